@@ -1,0 +1,64 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "cio",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "cio", targets: ["cio"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.24.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
+    ],
+    targets: [
+        // ncursesw, the wide-character build of ncurses (Debian: libncurses-dev).
+        .systemLibrary(
+            name: "CNcurses",
+            path: "Sources/CNcurses",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // The Customer.io App API (and Track API) client: models, filter grammar, rate limits, retries.
+        .target(
+            name: "CustomerIO",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // A deterministic fake Customer.io workspace served over loopback HTTP.
+        .target(
+            name: "Sandbox",
+            dependencies: [
+                "CustomerIO",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "cio",
+            dependencies: [
+                "CustomerIO",
+                "Sandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "CustomerIOTests",
+            dependencies: ["CustomerIO"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "SandboxTests",
+            dependencies: [
+                "CustomerIO",
+                "Sandbox",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,3 @@
+import CustomerIO
+import Hummingbird
+public enum SandboxInfo { public static let name = "sandbox" }

@@ -1,0 +1,4 @@
+import ArgumentParser
+import CustomerIO
+import Sandbox
+print("cio")

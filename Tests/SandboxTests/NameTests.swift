@@ -1,0 +1,3 @@
+import Testing
+@testable import Sandbox
+@Test func name() { #expect(SandboxInfo.name == "sandbox") }
