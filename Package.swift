@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "cio",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "cio", targets: ["cio"]),
     ],
@@ -50,6 +50,22 @@ let package = Package(
             name: "CustomerIOTests",
             dependencies: ["CustomerIO"],
             resources: [.copy("Fixtures")]
+        ),
+        // The real client against the sandbox over loopback HTTP, faults included.
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["CustomerIO", "Sandbox"]
+        ),
+        // The `cio` binary run as a user would, against the sandbox and against the vendor's example bodies.
+        .testTarget(
+            name: "CLITests",
+            dependencies: [
+                "cio",
+                "CustomerIO",
+                "Sandbox",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            resources: [.copy("VendorExamples")]
         ),
         .testTarget(
             name: "SandboxTests",

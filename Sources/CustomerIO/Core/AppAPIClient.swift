@@ -11,6 +11,8 @@ public final class AppAPIClient: Sendable {
     public let retryPolicy: RetryPolicy
     public let activity = ClientActivity()
     private let transport: any HTTPTransport
+    /// The transport without auth, limits or retries: only for signed export links, which must not get the key.
+    var rawTransport: any HTTPTransport { transport }
     private let time: any TimeSource
     private let jitter: @Sendable () -> Double
     private let logger: Logger
@@ -82,16 +84,30 @@ public final class AppAPIClient: Sendable {
     }
 
     private func attemptOnce(_ request: APIRequest, isRetry: Bool) async throws -> HTTPResponseData {
+        let outgoing = try httpRequest(for: request)
         if request.safety == .trigger {
             try await triggerLimiter.acquire()
         }
-        try await limiter.acquire()
-        let outgoing = try httpRequest(for: request)
+        do {
+            try await limiter.acquire()
+        } catch {
+            if request.safety == .trigger { await triggerLimiter.release() }
+            throw error
+        }
         activity.attempt(retry: isRetry)
         logger.debug("request", metadata: ["method": "\(request.method.rawValue)", "path": "\(request.displayPath)"])
+        let result: Result<HTTPResponseData, any Error>
+        do {
+            result = .success(try await transport.send(outgoing))
+        } catch {
+            result = .failure(error)
+        }
+        // The slots are held until the answer is in, so the server never sees more than the limit in a window.
+        await limiter.release()
+        if request.safety == .trigger { await triggerLimiter.release() }
         let response: HTTPResponseData
         do {
-            response = try await transport.send(outgoing)
+            response = try result.get()
         } catch let failure as TransportFailure {
             throw transportError(failure, request: request)
         } catch is CancellationError {

@@ -1,25 +1,33 @@
 import Foundation
 
-/// Keeps calls to at most `limit` in any sliding `window` seconds, shared by every caller of one workspace.
+/// Keeps calls to at most `limit` in any sliding `window` seconds *as the server sees them*, shared by every caller.
 ///
-/// A sliding window rather than a classic token bucket: a bucket holding 10 tokens that refills at 10/s lets
-/// 20 requests through inside one second, which the API answers with 429s. Bursts of up to `limit` still go at once.
+/// A call holds its slot from the moment it is sent until `window` seconds after its answer came back. The server
+/// received it somewhere in between, so however the network bunches requests up, no server-side window can ever
+/// hold more than `limit` of them. (Counting from the send alone lets a slow connection deliver two batches inside
+/// one second; a classic token bucket of 10 refilling at 10/s admits 20 in one second outright.)
+/// Bursts of up to `limit` still go at once.
 public actor RateLimiter {
     /// What the status bar shows: how many calls could go right now, and how many are waiting.
     public struct Budget: Sendable, Equatable {
         public let available: Int
         public let limit: Int
         public let waiting: Int
+        public let inFlight: Int
     }
 
     public let limit: Int
     public let window: Double
-    /// Extra spacing so that clock skew between us and the server never makes a window hold `limit + 1`.
+    /// Extra spacing so that clock differences between us and the server never make a window hold `limit + 1`.
     private let margin: Double
     private let time: any TimeSource
-    private var recent: [Double] = []
+    private var inFlight = 0
+    /// When recent calls finished, oldest first; each holds a slot until `window + margin` after it.
+    private var finished: [Double] = []
     private var pausedUntil: Double = 0
     private var waiting = 0
+    private var releaseWaiters: [Int: CheckedContinuation<Void, Never>] = [:]
+    private var nextWaiterID = 0
 
     public init(limit: Int, window: Double, margin: Double = 0.02, time: any TimeSource = SystemTimeSource()) {
         precondition(limit > 0 && window > 0, "a rate limit needs a positive limit and window")
@@ -39,28 +47,47 @@ public actor RateLimiter {
         RateLimiter(limit: 1, window: 10, time: time)
     }
 
-    /// Waits for a slot and takes it.
+    /// No limit at all: for benchmarks against a local sandbox with its own limit switched off.
+    public static func unlimited() -> RateLimiter {
+        RateLimiter(limit: .max, window: 1)
+    }
+
+    /// Waits for a slot and takes it; every successful `acquire` must be followed by one `release`.
     public func acquire() async throws {
+        if limit == .max { return }
         waiting += 1
         defer { waiting -= 1 }
         while true {
             try Task.checkCancellation()
-            let wait = delayBeforeNextSlot()
-            if wait <= 0 {
-                recent.append(time.now)
+            let now = time.now
+            prune(now)
+            if pausedUntil > now {
+                try await time.sleep(seconds: pausedUntil - now)
+                continue
+            }
+            if inFlight + finished.count < limit {
+                inFlight += 1
                 return
             }
-            try await time.sleep(seconds: wait)
+            // Slots free up only as finished calls age out; if too few have finished, wait for one to.
+            let mustExpire = inFlight + finished.count - limit + 1
+            if finished.count >= mustExpire {
+                // A hair past the expiry, so rounding can never leave the slot looking taken and the loop spinning.
+                try await time.sleep(seconds: max(expiry(of: finished[mustExpire - 1]) - now, 0) + 1e-6)
+            } else {
+                await nextRelease()
+            }
         }
     }
 
-    /// Seconds until a call could go (0 when one could go now); does not take a slot.
-    public func delayBeforeNextSlot() -> Double {
-        let now = time.now
-        recent.removeAll { $0 <= now - window - margin }
-        if pausedUntil > now { return pausedUntil - now }
-        if recent.count < limit { return 0 }
-        return recent[recent.count - limit] + window + margin - now
+    /// Marks a call as answered (or failed): its slot frees `window` seconds from now.
+    public func release() {
+        if limit == .max { return }
+        inFlight = max(0, inFlight - 1)
+        finished.append(time.now)
+        let waiters = releaseWaiters.values
+        releaseWaiters.removeAll()
+        waiters.forEach { $0.resume() }
     }
 
     /// After a 429 with Retry-After, nobody sends until the server said it is ready again.
@@ -71,8 +98,41 @@ public actor RateLimiter {
     /// The current budget, for display.
     public func budget() -> Budget {
         let now = time.now
-        recent.removeAll { $0 <= now - window - margin }
-        let available = pausedUntil > now ? 0 : max(0, limit - recent.count)
-        return Budget(available: available, limit: limit, waiting: waiting)
+        prune(now)
+        let available = pausedUntil > now ? 0 : max(0, limit - inFlight - finished.count)
+        return Budget(available: available, limit: limit, waiting: waiting, inFlight: inFlight)
+    }
+
+    /// When a finished call's slot frees; prune and the waits above use this one formula so they agree.
+    private func expiry(of finishedAt: Double) -> Double {
+        finishedAt + window + margin
+    }
+
+    private func prune(_ now: Double) {
+        if let keep = finished.firstIndex(where: { expiry(of: $0) > now }) {
+            finished.removeFirst(keep)
+        } else {
+            finished.removeAll()
+        }
+    }
+
+    private func nextRelease() async {
+        let id = nextWaiterID
+        nextWaiterID += 1
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                if Task.isCancelled {
+                    continuation.resume()
+                } else {
+                    releaseWaiters[id] = continuation
+                }
+            }
+        } onCancel: {
+            Task { await self.cancelWaiter(id) }
+        }
+    }
+
+    private func cancelWaiter(_ id: Int) {
+        releaseWaiters.removeValue(forKey: id)?.resume()
     }
 }

@@ -1,0 +1,27 @@
+import Foundation
+
+/// Why a typed filter query could not be read, pointing at the column where reading stopped.
+public struct FilterQueryError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// 1-based position in characters (grapheme clusters), so it lines up with what the user typed.
+    public let column: Int
+    /// What the query needed at that point, e.g. `a value after '='`.
+    public let expected: String
+    /// What was there instead, e.g. `end of query`, sometimes with a hint on how to fix it.
+    public let found: String
+
+    /// Creates an error at a 1-based column.
+    public init(column: Int, expected: String, found: String) {
+        self.column = column
+        self.expected = expected
+        self.found = found
+    }
+
+    /// One sentence for the person who typed the query, e.g. `column 12: expected a value after '=', found end of query`.
+    public var description: String {
+        "column \(column): expected \(expected), found \(found)"
+    }
+}
+
+extension FilterQueryError: LocalizedError {
+    public var errorDescription: String? { description }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Options for a sandbox workspace.
+public struct SandboxOptions: Sendable {
+    /// How many people to generate (up to 1,000,000).
+    public var customers = 2_000
+    /// Seed for the generator and for the random faults: one seed, one workspace, one fault sequence.
+    public var seed: UInt64 = 42
+    /// When set, App API requests must carry exactly `Authorization: Bearer <requiredKey>`; otherwise any key.
+    public var requiredKey: String? = nil
+    /// When set (with `trackKey`), Track API requests must use exactly these Basic credentials.
+    public var trackSiteID: String? = nil
+    public var trackKey: String? = nil
+    /// Enforce 10 requests per sliding second (App API) and 1 broadcast trigger per 10 s.
+    public var rateLimit = true
+    /// Added to every response.
+    public var latencyMilliseconds = 0
+    /// Fraction of App API requests answered 500/502/503 (before being handled).
+    public var errorRate = 0.0
+    /// Fraction of App API requests answered 200 with a body that is not valid JSON.
+    public var malformedRate = 0.0
+    /// How long a new export stays pending before it is done.
+    public var exportSeconds = 3.0
+    public var host = "127.0.0.1"
+    /// 0 picks a free port.
+    public var port = 0
+    /// The moment the generated history ends (its UTC day); nil means today. Set it for reproducible timestamps.
+    public var anchor: Date? = nil
+
+    public init() {}
+}

@@ -1,0 +1,104 @@
+import CustomerIO
+
+/// `/v1/customers…`: look-up by email, filter search, bulk attributes and the per-person sub-resources.
+enum CustomerRoutes {
+    static func register(_ router: inout Router, app: SandboxApp) {
+        router.get("/v1/customers") { exchange, _ in
+            guard let email = exchange.query["email"], !email.isEmpty else { throw APIFailure.badRequest("email is required") }
+            let matches = app.customers.row(forEmail: email).map { [$0] } ?? []
+            return .json(.obj(["results": .array(matches.map { PeopleWire.identifiers(app.customers, $0) })]))
+        }
+
+        router.post("/v1/customers") { exchange, _ in
+            let limit = try exchange.limit(default: 50, max: 1_000)
+            let body = try exchange.json()
+            guard let filterJSON = body["filter"], !filterJSON.isNull else { throw APIFailure.badRequest("filter is required") }
+            let filter = try decodeFilter(filterJSON, field: "filter")
+            let rows = app.store.search(filter)
+            let page = try Cursor.page(rows, start: exchange.query["start"], limit: limit)
+            return .json(.obj([
+                "identifiers": .array(page.items.map { PeopleWire.identifiers(app.customers, Int($0)) }),
+                "ids": .array(page.items.map { .string(app.customers.id(Int($0))) }),
+                "next": .string(page.next ?? ""),
+            ]))
+        }
+
+        router.post("/v1/customers/attributes") { exchange, _ in
+            let body = try exchange.json()
+            guard let ids = body["ids"]?.arrayValue else { throw APIFailure.badRequest("ids is required and must be an array") }
+            guard ids.count <= 100 else { throw APIFailure.badRequest("at most 100 ids per request (got \(ids.count))") }
+            let rows = ids.compactMap { value -> Int? in
+                let text = value.stringValue ?? value.intValue.map(String.init) ?? ""
+                return app.customers.row(forID: text)
+            }
+            return .json(.obj(["customers": .array(rows.map { .obj(["customer": PeopleWire.customer(app.customers, $0)]) })]))
+        }
+
+        router.get("/v1/customers/:id/attributes") { exchange, parameters in
+            let row = try person(exchange, parameters, app)
+            return .json(.obj(["customer": PeopleWire.customer(app.customers, row)]))
+        }
+
+        router.get("/v1/customers/:id/segments") { exchange, parameters in
+            let row = try person(exchange, parameters, app)
+            return .json(.obj(["segments": .array(app.store.segments(of: row).map(SegmentWire.summary))]))
+        }
+
+        router.get("/v1/customers/:id/messages") { exchange, parameters in
+            let row = try person(exchange, parameters, app)
+            let limit = try exchange.limit(default: 50, max: 1_000)
+            let window = try MessageQuery.timeWindow(exchange, now: app.store.clock.unixNow())
+            let page = app.store.deliveryPage(customer: Int32(row), before: try Cursor.decode(exchange.query["start"]), limit: limit) {
+                window.contains($0.created)
+            }
+            return .json(MessageQuery.envelope(page, shape: .person, app: app))
+        }
+
+        router.get("/v1/customers/:id/activities") { exchange, parameters in
+            let row = try person(exchange, parameters, app)
+            return try ActivityRoutes.feed(exchange, customer: Int32(row), app: app)
+        }
+
+        router.get("/v1/customers/:id/relationships") { exchange, parameters in
+            let row = try person(exchange, parameters, app)
+            let limit = try exchange.limit(default: 50, max: 1_000)
+            let page = try Cursor.page(PeopleWire.relationships(app.customers, row), start: exchange.query["start"], limit: limit)
+            return .json(.obj(["cio_relationships": .array(Array(page.items)), "next": .string(page.next ?? "")]))
+        }
+
+        router.get("/v1/customers/:id/subscription_preferences") { exchange, parameters in
+            let row = try person(exchange, parameters, app)
+            let language = exchange.query["language"] ?? exchange.header("accept-language").map { String($0.prefix(2)) }
+            return .json(PeopleWire.subscriptionPreferences(app.customers, row, topics: app.data.topics, language: language))
+        }
+    }
+
+    /// The row for `/v1/customers/{id}` with `id_type`, or a 404 in the errors envelope.
+    static func person(_ exchange: Exchange, _ parameters: Router.Parameters, _ app: SandboxApp) throws -> Int {
+        let value = parameters["id"]
+        let idType = exchange.query["id_type"]
+        guard let row = try app.store.resolve(value, idType: idType) else {
+            throw APIFailure.notFound("customer \(value) not found (id_type=\(idType ?? "id"))")
+        }
+        return row
+    }
+
+    /// Decodes the filter grammar with `AudienceFilter`, turning its complaints into a 400.
+    static func decodeFilter(_ value: JSONValue, field: String) throws -> AudienceFilter {
+        do {
+            return try value.decode(AudienceFilter.self)
+        } catch let error as DecodingError {
+            throw APIFailure.badRequest("\(field) is not a valid filter: \(describe(error))")
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .dataCorrupted(let context), .keyNotFound(_, let context), .typeMismatch(_, let context), .valueNotFound(_, let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return path.isEmpty ? context.debugDescription : "\(context.debugDescription) at \(path)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,52 @@
+/// The filters shared by every message list (`type`, `metric`/`state`, `drafts`, `start_ts`, `end_ts`) and the
+/// list envelope. Message cursors hold the sequence number to continue below, so new sends don't shift pages.
+enum MessageQuery {
+    static let channelTypes: Set<String> = ["email", "webhook", "twilio", "slack", "push", "in_app", "whatsapp", "live_notification"]
+
+    /// `start_ts`…`end_ts`, defaulting to the last six months.
+    static func timeWindow(_ exchange: Exchange, now: Int) throws -> ClosedRange<Int> {
+        let end = try exchange.intQuery("end_ts") ?? now + 86_400
+        let start = try exchange.intQuery("start_ts") ?? now - 183 * 86_400
+        guard start <= end else { throw APIFailure.badRequest("start_ts must be before end_ts") }
+        return start ... end
+    }
+
+    /// Builds the selector from the query; `base` carries the path's campaign/newsletter/… id.
+    static func selector(_ exchange: Exchange, base: DeliverySelector = DeliverySelector(), now: Int) throws -> (DeliverySelector, ClosedRange<Int>) {
+        var selector = base
+        if let type = exchange.query["type"], !type.isEmpty {
+            guard channelTypes.contains(type) else { throw APIFailure.badRequest("type must be one of \(channelTypes.sorted().joined(separator: ", "))") }
+            selector.type = type
+        }
+        for name in ["metric", "state"] {
+            if let metric = exchange.query[name], !metric.isEmpty {
+                guard let parsed = DeliveryMetric(key: metric) else { throw APIFailure.badRequest("\(name) \(metric) is not a known metric") }
+                selector.metric = parsed
+            }
+        }
+        // Without `drafts=true` lists show sent messages; with it, only drafts.
+        selector.drafts = try exchange.boolQuery("drafts") ?? false
+        if let campaign = try exchange.intQuery("campaign_id") { selector.campaignID = campaign }
+        if let newsletter = try exchange.intQuery("newsletter_id") { selector.newsletterID = newsletter }
+        if let action = try exchange.intQuery("action_id") { selector.actionID = action }
+        return (selector, try timeWindow(exchange, now: now))
+    }
+
+    /// A full message list endpoint: selector from path + query, paging, envelope.
+    static func list(_ exchange: Exchange, base: DeliverySelector, shape: DeliveryWire.Shape, app: SandboxApp, defaultLimit: Int = 50) throws -> Reply {
+        let limit = try exchange.limit(default: defaultLimit, max: 1_000)
+        let (selector, window) = try selector(exchange, base: base, now: app.store.clock.unixNow())
+        let before = try Cursor.decode(exchange.query["start"])
+        let page = app.store.deliveryPage(before: before, limit: limit) { selector.matches($0) && window.contains($0.created) }
+        return .json(envelope(page, shape: shape, app: app))
+    }
+
+    /// `{"messages":[…],"next":"…"}`, with `next` left out on the last page.
+    static func envelope(_ page: (items: [DeliveryRecord], next: Int?), shape: DeliveryWire.Shape, app: SandboxApp) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("messages", .array(page.items.map { DeliveryWire.delivery($0, customers: app.customers, shape: shape) })),
+        ]
+        if let next = page.next { pairs.append(("next", .string(Cursor.encode(next)))) }
+        return .obj(pairs)
+    }
+}

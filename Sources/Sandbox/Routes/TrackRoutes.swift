@@ -1,0 +1,26 @@
+/// Track API: adding and removing people from manual segments (`/api/v1/segments/{id}/add_customers`).
+enum TrackRoutes {
+    static func register(_ router: inout Router, app: SandboxApp) {
+        router.post("/api/v1/segments/:id/add_customers") { exchange, parameters in
+            try change(exchange, parameters, app, .add)
+        }
+        router.post("/api/v1/segments/:id/remove_customers") { exchange, parameters in
+            try change(exchange, parameters, app, .remove)
+        }
+    }
+
+    static func change(_ exchange: Exchange, _ parameters: Router.Parameters, _ app: SandboxApp, _ change: WorkspaceStore.MembershipChange) throws -> Reply {
+        let id = try parameters.int("id")
+        let body = try exchange.json()
+        guard let ids = body["ids"]?.arrayValue else { throw APIFailure.badRequest("ids is required and must be an array") }
+        guard ids.count <= 1_000 else { throw APIFailure.badRequest("at most 1000 ids per request (got \(ids.count))") }
+        let idType = exchange.query["id_type"]
+        // Unknown people are ignored, as the Track API does.
+        let rows = try ids.compactMap { value -> Int32? in
+            let text = value.stringValue ?? value.intValue.map(String.init) ?? ""
+            return try app.store.resolve(text, idType: idType).map(Int32.init)
+        }
+        try app.store.changeMembers(segment: id, rows: rows, change)
+        return .json(.obj([]))
+    }
+}

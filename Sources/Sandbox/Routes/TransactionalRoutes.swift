@@ -1,0 +1,148 @@
+import Foundation
+
+/// `/v1/transactional…` template reads and the `/v1/send/{email,push,sms}` endpoints (errors in `{"meta":…}`).
+enum TransactionalRoutes {
+    static func register(_ router: inout Router, app: SandboxApp) {
+        router.get("/v1/transactional") { _, _ in
+            .json(.obj(["messages": .array(app.data.templates.map(CampaignWire.template))]))
+        }
+
+        router.get("/v1/transactional/:id") { _, parameters in
+            .json(.obj(["message": CampaignWire.template(try template(parameters, app))]))
+        }
+
+        router.get("/v1/transactional/:id/contents") { _, parameters in
+            let template = try template(parameters, app)
+            return .json(.obj(["contents": .array(template.contents.map { CampaignWire.content($0, ownerKey: nil) })]))
+        }
+
+        router.get("/v1/transactional/:id/metrics") { exchange, parameters in
+            let template = try template(parameters, app)
+            return try MetricsReply.series(template.series, exchange, app: app, allowVersion2: false, webhookKeys: false) {
+                $0.transactionalID == template.id
+            }
+        }
+
+        router.get("/v1/transactional/:id/metrics/links") { exchange, parameters in
+            let template = try template(parameters, app)
+            return try MetricsReply.links(template.links, series: template.series, exchange, app: app)
+        }
+
+        router.get("/v1/transactional/:id/messages") { exchange, parameters in
+            let template = try template(parameters, app)
+            return try MessageQuery.list(exchange, base: DeliverySelector(transactionalID: template.id), shape: .transactional, app: app)
+        }
+
+        for channel in ["email", "push", "sms"] {
+            router.post("/v1/send/\(channel)") { exchange, _ in
+                try send(exchange, channel: channel, app: app)
+            }
+        }
+    }
+
+    static func template(_ parameters: Router.Parameters, _ app: SandboxApp) throws -> TemplateRecord {
+        let id = try parameters.int("id")
+        guard let template = app.data.templates.first(where: { $0.id == id }) else {
+            throw APIFailure.notFound("transactional message \(id) not found")
+        }
+        return template
+    }
+
+    /// Attachments may total at most 2 MB once decoded.
+    static let attachmentLimit = 2 * 1_024 * 1_024
+
+    private static func failure(_ status: Int, _ message: String) -> APIFailure {
+        APIFailure(status: status, detail: message, envelope: .meta)
+    }
+
+    static func send(_ exchange: Exchange, channel: String, app: SandboxApp) throws -> Reply {
+        let body: JSONValue
+        do { body = try exchange.json() } catch { throw failure(400, "request body is not valid JSON") }
+        guard body.members != nil else { throw failure(400, "request body must be a JSON object") }
+
+        // identifiers: exactly one of id, email, cio_id.
+        guard let identifiers = body["identifiers"], let pairs = identifiers.members else {
+            throw failure(400, "identifiers is required: an object with one of id, email or cio_id")
+        }
+        let known = pairs.filter { ["id", "email", "cio_id"].contains($0.key) }
+        guard known.count == 1, pairs.count == 1, let identifier = known.first else {
+            throw failure(400, "identifiers must contain exactly one of id, email or cio_id")
+        }
+        let identifierValue = identifier.value.stringValue ?? identifier.value.intValue.map(String.init) ?? ""
+        guard !identifierValue.isEmpty else { throw failure(400, "identifiers.\(identifier.key) must not be empty") }
+        let row: Int?
+        switch identifier.key {
+        case "email": row = app.customers.row(forEmail: identifierValue)
+        case "cio_id": row = app.customers.row(forCioID: identifierValue)
+        default: row = app.customers.row(forID: identifierValue)
+        }
+        guard let row else {
+            throw failure(400, "no person matches identifiers \(identifier.key)=\(identifierValue) (the sandbox does not create people on send)")
+        }
+
+        // to: required for email and SMS; push defaults to all of the person's devices.
+        var to = body["to"]?.stringValue?.trimmingCharacters(in: .whitespaces) ?? ""
+        if to.isEmpty {
+            guard channel == "push" else { throw failure(400, "to is required") }
+            to = "all"
+        }
+        if channel == "email" {
+            let recipients = to.split(separator: ",").count + (body["bcc"]?.stringValue?.split(separator: ",").count ?? 0)
+            guard recipients <= 15 else { throw failure(400, "at most 15 recipients across to and bcc") }
+        }
+
+        // transactional_message_id: a number or a trigger name; email may instead carry body, subject and from.
+        let template: TemplateRecord
+        if let reference = body["transactional_message_id"], !reference.isNull {
+            let found: TemplateRecord?
+            if let id = reference.intValue {
+                found = app.data.templates.first { $0.id == id }
+            } else if let name = reference.stringValue?.lowercased() {
+                found = app.data.templates.first { $0.triggerName.lowercased() == name || $0.name.lowercased() == name }
+            } else {
+                found = nil
+            }
+            guard let found else { throw failure(400, "transactional message \(reference.text) not found") }
+            template = found
+        } else if channel == "email", body["body"]?.stringValue != nil, body["subject"]?.stringValue != nil, body["from"]?.stringValue != nil {
+            template = app.data.templates[0]  // the vendor counts template-less sends against ID 1
+        } else {
+            throw failure(400, channel == "email" ? "transactional_message_id is required (or body, subject and from)" : "transactional_message_id is required")
+        }
+        guard template.channel == channel else {
+            throw failure(400, "transactional message \(template.id) is a \(template.channel) message; send it with /v1/send/\(template.channel)")
+        }
+
+        if let attachments = body["attachments"] {
+            guard let files = attachments.members else { throw failure(400, "attachments must be an object of file name → base64 content") }
+            var total = 0
+            for file in files {
+                guard let text = file.value.stringValue, let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else {
+                    throw failure(400, "attachment \(file.key) is not base64-encoded")
+                }
+                total += data.count
+            }
+            guard total <= attachmentLimit else { throw failure(413, "attachments total \(total) bytes; the limit is 2 MB") }
+        }
+
+        let language = body["language"]?.stringValue ?? ""
+        let content = template.contents.first { $0.language == language } ?? template.contents[0]
+        let recipient: String
+        switch channel {
+        case "push": recipient = to == "all" || to == "last_used" ? (app.customers.devices(row).first?.id ?? to) : to
+        default: recipient = to
+        }
+        let queuedAt = app.store.clock.unixNow()
+        let sendAt = body["send_at"]?.intValue
+        // The request's send_to_unsubscribed (default true) and the template's setting must both allow it.
+        let allowsUnsubscribed = (body["send_to_unsubscribed"]?.boolValue ?? true) && template.sendToUnsubscribed
+        let deliveryID = app.store.recordSend(
+            template: template, content: content, row: row, recipient: recipient,
+            subject: body["subject"]?.stringValue ?? body["title"]?.stringValue ?? content.subject,
+            body: body["body"]?.stringValue ?? body["message"]?.stringValue ?? content.body,
+            from: body["from"]?.stringValue ?? content.from, queuedAt: queuedAt, sendAt: sendAt,
+            suppressed: app.customers.isUnsubscribed(row) && !allowsUnsubscribed
+        )
+        return .json(.obj(["delivery_id": .string(deliveryID), "queued_at": .int(queuedAt)]))
+    }
+}

@@ -1,3 +1,0 @@
-import CustomerIO
-import Hummingbird
-public enum SandboxInfo { public static let name = "sandbox" }

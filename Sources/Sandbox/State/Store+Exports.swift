@@ -1,0 +1,84 @@
+/// Exports: created pending, done after `exportSeconds`, and rendered to CSV when the file is fetched.
+extension WorkspaceStore {
+    func countSelection(_ selection: ExportSelection) -> Int {
+        switch selection {
+        case .customers(let filter): evaluate(filter).cardinality
+        case .deliveries(let selector): countDeliveries(where: selector.matches)
+        }
+    }
+
+    func createExport(type: String, description: String, selection: ExportSelection) -> ExportRecord {
+        let total = countSelection(selection)
+        let createdAt = clock.unixNow()
+        let readyAt = clock.now() + exportSeconds
+        return state.withLock { state in
+            let export = ExportRecord(
+                id: state.nextExportID, type: type, description: description, createdAt: createdAt, readyAt: readyAt,
+                failed: false, selection: selection, total: total, downloads: 0
+            )
+            state.nextExportID += 1
+            state.exports.append(export)
+            return export
+        }
+    }
+
+    func exports() -> [ExportRecord] { state.withLock { $0.exports } }
+
+    func export(_ id: Int) -> ExportRecord? { state.withLock { state in state.exports.first { $0.id == id } } }
+
+    /// done | pending | failed, as of now.
+    func status(of export: ExportRecord) -> String {
+        export.failed ? "failed" : clock.now() >= export.readyAt ? "done" : "pending"
+    }
+
+    func countDownload(_ id: Int) {
+        state.withLock { state in
+            if let index = state.exports.firstIndex(where: { $0.id == id }) { state.exports[index].downloads += 1 }
+        }
+    }
+
+    /// The export file: CSV with a header row.
+    func exportFile(_ export: ExportRecord) -> [UInt8] {
+        var out: [UInt8] = []
+        func row(_ fields: [String]) {
+            for (index, field) in fields.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+                    out.append(UInt8(ascii: "\""))
+                    out += Array(field.replacingOccurrences(of: "\"", with: "\"\"").utf8)
+                    out.append(UInt8(ascii: "\""))
+                } else {
+                    out += Array(field.utf8)
+                }
+            }
+            out.append(UInt8(ascii: "\n"))
+        }
+        switch export.selection {
+        case .customers(let filter):
+            let fields = ["id", "email", "cio_id", "first_name", "last_name", "plan", "country", "city", "company",
+                          "created_at", "last_seen", "lifetime_value", "phone", "language", "unsubscribed"]
+            row(fields)
+            for member in evaluate(filter).rows {
+                let person = Int(member)
+                row(fields.map { field in
+                    field == "unsubscribed" ? (customers.isUnsubscribed(person) ? "true" : "false") : customers.attribute(field, person) ?? ""
+                })
+            }
+        case .deliveries(let selector):
+            let metrics: [DeliveryMetric] = [.created, .sent, .delivered, .opened, .clicked, .converted, .bounced, .failed]
+            row(["delivery_id", "customer_id", "email", "cio_id", "type", "campaign_id", "action_id", "newsletter_id",
+                 "broadcast_id", "transactional_message_id", "subject", "recipient"] + metrics.map(\.key) + ["failure_message"])
+            for delivery in allDeliveries(where: selector.matches) {
+                let person = Int(delivery.customer)
+                func text(_ number: Int?) -> String { number.map(String.init) ?? "" }
+                row([delivery.id, customers.id(person), customers.email(person), customers.cioID(person), delivery.type,
+                     text(delivery.campaignID), text(delivery.actionID), text(delivery.newsletterID), text(delivery.broadcastID),
+                     text(delivery.transactionalID), delivery.subject, delivery.recipient]
+                    + metrics.map { text(delivery.reached($0)) } + [delivery.failureMessage ?? ""])
+            }
+        }
+        return out
+    }
+}
+
+import Foundation

@@ -1,0 +1,157 @@
+/// JSON shapes for exports, triggers, activities and the workspace's small lists.
+enum WorkspaceWire {
+    static func export(_ export: ExportRecord, status: String) -> JSONValue {
+        .obj([
+            "id": .int(export.id),
+            "user_id": .int(7),
+            "user_email": .string("maya@lumenapp.io"),
+            "total": .int(max(0, export.total)),
+            "deduplicate_id": .string("\(export.id):\(export.createdAt)"),
+            "type": .string(export.type),
+            "failed": .bool(export.failed),
+            "description": .string(export.description),
+            "downloads": .int(export.downloads),
+            "created_at": .int(export.createdAt),
+            "updated_at": .int(export.createdAt),
+            "status": .string(status),
+        ])
+    }
+
+    /// Trigger status: a bare object (no envelope), `processed_at` null until processed.
+    static func trigger(_ trigger: TriggerRecord) -> JSONValue {
+        .obj([
+            "id": .int(trigger.id),
+            "broadcast_id": .int(trigger.broadcastID),
+            "created_at": .int(trigger.createdAt),
+            "processed_at": .num(trigger.processedAt),
+        ])
+    }
+
+    static func activity(_ item: WorkspaceStore.ActivityItem, customers: CustomerTable, seed: UInt64) -> JSONValue {
+        let row = Int(item.customer)
+        var pairs: [(String, JSONValue)] = [
+            ("id", .string(activityID(item, seed: seed))),
+            ("type", .string(item.type)),
+            ("timestamp", .int(item.timestamp)),
+            ("customer_id", .string(customers.id(row))),
+            ("customer_identifiers", PeopleWire.identifiers(customers, row)),
+        ]
+        switch item {
+        case .message(let delivery):
+            let deliveryType: String
+            switch delivery.type {
+            case "push": deliveryType = delivery.recipient.hasPrefix("fcm:") ? "android" : "ios"
+            case "twilio": deliveryType = "phone"
+            default: deliveryType = "email"
+            }
+            let opened: JSONValue = delivery.reached(.delivered) == nil ? .null : .bool(delivery.reached(.opened) != nil)
+            pairs += [
+                ("delivery_id", .string(delivery.id)),
+                ("delivery_type", .string(deliveryType)),
+                ("data", .obj(["delivery_id": .string(delivery.id), "delivered": .num(delivery.reached(.delivered)), "opened": opened])),
+            ]
+        case .recorded(let activity, let position):
+            let h = SplitMix64.hash(seed, UInt64(position), 0xAC7)
+            switch activity.kind {
+            case .event:
+                let name = ActivityGenerator.eventNames[Int(activity.nameIndex)]
+                var data: [(String, JSONValue)] = []
+                if name == "purchase" || name == "added_to_cart" {
+                    data = [("amount", .string("\(10 + h % 290).\(h % 90 + 10)")), ("currency", .string("USD")), ("sku", .string("SKU-\(1_000 + h % 9_000)"))]
+                }
+                pairs += [("name", .string(name)), ("data", .obj(data))]
+            case .page:
+                let url = ActivityGenerator.pageURLs[Int(activity.nameIndex)]
+                pairs += [("name", .string(url)), ("url", .string(url)), ("data", .obj(["referrer": .string(h % 2 == 0 ? "https://www.google.com/" : "")]))]
+            case .screen:
+                pairs += [("name", .string(ActivityGenerator.screenNames[Int(activity.nameIndex)])), ("data", .obj([]))]
+            case .attributeChange:
+                let field = ActivityGenerator.changedAttributes[Int(activity.nameIndex)]
+                let now = customers.attribute(field, row) ?? ""
+                let before: String
+                switch field {
+                case "plan": before = CustomerTable.plans[max(0, Int(customers.plan[row]) - 1)]
+                case "last_seen": before = String(activity.timestamp - Int(h % 604_800))
+                case "language": before = "en"
+                default: before = ""
+                }
+                pairs.append(("data", .obj([(field, .obj(["from": .string(before), "to": .string(now)]))])))
+            }
+        }
+        return .obj(pairs)
+    }
+
+    /// ULID-looking ids (26 Crockford base32 characters), stable for the same activity.
+    static func activityID(_ item: WorkspaceStore.ActivityItem, seed: UInt64) -> String {
+        let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+        var milliseconds = UInt64(max(0, item.timestamp)) * 1_000
+        var chars: [Character] = []
+        for _ in 0 ..< 10 {
+            chars.append(alphabet[Int(milliseconds & 31)])
+            milliseconds >>= 5
+        }
+        chars.reverse()
+        let salt: UInt64
+        switch item {
+        case .recorded(_, let position): salt = UInt64(position)
+        case .message(let delivery): salt = 1 << 40 | UInt64(delivery.seq)
+        }
+        var random = SplitMix64.hash(seed, salt, 0x0111D)
+        var random2 = SplitMix64.hash(seed, salt, 0x0111E)
+        for index in 0 ..< 16 {
+            if index < 12 {
+                chars.append(alphabet[Int(random & 31)])
+                random >>= 5
+            } else {
+                chars.append(alphabet[Int(random2 & 31)])
+                random2 >>= 5
+            }
+        }
+        return String(chars)
+    }
+
+    static func sender(_ sender: SenderIdentityRecord) -> JSONValue {
+        .obj([
+            "id": .int(sender.id),
+            "deduplicate_id": .string("\(sender.id):\(sender.created)"),
+            "name": .string(sender.name),
+            "email": .string(sender.email),
+            "address": .string(sender.address),
+            "template_type": .string(sender.templateType),
+            "auto_generated": .bool(sender.autoGenerated),
+        ])
+    }
+
+    static func collection(_ collection: CollectionRecord) -> JSONValue {
+        var schema: [String] = []
+        for row in collection.rows { for (key, _) in row where !schema.contains(key) { schema.append(key) } }
+        return .obj([
+            "id": .int(collection.id),
+            "name": .string(collection.name),
+            "bytes": .int(content(collection).serialized().count),
+            "rows": .int(collection.rows.count),
+            "schema": .strs(schema.sorted()),
+            "created_at": .int(collection.created),
+            "updated_at": .int(collection.updated),
+        ])
+    }
+
+    /// A collection's stored data: a bare JSON array of its rows.
+    static func content(_ collection: CollectionRecord) -> JSONValue {
+        .array(collection.rows.map { JSONValue.obj($0) })
+    }
+
+    static func snippet(_ snippet: SnippetRecord) -> JSONValue {
+        .obj(["name": .string(snippet.name), "value": .string(snippet.value), "updated_at": .int(snippet.updatedAt)])
+    }
+
+    static func topic(_ topic: TopicRecord) -> JSONValue {
+        .obj([
+            "id": .int(topic.id),
+            "identifier": .string("topic_\(topic.id)"),
+            "name": .string(topic.name),
+            "description": .string(topic.description),
+            "subscribed_by_default": .bool(topic.subscribedByDefault),
+        ])
+    }
+}

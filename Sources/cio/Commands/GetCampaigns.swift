@@ -1,0 +1,71 @@
+import ArgumentParser
+import CustomerIO
+import Foundation
+
+/// `cio get campaigns`.
+struct GetCampaigns: GetSubcommand {
+    static let configuration = CommandConfiguration(commandName: "campaigns", abstract: "List campaigns.")
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var outputOptions: OutputOptions
+
+    func run() async throws {
+        let campaigns = try await makeClient().campaigns()
+        try emit(campaigns) {
+            Table(
+                headers: ["ID", "NAME", "TYPE", "STATE", "TAGS", "UPDATED"],
+                rows: campaigns.map { [String($0.id), $0.name ?? "", $0.type ?? "", $0.state ?? "", $0.tags.joined(separator: ","), Format.time($0.updated)] },
+                rightAligned: [0]
+            )
+        }
+    }
+}
+
+/// `cio get campaign-metrics ID [--days N]`.
+struct GetCampaignMetrics: GetSubcommand {
+    static let configuration = CommandConfiguration(commandName: "campaign-metrics", abstract: "Daily metrics of one campaign, with sparklines and rates.")
+
+    @Argument(help: "The campaign id.")
+    var id: Int
+
+    @Option(name: .long, help: "How many days back (1–90).")
+    var days = 30
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var outputOptions: OutputOptions
+
+    func validate() throws {
+        guard (1...90).contains(days) else { throw ValidationError("--days must be between 1 and 90.") }
+    }
+
+    /// The series as printed in JSON.
+    struct Output: Encodable {
+        let campaignID: Int
+        let days: Int
+        let apiVersion: Int
+        let series: [String: [Int]]
+
+        private enum CodingKeys: String, CodingKey {
+            case campaignID = "campaign_id", days, apiVersion = "api_version", series
+        }
+    }
+
+    static let shown = ["sent", "delivered", "opened", "clicked", "converted", "bounced", "unsubscribed", "failed"]
+
+    func run() async throws {
+        let result = try await makeClient().campaignMetrics(id: id, lastDays: days)
+        let version = if case .v1 = result.query { 1 } else { 2 }
+        let series = result.series.series
+        try emit(Output(campaignID: id, days: days, apiVersion: version, series: series)) {
+            let sent = series["sent"]?.reduce(0, +) ?? 0
+            let delivered = series["delivered"]?.reduce(0, +) ?? 0
+            let rows: [[String]] = Self.shown.compactMap { name in
+                guard let values = series[name] else { return nil }
+                let total = values.reduce(0, +)
+                let base = name == "sent" || name == "delivered" ? sent : max(delivered, 1)
+                return [name, String(total), name == "sent" ? "" : Format.percent(total, of: base), Format.sparkline(values)]
+            }
+            return Table(headers: ["METRIC", "TOTAL", "RATE", "LAST \(days) DAYS"], rows: rows, rightAligned: [1, 2], maxColumnWidth: 100)
+        }
+    }
+}

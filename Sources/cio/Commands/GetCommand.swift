@@ -1,0 +1,58 @@
+import ArgumentParser
+import CustomerIO
+import Foundation
+
+/// `cio get …`: the scripting face of the service layer.
+struct GetCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "get",
+        abstract: "Print workspace data as a table (at a terminal) or JSON (in a pipe).",
+        subcommands: [
+            GetSegments.self, GetCustomers.self, GetCustomer.self, GetCampaigns.self, GetCampaignMetrics.self,
+            GetMessages.self, GetExports.self, GetBroadcasts.self, GetTransactional.self,
+        ]
+    )
+}
+
+/// Shared plumbing for `get` subcommands: one client, one output format.
+protocol GetSubcommand: AsyncParsableCommand {
+    var connection: ConnectionOptions { get }
+    var outputOptions: OutputOptions { get }
+}
+
+extension GetSubcommand {
+    func makeClient() throws -> AppAPIClient {
+        AppAPIClient(configuration: try connection.settings().configuration())
+    }
+
+    /// Prints `value` as JSON, or the table `table()` builds.
+    func emit(_ value: some Encodable, table: () -> Table) throws {
+        switch outputOptions.format {
+        case .json: Terminal.write(try JSONOutput.render(value))
+        case .table: Terminal.write(table().render())
+        }
+    }
+}
+
+/// Dates and numbers the way people read them in tables.
+enum Format {
+    static func time(_ unix: Int?) -> String {
+        guard let unix, unix > 0 else { return "" }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(unix)))
+    }
+
+    static func percent(_ part: Int, of whole: Int) -> String {
+        guard whole > 0 else { return "–" }
+        return String(format: "%.1f%%", Double(part) * 100 / Double(whole))
+    }
+
+    /// ▁▂▃▄▅▆▇█ scaled to the row's own maximum.
+    static func sparkline(_ values: [Int]) -> String {
+        let bars: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+        guard let top = values.max(), top > 0 else { return String(repeating: "▁", count: values.count) }
+        return String(values.map { bars[min(bars.count - 1, $0 * (bars.count - 1) / top)] })
+    }
+}

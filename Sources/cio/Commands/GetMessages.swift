@@ -1,0 +1,112 @@
+import ArgumentParser
+import CustomerIO
+import Foundation
+
+/// `cio get messages [--campaign ID] [--type T] [--metric M]`.
+struct GetMessages: GetSubcommand {
+    static let configuration = CommandConfiguration(commandName: "messages", abstract: "List deliveries (messages), newest first.")
+
+    @Option(name: .long, help: "Only this campaign's messages.")
+    var campaign: Int?
+
+    @Option(name: .long, help: "Only this newsletter's messages.")
+    var newsletter: Int?
+
+    @Option(name: .long, help: "email, push, twilio, webhook, slack, in_app …")
+    var type: String?
+
+    @Option(name: .long, help: "sent, delivered, opened, clicked, converted, bounced, failed, undeliverable …")
+    var metric: String?
+
+    @Option(name: .long, help: "Only messages from the last N days.")
+    var days: Int?
+
+    @Option(name: .long, help: "At most this many messages.")
+    var limit = 50
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var outputOptions: OutputOptions
+
+    func validate() throws {
+        if limit < 1 { throw ValidationError("--limit must be at least 1.") }
+        if let days, days < 1 { throw ValidationError("--days must be at least 1.") }
+    }
+
+    func run() async throws {
+        let filter = MessageFilter(
+            limit: min(limit, 1000), type: type, metric: metric, campaignID: campaign, newsletterID: newsletter,
+            startTS: days.map { Int(Date().timeIntervalSince1970) - $0 * 86_400 }
+        )
+        let messages = try await makeClient().allMessages(filter).collect(limit: limit)
+        try emit(messages) {
+            Table(
+                headers: ["ID", "TYPE", "RECIPIENT", "SUBJECT", "STATE", "CREATED"],
+                rows: messages.map { [$0.id, $0.type ?? "", $0.recipient ?? "", $0.subject ?? "", $0.latestMetric ?? "", Format.time($0.created)] }
+            )
+        }
+    }
+}
+
+extension Delivery {
+    /// The furthest state a delivery reached (the metric with the latest timestamp).
+    var latestMetric: String? {
+        metrics.max { left, right in left.value == right.value ? left.key < right.key : left.value < right.value }?.key
+    }
+}
+
+/// `cio get exports`.
+struct GetExports: GetSubcommand {
+    static let configuration = CommandConfiguration(commandName: "exports", abstract: "List exports.")
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var outputOptions: OutputOptions
+
+    func run() async throws {
+        let exports = try await makeClient().exports()
+        try emit(exports) {
+            Table(
+                headers: ["ID", "TYPE", "STATUS", "TOTAL", "DESCRIPTION", "CREATED"],
+                rows: exports.map { [String($0.id), $0.type ?? "", $0.status ?? "", $0.total.map(String.init) ?? "", $0.description ?? "", Format.time($0.createdAt)] },
+                rightAligned: [0, 3]
+            )
+        }
+    }
+}
+
+/// `cio get broadcasts`.
+struct GetBroadcasts: GetSubcommand {
+    static let configuration = CommandConfiguration(commandName: "broadcasts", abstract: "List API-triggered broadcasts.")
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var outputOptions: OutputOptions
+
+    func run() async throws {
+        let broadcasts = try await makeClient().broadcasts()
+        try emit(broadcasts) {
+            Table(
+                headers: ["ID", "NAME", "STATE", "UPDATED"],
+                rows: broadcasts.map { [String($0.id), $0.name ?? "", $0.state ?? "", Format.time($0.updated)] },
+                rightAligned: [0]
+            )
+        }
+    }
+}
+
+/// `cio get transactional`.
+struct GetTransactional: GetSubcommand {
+    static let configuration = CommandConfiguration(commandName: "transactional", abstract: "List transactional message templates.")
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var outputOptions: OutputOptions
+
+    func run() async throws {
+        let templates = try await makeClient().transactionalTemplates()
+        try emit(templates) {
+            Table(
+                headers: ["ID", "NAME", "DESCRIPTION", "UPDATED"],
+                rows: templates.map { [String($0.id), $0.name ?? "", $0.description ?? "", Format.time($0.updatedAt)] },
+                rightAligned: [0]
+            )
+        }
+    }
+}

@@ -1,4 +1,0 @@
-import ArgumentParser
-import CustomerIO
-import Sandbox
-print("cio")

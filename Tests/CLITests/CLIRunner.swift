@@ -1,0 +1,108 @@
+import Foundation
+
+/// Runs the built `cio` binary as a person would, capturing what it prints and how it exits.
+///
+/// Waiting on a process and reading its pipes block a thread, so all of it happens on GCD threads: blocking
+/// Swift concurrency's small cooperative pool would starve the in-process servers these tests talk to.
+struct CLIRunner {
+    struct Result: Sendable {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// The binary sits next to the test bundle in the build folder.
+    static var binary: URL {
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidates = [bundle, bundle.deletingLastPathComponent(), Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
+        for folder in candidates {
+            let url = folder.appendingPathComponent("cio")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return bundle.appendingPathComponent("cio")
+    }
+
+    /// An environment with no Customer.io settings leaking in from the machine running the tests.
+    static func cleanEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("CUSTOMERIO_") }
+        environment["NO_COLOR"] = "1"
+        for (key, value) in extra { environment[key] = value }
+        return environment
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = cleanEnvironment()) async throws -> Result {
+        try await offThePool { try runBlocking(arguments, environment: environment) }
+    }
+
+    /// Runs blocking work on a GCD thread and resumes when it is done.
+    static func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Swift.Result { try work() })
+            }
+        }
+    }
+
+    private static func runBlocking(_ arguments: [String], environment: [String: String]) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Drain stderr on another thread while this one drains stdout, so neither pipe can fill up and stall the child.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var errData = Data()
+        DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// A `cio` process left running (like `cio sandbox`), read until a line appears and then interrupted.
+final class RunningCLI: Sendable {
+    private let process: Process
+    private let output: FileHandle
+
+    init(_ arguments: [String], environment: [String: String] = CLIRunner.cleanEnvironment()) throws {
+        process = Process()
+        process.executableURL = CLIRunner.binary
+        process.arguments = arguments
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        output = pipe.fileHandleForReading
+        try process.run()
+    }
+
+    /// Everything printed until `marker` shows up (or the output ends).
+    func read(until marker: String) async throws -> String {
+        let output = output
+        return try await CLIRunner.offThePool {
+            var text = ""
+            while !text.contains(marker) {
+                let chunk = output.availableData
+                if chunk.isEmpty { break }
+                text += String(decoding: chunk, as: UTF8.self)
+            }
+            return text
+        }
+    }
+
+    /// Sends SIGINT and waits for the exit status.
+    func interrupt() async throws -> Int32 {
+        let process = process
+        process.interrupt()
+        return try await CLIRunner.offThePool {
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+    }
+}

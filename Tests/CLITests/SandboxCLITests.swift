@@ -1,0 +1,127 @@
+import Foundation
+import Sandbox
+import Testing
+
+/// `cio` against the sandbox: results, exit codes, and what never gets printed.
+@Suite struct SandboxCLITests {
+    func withSandbox(requiredKey: String? = nil, _ body: (URL) async throws -> Void) async throws {
+        var options = SandboxOptions()
+        options.rateLimit = false
+        options.requiredKey = requiredKey
+        let server = try await SandboxServer.start(options)
+        do {
+            try await body(server.baseURL)
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+    }
+
+    func environment(_ url: URL, key: String = "any-key") -> [String: String] {
+        CLIRunner.cleanEnvironment(["CUSTOMERIO_APP_API_KEY": key, "CUSTOMERIO_APP_API_URL": url.absoluteString])
+    }
+
+    @Test func aFilterQueryPagesToTheLimit() async throws {
+        try await withSandbox { url in
+            let result = try await CLIRunner.run(["get", "customers", "--filter", "has email", "--limit", "120"], environment: environment(url))
+            #expect(result.status == 0, "\(result.stderr)")
+            let list = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+            #expect(list.count == 120)
+        }
+    }
+
+    @Test func aBadFilterIsAUsageErrorNamingTheColumn() async throws {
+        try await withSandbox { url in
+            let result = try await CLIRunner.run(["get", "customers", "--filter", "plan > 3"], environment: environment(url))
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("column 6"))
+            #expect(result.stdout.isEmpty)
+        }
+    }
+
+    @Test func anUnknownPersonExitsFourWithOneLine() async throws {
+        try await withSandbox { url in
+            let result = try await CLIRunner.run(["get", "customer", "no-such-person-42"], environment: environment(url))
+            #expect(result.status == 4)
+            #expect(result.stderr.split(separator: "\n").count == 1)
+            #expect(result.stderr.hasPrefix("error: "))
+        }
+    }
+
+    @Test func aRefusedKeyExitsThreeAndIsNeverPrinted() async throws {
+        try await withSandbox(requiredKey: "right") { url in
+            let secret = "sk_live_DO_NOT_PRINT_ME"
+            let result = try await CLIRunner.run(["get", "segments"], environment: environment(url, key: secret))
+            #expect(result.status == 3)
+            #expect(result.stderr.contains("refused"))
+            #expect(!result.stderr.contains(secret))
+            #expect(!result.stdout.contains(secret))
+        }
+    }
+
+    @Test func noKeyExplainsHowToSetOne() async throws {
+        let result = try await CLIRunner.run(["get", "segments"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("CUSTOMERIO_APP_API_KEY"))
+    }
+
+    @Test func nothingListeningExitsFive() async throws {
+        let result = try await CLIRunner.run(["get", "segments"], environment: CLIRunner.cleanEnvironment(["CUSTOMERIO_APP_API_KEY": "k", "CUSTOMERIO_APP_API_URL": "http://127.0.0.1:9"]))
+        #expect(result.status == 5)
+        #expect(result.stderr.contains("Could not reach"))
+    }
+
+    @Test func plainHTTPToAnotherHostIsRefused() async throws {
+        let result = try await CLIRunner.run(["get", "segments", "--api-url", "http://example.com"], environment: CLIRunner.cleanEnvironment(["CUSTOMERIO_APP_API_KEY": "k"]))
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("unencrypted"))
+    }
+
+    @Test func usageErrorsExitTwo() async throws {
+        let result = try await CLIRunner.run(["get", "customers"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--email or --filter"))
+        let unknown = try await CLIRunner.run(["get", "nothing-like-this"])
+        #expect(unknown.status == 2)
+    }
+
+    @Test func campaignMetricsPrintSparklines() async throws {
+        try await withSandbox { url in
+            let campaigns = try await CLIRunner.run(["get", "campaigns", "-o", "json"], environment: environment(url))
+            let list = try #require(try JSONSerialization.jsonObject(with: Data(campaigns.stdout.utf8)) as? [[String: Any]])
+            let running = try #require(list.first { $0["state"] as? String == "running" }?["id"] as? Int)
+            let result = try await CLIRunner.run(["get", "campaign-metrics", String(running), "--days", "30", "-o", "table"], environment: environment(url))
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("sent"))
+            #expect(result.stdout.contains(where: { "▁▂▃▄▅▆▇█".contains($0) }))
+        }
+    }
+
+    @Test func theDemoTourShowsTheWorkspace() async throws {
+        let result = try await CLIRunner.run(["--demo"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Segments ("))
+        #expect(result.stdout.contains("Running campaigns"))
+        #expect(result.stdout.contains("Latest messages"))
+    }
+
+    @Test func noArgumentsAndNoKeyFallsBackToTheDemoAndSaysHowToConfigure() async throws {
+        let result = try await CLIRunner.run([])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("CUSTOMERIO_APP_API_KEY"))
+        #expect(result.stdout.contains("Demo workspace"))
+    }
+
+    @Test func theStandaloneSandboxServesUntilInterrupted() async throws {
+        let sandbox = try RunningCLI(["sandbox", "--port", "0", "--customers", "300"])
+        // The banner is the explicit signal that it is listening.
+        let banner = try await sandbox.read(until: "Ctrl-C stops it.")
+        let line = try #require(banner.split(separator: "\n").first { $0.contains("export CUSTOMERIO_APP_API_URL=") })
+        let url = String(line.split(separator: "=").last ?? "")
+        #expect(url.hasPrefix("http://127.0.0.1:"))
+        let result = try await CLIRunner.run(["get", "segments", "-o", "json"], environment: CLIRunner.cleanEnvironment(["CUSTOMERIO_APP_API_KEY": "k", "CUSTOMERIO_APP_API_URL": url]))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try await sandbox.interrupt() == 0)
+    }
+}

@@ -1,0 +1,104 @@
+import CustomerIO
+import Foundation
+import Sandbox
+import Testing
+
+@Suite struct FaultTests {
+    @Test func theClientsLimiterKeepsTheSandboxUnderTenPerSecond() async throws {
+        try await SandboxHarness.with(rateLimit: true) { sandbox in
+            let client = sandbox.client
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<35 {
+                    group.addTask { _ = try await client.segments() }
+                }
+                try await group.waitForAll()
+            }
+            let probe = sandbox.server.probe
+            #expect(probe.requestCount(pathPrefix: "/v1/segments") == 35)
+            #expect(probe.maxRequestsInAnyWindow(seconds: 1.0) <= 10)
+            #expect(probe.requests().allSatisfy { $0.status != 429 })
+        }
+    }
+
+    @Test func a429StormIsHonouredAndEveryReadSucceeds() async throws {
+        // A limiter far above the real limit provokes the storm; the shared pause after a 429 must calm it.
+        try await SandboxHarness.with(rateLimit: true, limiter: RateLimiter(limit: 100, window: 1), retry: RetryPolicy(maxAttempts: 8, deadline: 30)) { sandbox in
+            let client = sandbox.client
+            let started = ContinuousClock.now
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<30 {
+                    group.addTask { _ = try await client.segments() }
+                }
+                try await group.waitForAll()
+            }
+            let elapsed = ContinuousClock.now - started
+            let records = sandbox.server.probe.requests()
+            let rejected = records.filter { $0.status == 429 }
+            let accepted = records.filter { $0.status == 200 }
+            #expect(accepted.count == 30)
+            #expect(!rejected.isEmpty)
+            // Without honouring Retry-After, 30 tight retry loops would be rejected many times each.
+            #expect(rejected.count < 60)
+            // The rejected reads waited out Retry-After (1 s) before succeeding.
+            #expect(elapsed >= .seconds(1))
+            #expect(sandbox.server.probe.maxRequestsInAnyWindow(seconds: 1.0) > 10)
+        }
+    }
+
+    @Test func serverErrorsOnReadsAreRetried() async throws {
+        try await SandboxHarness.with { sandbox in
+            sandbox.server.probe.inject(ScriptedFault(method: "GET", pathPrefix: "/v1/campaigns", status: 503, times: 2))
+            let campaigns = try await sandbox.client.campaigns()
+            #expect(!campaigns.isEmpty)
+            #expect(sandbox.server.probe.requestCount(method: "GET", pathPrefix: "/v1/campaigns") == 3)
+        }
+    }
+
+    @Test func aMalformedBodyGivesAClearError() async throws {
+        try await SandboxHarness.with { sandbox in
+            sandbox.server.probe.inject(ScriptedFault(method: "GET", pathPrefix: "/v1/segments", status: 200, times: 1, body: .malformedJSON))
+            let error = await #expect(throws: CustomerIOError.self) { try await sandbox.client.segments() }
+            #expect(error?.kind == .malformedResponse)
+            #expect(error?.message.contains("/v1/segments") == true)
+            #expect(error?.message.contains("could not be read") == true)
+        }
+    }
+
+    @Test func anHTMLErrorPageIsNamedAsSuch() async throws {
+        try await SandboxHarness.with(retry: .none) { sandbox in
+            sandbox.server.probe.inject(ScriptedFault(method: "GET", pathPrefix: "/v1/exports", status: 502, times: 1, body: .html))
+            let error = await #expect(throws: CustomerIOError.self) { try await sandbox.client.exports() }
+            #expect(error?.kind == .server)
+            #expect(error?.message.contains("HTML page") == true)
+        }
+    }
+
+    @Test func aWrongKeyIsRefusedWithAClearMessage() async throws {
+        try await SandboxHarness.with(requiredKey: "the-right-key", key: "a-wrong-key") { sandbox in
+            let error = await #expect(throws: CustomerIOError.self) { try await sandbox.client.segments() }
+            #expect(error?.kind == .unauthorized)
+            #expect(error?.exitCode == 3)
+            #expect(error?.message.contains("a-wrong-key") == false)
+            #expect(error?.message.contains("App API key") == true)
+        }
+    }
+
+    @Test func aClosedPortIsANetworkErrorThatSaysNothingWasSent() async throws {
+        let configuration = try ClientConfiguration(key: Secret("k")!, appBaseURL: URL(string: "http://127.0.0.1:9")!)
+        let client = AppAPIClient(configuration: configuration, retryPolicy: .none)
+        let error = await #expect(throws: CustomerIOError.self) { try await client.segments() }
+        #expect(error?.kind == .network)
+        #expect(error?.exitCode == 5)
+    }
+
+    @Test func randomFaultsAreSurvivedByReadsWithRetries() async throws {
+        try await SandboxHarness.with(retry: RetryPolicy(maxAttempts: 10, baseDelay: 0.01, maxDelay: 0.05, deadline: 20), configure: { $0.errorRate = 0.3 }) { sandbox in
+            for _ in 0..<10 {
+                let segments = try await sandbox.client.segments()
+                #expect(!segments.isEmpty)
+            }
+            let failures = sandbox.server.probe.requests().filter { $0.status >= 500 }
+            #expect(!failures.isEmpty)
+        }
+    }
+}

@@ -1,3 +1,0 @@
-import Testing
-@testable import Sandbox
-@Test func name() { #expect(SandboxInfo.name == "sandbox") }
