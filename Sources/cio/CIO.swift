@@ -31,7 +31,7 @@ struct CIO: AsyncParsableCommand {
             try await DemoTour.run()
             return
         }
-        let client = try settings.clientConfiguration().map { AppAPIClient(configuration: $0) }!
+        let client = AppAPIClient(configuration: try settings.configuration())
         try await WorkspaceOverview.print(client: client, heading: "Customer.io workspace (\(client.configuration.region.displayName))")
     }
 }
@@ -47,12 +47,5 @@ struct ConnectionOptions: ParsableArguments {
 
     func settings(environment: [String: String] = ProcessInfo.processInfo.environment) -> ConnectionSettings {
         ConnectionSettings(region: region, apiURL: apiURL).merged(with: environment)
-    }
-}
-
-extension ConnectionSettings {
-    /// The configuration, wrapped so call sites read naturally.
-    func clientConfiguration() throws -> ClientConfiguration? {
-        try configuration()
     }
 }

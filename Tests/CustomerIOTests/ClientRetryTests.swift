@@ -49,6 +49,23 @@ import Testing
         #expect(transport.sent.count == 1)
     }
 
+    @Test func aSendThatNeverLeftIsTriedAgain() async throws {
+        let transport = ScriptedTransport([.fail(.notSent("connection refused")), .respond(.json(200, #"{"delivery_id":"d1"}"#))])
+        let client = try makeClient(transport)
+        let send = APIRequest(.post, ["v1", "send", "email"], body: Data("{}".utf8))
+        #expect(try await client.perform(send).status == 200)
+        #expect(transport.sent.count == 2)
+    }
+
+    @Test func aSendInterruptedAfterLeavingIsNotRetried() async throws {
+        let transport = ScriptedTransport([.fail(.interrupted("connection reset")), .respond(.json(200, "{}"))])
+        let client = try makeClient(transport)
+        let send = APIRequest(.post, ["v1", "send", "email"], body: Data("{}".utf8))
+        let error = await #expect(throws: CustomerIOError.self) { try await client.perform(send) }
+        #expect(error?.kind == .outcomeUnknown)
+        #expect(transport.sent.count == 1)
+    }
+
     @Test func aSendThatTimesOutHasAnUnknownOutcome() async throws {
         let transport = ScriptedTransport([.fail(.timedOut)])
         let client = try makeClient(transport)

@@ -74,7 +74,10 @@ public final class AppAPIClient: Sendable {
                     // Everyone sharing this workspace must hold off, not just this call.
                     await limiter.pause(for: wait)
                 }
-                guard request.safety == .read, error.isTransient,
+                // Reads retry any transient trouble. A write retries only when it provably never left
+                // (refused connection, failed handshake): a write that may have arrived is never sent twice.
+                let mayRetry = request.safety == .read ? error.isTransient : error.kind == .network
+                guard mayRetry,
                       let wait = retryPolicy.delay(afterAttempt: attempt, elapsed: time.now - started, retryAfter: error.retryAfter, jitter: jitter())
                 else { throw error }
                 logger.debug("retrying", metadata: ["path": "\(request.displayPath)", "attempt": "\(attempt)", "wait": "\(wait)", "reason": "\(error.kind.rawValue)"])

@@ -77,16 +77,26 @@ extension KeyedDecodingContainer {
     }
 
     /// A string from a string, number or boolean; nil otherwise.
-    public func lenientString(_ key: Key) -> String? { lenientValue(key)?.lenientString }
+    public func lenientString(_ key: Key) -> String? {
+        // Fast path first: the expected type is the common case, and the JSONValue detour costs failed decodes.
+        if let text = try? decodeIfPresent(String.self, forKey: key) { return text }
+        return lenientValue(key)?.lenientString
+    }
 
     /// An integer (id, count or unix timestamp) from an integer, a double or numeric text; nil otherwise.
-    public func lenientInt(_ key: Key) -> Int? { lenientValue(key)?.lenientInt }
+    public func lenientInt(_ key: Key) -> Int? {
+        if let number = try? decodeIfPresent(Int.self, forKey: key) { return number }
+        return lenientValue(key)?.lenientInt
+    }
 
     /// A double from a number or numeric text; nil otherwise.
     public func lenientDouble(_ key: Key) -> Double? { lenientValue(key)?.lenientDouble }
 
     /// A boolean from a bool, "true"/"false" or 1/0; nil otherwise.
-    public func lenientBool(_ key: Key) -> Bool? { lenientValue(key)?.lenientBool }
+    public func lenientBool(_ key: Key) -> Bool? {
+        if let flag = try? decodeIfPresent(Bool.self, forKey: key) { return flag }
+        return lenientValue(key)?.lenientBool
+    }
 
     /// A nested value decoded with its own rules; nil when missing, null or malformed.
     public func lenientDecode<T: Decodable>(_ type: T.Type, forKey key: Key) -> T? {
@@ -101,18 +111,21 @@ extension KeyedDecodingContainer {
 
     /// Strings (numbers become their decimal text); missing, null or non-array gives `[]`.
     public func lenientStringArray(_ key: Key) -> [String] {
+        if let strings = try? decodeIfPresent([String].self, forKey: key) { return strings }
         guard case .array(let items)? = lenientValue(key) else { return [] }
         return items.compactMap(\.lenientString)
     }
 
     /// Integers (numeric text accepted, other elements dropped); missing, null or non-array gives `[]`.
     public func lenientIntArray(_ key: Key) -> [Int] {
+        if let numbers = try? decodeIfPresent([Int].self, forKey: key) { return numbers }
         guard case .array(let items)? = lenientValue(key) else { return [] }
         return items.compactMap(\.lenientInt)
     }
 
     /// Per-period counts: null (or non-numeric) entries count as 0 so positions stay aligned with periods.
     public func lenientCountArray(_ key: Key) -> [Int] {
+        if let counts = try? decodeIfPresent([Int].self, forKey: key) { return counts }
         guard case .array(let items)? = lenientValue(key) else { return [] }
         return items.map { $0.lenientInt ?? 0 }
     }
