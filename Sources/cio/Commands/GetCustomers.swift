@@ -91,8 +91,9 @@ struct GetCustomer: GetSubcommand {
             rows.append(["email", identifiers?.email ?? attributes["email"]?.displayText ?? ""])
             rows.append(["cio_id", identifiers?.cioID ?? attributes["cio_id"]?.displayText ?? ""])
             if let unsubscribed = result.profile.unsubscribed { rows.append(["unsubscribed", unsubscribed ? "yes" : "no"]) }
-            for (name, value) in result.profile.attributes.sorted(by: { $0.key < $1.key }) where !["id", "email", "cio_id"].contains(name) {
-                rows.append([name, value.displayText])
+            let shownAbove = Set(["id", "email", "cio_id"]).union(result.profile.unsubscribed == nil ? [] : ["unsubscribed"])
+            for (name, value) in result.profile.attributes.sorted(by: { $0.key < $1.key }) where !shownAbove.contains(name) {
+                rows.append([name, Format.attribute(name: name, value: value.displayText)])
             }
             for device in result.profile.devices {
                 rows.append(["device", "\(device.platform ?? "?") \(device.id) (last used \(Format.time(device.lastUsed)))"])
