@@ -28,6 +28,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Cells, styles, widgets and screens; knows nothing of the API.
+        .target(name: "TerminalUI"),
         // A deterministic fake Customer.io workspace served over loopback HTTP.
         .target(
             name: "Sandbox",
@@ -42,6 +44,7 @@ let package = Package(
             dependencies: [
                 "CustomerIO",
                 "Sandbox",
+                "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -61,11 +64,16 @@ let package = Package(
             name: "CLITests",
             dependencies: [
                 "cio",
+                "TerminalUI",
                 "CustomerIO",
                 "Sandbox",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             resources: [.copy("VendorExamples")]
+        ),
+        .testTarget(
+            name: "TerminalUITests",
+            dependencies: ["TerminalUI"]
         ),
         .testTarget(
             name: "SandboxTests",

@@ -1,5 +1,6 @@
 import CustomerIO
 import Foundation
+import TerminalUI
 import Testing
 @testable import cio
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CustomerIO
 import Foundation
+import TerminalUI
 
 /// `cio get …`: the scripting face of the service layer.
 struct GetCommand: AsyncParsableCommand {
@@ -59,8 +60,6 @@ enum Format {
 
     /// ▁▂▃▄▅▆▇█ scaled to the row's own maximum.
     static func sparkline(_ values: [Int]) -> String {
-        let bars: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
-        guard let top = values.max(), top > 0 else { return String(repeating: "▁", count: values.count) }
-        return String(values.map { bars[min(bars.count - 1, $0 * (bars.count - 1) / top)] })
+        Sparkline.blocks(values, width: values.count)
     }
 }

@@ -1,0 +1,152 @@
+/// One terminal cell: a grapheme and its style. The right half of a wide character is a continuation cell.
+public struct Cell: Sendable, Hashable {
+    /// The grapheme drawn here; empty on the continuation half of a wide character.
+    public var grapheme: String
+    public var style: CellStyle
+
+    public init(_ grapheme: String = " ", style: CellStyle = .plain) {
+        self.grapheme = grapheme
+        self.style = style
+    }
+
+    public static let blank = Cell()
+
+    /// True on the right half of a two-cell character.
+    public var isContinuation: Bool { grapheme.isEmpty }
+}
+
+/// A grid of cells that views draw into; screens flush it to the terminal. Pure data, so views can be
+/// tested as text without a terminal.
+public struct Canvas: Sendable, Hashable {
+    public let size: Size
+    private var cells: [Cell]
+
+    public init(size: Size, fill: Cell = .blank) {
+        self.size = size
+        cells = Array(repeating: fill, count: size.width * size.height)
+    }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * size.width + x] }
+        set { cells[y * size.width + x] = newValue }
+    }
+
+    /// Whether (x, y) lies on the canvas.
+    public func contains(x: Int, y: Int) -> Bool {
+        x >= 0 && y >= 0 && x < size.width && y < size.height
+    }
+
+    /// Writes text from (x, y), clipped to the canvas and to `maxWidth` cells; returns the cells used.
+    ///
+    /// A wide character that would straddle the edge is replaced by a space, never split in half; a character
+    /// written over half of an existing wide character clears its other half, so no orphan halves remain.
+    @discardableResult
+    public mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: CellStyle = .plain, maxWidth: Int? = nil) -> Int {
+        guard y >= 0, y < size.height else { return 0 }
+        let limit = maxWidth.map { min(size.width, x + $0) } ?? size.width
+        var column = x
+        for character in text {
+            let width = DisplayWidth.of(character)
+            if width == 0 { continue }
+            if column + width > limit {
+                if column < limit, column >= 0 { setCell(Cell(" ", style: style), x: column, y: y) }
+                column = limit
+                break
+            }
+            if column >= 0 {
+                setCell(Cell(String(character), style: style), x: column, y: y)
+                if width == 2 { setCell(Cell("", style: style), x: column + 1, y: y) }
+            }
+            column += width
+        }
+        return max(0, column - max(x, 0))
+    }
+
+    /// Writes text into exactly `width` cells: cut with an ellipsis when too long, padded with spaces when short.
+    public mutating func put(clipping text: some StringProtocol, x: Int, y: Int, width: Int, style: CellStyle = .plain) {
+        guard width > 0 else { return }
+        let fitted = Self.fit(String(text), width: width)
+        let used = put(fitted, x: x, y: y, style: style, maxWidth: width)
+        if used < width {
+            put(String(repeating: " ", count: width - used), x: x + used, y: y, style: style)
+        }
+    }
+
+    /// Text cut to `width` cells, ending in "…" when anything was cut.
+    public static func fit(_ text: String, width: Int) -> String {
+        guard width > 0 else { return "" }
+        guard DisplayWidth.of(text) > width else { return text }
+        var result = ""
+        var used = 0
+        for character in text {
+            let cell = DisplayWidth.of(character)
+            if used + cell > width - 1 { break }
+            result.append(character)
+            used += cell
+        }
+        return result + "…"
+    }
+
+    /// Paints a rectangle (clipped to the canvas).
+    public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
+        let area = rect.intersection(Rect(size))
+        guard !area.isEmpty else { return }
+        for row in area.y..<area.maxY {
+            for column in area.x..<area.maxX { setCell(cell, x: column, y: row) }
+        }
+    }
+
+    /// One row as text (continuation cells add nothing), trailing spaces kept.
+    public func row(_ y: Int) -> String {
+        var text = ""
+        for x in 0..<size.width { text += self[x, y].grapheme }
+        return text
+    }
+
+    /// The whole canvas as text, one line per row, trailing spaces trimmed: what snapshot tests compare.
+    public var text: String {
+        (0..<size.height).map { y in
+            var line = row(y)
+            while line.hasSuffix(" ") { line.removeLast() }
+            return line
+        }.joined(separator: "\n")
+    }
+
+    /// Rows that differ from `previous` and the column span that changed in each: what a screen repaints.
+    /// A size change repaints everything.
+    public func changes(since previous: Canvas?) -> [(row: Int, columns: Range<Int>)] {
+        guard let previous, previous.size == size else {
+            return (0..<size.height).map { ($0, 0..<size.width) }
+        }
+        var changed: [(row: Int, columns: Range<Int>)] = []
+        for y in 0..<size.height {
+            let start = y * size.width
+            var first: Int?
+            var last = 0
+            for x in 0..<size.width where cells[start + x] != previous.cells[start + x] {
+                if first == nil { first = x }
+                last = x
+            }
+            guard var from = first else { continue }
+            // Never start a repaint on the right half of a wide character.
+            while from > 0, self[from, y].isContinuation { from -= 1 }
+            var to = last + 1
+            while to < size.width, self[to, y].isContinuation { to += 1 }
+            changed.append((y, from..<to))
+        }
+        return changed
+    }
+
+    private mutating func setCell(_ cell: Cell, x: Int, y: Int) {
+        guard contains(x: x, y: y) else { return }
+        let index = y * size.width + x
+        // Overwriting either half of a wide character blanks the other half.
+        if cells[index].isContinuation, x > 0, !cell.isContinuation {
+            cells[index - 1] = Cell(" ", style: cells[index - 1].style)
+        }
+        if DisplayWidth.of(cells[index].grapheme) == 2, x + 1 < size.width, cells[index + 1].isContinuation {
+            cells[index + 1] = Cell(" ", style: cells[index + 1].style)
+        }
+        cells[index] = cell
+    }
+}
