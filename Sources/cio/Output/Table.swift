@@ -11,7 +11,7 @@ struct Table {
     var maxColumnWidth = 48
 
     func render() -> String {
-        let cleanRows = rows.map { $0.map { Self.clip(Self.singleLine($0), to: maxColumnWidth) } }
+        let cleanRows = rows.map { $0.map { Canvas.fit(Self.singleLine($0), width: maxColumnWidth) } }
         var widths = headers.map(DisplayWidth.of)
         for row in cleanRows {
             for (index, cell) in row.enumerated() where index < widths.count {
@@ -40,9 +40,5 @@ struct Table {
 
     static func singleLine(_ text: String) -> String {
         text.split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ")
-    }
-
-    static func clip(_ text: String, to width: Int) -> String {
-        Canvas.fit(text, width: width)
     }
 }
