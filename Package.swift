@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.24.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // ncursesw, the wide-character build of ncurses (Debian: libncurses-dev).
@@ -28,8 +29,21 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // Cells, styles, widgets and screens; knows nothing of the API.
-        .target(name: "TerminalUI"),
+        // Cells, styles, themes, widgets and screens (ncurses and headless); knows nothing of the API.
+        .target(name: "TerminalUI", dependencies: ["CNcurses"]),
+        // The config file, profiles and theme files (TOML).
+        .target(
+            name: "Config",
+            dependencies: [
+                "CustomerIO",
+                "TerminalUI",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        // The in-memory store between panes and the API: cached results, shared requests.
+        .target(name: "Workspace", dependencies: ["CustomerIO"]),
+        // Panes, navigation, keymap and the reducer; knows nothing of ncurses or HTTP.
+        .target(name: "App", dependencies: ["TerminalUI", "Workspace", "CustomerIO"]),
         // A deterministic fake Customer.io workspace served over loopback HTTP.
         .target(
             name: "Sandbox",
@@ -42,9 +56,12 @@ let package = Package(
         .executableTarget(
             name: "cio",
             dependencies: [
+                "App",
+                "Config",
                 "CustomerIO",
                 "Sandbox",
                 "TerminalUI",
+                "Workspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -74,6 +91,15 @@ let package = Package(
         .testTarget(
             name: "TerminalUITests",
             dependencies: ["TerminalUI"]
+        ),
+        .testTarget(
+            name: "ConfigTests",
+            dependencies: ["Config", "TerminalUI", "CustomerIO"]
+        ),
+        // Reducer, keymap and views against the headless screen, with the sandbox behind the store.
+        .testTarget(
+            name: "AppTests",
+            dependencies: ["App", "TerminalUI", "Workspace", "CustomerIO", "Sandbox"]
         ),
         .testTarget(
             name: "SandboxTests",

@@ -9,6 +9,29 @@
 #define NCURSES_WIDECHAR 1
 #endif
 #include <locale.h>
+#include <langinfo.h>
 #include <wchar.h>
+#include <stdio.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
+
+// Swift cannot see function-like macros or treats C globals as unsafe shared state, so the few that
+// the screen needs are wrapped here as inline functions.
+static inline WINDOW *cio_stdscr(void) { return stdscr; }
+static inline FILE *cio_stdout(void) { return stdout; }
+static inline FILE *cio_stdin(void) { return stdin; }
+static inline int cio_colors(void) { return COLORS; }
+static inline int cio_color_pairs(void) { return COLOR_PAIRS; }
+static inline attr_t cio_attr_bold(void) { return A_BOLD; }
+static inline attr_t cio_attr_dim(void) { return A_DIM; }
+static inline attr_t cio_attr_italic(void) { return A_ITALIC; }
+static inline attr_t cio_attr_underline(void) { return A_UNDERLINE; }
+static inline attr_t cio_attr_reverse(void) { return A_REVERSE; }
+
+// Draws one grapheme (up to CCHARW_MAX code points, so combining marks stay with their base) at (y, x).
+static inline int cio_put_cell(int y, int x, const wchar_t *text, attr_t attrs, int pair) {
+    cchar_t cell;
+    if (setcchar(&cell, text, attrs, 0, &pair) != OK) return ERR;
+    return mvwadd_wch(stdscr, y, x, &cell);
+}
 #endif

@@ -14,25 +14,47 @@ struct CIO: AsyncParsableCommand {
         Exit codes: 0 ok, 1 other failure, 2 usage, 3 auth, 4 not found, 5 rate limit or network.
         """,
         version: CIOVersion.current,
-        subcommands: [GetCommand.self, SandboxCommand.self, BenchCommand.self]
+        subcommands: [GetCommand.self, SandboxCommand.self, BenchCommand.self, KeysCommand.self]
     )
 
     @Flag(name: .long, help: "Run against the built-in sandbox workspace on loopback (no key needed).")
     var demo = false
 
+    @Option(name: .long, help: "Config profile to use (default: default_profile in the config file).")
+    var profile: String?
+
+    @Option(name: .long, help: "Theme name or path to a theme .toml file (see docs/themes.md).")
+    var theme: String?
+
+    @Flag(name: .customLong("read-only"), help: "Refuse every write (sends, triggers, deletes, segment changes).")
+    var readOnly = false
+
+    @Option(name: .customLong("config"), help: "Config file (default: $CIO_CONFIG, else $XDG_CONFIG_HOME/cio/config.toml).")
+    var configPath: String?
+
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        let settings = connection.settings()
-        if demo || settings.key == nil {
-            if !demo {
-                Terminal.printNote("No App API key is set, so this is the demo workspace. To use yours: export \(ConnectionSettings.Variable.key)=… (Customer.io → Settings → API credentials), and CUSTOMERIO_REGION=eu for EU workspaces.")
+        let environment = ProcessInfo.processInfo.environment
+        let startup = try Startup.resolve(
+            demo: demo, profileName: profile, themeName: theme, readOnly: readOnly, configPath: configPath,
+            connection: connection, environment: environment
+        )
+        if startup.launch.configuration == nil, !demo {
+            Terminal.printNote("No App API key is configured, so this is the demo workspace (cio --demo). To use yours: export \(ConnectionSettings.Variable.key)=… (Customer.io → Settings → API credentials), and CUSTOMERIO_REGION=eu for EU workspaces; or set up a profile as docs/configuration.md shows.")
+        }
+        for warning in startup.launch.warnings { Terminal.printNote("warning: \(warning)") }
+        // The full-screen app needs a terminal on both ends; piped, print a one-shot overview instead.
+        guard Terminal.stdoutIsTerminal, isatty(STDIN_FILENO) == 1 else {
+            if let configuration = startup.launch.configuration {
+                let client = AppAPIClient(configuration: configuration)
+                try await WorkspaceOverview.print(client: client, heading: "Customer.io workspace (\(client.configuration.region.displayName))")
+            } else {
+                try await DemoTour.run()
             }
-            try await DemoTour.run()
             return
         }
-        let client = AppAPIClient(configuration: try settings.configuration())
-        try await WorkspaceOverview.print(client: client, heading: "Customer.io workspace (\(client.configuration.region.displayName))")
+        try await AppLauncher.run(startup.launch)
     }
 }
 

@@ -1,0 +1,31 @@
+import TerminalUI
+
+/// Something that happened: a key, a resize, a timer, or finished work. `update` turns it into new state and effects.
+public enum Action: Sendable {
+    case key(Key)
+    case resize(Size)
+    /// Time passed (spinner frames, flash expiry).
+    case tick(now: Double)
+    /// A termination signal (SIGINT, SIGTERM, SIGHUP): leave in order.
+    case terminate
+    case listLoaded(PaneKind, [ListRow])
+    case listFailed(PaneKind, String)
+    case extraLoaded(Route, name: String, value: String)
+    case extraFailed(Route, name: String, message: String)
+    case themeLoaded(Theme, warning: String?)
+    /// The rate-limit budget as the client sees it.
+    case rateBudget(used: Int, limit: Int)
+    /// An effect the runtime started has reported everything it will.
+    case effectFinished
+    /// A message for the status bar (start-up warnings, for instance).
+    case notify(Flash.Level, String)
+}
+
+/// Work `update` asks for; the runtime performs it outside the pure state change and reports back as actions.
+public enum Effect: Sendable, Hashable {
+    case loadList(PaneKind, refresh: Bool, query: String?)
+    /// A field of a detail that loads on its own (a segment's customer count, what uses it).
+    case loadExtra(Route, name: String, refresh: Bool)
+    case copyToClipboard(String)
+    case loadTheme(String)
+}

@@ -1,0 +1,116 @@
+import TerminalUI
+
+/// Who and where the app is talking to, for the top and status bars. Never holds the key.
+public struct SessionInfo: Sendable, Hashable {
+    public var profile: String
+    public var region: String
+    public var isDemo: Bool
+    public var isReadOnly: Bool
+
+    public init(profile: String, region: String, isDemo: Bool = false, isReadOnly: Bool = false) {
+        self.profile = profile
+        self.region = region
+        self.isDemo = isDemo
+        self.isReadOnly = isReadOnly
+    }
+}
+
+/// What has the keyboard: the panes, a prompt, or an overlay.
+public enum Mode: Sendable, Hashable {
+    case browsing
+    /// `/` on a list: the filter applies as you type.
+    case filtering(TextInputState)
+    /// `/` on Customers: an email to look up when Enter is pressed.
+    case finding(TextInputState)
+    case palette(CommandPaletteState)
+    case help(scroll: Int)
+
+    var scope: BindingScope {
+        switch self {
+        case .browsing: .normal
+        case .filtering, .finding, .palette: .input
+        case .help: .help
+        }
+    }
+}
+
+/// An item opened from a list: its fields, plus the ones that load on their own (a segment's customer count).
+public struct DetailPaneState: Sendable, Hashable {
+    public var row: ListRow
+    public var extras: [String: LoadState<String>] = [:]
+    /// The order extras are shown in.
+    public var extraOrder: [String] = []
+    public var detail = DetailState()
+
+    public init(row: ListRow) {
+        self.row = row
+    }
+
+    /// Every row the detail view shows: the item's own fields, then the lazily loaded ones.
+    public func rows(spinner: String) -> [DetailRow] {
+        row.detail + extraOrder.map { name in
+            switch extras[name] ?? .idle {
+            case .idle: DetailRow(key: name, value: "")
+            case .loading: DetailRow(key: name, value: "\(spinner) loading…")
+            case .loaded(let value): DetailRow(key: name, value: value)
+            case .failed(let message, _): DetailRow(key: name, value: "failed: \(message)")
+            }
+        }
+    }
+}
+
+/// Everything the app shows, in one value: `update` changes it, views draw it.
+public struct AppState: Sendable {
+    public var session: SessionInfo
+    public var size: Size
+    public var theme: Theme
+    public var themeNames: [String]
+    public var keymap: Keymap
+    public var navigation = Navigation()
+    public var lists: [PaneKind: ListPaneState] = [:]
+    public var details: [Route: DetailPaneState] = [:]
+    /// The email last looked up on Customers.
+    public var customerQuery = ""
+    public var mode: Mode = .browsing
+    public var flash: Flash?
+    /// Requests the app is waiting for, and the rate-limit budget as last seen.
+    public var inFlight = 0
+    public var rateUsed = 0
+    public var rateLimit = 10
+    public var spinnerFrame = 0
+    /// Seconds on the monotonic clock, as of the last event: flashes expire against it.
+    public var now: Double = 0
+    public var filterHistory: [String] = []
+    public var paletteHistory: [String] = []
+    public var shouldQuit = false
+
+    public init(session: SessionInfo, size: Size, theme: Theme = .fallback, themeNames: [String] = [], keymap: Keymap = Keymap()) {
+        self.session = session
+        self.size = size
+        self.theme = theme
+        self.themeNames = themeNames
+        self.keymap = keymap
+    }
+
+    public var route: Route { navigation.current }
+    public var pane: PaneKind { route.pane }
+    public var isOnList: Bool { if case .list = route { true } else { false } }
+
+    /// The list of the current pane.
+    public var currentList: ListPaneState { lists[pane] ?? ListPaneState() }
+
+    /// What `y` would copy.
+    public var selectedValue: String? {
+        switch route {
+        case .list: return currentList.selectedRow?.copyValue
+        case .detail:
+            guard let detail = details[route] else { return nil }
+            let rows = detail.rows(spinner: "")
+            let index = detail.detail.selectedRow
+            return rows.indices.contains(index) ? rows[index].value : nil
+        }
+    }
+
+    /// Whether anything is loading (the spinner turns only then).
+    public var isBusy: Bool { inFlight > 0 }
+}

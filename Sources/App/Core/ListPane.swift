@@ -1,0 +1,142 @@
+import Foundation
+import TerminalUI
+
+/// One row of a pane's list, already turned into text: the table, the filter, sorting and `y` work on it alike.
+public struct ListRow: Sendable, Hashable {
+    /// Identity within its pane (an id); detail routes carry it.
+    public var key: String
+    public var cells: [String]
+    /// What `y` copies.
+    public var copyValue: String
+    /// The fields the detail view shows.
+    public var detail: [DetailRow]
+    /// Lowercased text of every cell, searched by the filter without lowercasing on each keystroke.
+    let searchText: [UInt8]
+
+    public init(key: String, cells: [String], copyValue: String? = nil, detail: [DetailRow] = []) {
+        self.key = key
+        self.cells = cells
+        self.copyValue = copyValue ?? key
+        self.detail = detail
+        searchText = Array(cells.joined(separator: "\u{1F}").lowercased().utf8)
+    }
+
+    /// Whether any cell contains `needle` (lowercased UTF-8).
+    func matches(_ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard needle.count <= searchText.count else { return false }
+        return searchText.withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { pattern in ByteSearch.contains(haystack, pattern) }
+        }
+    }
+}
+
+/// Whether something has loaded.
+public enum LoadState<Value: Sendable & Hashable>: Sendable, Hashable {
+    case idle
+    case loading(previous: Value?)
+    case loaded(Value)
+    case failed(String, previous: Value?)
+
+    public var value: Value? {
+        switch self {
+        case .idle: nil
+        case .loading(let previous), .failed(_, let previous): previous
+        case .loaded(let value): value
+        }
+    }
+
+    public var isLoading: Bool {
+        if case .loading = self { return true }
+        return false
+    }
+}
+
+/// A pane's list: rows as loaded, the filter and sort the user chose, and which rows show in what order.
+public struct ListPaneState: Sendable, Hashable {
+    public var rows: LoadState<[ListRow]> = .idle
+    public var table = TableState()
+    public var filter = ""
+    /// Indexes into the loaded rows, filtered and sorted: what the table shows.
+    public private(set) var visible: [Int] = []
+
+    public init() {}
+
+    public var loadedRows: [ListRow] { rows.value ?? [] }
+
+    /// The row under the selection, if any.
+    public var selectedRow: ListRow? {
+        let index = table.selectedRow
+        guard visible.indices.contains(index) else { return nil }
+        return loadedRows[visible[index]]
+    }
+
+    /// New rows from the server; the selection stays on the same item when it is still there.
+    public mutating func setRows(_ newRows: [ListRow], visibleRows: Int) {
+        let selectedKey = selectedRow?.key
+        rows = .loaded(newRows)
+        recompute(narrowing: false)
+        if let selectedKey, let index = visible.firstIndex(where: { loadedRows[$0].key == selectedKey }) {
+            table.select(index, rowCount: visible.count, visibleRows: visibleRows)
+        } else {
+            table.select(table.selectedRow, rowCount: visible.count, visibleRows: visibleRows)
+        }
+    }
+
+    /// Changes the filter. When the new filter only extends the old one, only rows still shown are searched.
+    public mutating func setFilter(_ text: String, visibleRows: Int) {
+        let narrowing = !filter.isEmpty && text.lowercased().hasPrefix(filter.lowercased())
+        filter = text
+        recompute(narrowing: narrowing)
+        table.select(0, rowCount: visible.count, visibleRows: visibleRows)
+    }
+
+    /// Sorts by `column` (the same column again flips the order).
+    public mutating func sort(by column: Int, visibleRows: Int) {
+        if table.sortColumn == column { table.sortAscending.toggle() } else {
+            table.sortColumn = column
+            table.sortAscending = true
+        }
+        let selectedKey = selectedRow?.key
+        recompute(narrowing: false)
+        let index = selectedKey.flatMap { key in visible.firstIndex { loadedRows[$0].key == key } } ?? 0
+        table.select(index, rowCount: visible.count, visibleRows: visibleRows)
+    }
+
+    private mutating func recompute(narrowing: Bool) {
+        let all = loadedRows
+        let needle = Array(filter.lowercased().utf8)
+        let candidates = narrowing ? visible : Array(all.indices)
+        var shown = candidates.filter { all[$0].matches(needle) }
+        if narrowing {
+            // Already in sorted order: filtering keeps the order.
+        } else if let column = table.sortColumn {
+            let ascending = table.sortAscending
+            shown.sort { left, right in
+                let a = all[left].cells.indices.contains(column) ? all[left].cells[column] : ""
+                let b = all[right].cells.indices.contains(column) ? all[right].cells[column] : ""
+                let order = a.compare(b, options: [.numeric, .caseInsensitive])
+                if order == .orderedSame { return left < right }
+                return ascending ? order == .orderedAscending : order == .orderedDescending
+            }
+        }
+        visible = shown
+    }
+}
+
+/// Substring search over bytes: memchr finds each candidate first byte, memcmp checks the rest. (memmem is a GNU
+/// extension that Swift's Glibc module does not expose.)
+enum ByteSearch {
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first, let base = haystack.baseAddress, let pattern = needle.baseAddress else { return needle.isEmpty }
+        var offset = 0
+        let last = haystack.count - needle.count
+        while offset <= last {
+            guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+            let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + position, pattern, needle.count) == 0 { return true }
+            offset = position + 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import TerminalUI
+
+/// The reducer's part for open prompts: the incremental filter, the Customers find line and the command palette.
+enum PromptUpdate {
+    static func run(_ command: Command, _ state: inout AppState) -> [Effect] {
+        switch command {
+        case .inputCancel:
+            if case .filtering = state.mode {
+                state.lists[state.pane, default: ListPaneState()].setFilter("", visibleRows: Layout.tableRows(state.size))
+            }
+            state.mode = .browsing
+            return []
+        case .inputSubmit:
+            return submit(&state)
+        case .inputComplete:
+            guard case .palette(var palette) = state.mode else { return [] }
+            palette.complete(commands: PaletteCatalog.commands(for: state))
+            state.mode = .palette(palette)
+            return []
+        case .inputHistoryPrevious: return edit(&state) { $0.historyPrevious() }
+        case .inputHistoryNext: return edit(&state) { $0.historyNext() }
+        case .inputDeleteWord: return edit(&state) { $0.deleteWordBackward() }
+        case .inputDeleteLine: return edit(&state) { $0.deleteToStart() }
+        case .inputLeft: return edit(&state) { $0.moveLeft() }
+        case .inputRight: return edit(&state) { $0.moveRight() }
+        case .inputHome: return edit(&state) { $0.moveToStart() }
+        case .inputEnd: return edit(&state) { $0.moveToEnd() }
+        case .inputBackspace: return edit(&state) { $0.backspace() }
+        case .inputDelete: return edit(&state) { $0.deleteForward() }
+        default: return []
+        }
+    }
+
+    /// Applies an edit to whichever prompt is open; the filter follows the text at once.
+    static func edit(_ state: inout AppState, _ change: (inout TextInputState) -> Void) -> [Effect] {
+        switch state.mode {
+        case .filtering(var input):
+            change(&input)
+            state.mode = .filtering(input)
+            state.lists[state.pane, default: ListPaneState()].setFilter(input.text, visibleRows: Layout.tableRows(state.size))
+        case .finding(var input):
+            change(&input)
+            state.mode = .finding(input)
+        case .palette(var palette):
+            change(&palette.input)
+            palette.selected = 0
+            state.mode = .palette(palette)
+        case .browsing, .help:
+            break
+        }
+        return []
+    }
+
+    private static func submit(_ state: inout AppState) -> [Effect] {
+        switch state.mode {
+        case .filtering(var input):
+            let text = input.commit()
+            state.filterHistory = input.history
+            state.mode = .browsing
+            state.lists[state.pane, default: ListPaneState()].setFilter(text, visibleRows: Layout.tableRows(state.size))
+            return []
+        case .finding(var input):
+            let text = input.commit().trimmingCharacters(in: .whitespaces)
+            state.filterHistory = input.history
+            state.mode = .browsing
+            guard !text.isEmpty else { return [] }
+            state.customerQuery = text
+            state.lists[.customers, default: ListPaneState()].rows = .loading(previous: nil)
+            return [.loadList(.customers, refresh: false, query: text)]
+        case .palette(var palette):
+            let commands = PaletteCatalog.commands(for: state)
+            var line = palette.input.text.trimmingCharacters(in: .whitespaces)
+            // Enter on a partial name runs the highlighted suggestion, as the list shows it.
+            if !commands.contains(where: { $0.name == line.split(separator: " ").first.map(String.init) }),
+               let suggestion = palette.selectedCompletion(commands: commands) {
+                line = suggestion.text.trimmingCharacters(in: .whitespaces)
+            }
+            palette.input.setText(line)
+            _ = palette.input.commit()
+            state.paletteHistory = palette.input.history
+            state.mode = .browsing
+            return PaletteCatalog.execute(line, &state)
+        case .browsing, .help:
+            return []
+        }
+    }
+}

@@ -1,0 +1,247 @@
+import TerminalUI
+
+/// The reducer: every change to the app's state happens here, as a pure function of the state and an action.
+public enum AppUpdate {
+    /// The work to do when the app opens: load the first pane.
+    public static func start(_ state: inout AppState) -> [Effect] {
+        var effects = ensureLoaded(&state)
+        for problem in state.keymap.problems {
+            state.flash = Flash.make(.warn, problem, now: state.now)
+        }
+        if state.session.isDemo, state.flash == nil {
+            state.flash = Flash.make(.info, "Demo workspace: made-up data on this machine; nothing leaves it.", now: state.now)
+        }
+        effects += []
+        return effects
+    }
+
+    public static func update(_ state: inout AppState, _ action: Action) -> [Effect] {
+        switch action {
+        case .key(let key):
+            return handle(key, &state)
+        case .resize(let size):
+            state.size = size
+            keepSelectionVisible(&state)
+            return []
+        case .tick(let now):
+            state.now = now
+            if state.isBusy { state.spinnerFrame += 1 }
+            if let flash = state.flash, flash.isExpired(at: now) { state.flash = nil }
+            return []
+        case .terminate:
+            state.shouldQuit = true
+            return []
+        case .listLoaded(let pane, let rows):
+            state.lists[pane, default: ListPaneState()].setRows(rows, visibleRows: Layout.tableRows(state.size))
+            return []
+        case .listFailed(let pane, let message):
+            state.lists[pane, default: ListPaneState()].rows = .failed(message, previous: state.lists[pane]?.rows.value)
+            state.flash = Flash.make(.error, message, now: state.now)
+            return []
+        case .extraLoaded(let route, let name, let value):
+            state.details[route]?.extras[name] = .loaded(value)
+            return []
+        case .extraFailed(let route, let name, let message):
+            state.details[route]?.extras[name] = .failed(message, previous: nil)
+            state.flash = Flash.make(.error, message, now: state.now)
+            return []
+        case .themeLoaded(let theme, let warning):
+            state.theme = theme
+            state.flash = warning.map { Flash.make(.warn, $0, now: state.now) } ?? Flash.make(.info, "Theme: \(theme.name)", now: state.now)
+            return []
+        case .effectFinished:
+            state.inFlight = max(0, state.inFlight - 1)
+            return []
+        case .rateBudget(let used, let limit):
+            state.rateUsed = used
+            state.rateLimit = limit
+            return []
+        case .notify(let level, let text):
+            state.flash = Flash.make(level, text, now: state.now)
+            return []
+        }
+    }
+
+    // MARK: Keys
+
+    private static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
+        if state.keymap.binding(id: "quit")?.keys.contains(key) == true {
+            state.shouldQuit = true
+            return []
+        }
+        let scope = state.mode.scope
+        guard let binding = state.keymap.binding(for: key, scope: scope, pane: state.pane) else {
+            if scope == .input, case .character(let character) = key {
+                return editInput(&state) { $0.insert(String(character)) }
+            }
+            return []
+        }
+        if let reason = binding.unavailableReason(in: state) {
+            state.flash = Flash.make(.warn, "\(binding.title): \(reason)", now: state.now)
+            return []
+        }
+        return run(binding.command, key: key, &state)
+    }
+
+    /// Runs a command, whether it came from a key or the palette.
+    static func run(_ command: Command, key: Key?, _ state: inout AppState) -> [Effect] {
+        let page = max(1, Layout.tableRows(state.size))
+        switch command {
+        case .quit:
+            state.shouldQuit = true
+        case .help:
+            state.mode = .help(scroll: 0)
+        case .palette:
+            var palette = CommandPaletteState()
+            palette.input.history = state.paletteHistory
+            state.mode = .palette(palette)
+        case .back:
+            return back(key: key, &state)
+        case .historyBack:
+            state.navigation.back()
+            return ensureLoaded(&state)
+        case .historyForward:
+            state.navigation.forward()
+            return ensureLoaded(&state)
+        case .refresh:
+            return refresh(&state)
+        case .copy:
+            guard let value = state.selectedValue else { return [] }
+            state.flash = Flash.make(.info, "Copied \(Canvas.fit(value, width: 40))", now: state.now)
+            return [.copyToClipboard(value)]
+        case .nextPane, .previousPane:
+            let all = PaneKind.allCases
+            let index = all.firstIndex(of: state.pane) ?? 0
+            let next = (index + (command == .nextPane ? 1 : all.count - 1)) % all.count
+            state.navigation.switchTo(all[next])
+            return ensureLoaded(&state)
+        case .showPane(let pane):
+            state.navigation.switchTo(pane)
+            return ensureLoaded(&state)
+        case .up: move(&state, by: -1)
+        case .down: move(&state, by: 1)
+        case .pageUp: move(&state, by: -page)
+        case .pageDown: move(&state, by: page)
+        case .halfPageUp: move(&state, by: -max(1, page / 2))
+        case .halfPageDown: move(&state, by: max(1, page / 2))
+        case .top: move(&state, by: -Int.max / 2)
+        case .bottom: move(&state, by: Int.max / 2)
+        case .open:
+            return open(&state)
+        case .filter:
+            state.mode = .filtering(input(text: state.currentList.filter, history: state.filterHistory))
+        case .find:
+            state.mode = .finding(input(text: state.customerQuery, history: state.filterHistory))
+        case .sortNext:
+            let columns = PaneColumns.columns(for: state.pane).count
+            guard columns > 0 else { return [] }
+            let next = ((state.currentList.table.sortColumn ?? -1) + 1) % columns
+            state.lists[state.pane, default: ListPaneState()].sort(by: next, visibleRows: page)
+        case .sortReverse:
+            let column = state.currentList.table.sortColumn ?? 0
+            if state.currentList.table.sortColumn == nil {
+                state.lists[state.pane, default: ListPaneState()].sort(by: column, visibleRows: page)
+            }
+            state.lists[state.pane, default: ListPaneState()].sort(by: column, visibleRows: page)
+        case .closeHelp:
+            state.mode = .browsing
+        case .inputCancel, .inputSubmit, .inputComplete, .inputHistoryPrevious, .inputHistoryNext, .inputDeleteWord,
+             .inputDeleteLine, .inputLeft, .inputRight, .inputHome, .inputEnd, .inputBackspace, .inputDelete:
+            return PromptUpdate.run(command, &state)
+        }
+        return []
+    }
+
+    private static func input(text: String, history: [String]) -> TextInputState {
+        var input = TextInputState()
+        input.history = history
+        input.insert(text)
+        return input
+    }
+
+    static func editInput(_ state: inout AppState, _ edit: (inout TextInputState) -> Void) -> [Effect] {
+        PromptUpdate.edit(&state, edit)
+    }
+
+    private static func back(key: Key?, _ state: inout AppState) -> [Effect] {
+        if state.navigation.pop() { return ensureLoaded(&state) }
+        if !state.currentList.filter.isEmpty {
+            state.lists[state.pane, default: ListPaneState()].setFilter("", visibleRows: Layout.tableRows(state.size))
+            return []
+        }
+        // On a pane's list `q` leaves the app; Esc there does nothing, so a stray Esc never quits.
+        if let key, key != .escape { state.shouldQuit = true }
+        return []
+    }
+
+    private static func move(_ state: inout AppState, by delta: Int) {
+        let page = Layout.tableRows(state.size)
+        switch (state.mode, state.route) {
+        case (.help(let scroll), _):
+            state.mode = .help(scroll: max(0, scroll + max(-1000, min(1000, delta))))
+        case (_, .list(let pane)):
+            let count = state.lists[pane]?.visible.count ?? 0
+            state.lists[pane, default: ListPaneState()].table.moveSelection(by: delta, rowCount: count, visibleRows: page)
+        case (_, .detail):
+            guard var detail = state.details[state.route] else { return }
+            let count = detail.rows(spinner: "").count
+            detail.detail.moveSelection(by: max(-count, min(count, delta)), rowCount: count, visibleRows: Layout.detailRows(state.size))
+            state.details[state.route] = detail
+        }
+    }
+
+    private static func keepSelectionVisible(_ state: inout AppState) {
+        let page = Layout.tableRows(state.size)
+        for pane in Array(state.lists.keys) {
+            guard var list = state.lists[pane] else { continue }
+            list.table.select(list.table.selectedRow, rowCount: list.visible.count, visibleRows: page)
+            state.lists[pane] = list
+        }
+    }
+
+    private static func open(_ state: inout AppState) -> [Effect] {
+        guard case .list(let pane) = state.route, let row = state.currentList.selectedRow else { return [] }
+        let route = Route.detail(pane, key: row.key)
+        var detail = state.details[route] ?? DetailPaneState(row: row)
+        detail.row = row
+        detail.extraOrder = PaneColumns.extras(for: pane)
+        state.details[route] = detail
+        state.navigation.push(route)
+        return ensureLoaded(&state)
+    }
+
+    /// Loads what the current route shows if it has not been loaded yet.
+    static func ensureLoaded(_ state: inout AppState) -> [Effect] {
+        switch state.route {
+        case .list(let pane):
+            guard case .idle = state.currentList.rows, pane != .customers || !state.customerQuery.isEmpty else { return [] }
+            state.lists[pane, default: ListPaneState()].rows = .loading(previous: nil)
+            return [.loadList(pane, refresh: false, query: pane == .customers ? state.customerQuery : nil)]
+        case .detail:
+            guard var detail = state.details[state.route] else { return [] }
+            var effects: [Effect] = []
+            for name in detail.extraOrder where (detail.extras[name] ?? .idle) == .idle {
+                detail.extras[name] = .loading(previous: nil)
+                effects.append(.loadExtra(state.route, name: name, refresh: false))
+            }
+            state.details[state.route] = detail
+            return effects
+        }
+    }
+
+    private static func refresh(_ state: inout AppState) -> [Effect] {
+        switch state.route {
+        case .list(let pane):
+            if pane == .customers, state.customerQuery.isEmpty { return [] }
+            let previous = state.currentList.rows.value
+            state.lists[pane, default: ListPaneState()].rows = .loading(previous: previous)
+            return [.loadList(pane, refresh: true, query: pane == .customers ? state.customerQuery : nil)]
+        case .detail:
+            guard var detail = state.details[state.route] else { return [] }
+            let effects = detail.extraOrder.map { Effect.loadExtra(state.route, name: $0, refresh: true) }
+            for name in detail.extraOrder { detail.extras[name] = .loading(previous: detail.extras[name]?.value) }
+            state.details[state.route] = detail
+            return effects
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import TerminalUI
+
+/// Where a binding listens.
+public enum BindingScope: String, Sendable, CaseIterable {
+    /// Browsing panes (no prompt or overlay open).
+    case normal
+    /// A text prompt is open (filter, find, command palette).
+    case input
+    /// The help overlay is open.
+    case help
+}
+
+/// What pressing a bound key does. Declared once in `Keymap.defaults`; help, palette, hints and docs come from there.
+public enum Command: Sendable, Hashable {
+    case quit, help, palette, back, historyBack, historyForward, refresh, copy
+    case nextPane, previousPane, showPane(PaneKind)
+    case up, down, pageUp, pageDown, halfPageUp, halfPageDown, top, bottom, open, filter, sortNext, sortReverse
+    case find
+    case inputCancel, inputSubmit, inputComplete, inputHistoryPrevious, inputHistoryNext, inputDeleteWord, inputDeleteLine
+    case inputLeft, inputRight, inputHome, inputEnd, inputBackspace, inputDelete
+    case closeHelp
+}
+
+/// One action as data: its keys, what it is called, where it applies, whether it writes, and when it is unavailable.
+public struct Binding: Sendable {
+    /// Stable name used in config overrides and docs (`table.bottom`).
+    public let id: String
+    public var keys: [Key]
+    public let title: String
+    /// The heading it is listed under in help and docs.
+    public let section: String
+    public let scope: BindingScope
+    /// The panes it applies to; nil means all.
+    public let panes: Set<PaneKind>?
+    /// Writes are refused in read-only mode before anything is built.
+    public let writes: Bool
+    /// Shown in the status bar's hints.
+    public let isHint: Bool
+    public let command: Command
+    /// Why it cannot be used right now (nil when it can).
+    public let disabledReason: @Sendable (AppState) -> String?
+
+    public init(_ id: String, _ keys: [String], _ title: String, section: String, scope: BindingScope = .normal, panes: Set<PaneKind>? = nil, writes: Bool = false, hint: Bool = false, command: Command, disabled: @escaping @Sendable (AppState) -> String? = { _ in nil }) {
+        self.id = id
+        self.keys = keys.compactMap(Key.init(spec:))
+        self.title = title
+        self.section = section
+        self.scope = scope
+        self.panes = panes
+        self.writes = writes
+        isHint = hint
+        self.command = command
+        disabledReason = disabled
+    }
+
+    /// Whether it applies on `pane`.
+    public func applies(to pane: PaneKind) -> Bool { panes?.contains(pane) ?? true }
+
+    /// Why it is unavailable in `state`: read-only first, then its own rule.
+    public func unavailableReason(in state: AppState) -> String? {
+        if writes, state.session.isReadOnly { return "read-only: writes are refused" }
+        return disabledReason(state)
+    }
+
+    /// Its keys as help shows them: `j, ↓`.
+    public var keyLabel: String { keys.map(\.displayName).joined(separator: ", ") }
+}

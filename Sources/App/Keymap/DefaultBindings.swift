@@ -1,0 +1,79 @@
+/// The default bindings: the one table that help, the palette, status-bar hints and docs/keybindings.md come from.
+extension Keymap {
+    static let defaults: [Binding] = general + panes + tables + prompts + help
+
+    private static let general: [Binding] = [
+        Binding("quit", ["ctrl-c"], "Quit (from anywhere, even a prompt)", section: "General", command: .quit),
+        Binding("help", ["?"], "Show this help", section: "General", hint: true, command: .help),
+        Binding("palette", [":"], "Command palette", section: "General", hint: true, command: .palette),
+        Binding("back", ["q", "esc"], "Back (q on a pane's list quits)", section: "General", hint: true, command: .back),
+        Binding("history.back", ["["], "Back in history", section: "General", command: .historyBack) { state in
+            state.navigation.canGoBack ? nil : "nothing behind"
+        },
+        Binding("history.forward", ["]"], "Forward in history", section: "General", command: .historyForward) { state in
+            state.navigation.canGoForward ? nil : "nothing ahead"
+        },
+        Binding("refresh", ["r"], "Refresh what is on screen", section: "General", hint: true, command: .refresh),
+        Binding("copy", ["y"], "Copy the selected value (to the clipboard, via the terminal)", section: "General", command: .copy) { state in
+            state.selectedValue == nil ? "nothing selected" : nil
+        },
+    ]
+
+    private static let panes: [Binding] = [
+        Binding("pane.next", ["tab"], "Next pane", section: "Panes", command: .nextPane),
+        Binding("pane.previous", ["shift-tab"], "Previous pane", section: "Panes", command: .previousPane),
+    ] + PaneKind.allCases.enumerated().map { index, pane in
+        Binding("pane.\(pane.rawValue)", ["\(index + 1)"], pane.title, section: "Panes", command: .showPane(pane))
+    }
+
+    private static let tables: [Binding] = {
+        let lists = Set(PaneKind.allCases).subtracting([.customers])
+        return [
+            Binding("table.up", ["up", "k"], "Up", section: "Lists", command: .up),
+            Binding("table.down", ["down", "j"], "Down", section: "Lists", command: .down),
+            Binding("table.page-up", ["pgup", "ctrl-b"], "Page up", section: "Lists", command: .pageUp),
+            Binding("table.page-down", ["pgdn", "ctrl-f"], "Page down", section: "Lists", command: .pageDown),
+            Binding("table.half-up", ["ctrl-u"], "Half a page up", section: "Lists", command: .halfPageUp),
+            Binding("table.half-down", ["ctrl-d"], "Half a page down", section: "Lists", command: .halfPageDown),
+            Binding("table.top", ["home", "g"], "First row", section: "Lists", command: .top),
+            Binding("table.bottom", ["end", "G"], "Last row", section: "Lists", command: .bottom),
+            Binding("table.open", ["enter", "l"], "Open the selected item", section: "Lists", hint: true, command: .open) { state in
+                state.isOnList ? (state.selectedValue == nil ? "nothing selected" : nil) : "already open"
+            },
+            Binding("table.filter", ["/"], "Filter the list as you type (Esc clears)", section: "Lists", panes: lists, hint: true, command: .filter) { state in
+                state.isOnList ? nil : "only on lists"
+            },
+            Binding("customers.find", ["/"], "Find people by email", section: "Lists", panes: [.customers], hint: true, command: .find),
+            Binding("table.sort", ["s"], "Sort by the next column (again: next column)", section: "Lists", command: .sortNext) { state in
+                state.isOnList ? nil : "only on lists"
+            },
+            Binding("table.sort-reverse", ["S"], "Reverse the sort order", section: "Lists", command: .sortReverse) { state in
+                state.isOnList ? nil : "only on lists"
+            },
+        ]
+    }()
+
+    private static let prompts: [Binding] = [
+        Binding("input.cancel", ["esc"], "Close the prompt (a filter is cleared)", section: "Prompts", scope: .input, command: .inputCancel),
+        Binding("input.submit", ["enter"], "Run / keep the filter", section: "Prompts", scope: .input, command: .inputSubmit),
+        Binding("input.complete", ["tab"], "Complete the command or its argument", section: "Prompts", scope: .input, command: .inputComplete),
+        Binding("input.history-previous", ["up"], "Earlier entry from history", section: "Prompts", scope: .input, command: .inputHistoryPrevious),
+        Binding("input.history-next", ["down"], "Later entry from history", section: "Prompts", scope: .input, command: .inputHistoryNext),
+        Binding("input.delete-word", ["ctrl-w"], "Delete the word before the cursor", section: "Prompts", scope: .input, command: .inputDeleteWord),
+        Binding("input.delete-line", ["ctrl-u"], "Delete to the start of the line", section: "Prompts", scope: .input, command: .inputDeleteLine),
+        Binding("input.left", ["left", "ctrl-b"], "Cursor left", section: "Prompts", scope: .input, command: .inputLeft),
+        Binding("input.right", ["right", "ctrl-f"], "Cursor right", section: "Prompts", scope: .input, command: .inputRight),
+        Binding("input.home", ["home", "ctrl-a"], "Cursor to the start", section: "Prompts", scope: .input, command: .inputHome),
+        Binding("input.end", ["end", "ctrl-e"], "Cursor to the end", section: "Prompts", scope: .input, command: .inputEnd),
+        Binding("input.backspace", ["backspace", "ctrl-h"], "Delete the character before the cursor", section: "Prompts", scope: .input, command: .inputBackspace),
+        Binding("input.delete", ["delete", "ctrl-d"], "Delete the character under the cursor", section: "Prompts", scope: .input, command: .inputDelete),
+    ]
+
+    private static let help: [Binding] = [
+        Binding("help.close", ["?", "esc", "q"], "Close help", section: "Help", scope: .help, command: .closeHelp),
+        Binding("help.down", ["down", "j"], "Scroll down", section: "Help", scope: .help, command: .down),
+        Binding("help.up", ["up", "k"], "Scroll up", section: "Help", scope: .help, command: .up),
+        Binding("help.page-down", ["pgdn", "space"], "Page down", section: "Help", scope: .help, command: .pageDown),
+        Binding("help.page-up", ["pgup"], "Page up", section: "Help", scope: .help, command: .pageUp),
+    ]
+}

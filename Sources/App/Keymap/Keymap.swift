@@ -1,0 +1,69 @@
+import TerminalUI
+
+/// Every key binding of the app, with the user's overrides applied; resolves keys to commands by scope and pane.
+public struct Keymap: Sendable {
+    public private(set) var bindings: [Binding]
+    /// Problems found while applying overrides (unknown action ids, one key bound twice), reported at start-up.
+    public private(set) var problems: [String] = []
+
+    /// The defaults with `overrides` (action id → keys) applied.
+    public init(overrides: [String: [Key]] = [:]) {
+        bindings = Self.defaults
+        for (id, keys) in overrides.sorted(by: { $0.key < $1.key }) {
+            guard let index = bindings.firstIndex(where: { $0.id == id }) else {
+                let suggestion = Self.closest(to: id, in: bindings.map(\.id)).map { " (did you mean \"\($0)\"?)" } ?? ""
+                problems.append("keys: no action called \"\(id)\"\(suggestion); docs/keybindings.md lists them")
+                continue
+            }
+            bindings[index].keys = keys
+        }
+        problems += conflicts()
+    }
+
+    /// The command for `key` in `scope` on `pane`.
+    public func binding(for key: Key, scope: BindingScope, pane: PaneKind) -> Binding? {
+        bindings.first { $0.scope == scope && $0.applies(to: pane) && $0.keys.contains(key) }
+    }
+
+    /// The binding with this id.
+    public func binding(id: String) -> Binding? { bindings.first { $0.id == id } }
+
+    /// Keys bound to more than one action that can be live at the same time (same scope, overlapping panes).
+    func conflicts() -> [String] {
+        var found: [String] = []
+        for (i, first) in bindings.enumerated() {
+            for second in bindings[(i + 1)...] where first.scope == second.scope {
+                let overlap = first.panes.map { a in second.panes.map { !a.isDisjoint(with: $0) } ?? true } ?? true
+                guard overlap else { continue }
+                for key in first.keys where second.keys.contains(key) {
+                    found.append("keys: \(key.spec) is bound to both \(first.id) and \(second.id); \(first.id) wins")
+                }
+            }
+        }
+        return found
+    }
+
+    private static func closest(to name: String, in candidates: [String]) -> String? {
+        let scored = candidates.map { ($0, EditDistance.between(name, $0)) }.min { $0.1 < $1.1 }
+        guard let (best, distance) = scored, distance <= max(2, name.count / 3) else { return nil }
+        return best
+    }
+}
+
+/// Levenshtein distance, for "did you mean" suggestions.
+enum EditDistance {
+    static func between(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous = Array(0...b.count)
+        for (i, ca) in a.enumerated() {
+            var current = [i + 1]
+            for (j, cb) in b.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1)))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,52 @@
+import TerminalUI
+
+/// Each pane's table columns and the detail fields that load on their own.
+enum PaneColumns {
+    static func columns(for pane: PaneKind) -> [TableColumn] {
+        switch pane {
+        case .segments:
+            [TableColumn("ID", width: .fixed(6), alignment: .right), TableColumn("Name", width: .flexible(min: 12, weight: 4)),
+             TableColumn("Type", width: .fixed(8)), TableColumn("State", width: .fixed(9)),
+             TableColumn("Tags", width: .flexible(min: 6, weight: 2))]
+        case .customers:
+            [TableColumn("ID", width: .flexible(min: 6, weight: 1)), TableColumn("Email", width: .flexible(min: 12, weight: 3)),
+             TableColumn("cio_id", width: .flexible(min: 10, weight: 1))]
+        case .campaigns:
+            [TableColumn("ID", width: .fixed(6), alignment: .right), TableColumn("Name", width: .flexible(min: 12, weight: 4)),
+             TableColumn("Type", width: .fixed(12)), TableColumn("State", width: .fixed(9)),
+             TableColumn("Tags", width: .flexible(min: 6, weight: 2)), TableColumn("Updated", width: .fixed(16))]
+        case .broadcasts:
+            [TableColumn("ID", width: .fixed(6), alignment: .right), TableColumn("Name", width: .flexible(min: 12, weight: 4)),
+             TableColumn("State", width: .fixed(9)), TableColumn("Tags", width: .flexible(min: 6, weight: 2)),
+             TableColumn("Updated", width: .fixed(16))]
+        case .messages:
+            [TableColumn("Created", width: .fixed(16)), TableColumn("Type", width: .fixed(8)),
+             TableColumn("State", width: .fixed(12)), TableColumn("Recipient", width: .flexible(min: 10, weight: 3)),
+             TableColumn("Subject", width: .flexible(min: 10, weight: 3)), TableColumn("From", width: .flexible(min: 8, weight: 1))]
+        case .exports:
+            [TableColumn("ID", width: .fixed(6), alignment: .right), TableColumn("Type", width: .fixed(10)),
+             TableColumn("Status", width: .fixed(8)), TableColumn("Total", width: .fixed(9), alignment: .right),
+             TableColumn("Description", width: .flexible(min: 10, weight: 3)), TableColumn("Created", width: .fixed(16))]
+        case .transactional:
+            [TableColumn("ID", width: .fixed(6), alignment: .right), TableColumn("Name", width: .flexible(min: 12, weight: 3)),
+             TableColumn("Description", width: .flexible(min: 10, weight: 3)), TableColumn("Updated", width: .fixed(16))]
+        }
+    }
+
+    /// Detail fields fetched separately when an item opens.
+    static func extras(for pane: PaneKind) -> [String] {
+        switch pane {
+        case .segments: ["Customers", "Used by"]
+        default: []
+        }
+    }
+
+    /// What the list says when it has no rows.
+    static func emptyText(for pane: PaneKind, query: String) -> String {
+        switch pane {
+        case .customers where query.isEmpty: "Press / and type an email address to find people."
+        case .customers: "Nobody has the email \(query)."
+        default: "No \(pane.title.lowercased()) in this workspace."
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import TerminalUI
+
+/// The app's run loop: waits on the terminal and on finished work together, applies every action that arrived
+/// through `AppUpdate`, starts the effects, and draws one frame per batch. Sleeps in `poll` when nothing happens.
+public final class AppRuntime {
+    private var state: AppState
+    private let device: any TerminalDevice
+    private let handler: EffectHandler
+    private let loop: EventLoop
+    private let mailbox: Mailbox<Action>
+    private let clock: @Sendable () -> Double
+    /// Frames drawn so far (for tests and benchmarks).
+    public private(set) var frames = 0
+
+    public init(state: AppState, device: any TerminalDevice, handler: EffectHandler, clock: @escaping @Sendable () -> Double = AppRuntime.monotonicSeconds) {
+        self.state = state
+        self.device = device
+        self.handler = handler
+        self.clock = clock
+        loop = EventLoop(input: device.inputDescriptor)
+        mailbox = Mailbox(wakePipe: loop.wakePipe)
+    }
+
+    /// Seconds since boot: flash expiry and spinner timing need a clock that never jumps.
+    public static let monotonicSeconds: @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+    /// Runs until the user quits or a termination signal arrives; returns the final state.
+    public func run() throws -> AppState {
+        loop.catchSignals()
+        state.now = clock()
+        state.size = device.size
+        perform(AppUpdate.start(&state))
+        try render()
+        while !state.shouldQuit {
+            let wakeup = loop.wait(timeout: nextTimeout())
+            var actions: [Action] = []
+            if wakeup.terminationRequested { actions.append(.terminate) }
+            if wakeup.resized, let size = device.updateSize() { actions.append(.resize(size)) }
+            if wakeup.input {
+                for event in device.readEvents() {
+                    switch event {
+                    case .key(let key): actions.append(.key(key))
+                    case .resize(let size): actions.append(.resize(size))
+                    }
+                }
+            }
+            actions += mailbox.takeAll()
+            actions.append(.tick(now: clock()))
+            for action in actions where !state.shouldQuit {
+                perform(AppUpdate.update(&state, action))
+            }
+            if !state.shouldQuit { try render() }
+        }
+        return state
+    }
+
+    /// A frame: everything is drawn into a canvas, and the screen sends only what changed.
+    private func render() throws {
+        if state.size != device.size { state.size = device.size }
+        try device.present(AppView.render(state))
+        frames += 1
+    }
+
+    /// When to wake without input: spinner frames while work is in flight, and a flash's expiry. Otherwise never.
+    private func nextTimeout() -> Double? {
+        if state.inFlight > 0 { return 0.1 }
+        guard let flash = state.flash else { return nil }
+        return max(0, flash.expiresAt - clock())
+    }
+
+    private func perform(_ effects: [Effect]) {
+        for effect in effects {
+            if case .copyToClipboard(let text) = effect {
+                device.copyToClipboard(text)
+                continue
+            }
+            state.inFlight += 1
+            let handler = handler
+            let mailbox = mailbox
+            Task.detached {
+                for action in await handler.perform(effect) { mailbox.post(action) }
+                mailbox.post(.effectFinished)
+                mailbox.post(await handler.activity())
+                // Once the rate window has passed, show the budget as it recovers.
+                try? await Task.sleep(for: .seconds(1.1))
+                mailbox.post(await handler.activity())
+            }
+        }
+    }
+}

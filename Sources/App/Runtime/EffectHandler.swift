@@ -1,0 +1,100 @@
+import CustomerIO
+import TerminalUI
+import Workspace
+
+/// What the app needs from outside: the workspace service and a way to load themes.
+public struct AppEnvironment: Sendable {
+    public var service: WorkspaceService
+    /// Loads a theme by name or path; a broken or missing one comes back as the fallback with a warning.
+    public var loadTheme: @Sendable (String) -> (theme: Theme, warning: String?)
+
+    public init(service: WorkspaceService, loadTheme: @escaping @Sendable (String) -> (theme: Theme, warning: String?)) {
+        self.service = service
+        self.loadTheme = loadTheme
+    }
+}
+
+/// Performs effects that take time (network, files) and reports their outcome as actions.
+public struct EffectHandler: Sendable {
+    public let environment: AppEnvironment
+    /// Whether themes lose their colours (`NO_COLOR` or a terminal without colours).
+    public let monochrome: Bool
+
+    public init(environment: AppEnvironment, monochrome: Bool) {
+        self.environment = environment
+        self.monochrome = monochrome
+    }
+
+    /// Runs `effect`; nil for effects the runtime performs itself (clipboard).
+    public func perform(_ effect: Effect) async -> [Action] {
+        let service = environment.service
+        switch effect {
+        case .loadList(let pane, let refresh, let query):
+            do {
+                let rows: [ListRow] = switch pane {
+                case .segments: RowBuilders.segments(try await service.segments(refresh: refresh))
+                case .campaigns: RowBuilders.campaigns(try await service.campaigns(refresh: refresh))
+                case .broadcasts: RowBuilders.broadcasts(try await service.broadcasts(refresh: refresh))
+                case .messages: RowBuilders.messages(try await service.recentMessages(refresh: refresh))
+                case .exports: RowBuilders.exports(try await service.exports(refresh: refresh))
+                case .transactional: RowBuilders.transactional(try await service.transactionalTemplates(refresh: refresh))
+                case .customers: RowBuilders.customers(try await service.customers(email: query ?? "", refresh: refresh))
+                }
+                return [.listLoaded(pane, rows)]
+            } catch {
+                return [.listFailed(pane, Self.message(error))]
+            }
+        case .loadExtra(let route, let name, let refresh):
+            guard case .detail(.segments, let key) = route, let id = Int(key) else {
+                return [.extraFailed(route, name: name, message: "nothing to load for \(name)")]
+            }
+            do {
+                let value: String
+                switch name {
+                case "Customers":
+                    value = Self.grouped(try await service.segmentCustomerCount(id: id, refresh: refresh))
+                default:
+                    let usage = try await service.segmentUsage(id: id, refresh: refresh)
+                    value = Self.usageText(usage)
+                }
+                return [.extraLoaded(route, name: name, value: value)]
+            } catch {
+                return [.extraFailed(route, name: name, message: Self.message(error))]
+            }
+        case .loadTheme(let name):
+            let loaded = environment.loadTheme(name)
+            return [.themeLoaded(monochrome ? loaded.theme.monochrome() : loaded.theme, warning: loaded.warning)]
+        case .copyToClipboard:
+            return []
+        }
+    }
+
+    /// The rate-limit budget and requests in flight, as an action for the status bar.
+    public func activity() async -> Action {
+        let activity = await environment.service.activity()
+        let limit = activity.budget.limit
+        return .rateBudget(used: limit - activity.budget.available, limit: limit)
+    }
+
+    static func message(_ error: any Error) -> String {
+        String(describing: error).split(separator: "\n").first.map(String.init) ?? "failed"
+    }
+
+    static func grouped(_ number: Int) -> String {
+        let digits = String(number)
+        var result = ""
+        for (index, character) in digits.reversed().enumerated() {
+            if index > 0, index % 3 == 0 { result.append(",") }
+            result.append(character)
+        }
+        return String(result.reversed())
+    }
+
+    static func usageText(_ usage: SegmentUsage) -> String {
+        var parts: [String] = []
+        if !usage.campaigns.isEmpty { parts.append("campaigns " + usage.campaigns.map(String.init).joined(separator: ", ")) }
+        if !usage.sentNewsletters.isEmpty { parts.append("newsletters " + usage.sentNewsletters.map(String.init).joined(separator: ", ")) }
+        if !usage.draftNewsletters.isEmpty { parts.append("draft newsletters " + usage.draftNewsletters.map(String.init).joined(separator: ", ")) }
+        return parts.isEmpty ? "nothing" : parts.joined(separator: "; ")
+    }
+}

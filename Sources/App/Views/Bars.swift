@@ -1,0 +1,44 @@
+import TerminalUI
+
+/// The top row: the app, the profile and region, and a tab per pane with the current one marked.
+enum TopBarView {
+    static func render(_ state: AppState, into canvas: inout Canvas, in rect: Rect) {
+        let theme = state.theme
+        canvas.fill(rect, with: Cell(" ", style: theme[.topBar]))
+        var x = rect.x
+        let label = " cio · \(state.session.profile) · \(state.session.region) "
+        x += canvas.put(label, x: x, y: rect.y, style: theme[.topBar], maxWidth: rect.maxX - x)
+        for (index, pane) in PaneKind.allCases.enumerated() where x < rect.maxX {
+            let style = pane == state.pane ? theme[.tabActive] : theme[.tab]
+            x += canvas.put(" ", x: x, y: rect.y, style: theme[.topBar], maxWidth: rect.maxX - x)
+            x += canvas.put(" \(index + 1) \(pane.title) ", x: x, y: rect.y, style: style, maxWidth: rect.maxX - x)
+        }
+    }
+}
+
+/// The second row: where you are (`Segments › VIP customers`), and on the right the filter and the row count.
+enum BreadcrumbView {
+    static func render(_ state: AppState, into canvas: inout Canvas, in rect: Rect) {
+        let theme = state.theme
+        canvas.fill(rect, with: Cell(" ", style: theme[.text]))
+        var trail = state.navigation.stack.map { route -> String in
+            switch route {
+            case .list(let pane): pane.title
+            case .detail(let pane, let key): state.details[route]?.row.cells.dropFirst().first.flatMap { $0.isEmpty ? nil : $0 } ?? "\(pane.title) \(key)"
+            }
+        }.joined(separator: " › ")
+        if state.pane == .customers, !state.customerQuery.isEmpty, state.isOnList { trail += " › \(state.customerQuery)" }
+        var right = ""
+        if state.isOnList {
+            let list = state.currentList
+            let total = list.loadedRows.count
+            right = list.filter.isEmpty ? "\(total) rows" : "/\(list.filter)  \(list.visible.count) of \(total)"
+            if list.rows.isLoading { right = "loading… " + right }
+        }
+        let rightWidth = min(DisplayWidth.of(right), max(0, rect.width / 2))
+        canvas.put(clipping: " " + trail, x: rect.x, y: rect.y, width: max(0, rect.width - rightWidth - 1), style: theme[.title])
+        if rightWidth > 0 {
+            canvas.put(clipping: right, x: rect.maxX - rightWidth - 1, y: rect.y, width: rightWidth, style: theme[.muted])
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import TerminalUI
+
+/// A pane's list as a table, or what to say when there is nothing to show yet.
+enum ListView {
+    static func render(_ state: AppState, pane: PaneKind, into canvas: inout Canvas, in rect: Rect) {
+        let theme = state.theme
+        let list = state.lists[pane] ?? ListPaneState()
+        let rows = list.loadedRows
+        let spinner = Spinner.frame(state.spinnerFrame)
+        if rows.isEmpty {
+            let text: String = switch list.rows {
+            case .loading: "\(spinner) Loading \(pane.title.lowercased())…"
+            case .failed(let message, _): "Could not load \(pane.title.lowercased()): \(message)  (r retries)"
+            default: PaneColumns.emptyText(for: pane, query: state.customerQuery)
+            }
+            let style = if case .failed = list.rows { theme[.stateBad] } else { theme[.muted] }
+            canvas.put(clipping: " " + text, x: rect.x, y: rect.y + min(1, max(0, rect.height - 1)), width: rect.width, style: style)
+            return
+        }
+        let visible = list.visible
+        let table = TableView(
+            columns: PaneColumns.columns(for: pane),
+            rowCount: visible.count,
+            highlight: list.filter.isEmpty ? nil : list.filter,
+            styles: TableStyles(header: theme[.tableHeader], row: theme[.tableRow], selected: theme[.tableSelected], match: theme[.tableMatch])
+        ) { row, column in
+            let cells = rows[visible[row]].cells
+            return cells.indices.contains(column) ? cells[column] : ""
+        }
+        table.render(into: &canvas, in: rect, state: list.table)
+    }
+}
+
+/// An opened item: its fields as a key/value list, the lazily loaded ones with a spinner until they arrive.
+enum DetailPaneView {
+    static func render(_ state: AppState, into canvas: inout Canvas, in rect: Rect) {
+        guard let detail = state.details[state.route] else { return }
+        let spinner = Spinner.frame(state.spinnerFrame)
+        DetailView(rows: detail.rows(spinner: spinner), styles: DetailStyles(theme: state.theme))
+            .render(into: &canvas, in: rect, state: detail.detail)
+    }
+}

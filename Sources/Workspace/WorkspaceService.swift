@@ -1,0 +1,66 @@
+import CustomerIO
+
+/// What the panes ask for, by name: each call goes through the store (cached, shared) to the App API client.
+public struct WorkspaceService: Sendable {
+    /// How long each kind of result stays fresh, in seconds.
+    public struct TimesToLive: Sendable {
+        public var lists: Double = 60
+        public var counts: Double = 300
+        public var details: Double = 60
+
+        public init() {}
+    }
+
+    public let client: AppAPIClient
+    public let store: WorkspaceStore
+    public let ttl: TimesToLive
+
+    public init(client: AppAPIClient, store: WorkspaceStore = WorkspaceStore(), ttl: TimesToLive = TimesToLive()) {
+        self.client = client
+        self.store = store
+        self.ttl = ttl
+    }
+
+    public func segments(refresh: Bool = false) async throws -> [Segment] {
+        try await store.value("segments", ttl: ttl.lists, refresh: refresh) { try await client.segments() }
+    }
+
+    public func segmentCustomerCount(id: Int, refresh: Bool = false) async throws -> Int {
+        try await store.value("segments/\(id)/count", ttl: ttl.counts, refresh: refresh) { try await client.segmentCustomerCount(id: id) }
+    }
+
+    public func segmentUsage(id: Int, refresh: Bool = false) async throws -> SegmentUsage {
+        try await store.value("segments/\(id)/usage", ttl: ttl.details, refresh: refresh) { try await client.segmentUsage(id: id) }
+    }
+
+    public func campaigns(refresh: Bool = false) async throws -> [Campaign] {
+        try await store.value("campaigns", ttl: ttl.lists, refresh: refresh) { try await client.campaigns() }
+    }
+
+    public func broadcasts(refresh: Bool = false) async throws -> [Broadcast] {
+        try await store.value("broadcasts", ttl: ttl.lists, refresh: refresh) { try await client.broadcasts() }
+    }
+
+    public func exports(refresh: Bool = false) async throws -> [Export] {
+        try await store.value("exports", ttl: ttl.lists, refresh: refresh) { try await client.exports() }
+    }
+
+    public func transactionalTemplates(refresh: Bool = false) async throws -> [TransactionalTemplate] {
+        try await store.value("transactional", ttl: ttl.lists, refresh: refresh) { try await client.transactionalTemplates() }
+    }
+
+    /// The most recent deliveries across the workspace (first page).
+    public func recentMessages(refresh: Bool = false) async throws -> [Delivery] {
+        try await store.value("messages", ttl: ttl.lists, refresh: refresh) { try await client.messages().messages }
+    }
+
+    /// People whose email is `email`.
+    public func customers(email: String, refresh: Bool = false) async throws -> [CustomerIdentifiers] {
+        try await store.value("customers/email/\(email)", ttl: ttl.details, refresh: refresh) { try await client.lookupCustomers(email: email) }
+    }
+
+    /// The rate-limit budget and requests in flight, for the status bar.
+    public func activity() async -> (budget: RateLimiter.Budget, inFlight: Int) {
+        (await client.limiter.budget(), client.activity.snapshot.inFlight)
+    }
+}

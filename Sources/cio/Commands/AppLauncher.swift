@@ -1,0 +1,83 @@
+import App
+import CustomerIO
+import Foundation
+import Sandbox
+import TerminalUI
+import Workspace
+
+/// Opens the full-screen app on a workspace (the sandbox for `--demo`) and gives the terminal back afterwards.
+enum AppLauncher {
+    /// What the app opens with, resolved from flags, environment and config.
+    struct Launch {
+        var session: SessionInfo
+        var configuration: ClientConfiguration?
+        var themeName: String?
+        var keyOverrides: [String: [Key]]
+        var warnings: [String]
+        var loadTheme: @Sendable (String) -> (theme: Theme, warning: String?)
+        var themeNames: [String]
+    }
+
+    static func run(_ launch: Launch) async throws {
+        var launch = launch
+        var sandbox: SandboxServer?
+        if launch.configuration == nil {
+            let server = try await SandboxServer.start(SandboxOptions())
+            sandbox = server
+            launch.configuration = try ClientConfiguration(key: Secret("demo")!, appBaseURL: server.baseURL)
+        }
+        defer { if let sandbox { Task { await sandbox.stop() } } }
+        guard let configuration = launch.configuration else { return }
+        let service = WorkspaceService(client: AppAPIClient(configuration: configuration))
+        let environment = AppEnvironment(service: service, loadTheme: launch.loadTheme)
+        let finalLaunch = launch
+        let outcome: Result<Void, any Error> = await withCheckedContinuation { continuation in
+            // The run loop blocks in poll(), so it gets a thread of its own rather than one of the few that
+            // Swift's tasks (and the in-process sandbox) share.
+            let thread = Thread {
+                continuation.resume(returning: Result { try runBlocking(finalLaunch, environment: environment) })
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        if let sandbox { await sandbox.stop() }
+        sandbox = nil
+        try outcome.get()
+    }
+
+    private static func runBlocking(_ launch: Launch, environment: AppEnvironment) throws {
+        let screen: CursesScreen
+        do {
+            screen = try CursesScreen()
+        } catch {
+            throw LaunchError(message: "\(error)")
+        }
+        let monochrome = screen.colorDepth == .monochrome
+        var theme = Theme.fallback
+        var warnings = launch.warnings
+        if let name = launch.themeName {
+            let loaded = launch.loadTheme(name)
+            theme = loaded.theme
+            if let warning = loaded.warning { warnings.append(warning) }
+        }
+        if monochrome { theme = theme.monochrome() }
+        let keymap = Keymap(overrides: launch.keyOverrides)
+        var state = AppState(session: launch.session, size: screen.size, theme: theme, themeNames: launch.themeNames, keymap: keymap)
+        if let warning = warnings.last { state.flash = Flash.make(.warn, warning, now: AppRuntime.monotonicSeconds()) }
+        let runtime = AppRuntime(state: state, device: screen, handler: EffectHandler(environment: environment, monochrome: monochrome))
+        do {
+            _ = try runtime.run()
+        } catch {
+            // Give the terminal back first, so the message is readable.
+            screen.close()
+            throw LaunchError(message: "the screen failed: \(error)")
+        }
+        screen.close()
+    }
+
+    /// A failure to open or drive the terminal.
+    struct LaunchError: Error, CustomStringConvertible {
+        let message: String
+        var description: String { message }
+    }
+}
