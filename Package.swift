@@ -96,6 +96,10 @@ let package = Package(
             name: "ConfigTests",
             dependencies: ["Config", "TerminalUI", "CustomerIO"]
         ),
+        .testTarget(
+            name: "WorkspaceTests",
+            dependencies: ["Workspace", "CustomerIO", "Sandbox"]
+        ),
         // Reducer, keymap and views against the headless screen, with the sandbox behind the store.
         .testTarget(
             name: "AppTests",

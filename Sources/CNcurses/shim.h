@@ -14,6 +14,9 @@
 #include <stdio.h>
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
+#include <sys/ioctl.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 // Swift cannot see function-like macros or treats C globals as unsafe shared state, so the few that
 // the screen needs are wrapped here as inline functions.
@@ -33,5 +36,16 @@ static inline int cio_put_cell(int y, int x, const wchar_t *text, attr_t attrs, 
     cchar_t cell;
     if (setcchar(&cell, text, attrs, 0, &pair) != OK) return ERR;
     return mvwadd_wch(stdscr, y, x, &cell);
+}
+
+// A pseudo-terminal for benchmarks and tests that run the app as a terminal would: opens the master side and
+// unlocks it; `number` receives N of /dev/pts/N. (posix_openpt and friends need feature macros Swift's Glibc
+// module is not built with, so the Linux ioctls are used directly.)
+static inline int cio_open_pty_master(int *number) {
+    int fd = open("/dev/ptmx", O_RDWR | O_NOCTTY);
+    if (fd < 0) return -1;
+    int unlock = 0;
+    if (ioctl(fd, TIOCSPTLCK, &unlock) != 0 || ioctl(fd, TIOCGPTN, number) != 0) { close(fd); return -1; }
+    return fd;
 }
 #endif

@@ -144,7 +144,8 @@ public struct Canvas: Sendable, Hashable {
         if cells[index].isContinuation, x > 0, !cell.isContinuation {
             cells[index - 1] = Cell(" ", style: cells[index - 1].style)
         }
-        if DisplayWidth.of(cells[index].grapheme) == 2, x + 1 < size.width, cells[index + 1].isContinuation {
+        // (Checked in this order because the width lookup is the expensive part and rarely needed.)
+        if x + 1 < size.width, cells[index + 1].isContinuation, DisplayWidth.of(cells[index].grapheme) == 2 {
             cells[index + 1] = Cell(" ", style: cells[index + 1].style)
         }
         cells[index] = cell

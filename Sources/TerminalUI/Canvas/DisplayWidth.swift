@@ -2,10 +2,13 @@
 /// zero-width characters, 1 otherwise. Works per grapheme cluster, so "é" written as e + U+0301 is one cell.
 public enum DisplayWidth {
     public static func of(_ text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // Most of what a frame shows is printable ASCII: one cell per byte, no grapheme breaking needed.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        return text.reduce(0) { $0 + of($1) }
     }
 
     public static func of(_ character: Character) -> Int {
+        if let ascii = character.asciiValue { return ascii >= 0x20 && ascii != 0x7F ? 1 : 0 }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         // Emoji sequences (flags, skin tones, ZWJ families, VS16) draw two cells wide.

@@ -7,15 +7,15 @@ import Sandbox
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure sandbox generation, client round trips and JSON decoding; print the figures."
+        abstract: "Measure sandbox generation, client round trips, JSON decoding and the terminal UI; print the figures."
     )
 
     /// The benchmarks, runnable one at a time.
     enum Part: String, ExpressibleByArgument, CaseIterable {
-        case generation, roundtrips, decoding
+        case generation, roundtrips, decoding, render, filter, repaint, idle
     }
 
-    @Option(name: .long, help: "Run only this part: generation, roundtrips or decoding.")
+    @Option(name: .long, help: "Run only this part: generation, roundtrips, decoding, render, filter, repaint or idle.")
     var only: Part?
 
     @Option(name: .long, help: "Customers to generate for the generation benchmark.")
@@ -27,12 +27,19 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Requests in flight at once for the round-trip benchmark.")
     var concurrency = 16
 
+    @Option(name: .long, help: "Seconds of idling for the idle-CPU benchmark.")
+    var idleSeconds = 10
+
     func run() async throws {
         print("cio bench — \(ProcessInfo.processInfo.activeProcessorCount) cores, \(Self.buildKind) build")
         // Generation first: its peak memory is only meaningful in a fresh process.
         if only == nil || only == .generation { benchGeneration() }
         if only == nil || only == .decoding { try benchDecoding() }
         if only == nil || only == .roundtrips { try await benchRoundTrips() }
+        if only == nil || only == .render { UIBenchmarks.render() }
+        if only == nil || only == .filter { UIBenchmarks.filter() }
+        if only == nil || only == .repaint { try UIBenchmarks.repaintBytes() }
+        if only == nil || only == .idle { try UIBenchmarks.idleCPU(seconds: idleSeconds) }
     }
 
     private static var buildKind: String {

@@ -52,11 +52,8 @@ enum Startup {
             isReadOnly: readOnly || (profile?.readOnly ?? false)
         )
         var warnings = loaded.warnings
-        var overrides = file?.keyOverrides ?? [:]
-        if configuration == nil, !overrides.isEmpty || file != nil {
-            // Key overrides apply to the demo too; only the connection comes from the sandbox.
-            overrides = file?.keyOverrides ?? [:]
-        }
+        // Key overrides apply to the demo too; only the connection comes from the sandbox.
+        let overrides = file?.keyOverrides ?? [:]
         warnings += Keymap(overrides: overrides).problems.map { problem in
             file.map { "\($0.displayPath): \(problem)" } ?? problem
         }

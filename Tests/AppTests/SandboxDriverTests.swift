@@ -1,0 +1,169 @@
+import CustomerIO
+import Foundation
+import Sandbox
+import Testing
+import TerminalUI
+import Workspace
+@testable import App
+
+/// The app as a user drives it, with the sandbox behind the real client and the store: every test gets its own
+/// sandbox (so probe counts and faults never mix) and stops it at the end, whatever happened.
+struct DrivenApp {
+    let server: SandboxServer
+    let client: AppAPIClient
+    let driver: AppDriver
+
+    var probe: SandboxProbe { server.probe }
+    var lines: [String] { driver.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+    var statusBar: String { lines.last ?? "" }
+
+    static func with(_ body: (DrivenApp) async throws -> Void) async throws {
+        var options = SandboxOptions()
+        options.rateLimit = false
+        options.customers = 5_000
+        let server = try await SandboxServer.start(options)
+        do {
+            let client = AppAPIClient(configuration: try ClientConfiguration(key: Secret("demo")!, appBaseURL: server.baseURL))
+            let environment = AppEnvironment(service: WorkspaceService(client: client), loadTheme: { _ in (Theme.fallback, nil) })
+            let state = AppState(session: SessionInfo(profile: "demo", region: "sandbox", isDemo: true), size: Size(width: 100, height: 30))
+            let driver = AppDriver(state: state, handler: EffectHandler(environment: environment, monochrome: false))
+            try await body(DrivenApp(server: server, client: client, driver: driver))
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+    }
+
+    /// Moves the selection to the row whose key is `key`, from the top.
+    func select(key: String) async throws {
+        try await driver.press(.character("g"))
+        let index = try #require(driver.state.currentList.visible.firstIndex { driver.state.currentList.loadedRows[$0].key == key })
+        for _ in 0..<index { try await driver.press(.character("j")) }
+        #expect(driver.state.currentList.selectedRow?.key == key)
+    }
+}
+
+/// `1125` as the app shows it: `1,125`.
+func thousands(_ number: Int) -> String {
+    var groups: [String] = []
+    var rest = number
+    repeat {
+        let group = rest % 1000
+        rest /= 1000
+        groups.insert(rest > 0 ? String(repeating: "0", count: 3 - String(group).count) + String(group) : String(group), at: 0)
+    } while rest > 0
+    return groups.joined(separator: ",")
+}
+
+@Suite struct SandboxDriverTests {
+    @Test func thousandsFormatsLikeTheApp() {
+        #expect(thousands(0) == "0")
+        #expect(thousands(999) == "999")
+        #expect(thousands(1_125) == "1,125")
+        #expect(thousands(1_000_005) == "1,000,005")
+    }
+
+    @Test func startShowsTheSandboxSegments() async throws {
+        try await DrivenApp.with { app in
+            try await app.driver.start()
+            #expect(app.probe.requestCount(method: "GET", pathPrefix: "/v1/segments") == 1)
+            let segments = try await app.client.segments()
+            #expect(segments.count >= 10)
+            #expect(app.driver.state.currentList.loadedRows.map(\.key) == segments.map { String($0.id) })
+            let text = app.driver.text
+            // 30 rows leave 25 for data under the header: every segment fits.
+            for segment in segments {
+                let name = try #require(segment.name)
+                #expect(text.contains(name), "\(name) is not on screen")
+            }
+            #expect(app.lines[1].contains("Segments"))
+            #expect(app.lines[1].contains("\(segments.count) rows"))
+            #expect(app.statusBar.contains("DEMO"))
+            #expect(app.statusBar.contains("Demo workspace"))
+            #expect(app.driver.performed == [.loadList(.segments, refresh: false, query: nil)])
+        }
+    }
+
+    @Test func openingASegmentShowsItsCountOnceAndRefreshFetchesAgain() async throws {
+        try await DrivenApp.with { app in
+            try await app.driver.start()
+            let segments = try await app.client.segments()
+            let segment = try #require(segments.first { $0.name == "Paying customers" })
+            let expected = try await app.client.segmentCustomerCount(id: segment.id)
+            let countPath = "/v1/segments/\(segment.id)/customer_count"
+            #expect(app.probe.requestCount(pathPrefix: countPath) == 1)
+
+            try await app.select(key: String(segment.id))
+            try await app.driver.press(.enter)
+            #expect(app.driver.state.route == .detail(.segments, key: String(segment.id)))
+            #expect(app.probe.requestCount(pathPrefix: countPath) == 2)
+            #expect(app.probe.requestCount(pathPrefix: "/v1/segments/\(segment.id)/used_by") == 1)
+            let line = try #require(app.lines.first { $0.hasPrefix("Customers ") })
+            #expect(line.hasSuffix(" " + thousands(expected)))
+            #expect(expected >= 1_000, "5,000 people should give a four-digit count, to see the separator")
+            #expect(line.contains(","))
+            #expect(app.lines.contains { $0.hasPrefix("Used by ") })
+            #expect(app.lines[1].contains("Segments › Paying customers"))
+
+            // Back and in again: everything is still loaded, so nothing is asked for.
+            try await app.driver.press(.escape)
+            let performed = app.driver.performed.count
+            try await app.driver.press(.enter)
+            #expect(app.driver.performed.count == performed)
+            #expect(app.probe.requestCount(pathPrefix: countPath) == 2)
+            #expect(app.lines.contains { $0.hasPrefix("Customers ") && $0.hasSuffix(" " + thousands(expected)) })
+
+            // r on the detail goes to the sandbox again, once for each field.
+            try await app.driver.press(.character("r"))
+            #expect(app.probe.requestCount(pathPrefix: countPath) == 3)
+            #expect(app.probe.requestCount(pathPrefix: "/v1/segments/\(segment.id)/used_by") == 2)
+            #expect(app.lines.contains { $0.hasPrefix("Customers ") && $0.hasSuffix(" " + thousands(expected)) })
+        }
+    }
+
+    @Test func threeShowsTheSandboxCampaigns() async throws {
+        try await DrivenApp.with { app in
+            try await app.driver.start()
+            try await app.driver.press(.character("3"))
+            #expect(app.driver.state.route == .list(.campaigns))
+            #expect(app.probe.requestCount(method: "GET", pathPrefix: "/v1/campaigns") == 1)
+            let campaigns = try await app.client.campaigns()
+            #expect(app.driver.state.currentList.loadedRows.map(\.key) == campaigns.map { String($0.id) })
+            let firstName = try #require(campaigns.first?.name)
+            #expect(app.lines[3].contains(firstName))
+            #expect(app.lines[1].contains("Campaigns"))
+            #expect(app.lines[1].contains("\(campaigns.count) rows"))
+            // Back to segments: still loaded, no new request.
+            try await app.driver.press(.character("1"))
+            #expect(app.probe.requestCount(method: "GET", pathPrefix: "/v1/segments") == 1)
+            #expect(app.driver.state.route == .list(.segments))
+        }
+    }
+
+    @Test func aBrokenSegmentsListShowsTheErrorAndRecoversOnRefresh() async throws {
+        try await DrivenApp.with { app in
+            // A 200 whose body is cut-off JSON: the client does not retry it.
+            app.probe.inject(ScriptedFault(method: "GET", pathPrefix: "/v1/segments", status: 200, times: 1, body: .malformedJSON))
+            try await app.driver.start()
+            #expect(app.probe.requestCount(method: "GET", pathPrefix: "/v1/segments") == 1)
+            guard case .failed(let message, previous: nil) = app.driver.state.currentList.rows else {
+                Issue.record("the list did not fail: \(app.driver.state.currentList.rows)")
+                return
+            }
+            #expect(message.contains("GET /v1/segments could not be read"))
+            #expect(app.driver.state.flash?.level == .error)
+            #expect(app.statusBar.contains("Customer.io's answer to GET /v1/segments"))
+            #expect(app.driver.text.contains("Could not load segments: Customer.io's answer"))
+            #expect(app.driver.state.currentList.loadedRows.isEmpty)
+
+            try await app.driver.press(.character("r"))
+            #expect(app.probe.requestCount(method: "GET", pathPrefix: "/v1/segments") == 2)
+            let segments = try await app.client.segments()
+            #expect(app.driver.state.currentList.loadedRows.count == segments.count)
+            #expect(!app.driver.text.contains("Could not load"))
+            let firstName = try #require(segments.first?.name)
+            #expect(app.lines[3].contains(firstName))
+        }
+    }
+}
