@@ -54,7 +54,10 @@ public enum LoadState<Value: Sendable & Hashable>: Sendable, Hashable {
 
 /// A pane's list: rows as loaded, the filter and sort the user chose, and which rows show in what order.
 public struct ListPaneState: Sendable, Hashable {
-    public var rows: LoadState<[ListRow]> = .idle
+    public var rows: LoadState<[ListRow]> = .idle {
+        // Loading afresh (or failing) without rows to keep must not leave `visible` pointing at rows that are gone.
+        didSet { if rows.value == nil { visible = [] } }
+    }
     public var table = TableState()
     public var filter = ""
     /// Indexes into the loaded rows, filtered and sorted: what the table shows.
@@ -67,8 +70,9 @@ public struct ListPaneState: Sendable, Hashable {
     /// The row under the selection, if any.
     public var selectedRow: ListRow? {
         let index = table.selectedRow
-        guard visible.indices.contains(index) else { return nil }
-        return loadedRows[visible[index]]
+        let rows = loadedRows
+        guard visible.indices.contains(index), rows.indices.contains(visible[index]) else { return nil }
+        return rows[visible[index]]
     }
 
     /// New rows from the server; the selection stays on the same item when it is still there.

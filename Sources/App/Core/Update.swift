@@ -178,7 +178,8 @@ public enum AppUpdate {
         let page = Layout.tableRows(state.size)
         switch (state.mode, state.route) {
         case (.help(let scroll), _):
-            state.mode = .help(scroll: max(0, scroll + max(-1000, min(1000, delta))))
+            let limit = HelpOverlayView.maxScrollOffset(sections: HelpContent.sections(for: state), in: Rect(state.size))
+            state.mode = .help(scroll: min(limit, max(0, scroll + max(-1000, min(1000, delta)))))
         case (_, .list(let pane)):
             let count = state.lists[pane]?.visible.count ?? 0
             state.lists[pane, default: ListPaneState()].table.moveSelection(by: delta, rowCount: count, visibleRows: page)

@@ -11,7 +11,12 @@ enum TopBarView {
         for (index, pane) in PaneKind.allCases.enumerated() where x < rect.maxX {
             let style = pane == state.pane ? theme[.tabActive] : theme[.tab]
             x += canvas.put(" ", x: x, y: rect.y, style: theme[.topBar], maxWidth: rect.maxX - x)
-            x += canvas.put(" \(index + 1) \(pane.title) ", x: x, y: rect.y, style: style, maxWidth: rect.maxX - x)
+            let tab = " \(index + 1) \(pane.title) "
+            let room = rect.maxX - x
+            guard room > 0 else { break }
+            // A tab that does not fit is cut with an ellipsis, so a cut-off title never reads as a whole word.
+            canvas.put(clipping: tab, x: x, y: rect.y, width: min(room, DisplayWidth.of(tab)), style: style)
+            x += min(room, DisplayWidth.of(tab))
         }
     }
 }
