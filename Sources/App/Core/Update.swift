@@ -4,14 +4,13 @@ import TerminalUI
 public enum AppUpdate {
     /// The work to do when the app opens: load the first pane.
     public static func start(_ state: inout AppState) -> [Effect] {
-        var effects = ensureLoaded(&state)
-        for problem in state.keymap.problems {
+        let effects = ensureLoaded(&state)
+        if state.flash == nil, let problem = state.keymap.problems.first {
             state.flash = Flash.make(.warn, problem, now: state.now)
         }
         if state.session.isDemo, state.flash == nil {
             state.flash = Flash.make(.info, "Demo workspace: made-up data on this machine; nothing leaves it.", now: state.now)
         }
-        effects += []
         return effects
     }
 

@@ -11,7 +11,8 @@ enum AppLauncher {
     struct Launch {
         var session: SessionInfo
         var configuration: ClientConfiguration?
-        var themeName: String?
+        /// The theme as loaded (the built-in default when none was chosen or the chosen one is broken).
+        var theme: Theme
         var keyOverrides: [String: [Key]]
         var warnings: [String]
         var loadTheme: @Sendable (String) -> (theme: Theme, warning: String?)
@@ -53,17 +54,14 @@ enum AppLauncher {
             throw LaunchError(message: "\(error)")
         }
         let monochrome = screen.colorDepth == .monochrome
-        var theme = Theme.fallback
-        var warnings = launch.warnings
-        if let name = launch.themeName {
-            let loaded = launch.loadTheme(name)
-            theme = loaded.theme
-            if let warning = loaded.warning { warnings.append(warning) }
-        }
-        if monochrome { theme = theme.monochrome() }
+        let theme = monochrome ? launch.theme.monochrome() : launch.theme
         let keymap = Keymap(overrides: launch.keyOverrides)
         var state = AppState(session: launch.session, size: screen.size, theme: theme, themeNames: launch.themeNames, keymap: keymap)
-        if let warning = warnings.last { state.flash = Flash.make(.warn, warning, now: AppRuntime.monotonicSeconds()) }
+        if let first = launch.warnings.first {
+            // Everything was printed before the app opened too, so it is there again on exit.
+            let more = launch.warnings.count > 1 ? " (+\(launch.warnings.count - 1) more, listed on exit)" : ""
+            state.flash = Flash.make(.warn, first + more, now: AppRuntime.monotonicSeconds())
+        }
         let runtime = AppRuntime(state: state, device: screen, handler: EffectHandler(environment: environment, monochrome: monochrome))
         do {
             _ = try runtime.run()

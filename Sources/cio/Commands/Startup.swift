@@ -57,10 +57,16 @@ enum Startup {
         warnings += Keymap(overrides: overrides).problems.map { problem in
             file.map { "\($0.displayPath): \(problem)" } ?? problem
         }
+        var theme = Theme.fallback
+        if let name = themeName ?? profile?.theme ?? file?.theme {
+            let loaded = catalog.load(nameOrPath: name)
+            theme = loaded.theme
+            if let warning = loaded.warning { warnings.insert(warning, at: 0) }
+        }
         let launch = AppLauncher.Launch(
             session: session,
             configuration: configuration,
-            themeName: themeName ?? profile?.theme ?? file?.theme,
+            theme: theme,
             keyOverrides: overrides,
             warnings: warnings,
             loadTheme: { name in
