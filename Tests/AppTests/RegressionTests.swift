@@ -32,3 +32,28 @@ import TerminalUI
         #expect(AppView.render(state).text.contains("the network is down"))
     }
 }
+
+/// `R` and `:cache`: forgetting the cache and looking into it.
+@Suite struct CacheCommandTests {
+    @Test func refreshAllForgetsTheCacheAndReloadsWhatIsShown() {
+        var state = AppState(session: SessionInfo(profile: "demo", region: "sandbox"), size: Size(width: 80, height: 24))
+        _ = AppUpdate.update(&state, .listLoaded(.segments, [ListRow(key: "1", cells: ["1", "VIP"])]))
+        _ = AppUpdate.update(&state, .listLoaded(.campaigns, [ListRow(key: "7", cells: ["7", "Welcome"])]))
+        let effects = AppUpdate.update(&state, .key(.character("R")))
+        #expect(effects == [.invalidateCache(prefix: ""), .loadList(.segments, refresh: true, query: nil)])
+        #expect(state.lists[.campaigns]?.rows == .idle)
+        // Campaigns reload when shown again.
+        #expect(AppUpdate.update(&state, .key(.character("3"))) == [.loadList(.campaigns, refresh: false, query: nil)])
+    }
+
+    @Test func cacheStatsOpenABoxThatEscCloses() {
+        var state = AppState(session: SessionInfo(profile: "demo", region: "sandbox"), size: Size(width: 80, height: 24))
+        #expect(AppUpdate.update(&state, .key(.character("C"))) == [.loadCacheStats])
+        _ = AppUpdate.update(&state, .cacheStats([DetailRow(key: "Hits", value: "12 (80% of 15 lookups)")]))
+        let text = AppView.render(state).text
+        #expect(text.contains("Cache — Esc to close"))
+        #expect(text.contains("Hits 12 (80% of 15 lookups)"))
+        _ = AppUpdate.update(&state, .key(.escape))
+        #expect(state.mode == .browsing)
+    }
+}

@@ -151,8 +151,8 @@ import TerminalUI
         #expect(lines[5] == "│ q, Esc             Back (q on a pane's list quits)                           │")
         #expect(lines[6] == "│ [                  Back in history (nothing behind)                          │")
         #expect(lines[7] == "│ ]                  Forward in history (nothing ahead)                        │")
-        #expect(lines[11].hasPrefix("│ Panes"))
-        #expect(lines[14] == "│ 1                  Segments                                                  │")
+        #expect(lines[13].hasPrefix("│ Panes"))
+        #expect(lines[16] == "│ 1                  Segments                                                  │")
         // More below: the arrow in the bottom edge says so.
         #expect(lines[23].hasSuffix(" ↓ ─┘"))
         let styles = HelpOverlayStyles(theme: Self.theme)

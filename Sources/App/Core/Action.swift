@@ -17,6 +17,8 @@ public enum Action: Sendable {
     case rateBudget(used: Int, limit: Int)
     /// An effect the runtime started has reported everything it will.
     case effectFinished
+    /// Figures for the `:cache` box.
+    case cacheStats([DetailRow])
     /// A message for the status bar (start-up warnings, for instance).
     case notify(Flash.Level, String)
 }
@@ -28,4 +30,7 @@ public enum Effect: Sendable, Hashable {
     case loadExtra(Route, name: String, refresh: Bool)
     case copyToClipboard(String)
     case loadTheme(String)
+    /// Forgets cached results whose keys start with the prefix ("" for all).
+    case invalidateCache(prefix: String)
+    case loadCacheStats
 }

@@ -24,12 +24,14 @@ public enum Mode: Sendable, Hashable {
     case finding(TextInputState)
     case palette(CommandPaletteState)
     case help(scroll: Int)
+    /// A read-only box of facts (`:cache`); closes like help.
+    case info(title: String, rows: [DetailRow])
 
     var scope: BindingScope {
         switch self {
         case .browsing: .normal
         case .filtering, .finding, .palette: .input
-        case .help: .help
+        case .help, .info: .help
         }
     }
 }

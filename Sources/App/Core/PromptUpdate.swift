@@ -46,7 +46,7 @@ enum PromptUpdate {
             change(&palette.input)
             palette.selected = 0
             state.mode = .palette(palette)
-        case .browsing, .help:
+        case .browsing, .help, .info:
             break
         }
         return []
@@ -81,7 +81,7 @@ enum PromptUpdate {
             state.paletteHistory = palette.input.history
             state.mode = .browsing
             return PaletteCatalog.execute(line, &state)
-        case .browsing, .help:
+        case .browsing, .help, .info:
             return []
         }
     }

@@ -55,6 +55,9 @@ public enum AppUpdate {
             state.rateUsed = used
             state.rateLimit = limit
             return []
+        case .cacheStats(let rows):
+            state.mode = .info(title: "Cache — Esc to close", rows: rows)
+            return []
         case .notify(let level, let text):
             state.flash = Flash.make(level, text, now: state.now)
             return []
@@ -104,6 +107,18 @@ public enum AppUpdate {
             return ensureLoaded(&state)
         case .refresh:
             return refresh(&state)
+        case .refreshAll:
+            // Everything else reloads when next shown; what is on screen reloads now.
+            for pane in Array(state.lists.keys) where pane != state.pane {
+                state.lists[pane]?.rows = .idle
+            }
+            for route in Array(state.details.keys) where route != state.route {
+                state.details[route]?.extras = [:]
+            }
+            state.flash = Flash.make(.info, "Cache cleared; reloading", now: state.now)
+            return [.invalidateCache(prefix: "")] + refresh(&state)
+        case .cacheStats:
+            return [.loadCacheStats]
         case .copy:
             guard let value = state.selectedValue else { return [] }
             state.flash = Flash.make(.info, "Copied \(Canvas.fit(value, width: 40))", now: state.now)
@@ -176,6 +191,8 @@ public enum AppUpdate {
     private static func move(_ state: inout AppState, by delta: Int) {
         let page = Layout.tableRows(state.size)
         switch (state.mode, state.route) {
+        case (.info, _):
+            break
         case (.help(let scroll), _):
             let limit = HelpOverlayView.maxScrollOffset(sections: HelpContent.sections(for: state), in: Rect(state.size))
             state.mode = .help(scroll: min(limit, max(0, scroll + max(-1000, min(1000, delta)))))

@@ -12,7 +12,7 @@ public enum BindingScope: String, Sendable, CaseIterable {
 
 /// What pressing a bound key does. Declared once in `Keymap.defaults`; help, palette, hints and docs come from there.
 public enum Command: Sendable, Hashable {
-    case quit, help, palette, back, historyBack, historyForward, refresh, copy
+    case quit, help, palette, back, historyBack, historyForward, refresh, refreshAll, copy, cacheStats
     case nextPane, previousPane, showPane(PaneKind)
     case up, down, pageUp, pageDown, halfPageUp, halfPageDown, top, bottom, open, filter, sortNext, sortReverse
     case find

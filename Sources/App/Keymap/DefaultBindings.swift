@@ -14,6 +14,8 @@ extension Keymap {
             state.navigation.canGoForward ? nil : "nothing ahead"
         },
         Binding("refresh", ["r"], "Refresh what is on screen", section: "General", hint: true, command: .refresh),
+        Binding("refresh.all", ["R"], "Refresh everything (forget every cached result)", section: "General", command: .refreshAll),
+        Binding("cache", ["C"], "Cache statistics: hits, misses, bytes, requests in flight, rate budget", section: "General", command: .cacheStats),
         Binding("copy", ["y"], "Copy the selected value (to the clipboard, via the terminal)", section: "General", command: .copy) { state in
             state.selectedValue == nil ? "nothing selected" : nil
         },

@@ -66,6 +66,24 @@ public struct EffectHandler: Sendable {
             return [.themeLoaded(monochrome ? loaded.theme.monochrome() : loaded.theme, warning: loaded.warning)]
         case .copyToClipboard:
             return []
+        case .invalidateCache(let prefix):
+            await service.store.invalidate(prefix: prefix)
+            return []
+        case .loadCacheStats:
+            let stats = await service.store.stats
+            let activity = await service.activity()
+            let lookups = stats.hits + stats.misses
+            let rate = lookups == 0 ? "—" : "\(stats.hits * 100 / lookups)%"
+            return [.cacheStats([
+                DetailRow(key: "Hits", value: "\(stats.hits) (\(rate) of \(lookups) lookups)"),
+                DetailRow(key: "Misses", value: String(stats.misses)),
+                DetailRow(key: "Entries", value: String(stats.entries)),
+                DetailRow(key: "Memory", value: "\(Self.megabytes(stats.bytes)) of \(Self.megabytes(stats.byteLimit)) (estimated)"),
+                DetailRow(key: "Evictions", value: String(stats.evictions)),
+                DetailRow(key: "Loading", value: String(stats.inFlight)),
+                DetailRow(key: "Requests in flight", value: String(activity.inFlight)),
+                DetailRow(key: "Rate budget", value: "\(activity.budget.available) of \(activity.budget.limit) free this second, \(activity.budget.waiting) waiting"),
+            ])]
         }
     }
 
@@ -78,6 +96,10 @@ public struct EffectHandler: Sendable {
 
     static func message(_ error: any Error) -> String {
         String(describing: error).split(separator: "\n").first.map(String.init) ?? "failed"
+    }
+
+    static func megabytes(_ bytes: Int) -> String {
+        bytes < 1 << 20 ? "\(bytes / 1024) KB" : String(format: "%.1f MB", Double(bytes) / 1_048_576)
     }
 
     static func grouped(_ number: Int) -> String {
