@@ -25,8 +25,13 @@ public struct EffectHandler: Sendable {
         self.monochrome = monochrome
     }
 
-    /// Runs `effect`; nil for effects the runtime performs itself (clipboard).
+    /// Runs `effect` and reports what came of it. What the user is looking at waits for rate-limit slots ahead of
+    /// anything else (`RequestPriority.visible`).
     public func perform(_ effect: Effect) async -> [Action] {
+        await RequestPriority.$current.withValue(.visible) { await performNow(effect) }
+    }
+
+    private func performNow(_ effect: Effect) async -> [Action] {
         let service = environment.service
         switch effect {
         case .loadList(let pane, let refresh, let query):

@@ -28,6 +28,10 @@ public actor RateLimiter {
     private var waiting = 0
     private var releaseWaiters: [Int: CheckedContinuation<Void, Never>] = [:]
     private var nextWaiterID = 0
+    /// Callers waiting for a slot, by ticket: their priority. A free slot goes to the highest priority, and
+    /// among equals to the earliest ticket, so what is on screen loads before what is prefetched.
+    private var line: [Int: Int] = [:]
+    private var nextTicket = 0
 
     public init(limit: Int, window: Double, margin: Double = 0.02, time: any TimeSource = SystemTimeSource()) {
         precondition(limit > 0 && window > 0, "a rate limit needs a positive limit and window")
@@ -53,10 +57,19 @@ public actor RateLimiter {
     }
 
     /// Waits for a slot and takes it; every successful `acquire` must be followed by one `release`.
+    /// Waiting callers are served by `RequestPriority.current`, highest first, then in arrival order.
     public func acquire() async throws {
         if limit == .max { return }
         waiting += 1
-        defer { waiting -= 1 }
+        let ticket = nextTicket
+        nextTicket += 1
+        line[ticket] = RequestPriority.current.rawValue
+        defer {
+            waiting -= 1
+            line[ticket] = nil
+            // Whoever is next in line now may take a free slot.
+            wakeWaiters()
+        }
         while true {
             try Task.checkCancellation()
             let now = time.now
@@ -66,6 +79,10 @@ public actor RateLimiter {
                 continue
             }
             if inFlight + finished.count < limit {
+                guard isNext(ticket) else {
+                    await nextRelease()
+                    continue
+                }
                 inFlight += 1
                 return
             }
@@ -85,9 +102,22 @@ public actor RateLimiter {
         if limit == .max { return }
         inFlight = max(0, inFlight - 1)
         finished.append(time.now)
+        wakeWaiters()
+    }
+
+    /// Lets every caller waiting on a release look again (a slot freed, or the line moved).
+    private func wakeWaiters() {
         let waiters = releaseWaiters.values
         releaseWaiters.removeAll()
         waiters.forEach { $0.resume() }
+    }
+
+    /// Whether `ticket` is first in line: no one waiting has a higher priority, or the same and an earlier ticket.
+    private func isNext(_ ticket: Int) -> Bool {
+        guard let priority = line[ticket] else { return true }
+        return !line.contains { other, otherPriority in
+            otherPriority > priority || (otherPriority == priority && other < ticket)
+        }
     }
 
     /// After a 429 with Retry-After, nobody sends until the server said it is ready again.
