@@ -40,7 +40,7 @@ import TerminalUI
         _ = AppUpdate.update(&state, .listLoaded(.segments, [ListRow(key: "1", cells: ["1", "VIP"])]))
         _ = AppUpdate.update(&state, .listLoaded(.campaigns, [ListRow(key: "7", cells: ["7", "Welcome"])]))
         let effects = AppUpdate.update(&state, .key(.character("R")))
-        #expect(effects == [.invalidateCache(prefix: ""), .loadList(.segments, refresh: true, query: nil)])
+        #expect(effects == [.invalidateCache(prefix: ""), .loadList(.segments, refresh: true, query: nil), .loadCells(.segments, keys: ["1"], refresh: true)])
         #expect(state.lists[.campaigns]?.rows == .idle)
         // Campaigns reload when shown again.
         #expect(AppUpdate.update(&state, .key(.character("3"))) == [.loadList(.campaigns, refresh: false, query: nil)])
@@ -55,5 +55,40 @@ import TerminalUI
         #expect(text.contains("Hits 12 (80% of 15 lookups)"))
         _ = AppUpdate.update(&state, .key(.escape))
         #expect(state.mode == .browsing)
+    }
+}
+
+/// Segment customer counts load for the rows on screen only, once each, and survive a reload of the list.
+@Suite struct LazyCellTests {
+    static let rows = (1...100).map { segmentRow($0, "Segment \($0)") }
+
+    @Test func onlyRowsOnScreenAreAskedForAndNeverTwice() {
+        var state = AppState(session: SessionInfo(profile: "demo", region: "sandbox"), size: Size(width: 80, height: 24))
+        let page = Layout.tableRows(state.size)
+        var effects = AppUpdate.update(&state, .listLoaded(.segments, Self.rows))
+        #expect(effects == [.loadCells(.segments, keys: (1...page).map(String.init), refresh: false)])
+        // Moving inside the page asks for nothing new; the next page asks for its rows only.
+        #expect(AppUpdate.update(&state, .key(.character("j"))).isEmpty)
+        effects = AppUpdate.update(&state, .key(.pageDown))
+        guard case .loadCells(.segments, let keys, refresh: false)? = effects.first else {
+            Issue.record("no cells asked for: \(effects)")
+            return
+        }
+        #expect(keys.allSatisfy { Int($0)! > page })
+        #expect(AppUpdate.update(&state, .key(.character("g"))).isEmpty)
+    }
+
+    @Test func aLoadedCountShowsAndSurvivesAReload() {
+        var state = AppState(session: SessionInfo(profile: "demo", region: "sandbox"), size: Size(width: 80, height: 24))
+        _ = AppUpdate.update(&state, .listLoaded(.segments, Self.rows))
+        _ = AppUpdate.update(&state, .cellLoaded(.segments, key: "1", column: 4, value: "1,234"))
+        #expect(state.currentList.loadedRows[0].cells[4] == "1,234")
+        #expect(AppView.render(state).text.contains("1,234"))
+        _ = AppUpdate.update(&state, .listLoaded(.segments, Self.rows))
+        #expect(state.currentList.loadedRows[0].cells[4] == "1,234")
+        // The count is searchable like any cell.
+        _ = AppUpdate.update(&state, .key(.character("/")))
+        for character in "1,234" { _ = AppUpdate.update(&state, .key(.character(character))) }
+        #expect(state.currentList.visible.count == 1)
     }
 }

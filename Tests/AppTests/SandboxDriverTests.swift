@@ -16,6 +16,8 @@ struct DrivenApp {
     var probe: SandboxProbe { server.probe }
     var lines: [String] { driver.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
     var statusBar: String { lines.last ?? "" }
+    /// Requests for the segment list itself (not its counts or members).
+    var segmentListRequests: Int { probe.requests().filter { $0.method == "GET" && $0.path == "/v1/segments" }.count }
 
     static func with(_ body: (DrivenApp) async throws -> Void) async throws {
         var options = SandboxOptions()
@@ -67,7 +69,7 @@ func thousands(_ number: Int) -> String {
     @Test func startShowsTheSandboxSegments() async throws {
         try await DrivenApp.with { app in
             try await app.driver.start()
-            #expect(app.probe.requestCount(method: "GET", pathPrefix: "/v1/segments") == 1)
+            #expect(app.segmentListRequests == 1)
             let segments = try await app.client.segments()
             #expect(segments.count >= 10)
             #expect(app.driver.state.currentList.loadedRows.map(\.key) == segments.map { String($0.id) })
@@ -81,7 +83,15 @@ func thousands(_ number: Int) -> String {
             #expect(app.lines[1].contains("\(segments.count) rows"))
             #expect(app.statusBar.contains("DEMO"))
             #expect(app.statusBar.contains("Demo workspace"))
-            #expect(app.driver.performed == [.loadList(.segments, refresh: false, query: nil)])
+            // The list, then the customer counts of the rows on screen (all of them here), in one batch.
+            #expect(app.driver.performed == [
+                .loadList(.segments, refresh: false, query: nil),
+                .loadCells(.segments, keys: segments.map { String($0.id) }, refresh: false),
+            ])
+            for segment in segments {
+                let row = try #require(app.driver.state.currentList.loadedRows.first { $0.key == String(segment.id) })
+                #expect(row.cells[4] == thousands(try await app.client.segmentCustomerCount(id: segment.id)))
+            }
         }
     }
 
@@ -92,11 +102,13 @@ func thousands(_ number: Int) -> String {
             let segment = try #require(segments.first { $0.name == "Paying customers" })
             let expected = try await app.client.segmentCustomerCount(id: segment.id)
             let countPath = "/v1/segments/\(segment.id)/customer_count"
-            #expect(app.probe.requestCount(pathPrefix: countPath) == 1)
+            // Once for the list's lazily loaded column, once for the line above.
+            #expect(app.probe.requestCount(pathPrefix: countPath) == 2)
 
             try await app.select(key: String(segment.id))
             try await app.driver.press(.enter)
             #expect(app.driver.state.route == .detail(.segments, key: String(segment.id)))
+            // The detail reuses the count the list already loaded.
             #expect(app.probe.requestCount(pathPrefix: countPath) == 2)
             #expect(app.probe.requestCount(pathPrefix: "/v1/segments/\(segment.id)/used_by") == 1)
             let line = try #require(app.lines.first { $0.hasPrefix("Customers ") })
@@ -136,7 +148,7 @@ func thousands(_ number: Int) -> String {
             #expect(app.lines[1].contains("\(campaigns.count) rows"))
             // Back to segments: still loaded, no new request.
             try await app.driver.press(.character("1"))
-            #expect(app.probe.requestCount(method: "GET", pathPrefix: "/v1/segments") == 1)
+            #expect(app.segmentListRequests == 1)
             #expect(app.driver.state.route == .list(.segments))
         }
     }
@@ -146,7 +158,7 @@ func thousands(_ number: Int) -> String {
             // A 200 whose body is cut-off JSON: the client does not retry it.
             app.probe.inject(ScriptedFault(method: "GET", pathPrefix: "/v1/segments", status: 200, times: 1, body: .malformedJSON))
             try await app.driver.start()
-            #expect(app.probe.requestCount(method: "GET", pathPrefix: "/v1/segments") == 1)
+            #expect(app.segmentListRequests == 1)
             guard case .failed(let message, previous: nil) = app.driver.state.currentList.rows else {
                 Issue.record("the list did not fail: \(app.driver.state.currentList.rows)")
                 return
@@ -158,7 +170,7 @@ func thousands(_ number: Int) -> String {
             #expect(app.driver.state.currentList.loadedRows.isEmpty)
 
             try await app.driver.press(.character("r"))
-            #expect(app.probe.requestCount(method: "GET", pathPrefix: "/v1/segments") == 2)
+            #expect(app.segmentListRequests == 2)
             let segments = try await app.client.segments()
             #expect(app.driver.state.currentList.loadedRows.count == segments.count)
             #expect(!app.driver.text.contains("Could not load"))

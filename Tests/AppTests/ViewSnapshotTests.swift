@@ -5,7 +5,7 @@ import TerminalUI
 /// Whole frames of the app as text, at the sizes it must survive, plus the styles that carry meaning.
 @Suite struct ViewSnapshotTests {
     static let rows = [
-        segmentRow(1, "VIP customers", tags: "sales"),
+        segmentRow(1, "VIP customers", customers: "1,125", progress: "100%", tags: "sales"),
         segmentRow(22, "李雷的客户", type: "manual"),
         segmentRow(333, "Zoë's 👍 picks", state: "build", tags: "beta"),
         segmentRow(4444, "A very long segment name that goes on and on well past any column width", tags: "one, two, three"),
@@ -62,11 +62,11 @@ import TerminalUI
         #expect(screen.text == """
          cio · demo · sandbox   1 Segments   2 Customers   3 Campaigns   4 Broadcasts  …
          Segments                                                                4 rows
-            ID Name                                Type     State     Tags
-             1 VIP customers                       dynamic  finished  sales
-            22 李雷的客户                          manual   finished
-           333 Zoë's 👍 picks                      dynamic  build     beta
-          4444 A very long segment name that goes… dynamic  finished  one, two, three
+            ID Name                   Type     State      Customers Progress Tags
+             1 VIP customers          dynamic  finished       1,125     100% sales
+            22 李雷的客户             manual   finished           …        —
+           333 Zoë's 👍 picks         dynamic  build              …        — beta
+          4444 A very long segment n… dynamic  finished           …        — one, two, …
 
 
 
@@ -92,19 +92,21 @@ import TerminalUI
         let lines = Self.lines(screen)
         #expect(lines.count == 70)
         // Columns at 250 cells: ID 6, Name 148, Type 8, State 9, Tags 75, a space between each.
-        func row(_ id: String, _ name: String, _ type: String, _ state: String, _ tags: String) -> String {
-            let line = [Self.pad(String(repeating: " ", count: 6 - id.count) + id, 6), Self.pad(name, 148), Self.pad(type, 8), Self.pad(state, 9), tags]
+        func right(_ text: String, _ width: Int) -> String { String(repeating: " ", count: width - DisplayWidth.of(text)) + text }
+        func row(_ id: String, _ name: String, _ type: String, _ state: String, _ customers: String, _ progress: String, _ tags: String) -> String {
+            // Fixed columns 6, 8, 9, 10 and 8; Name and Tags share the rest 4:2 (Name gets 12 + 123 = 135).
+            let line = [right(id, 6), Self.pad(name, 135), Self.pad(type, 8), Self.pad(state, 9), right(customers, 10), right(progress, 8), tags]
                 .joined(separator: " ")
             return String(line.reversed().drop { $0 == " " }.reversed())
         }
         let expected = [
             " cio · demo · sandbox   1 Segments   2 Customers   3 Campaigns   4 Broadcasts   5 Messages   6 Exports   7 Transactional",
             Self.pad(" Segments", 243) + "4 rows",
-            row("ID", "Name", "Type", "State", "Tags"),
-            row("1", "VIP customers", "dynamic", "finished", "sales"),
-            row("22", "李雷的客户", "manual", "finished", ""),
-            row("333", "Zoë's 👍 picks", "dynamic", "build", "beta"),
-            row("4444", "A very long segment name that goes on and on well past any column width", "dynamic", "finished", "one, two, three"),
+            row("ID", "Name", "Type", "State", "Customers", "Progress", "Tags"),
+            row("1", "VIP customers", "dynamic", "finished", "1,125", "100%", "sales"),
+            row("22", "李雷的客户", "manual", "finished", "…", "—", ""),
+            row("333", "Zoë's 👍 picks", "dynamic", "build", "…", "—", "beta"),
+            row("4444", "A very long segment name that goes on and on well past any column width", "dynamic", "finished", "…", "—", "one, two, three"),
         ] + Array(repeating: "", count: 62) + [
             Self.pad(" demo · sandbox  DEMO   ? help  : commands  q back  r refresh  Enter open  / filter", 239) + "0/10 req/s",
         ]
@@ -190,7 +192,7 @@ import TerminalUI
         for character in "vip" { _ = AppUpdate.update(&state, .key(.character(character))) }
         let lines = Self.lines(try Self.screen(state))
         #expect(lines[1] == " Segments" + String(repeating: " ", count: 58) + "/vip  1 of 4")
-        #expect(lines[3] == "     1 VIP customers                       dynamic  finished  sales")
+        #expect(lines[3] == "     1 VIP customers          dynamic  finished       1,125     100% sales")
         #expect(lines[4] == "")
         #expect(lines[22] == "/vip")
     }

@@ -28,11 +28,12 @@ import Darwin
             && screen.contains("DEMO")
     }
 
-    /// The shell still works: canonical mode is on, what is typed is echoed, and commands run.
+    /// The shell still works: canonical mode is on, what is typed is echoed, and commands run. Call it with the
+    /// shell at its prompt, so that the check's output lines are lines of their own.
     func expectTerminalRestored(_ session: TmuxSession) async throws {
         let check = "stty -a | grep -o -- '-icanon\\|icanon' | head -1; echo typed-ok"
         try await session.type(check, enter: true)
-        let screen = try await session.waitFor("the shell to run a typed command") { Self.hasLine($0, "typed-ok") }
+        let screen = try await session.waitFor("the shell to run a typed command") { Self.hasLine($0, "typed-ok") && TmuxSession.atPrompt($0) }
         #expect(screen.contains(check), "the typed command was not echoed:\n\(screen)")
         #expect(Self.hasLine(screen, "icanon"), "canonical mode is not on:\n\(screen)")
         #expect(!Self.hasLine(screen, "-icanon"), "the terminal was left in cbreak/raw mode:\n\(screen)")
@@ -40,7 +41,7 @@ import Darwin
 
     @Test func browsingResizingAndQuittingInARealTerminal() async throws {
         let session = try await TmuxSession(width: 120, height: 40)
-        defer { session.close() }
+        defer { session.stop() }
         try await session.waitForShell()
 
         // 1–2. Start it; the Segments pane of the sandbox workspace shows.
@@ -104,7 +105,7 @@ import Darwin
                     let header = lines.first { $0.hasPrefix(" Segments ") && $0.hasSuffix("16 rows") }
                     guard let header, TmuxSession.cells(header) >= width - 2 else { return false }
                     guard lines.count == height, lines[height - 1].contains("DEMO") else { return false }
-                    return width < 120 || screen.contains("7 Transactional")
+                    return width < 200 || screen.contains("7 Transactional")
                 }
             }
         }
@@ -121,7 +122,7 @@ import Darwin
 
         // 7. q on the list quits with status 0.
         try await session.press("q")
-        try await session.waitFor("cio to exit with status 0") { Self.hasLine($0, "cio-exit=0") }
+        try await session.waitFor("cio to exit with status 0") { Self.hasLine($0, "cio-exit=0") && TmuxSession.atPrompt($0) }
 
         // 8. The terminal is back to normal.
         try await expectTerminalRestored(session)
@@ -129,7 +130,7 @@ import Darwin
 
     @Test func sigtermQuitsInOrderAndRestoresTheTerminal() async throws {
         let session = try await TmuxSession(width: 120, height: 40)
-        defer { session.close() }
+        defer { session.stop() }
         try await session.waitForShell()
 
         // The inner shell writes its pid and then becomes cio, so that pid is the app's.
@@ -146,7 +147,7 @@ import Darwin
 
         // A signal quits in order (docs/architecture.md): the status line follows, and it is 0.
         let screen = try await session.waitFor("cio to exit after SIGTERM") { screen in
-            TmuxSession.lines(screen).contains { $0.hasPrefix("cio-exit=") }
+            TmuxSession.lines(screen).contains { $0.hasPrefix("cio-exit=") } && TmuxSession.atPrompt(screen)
         }
         #expect(Self.hasLine(screen, "cio-exit=0"), "unexpected exit status after SIGTERM:\n\(screen)")
         #expect(!screen.contains("Pro plan"), "the app's screen was left behind:\n\(screen)")

@@ -1,33 +1,39 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A detached tmux session on a private server socket, driven with `send-keys` and read with `capture-pane`.
 ///
 /// Every tmux call is a blocking child process, so each one runs through `CLIRunner.offThePool`. The server
 /// gets a clean environment (no `CUSTOMERIO_*`, no `CIO_CONFIG`, `XDG_CONFIG_HOME` and `HOME` in an empty
 /// temporary folder), no tmux config but the two lines written here (no status line, so the pane is exactly the
 /// window's size), `window-size manual` so `resize-window` sticks, and tmux's own `default-terminal` as `TERM`.
-/// (Setting `default-terminal` or `window-size` before the first session crashes tmux 3.3a's server.)
+/// (With `default-terminal` or `window-size` set before the first session exists, tmux 3.3a's server dies at start.)
 final class TmuxSession: Sendable {
     struct Failure: Error, CustomStringConvertible {
         let description: String
     }
 
-    let width: Int
-    let height: Int
     /// An empty folder for this session: the app's config home, the shell's home, scratch files.
     let folder: URL
     private let tmux: String
     private let socket: String
+    /// Where tmux puts a `-L` socket; the server leaves the file behind when killed, so `stop()` removes it.
+    private let socketPath: String
     private let environment: [String: String]
     private let target = "e2e"
 
     /// Starts the server with one window running `command` (a shell by default).
     init(width: Int, height: Int, command: String = "sh") async throws {
         tmux = try #require(Self.findTmux(), "tmux is not installed (or not on PATH): these end-to-end tests need it, and CI installs it")
-        self.width = width
-        self.height = height
         socket = "cio-e2e-\(UUID().uuidString.prefix(8).lowercased())"
+        let socketFolder = ProcessInfo.processInfo.environment["TMUX_TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        socketPath = "\(socketFolder)/tmux-\(getuid())/\(socket)"
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("cio-e2e-\(UUID().uuidString)")
         let configHome = folder.appendingPathComponent("config")
         try FileManager.default.createDirectory(at: configHome, withIntermediateDirectories: true)
@@ -44,8 +50,9 @@ final class TmuxSession: Sendable {
     }
 
     /// Kills the server and removes the folder; blocking, so it can run from a `defer`.
-    func close() {
+    func stop() {
         _ = try? runBlocking(["kill-server"])
+        unlink(socketPath)
         try? FileManager.default.removeItem(at: folder)
     }
 
@@ -95,10 +102,17 @@ final class TmuxSession: Sendable {
         return screen
     }
 
-    /// Types a command and waits until it has printed `marker` on a line of its own: the shell is reading input.
-    func waitForShell(marker: String = "shell-ready") async throws {
-        try await type("echo \(marker)", enter: true)
-        try await waitFor("the shell to echo \(marker)") { Self.lines($0).contains(marker) }
+    static let prompt = "e2e-prompt>"
+
+    /// Sets a prompt of its own in the pane's shell and waits until the shell sits at it, idle.
+    func waitForShell(sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        try await type("PS1='\(Self.prompt) '", enter: true)
+        try await waitFor("the shell's prompt", sourceLocation: sourceLocation) { Self.atPrompt($0) }
+    }
+
+    /// The last line with anything on it is the bare prompt: the shell has finished and waits for input.
+    static func atPrompt(_ screen: String) -> Bool {
+        lines(screen).last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }?.trimmingCharacters(in: .whitespaces) == prompt
     }
 
     // MARK: Reading captures
@@ -123,28 +137,84 @@ final class TmuxSession: Sendable {
         try await CLIRunner.offThePool { [self] in try runBlocking(arguments) }
     }
 
+    /// Runs tmux and waits for it. Not through `Process`: a child inherits the signal mask of the thread that
+    /// starts it, and GCD's worker threads block SIGCHLD, SIGTERM and most others. The tmux server forked from
+    /// such a client never sees its panes exit, so `kill-server` hangs and the server outlives the test. Here the
+    /// child starts with nothing blocked and default dispositions.
     private func runBlocking(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tmux)
-        process.arguments = ["-L", socket] + arguments
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let out = try Self.cloexecPipe()
+        let err = try Self.cloexecPipe()
+        let pid: pid_t
+        do {
+            defer {
+                close(out.write)
+                close(err.write)
+            }
+            pid = try Self.spawn(tmux, ["tmux", "-L", socket] + arguments, environment: environment, stdout: out.write, stderr: err.write)
+        } catch {
+            close(out.read)
+            close(err.read)
+            throw error
+        }
         let group = DispatchGroup()
         nonisolated(unsafe) var errData = Data()
-        DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        DispatchQueue.global().async(group: group) {
+            errData = FileHandle(fileDescriptor: err.read, closeOnDealloc: true).readDataToEndOfFile()
+        }
+        let outData = FileHandle(fileDescriptor: out.read, closeOnDealloc: true).readDataToEndOfFile()
         group.wait()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        // Exited normally: low 7 bits zero, status in the next byte (WIFEXITED / WEXITSTATUS).
+        let exitStatus = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        guard exitStatus == 0 else {
             let message = String(decoding: errData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw Failure(description: "tmux \(arguments.joined(separator: " ")) exited with \(process.terminationStatus): \(message)")
+            throw Failure(description: "tmux \(arguments.joined(separator: " ")) exited with \(exitStatus): \(message)")
         }
         return String(decoding: outData, as: UTF8.self)
+    }
+
+    private static func cloexecPipe() throws -> (read: Int32, write: Int32) {
+        var fds: [Int32] = [-1, -1]
+        guard pipe(&fds) == 0 else { throw Failure(description: "pipe failed: errno \(errno)") }
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        return (fds[0], fds[1])
+    }
+
+    private static func spawn(_ path: String, _ argv: [String], environment: [String: String], stdout: Int32, stderr: Int32) throws -> pid_t {
+        #if canImport(Darwin)
+        var actions: posix_spawn_file_actions_t?
+        var attributes: posix_spawnattr_t?
+        #else
+        var actions = posix_spawn_file_actions_t()
+        var attributes = posix_spawnattr_t()
+        #endif
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, stdout, 1)
+        posix_spawn_file_actions_adddup2(&actions, stderr, 2)
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var nothing = sigset_t()
+        sigemptyset(&nothing)
+        posix_spawnattr_setsigmask(&attributes, &nothing)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signalNumber in [SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGCHLD, SIGWINCH] { sigaddset(&defaults, signalNumber) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        let cArguments = argv.map { strdup($0) } + [nil]
+        let cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            cArguments.forEach { free($0) }
+            cEnvironment.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, path, &actions, &attributes, cArguments, cEnvironment)
+        guard result == 0 else { throw Failure(description: "could not start \(path): error \(result)") }
+        return pid
     }
 
     private static func findTmux() -> String? {

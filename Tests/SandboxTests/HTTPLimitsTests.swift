@@ -7,20 +7,20 @@ import Testing
     @Test func eleventhRequestInASecondGets429() async throws {
         try await withSandbox { server, client in
             let results = try await withThrowingTaskGroup(of: TestClient.Result.self) { group in
-                for _ in 0 ..< 20 { group.addTask { try await client.get("/v1/segments") } }
+                // Forty at once: even on a loaded machine more than ten land inside one second.
+                for _ in 0 ..< 40 { group.addTask { try await client.get("/v1/segments") } }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             let limited = results.filter { $0.status == 429 }
             #expect(!limited.isEmpty)
-            #expect(results.filter { $0.status == 200 }.count <= 10)
             for response in limited {
                 #expect(response.header("Retry-After") == "1")
                 #expect(response.errorStatus == "429")
                 #expect(response.errorDetail?.hasPrefix("rate limited to 10 requests per 1s (reference ") == true)
             }
-            // Every request was seen; accepted ones never exceed ten in a second.
-            #expect(server.probe.requestCount(method: "GET", pathPrefix: "/v1/segments") == 20)
-            #expect(server.probe.maxRequestsInAnyWindow(seconds: 1, pathPrefix: "/v1/segments") > 10)
+            // Every request was seen; accepted ones never exceed ten in any second (how many were accepted in all
+            // depends on how fast the machine sent them, so only the window is asserted).
+            #expect(server.probe.requestCount(method: "GET", pathPrefix: "/v1/segments") == 40)
             let accepted = server.probe.requests().filter { $0.status != 429 }.map(\.receivedAt)
             #expect(accepted.allSatisfy { time in accepted.filter { $0 >= time && $0 < time + 1 }.count <= 10 })
 

@@ -11,6 +11,8 @@ public enum Action: Sendable {
     case listLoaded(PaneKind, [ListRow])
     case listFailed(PaneKind, String)
     case extraLoaded(Route, name: String, value: String)
+    /// A lazily loaded cell of a list row arrived.
+    case cellLoaded(PaneKind, key: String, column: Int, value: String)
     case extraFailed(Route, name: String, message: String)
     case themeLoaded(Theme, warning: String?)
     /// The rate-limit budget as the client sees it.
@@ -29,6 +31,8 @@ public enum Effect: Sendable, Hashable {
     /// A field of a detail that loads on its own (a segment's customer count, what uses it).
     case loadExtra(Route, name: String, refresh: Bool)
     case copyToClipboard(String)
+    /// Cells that load after their rows (segment customer counts), for the rows on screen.
+    case loadCells(PaneKind, keys: [String], refresh: Bool)
     case loadTheme(String)
     /// Forgets cached results whose keys start with the prefix ("" for all).
     case invalidateCache(prefix: String)

@@ -82,6 +82,10 @@ public struct AppState: Sendable {
     public var spinnerFrame = 0
     /// Seconds on the monotonic clock, as of the last event: flashes expire against it.
     public var now: Double = 0
+    /// Lazily loaded cells asked for already ("segments/12"), so scrolling back does not ask again.
+    public var requestedCells: Set<String> = []
+    /// Panes whose lazy cells must bypass the cache next time (after `r` / `R`).
+    public var cellsToRefresh: Set<PaneKind> = []
     public var filterHistory: [String] = []
     public var paletteHistory: [String] = []
     public var shouldQuit = false

@@ -11,13 +11,20 @@ public struct ListRow: Sendable, Hashable {
     /// The fields the detail view shows.
     public var detail: [DetailRow]
     /// Lowercased text of every cell, searched by the filter without lowercasing on each keystroke.
-    let searchText: [UInt8]
+    private(set) var searchText: [UInt8]
 
     public init(key: String, cells: [String], copyValue: String? = nil, detail: [DetailRow] = []) {
         self.key = key
         self.cells = cells
         self.copyValue = copyValue ?? key
         self.detail = detail
+        searchText = Array(cells.joined(separator: "\u{1F}").lowercased().utf8)
+    }
+
+    /// Replaces one cell (a value that loaded after the row, such as a segment's customer count).
+    mutating func setCell(_ column: Int, to value: String) {
+        guard cells.indices.contains(column) else { return }
+        cells[column] = value
         searchText = Array(cells.joined(separator: "\u{1F}").lowercased().utf8)
     }
 
@@ -75,9 +82,16 @@ public struct ListPaneState: Sendable, Hashable {
         return rows[visible[index]]
     }
 
-    /// New rows from the server; the selection stays on the same item when it is still there.
-    public mutating func setRows(_ newRows: [ListRow], visibleRows: Int) {
+    /// New rows from the server; the selection stays on the same item when it is still there. Cells of
+    /// `keepingColumn` that had loaded are carried over, since they arrive separately (and may arrive first).
+    public mutating func setRows(_ newRows: [ListRow], visibleRows: Int, keepingColumn: Int? = nil) {
         let selectedKey = selectedRow?.key
+        var newRows = newRows
+        if let column = keepingColumn, !loadedRows.isEmpty {
+            var kept: [String: String] = [:]
+            for row in loadedRows where row.cells.indices.contains(column) && row.cells[column] != "…" { kept[row.key] = row.cells[column] }
+            for index in newRows.indices { if let value = kept[newRows[index].key] { newRows[index].setCell(column, to: value) } }
+        }
         rows = .loaded(newRows)
         recompute(narrowing: false)
         if let selectedKey, let index = visible.firstIndex(where: { loadedRows[$0].key == selectedKey }) {
@@ -85,6 +99,25 @@ public struct ListPaneState: Sendable, Hashable {
         } else {
             table.select(table.selectedRow, rowCount: visible.count, visibleRows: visibleRows)
         }
+    }
+
+    /// Fills in a cell that loaded after its row. Order and filter stay as they are until the next change to
+    /// either, so rows do not jump under the cursor while counts arrive.
+    public mutating func updateCell(key: String, column: Int, value: String) {
+        guard case .loaded(var all) = rows, let index = all.firstIndex(where: { $0.key == key }) else { return }
+        all[index].setCell(column, to: value)
+        let saved = visible
+        rows = .loaded(all)
+        visible = saved
+    }
+
+    /// Keys of the rows on screen.
+    public func keysOnScreen(visibleRows: Int) -> [String] {
+        let all = loadedRows
+        let start = max(0, table.scrollOffset)
+        let end = min(visible.count, start + max(0, visibleRows))
+        guard start < end else { return [] }
+        return visible[start..<end].compactMap { all.indices.contains($0) ? all[$0].key : nil }
     }
 
     /// Changes the filter. When the new filter only extends the old one, only rows still shown are searched.

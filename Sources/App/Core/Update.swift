@@ -15,6 +15,28 @@ public enum AppUpdate {
     }
 
     public static func update(_ state: inout AppState, _ action: Action) -> [Effect] {
+        var effects = apply(&state, action)
+        switch action {
+        case .key, .resize, .listLoaded:
+            effects += lazyCells(&state)
+        default:
+            break
+        }
+        return effects
+    }
+
+    /// Asks for the lazily loaded cells of the rows now on screen that nobody has asked for yet.
+    static func lazyCells(_ state: inout AppState) -> [Effect] {
+        guard case .list(let pane) = state.route, PaneColumns.lazyColumn(for: pane) != nil else { return [] }
+        let keys = state.currentList.keysOnScreen(visibleRows: Layout.tableRows(state.size))
+            .filter { !state.requestedCells.contains("\(pane.rawValue)/\($0)") }
+        guard !keys.isEmpty else { return [] }
+        for key in keys { state.requestedCells.insert("\(pane.rawValue)/\(key)") }
+        let refresh = state.cellsToRefresh.remove(pane) != nil
+        return [.loadCells(pane, keys: keys, refresh: refresh)]
+    }
+
+    private static func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch action {
         case .key(let key):
             return handle(key, &state)
@@ -31,11 +53,14 @@ public enum AppUpdate {
             state.shouldQuit = true
             return []
         case .listLoaded(let pane, let rows):
-            state.lists[pane, default: ListPaneState()].setRows(rows, visibleRows: Layout.tableRows(state.size))
+            state.lists[pane, default: ListPaneState()].setRows(rows, visibleRows: Layout.tableRows(state.size), keepingColumn: PaneColumns.lazyColumn(for: pane))
             return []
         case .listFailed(let pane, let message):
             state.lists[pane, default: ListPaneState()].rows = .failed(message, previous: state.lists[pane]?.rows.value)
             state.flash = Flash.make(.error, message, now: state.now)
+            return []
+        case .cellLoaded(let pane, let key, let column, let value):
+            state.lists[pane]?.updateCell(key: key, column: column, value: value)
             return []
         case .extraLoaded(let route, let name, let value):
             state.details[route]?.extras[name] = .loaded(value)
@@ -116,6 +141,8 @@ public enum AppUpdate {
                 state.details[route]?.extras = [:]
             }
             state.flash = Flash.make(.info, "Cache cleared; reloading", now: state.now)
+            state.requestedCells = []
+            state.cellsToRefresh = Set(PaneKind.allCases)
             return [.invalidateCache(prefix: "")] + refresh(&state)
         case .cacheStats:
             return [.loadCacheStats]
@@ -252,6 +279,8 @@ public enum AppUpdate {
             if pane == .customers, state.customerQuery.isEmpty { return [] }
             let previous = state.currentList.rows.value
             state.lists[pane, default: ListPaneState()].rows = .loading(previous: previous)
+            state.requestedCells = state.requestedCells.filter { !$0.hasPrefix("\(pane.rawValue)/") }
+            state.cellsToRefresh.insert(pane)
             return [.loadList(pane, refresh: true, query: pane == .customers ? state.customerQuery : nil)]
         case .detail:
             guard var detail = state.details[state.route] else { return [] }

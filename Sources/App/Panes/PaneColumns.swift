@@ -7,6 +7,7 @@ enum PaneColumns {
         case .segments:
             [TableColumn("ID", width: .fixed(6), alignment: .right), TableColumn("Name", width: .flexible(min: 12, weight: 4)),
              TableColumn("Type", width: .fixed(8)), TableColumn("State", width: .fixed(9)),
+             TableColumn("Customers", width: .fixed(10), alignment: .right), TableColumn("Progress", width: .fixed(8), alignment: .right),
              TableColumn("Tags", width: .flexible(min: 6, weight: 2))]
         case .customers:
             [TableColumn("ID", width: .flexible(min: 6, weight: 1)), TableColumn("Email", width: .flexible(min: 12, weight: 3)),
@@ -31,6 +32,11 @@ enum PaneColumns {
             [TableColumn("ID", width: .fixed(6), alignment: .right), TableColumn("Name", width: .flexible(min: 12, weight: 3)),
              TableColumn("Description", width: .flexible(min: 10, weight: 3)), TableColumn("Updated", width: .fixed(16))]
         }
+    }
+
+    /// The column whose cells load after the rows, one request per row, for rows on screen only.
+    static func lazyColumn(for pane: PaneKind) -> Int? {
+        pane == .segments ? 4 : nil
     }
 
     /// Detail fields fetched separately when an item opens.

@@ -9,7 +9,8 @@ public enum RowBuilders {
             let type = segment.type ?? "—"
             return ListRow(
                 key: String(segment.id),
-                cells: [String(segment.id), segment.name ?? "(unnamed)", type, segment.state ?? "—", segment.tags.joined(separator: ", ")],
+                cells: [String(segment.id), segment.name ?? "(unnamed)", type, segment.state ?? "—", "…",
+                        segment.progress.map { "\($0)%" } ?? "—", segment.tags.joined(separator: ", ")],
                 copyValue: String(segment.id),
                 detail: [
                     DetailRow(key: "ID", value: String(segment.id)),

@@ -13,13 +13,15 @@ public final class AppRuntime {
     /// Frames drawn so far (for tests and benchmarks).
     public private(set) var frames = 0
 
-    public init(state: AppState, device: any TerminalDevice, handler: EffectHandler, clock: @escaping @Sendable () -> Double = AppRuntime.monotonicSeconds) {
+    /// `loop` may be made (and its signals caught) before the screen opens, so that a signal during start-up is
+    /// not left to ncurses' own handlers; it must wait on the device's input.
+    public init(state: AppState, device: any TerminalDevice, handler: EffectHandler, loop: EventLoop? = nil, clock: @escaping @Sendable () -> Double = AppRuntime.monotonicSeconds) {
         self.state = state
         self.device = device
         self.handler = handler
         self.clock = clock
-        loop = EventLoop(input: device.inputDescriptor)
-        mailbox = Mailbox(wakePipe: loop.wakePipe)
+        self.loop = loop ?? EventLoop(input: device.inputDescriptor)
+        mailbox = Mailbox(wakePipe: self.loop.wakePipe)
     }
 
     /// Seconds since boot: flash expiry and spinner timing need a clock that never jumps.
@@ -79,7 +81,7 @@ public final class AppRuntime {
             let handler = handler
             let mailbox = mailbox
             Task.detached {
-                for action in await handler.perform(effect) { mailbox.post(action) }
+                await handler.perform(effect) { mailbox.post($0) }
                 mailbox.post(.effectFinished)
                 mailbox.post(await handler.activity())
                 // Once the rate window has passed, show the budget as it recovers.

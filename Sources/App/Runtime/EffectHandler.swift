@@ -1,4 +1,5 @@
 import CustomerIO
+import Synchronization
 import TerminalUI
 import Workspace
 
@@ -28,7 +29,45 @@ public struct EffectHandler: Sendable {
     /// Runs `effect` and reports what came of it. What the user is looking at waits for rate-limit slots ahead of
     /// anything else (`RequestPriority.visible`).
     public func perform(_ effect: Effect) async -> [Action] {
-        await RequestPriority.$current.withValue(.visible) { await performNow(effect) }
+        let collected = ActionCollector()
+        await perform(effect) { collected.append($0) }
+        return collected.actions
+    }
+
+    /// Runs `effect`, handing each action to `send` as soon as it is known (lazy cells arrive one by one).
+    public func perform(_ effect: Effect, send: @escaping @Sendable (Action) -> Void) async {
+        await RequestPriority.$current.withValue(.visible) {
+            if case .loadCells(let pane, let keys, let refresh) = effect {
+                await loadCells(pane, keys: keys, refresh: refresh, send: send)
+            } else {
+                for action in await performNow(effect) { send(action) }
+            }
+        }
+    }
+
+    /// One request per row, all at once: the rate limiter spaces them, and each cell shows as soon as it arrives.
+    private func loadCells(_ pane: PaneKind, keys: [String], refresh: Bool, send: @escaping @Sendable (Action) -> Void) async {
+        guard pane == .segments, let column = PaneColumns.lazyColumn(for: pane) else { return }
+        let service = environment.service
+        let failures = await withTaskGroup(of: String?.self) { group in
+            for key in keys {
+                group.addTask {
+                    guard let id = Int(key) else { return nil }
+                    do {
+                        let count = try await service.segmentCustomerCount(id: id, refresh: refresh)
+                        send(.cellLoaded(pane, key: key, column: column, value: Self.grouped(count)))
+                        return nil
+                    } catch {
+                        send(.cellLoaded(pane, key: key, column: column, value: "!"))
+                        return Self.message(error)
+                    }
+                }
+            }
+            return await group.reduce(into: [String]()) { if let message = $1 { $0.append(message) } }
+        }
+        if let first = failures.first {
+            send(.notify(.error, failures.count == 1 ? "Customer count: \(first)" : "\(failures.count) customer counts failed: \(first)"))
+        }
     }
 
     private func performNow(_ effect: Effect) async -> [Action] {
@@ -69,7 +108,7 @@ public struct EffectHandler: Sendable {
         case .loadTheme(let name):
             let loaded = environment.loadTheme(name)
             return [.themeLoaded(monochrome ? loaded.theme.monochrome() : loaded.theme, warning: loaded.warning)]
-        case .copyToClipboard:
+        case .copyToClipboard, .loadCells:
             return []
         case .invalidateCache(let prefix):
             await service.store.invalidate(prefix: prefix)
@@ -124,4 +163,12 @@ public struct EffectHandler: Sendable {
         if !usage.draftNewsletters.isEmpty { parts.append("draft newsletters " + usage.draftNewsletters.map(String.init).joined(separator: ", ")) }
         return parts.isEmpty ? "nothing" : parts.joined(separator: "; ")
     }
+}
+
+/// Gathers actions sent from concurrent work, for callers that want them all at the end.
+final class ActionCollector: Sendable {
+    private let storage = Mutex<[Action]>([])
+
+    func append(_ action: Action) { storage.withLock { $0.append(action) } }
+    var actions: [Action] { storage.withLock { $0 } }
 }

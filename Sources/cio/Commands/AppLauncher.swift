@@ -47,6 +47,10 @@ enum AppLauncher {
     }
 
     private static func runBlocking(_ launch: Launch, environment: AppEnvironment) throws {
+        // Signals first: ncurses installs handlers of its own for any signal still at its default when the
+        // screen opens, and those would end the process without an orderly quit.
+        let loop = EventLoop(input: STDIN_FILENO)
+        loop.catchSignals()
         let screen: CursesScreen
         do {
             screen = try CursesScreen()
@@ -62,7 +66,7 @@ enum AppLauncher {
             let more = launch.warnings.count > 1 ? " (+\(launch.warnings.count - 1) more, listed on exit)" : ""
             state.flash = Flash.make(.warn, first + more, now: AppRuntime.monotonicSeconds())
         }
-        let runtime = AppRuntime(state: state, device: screen, handler: EffectHandler(environment: environment, monochrome: monochrome))
+        let runtime = AppRuntime(state: state, device: screen, handler: EffectHandler(environment: environment, monochrome: monochrome), loop: loop)
         do {
             _ = try runtime.run()
         } catch {
