@@ -29,6 +29,13 @@ public struct WorkspaceService: Sendable {
         try await store.value("segments/\(id)/count", ttl: ttl.counts, refresh: refresh) { try await client.segmentCustomerCount(id: id) }
     }
 
+    /// One page of a segment's members; each page is cached under its cursor.
+    public func segmentMembers(id: Int, start: String?, pageSize: Int = 200, refresh: Bool = false) async throws -> CustomerSearchPage {
+        try await store.value("segments/\(id)/members/\(start ?? "")", ttl: ttl.details, refresh: refresh) {
+            try await client.segmentMembership(id: id, start: start, limit: pageSize)
+        }
+    }
+
     public func segmentUsage(id: Int, refresh: Bool = false) async throws -> SegmentUsage {
         try await store.value("segments/\(id)/usage", ttl: ttl.details, refresh: refresh) { try await client.segmentUsage(id: id) }
     }

@@ -92,3 +92,47 @@ import TerminalUI
         #expect(state.currentList.visible.count == 1)
     }
 }
+
+/// A segment's members: opened with `m`, paged as the selection nears the end, a member opens as a person.
+@Suite struct MembersTests {
+    static func people(_ range: ClosedRange<Int>) -> [ListRow] {
+        range.map { ListRow(key: "c\($0)", cells: ["\($0)", "person\($0)@example.com", "c\($0)"]) }
+    }
+
+    @Test func membersPageInAsTheSelectionNearsTheEnd() {
+        var state = AppState(session: SessionInfo(profile: "demo", region: "sandbox"), size: Size(width: 80, height: 24))
+        _ = AppUpdate.update(&state, .listLoaded(.segments, [segmentRow(3, "Free users")]))
+        var effects = AppUpdate.update(&state, .key(.character("m")))
+        #expect(state.route == .members(segment: "3"))
+        #expect(effects == [.loadMembers(segment: "3", start: nil, refresh: false)])
+        #expect(AppView.render(state).text.contains("Loading members"))
+
+        // A first page of 50 with more to come: the selection is far from the end, so nothing more is asked.
+        effects = AppUpdate.update(&state, .membersLoaded(segment: "3", rows: Self.people(1...50), next: "page2", appended: false))
+        #expect(effects.isEmpty)
+        #expect(AppView.render(state).text.contains("50 rows (more as you scroll)"))
+        // Near the end, the next page is asked for once, however many keys arrive before it does.
+        effects = AppUpdate.update(&state, .key(.character("G")))
+        #expect(effects == [.loadMembers(segment: "3", start: "page2", refresh: false)])
+        #expect(AppUpdate.update(&state, .key(.character("k"))).isEmpty)
+        effects = AppUpdate.update(&state, .membersLoaded(segment: "3", rows: Self.people(51...100), next: nil, appended: true))
+        #expect(effects.isEmpty)
+        #expect(state.currentList.loadedRows.count == 100)
+        #expect(state.currentList.selectedRow?.key == "c49")
+
+        // Enter opens the person; Esc comes back to the members where they were.
+        _ = AppUpdate.update(&state, .key(.enter))
+        #expect(state.route == .detail(.customers, key: "c49"))
+        #expect(AppView.render(state).text.contains("person49@example.com"))
+        _ = AppUpdate.update(&state, .key(.escape))
+        #expect(state.route == .members(segment: "3"))
+        #expect(state.currentList.selectedRow?.key == "c49")
+    }
+
+    @Test func mNeedsASegment() {
+        var state = AppState(session: SessionInfo(profile: "demo", region: "sandbox"), size: Size(width: 80, height: 24))
+        _ = AppUpdate.update(&state, .listLoaded(.segments, []))
+        #expect(AppUpdate.update(&state, .key(.character("m"))).isEmpty)
+        #expect(state.flash?.text.contains("nothing selected") == true)
+    }
+}

@@ -108,7 +108,7 @@ import TerminalUI
             row("333", "Zoë's 👍 picks", "dynamic", "build", "…", "—", "beta"),
             row("4444", "A very long segment name that goes on and on well past any column width", "dynamic", "finished", "…", "—", "one, two, three"),
         ] + Array(repeating: "", count: 62) + [
-            Self.pad(" demo · sandbox  DEMO   ? help  : commands  q back  r refresh  Enter open  / filter", 239) + "0/10 req/s",
+            Self.pad(" demo · sandbox  DEMO   ? help  : commands  q back  r refresh  Enter open  / filter  m members", 239) + "0/10 req/s",
         ]
         #expect(lines == expected)
         #expect(lines.map { DisplayWidth.of($0) }.max() == 249)

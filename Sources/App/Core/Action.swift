@@ -11,6 +11,9 @@ public enum Action: Sendable {
     case listLoaded(PaneKind, [ListRow])
     case listFailed(PaneKind, String)
     case extraLoaded(Route, name: String, value: String)
+    /// A page of a segment's members arrived; `appended` adds it to the pages before.
+    case membersLoaded(segment: String, rows: [ListRow], next: String?, appended: Bool)
+    case membersFailed(segment: String, message: String)
     /// A lazily loaded cell of a list row arrived.
     case cellLoaded(PaneKind, key: String, column: Int, value: String)
     case extraFailed(Route, name: String, message: String)
@@ -37,4 +40,6 @@ public enum Effect: Sendable, Hashable {
     /// Forgets cached results whose keys start with the prefix ("" for all).
     case invalidateCache(prefix: String)
     case loadCacheStats
+    /// One page of a segment's members (`start` nil for the first).
+    case loadMembers(segment: String, start: String?, refresh: Bool)
 }

@@ -61,6 +61,16 @@ public struct DetailPaneState: Sendable, Hashable {
     }
 }
 
+/// A segment's members as loaded so far, and where the next page starts.
+public struct MembersState: Sendable, Hashable {
+    public var list = ListPaneState()
+    /// The cursor for the next page; nil when the last page has arrived.
+    public var next: String?
+    public var isLoadingMore = false
+
+    public init() {}
+}
+
 /// Everything the app shows, in one value: `update` changes it, views draw it.
 public struct AppState: Sendable {
     public var session: SessionInfo
@@ -71,6 +81,8 @@ public struct AppState: Sendable {
     public var navigation = Navigation()
     public var lists: [PaneKind: ListPaneState] = [:]
     public var details: [Route: DetailPaneState] = [:]
+    /// Segment members by segment id.
+    public var members: [String: MembersState] = [:]
     /// The email last looked up on Customers.
     public var customerQuery = ""
     public var mode: Mode = .browsing
@@ -100,15 +112,35 @@ public struct AppState: Sendable {
 
     public var route: Route { navigation.current }
     public var pane: PaneKind { route.pane }
-    public var isOnList: Bool { if case .list = route { true } else { false } }
+    /// Whether a table has the keyboard (a pane's list, or a segment's members).
+    public var isOnList: Bool {
+        switch route {
+        case .list, .members: true
+        case .detail: false
+        }
+    }
 
-    /// The list of the current pane.
-    public var currentList: ListPaneState { lists[pane] ?? ListPaneState() }
+    /// The table on screen: the pane's list, or the members of the segment shown.
+    public var currentList: ListPaneState {
+        get {
+            if case .members(let segment) = route { return members[segment]?.list ?? ListPaneState() }
+            return lists[pane] ?? ListPaneState()
+        }
+        set {
+            if case .members(let segment) = route { members[segment, default: MembersState()].list = newValue } else { lists[pane] = newValue }
+        }
+    }
+
+    /// The columns of the table on screen.
+    public var currentColumns: [TableColumn] {
+        if case .members = route { return PaneColumns.columns(for: .customers) }
+        return PaneColumns.columns(for: pane)
+    }
 
     /// What `y` would copy.
     public var selectedValue: String? {
         switch route {
-        case .list: return currentList.selectedRow?.copyValue
+        case .list, .members: return currentList.selectedRow?.copyValue
         case .detail:
             guard let detail = details[route] else { return nil }
             let rows = detail.rows(spinner: "")

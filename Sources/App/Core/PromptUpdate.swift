@@ -7,7 +7,7 @@ enum PromptUpdate {
         switch command {
         case .inputCancel:
             if case .filtering = state.mode {
-                state.lists[state.pane, default: ListPaneState()].setFilter("", visibleRows: Layout.tableRows(state.size))
+                state.currentList.setFilter("", visibleRows: Layout.tableRows(state.size))
             }
             state.mode = .browsing
             return []
@@ -38,7 +38,7 @@ enum PromptUpdate {
         case .filtering(var input):
             change(&input)
             state.mode = .filtering(input)
-            state.lists[state.pane, default: ListPaneState()].setFilter(input.text, visibleRows: Layout.tableRows(state.size))
+            state.currentList.setFilter(input.text, visibleRows: Layout.tableRows(state.size))
         case .finding(var input):
             change(&input)
             state.mode = .finding(input)
@@ -58,7 +58,7 @@ enum PromptUpdate {
             let text = input.commit()
             state.filterHistory = input.history
             state.mode = .browsing
-            state.lists[state.pane, default: ListPaneState()].setFilter(text, visibleRows: Layout.tableRows(state.size))
+            state.currentList.setFilter(text, visibleRows: Layout.tableRows(state.size))
             return []
         case .finding(var input):
             let text = input.commit().trimmingCharacters(in: .whitespaces)

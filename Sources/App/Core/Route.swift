@@ -20,10 +20,13 @@ public enum PaneKind: String, CaseIterable, Sendable, Hashable {
 public enum Route: Sendable, Hashable {
     case list(PaneKind)
     case detail(PaneKind, key: String)
+    /// The people in a segment, paged as the user scrolls.
+    case members(segment: String)
 
     public var pane: PaneKind {
         switch self {
         case .list(let pane), .detail(let pane, _): pane
+        case .members: .segments
         }
     }
 }

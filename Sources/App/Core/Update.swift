@@ -19,6 +19,7 @@ public enum AppUpdate {
         switch action {
         case .key, .resize, .listLoaded:
             effects += lazyCells(&state)
+            effects += nextMembersPage(&state)
         default:
             break
         }
@@ -34,6 +35,17 @@ public enum AppUpdate {
         for key in keys { state.requestedCells.insert("\(pane.rawValue)/\(key)") }
         let refresh = state.cellsToRefresh.remove(pane) != nil
         return [.loadCells(pane, keys: keys, refresh: refresh)]
+    }
+
+    /// Loads the next page of members when the selection comes within a page of the end of what is loaded.
+    static func nextMembersPage(_ state: inout AppState) -> [Effect] {
+        guard case .members(let segment) = state.route, var members = state.members[segment],
+              let next = members.next, !members.isLoadingMore, members.list.filter.isEmpty else { return [] }
+        let page = max(1, Layout.tableRows(state.size))
+        guard members.list.table.selectedRow >= members.list.visible.count - page else { return [] }
+        members.isLoadingMore = true
+        state.members[segment] = members
+        return [.loadMembers(segment: segment, start: next, refresh: false)]
     }
 
     private static func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
@@ -57,6 +69,21 @@ public enum AppUpdate {
             return []
         case .listFailed(let pane, let message):
             state.lists[pane, default: ListPaneState()].rows = .failed(message, previous: state.lists[pane]?.rows.value)
+            state.flash = Flash.make(.error, message, now: state.now)
+            return []
+        case .membersLoaded(let segment, let rows, let next, let appended):
+            var members = state.members[segment] ?? MembersState()
+            let all = appended ? members.list.loadedRows + rows : rows
+            members.list.setRows(all, visibleRows: Layout.tableRows(state.size))
+            members.next = next
+            members.isLoadingMore = false
+            state.members[segment] = members
+            return nextMembersPage(&state)
+        case .membersFailed(let segment, let message):
+            state.members[segment]?.isLoadingMore = false
+            if state.members[segment]?.list.loadedRows.isEmpty ?? true {
+                state.members[segment]?.list.rows = .failed(message, previous: nil)
+            }
             state.flash = Flash.make(.error, message, now: state.now)
             return []
         case .cellLoaded(let pane, let key, let column, let value):
@@ -146,6 +173,15 @@ public enum AppUpdate {
             return [.invalidateCache(prefix: "")] + refresh(&state)
         case .cacheStats:
             return [.loadCacheStats]
+        case .members:
+            let segment: String? = switch state.route {
+            case .detail(.segments, let key): key
+            case .list(.segments): state.currentList.selectedRow?.key
+            default: nil
+            }
+            guard let segment else { return [] }
+            state.navigation.push(.members(segment: segment))
+            return ensureLoaded(&state)
         case .copy:
             guard let value = state.selectedValue else { return [] }
             state.flash = Flash.make(.info, "Copied \(Canvas.fit(value, width: 40))", now: state.now)
@@ -174,16 +210,16 @@ public enum AppUpdate {
         case .find:
             state.mode = .finding(input(text: state.customerQuery, history: state.filterHistory))
         case .sortNext:
-            let columns = PaneColumns.columns(for: state.pane).count
+            let columns = state.currentColumns.count
             guard columns > 0 else { return [] }
             let next = ((state.currentList.table.sortColumn ?? -1) + 1) % columns
-            state.lists[state.pane, default: ListPaneState()].sort(by: next, visibleRows: page)
+            state.currentList.sort(by: next, visibleRows: page)
         case .sortReverse:
             let column = state.currentList.table.sortColumn ?? 0
             if state.currentList.table.sortColumn == nil {
-                state.lists[state.pane, default: ListPaneState()].sort(by: column, visibleRows: page)
+                state.currentList.sort(by: column, visibleRows: page)
             }
-            state.lists[state.pane, default: ListPaneState()].sort(by: column, visibleRows: page)
+            state.currentList.sort(by: column, visibleRows: page)
         case .closeHelp:
             state.mode = .browsing
         case .inputCancel, .inputSubmit, .inputComplete, .inputHistoryPrevious, .inputHistoryNext, .inputDeleteWord,
@@ -207,7 +243,7 @@ public enum AppUpdate {
     private static func back(key: Key?, _ state: inout AppState) -> [Effect] {
         if state.navigation.pop() { return ensureLoaded(&state) }
         if !state.currentList.filter.isEmpty {
-            state.lists[state.pane, default: ListPaneState()].setFilter("", visibleRows: Layout.tableRows(state.size))
+            state.currentList.setFilter("", visibleRows: Layout.tableRows(state.size))
             return []
         }
         // On a pane's list `q` leaves the app; Esc there does nothing, so a stray Esc never quits.
@@ -223,9 +259,9 @@ public enum AppUpdate {
         case (.help(let scroll), _):
             let limit = HelpOverlayView.maxScrollOffset(sections: HelpContent.sections(for: state), in: Rect(state.size))
             state.mode = .help(scroll: min(limit, max(0, scroll + max(-1000, min(1000, delta)))))
-        case (_, .list(let pane)):
-            let count = state.lists[pane]?.visible.count ?? 0
-            state.lists[pane, default: ListPaneState()].table.moveSelection(by: delta, rowCount: count, visibleRows: page)
+        case (_, .list), (_, .members):
+            let count = state.currentList.visible.count
+            state.currentList.table.moveSelection(by: delta, rowCount: count, visibleRows: page)
         case (_, .detail):
             guard var detail = state.details[state.route] else { return }
             let count = detail.rows(spinner: "").count
@@ -244,7 +280,9 @@ public enum AppUpdate {
     }
 
     private static func open(_ state: inout AppState) -> [Effect] {
-        guard case .list(let pane) = state.route, let row = state.currentList.selectedRow else { return [] }
+        guard state.isOnList, let row = state.currentList.selectedRow else { return [] }
+        // A member opens as a person, under Customers.
+        let pane: PaneKind = if case .members = state.route { .customers } else { state.pane }
         let route = Route.detail(pane, key: row.key)
         var detail = state.details[route] ?? DetailPaneState(row: row)
         detail.row = row
@@ -261,6 +299,13 @@ public enum AppUpdate {
             guard case .idle = state.currentList.rows, pane != .customers || !state.customerQuery.isEmpty else { return [] }
             state.lists[pane, default: ListPaneState()].rows = .loading(previous: nil)
             return [.loadList(pane, refresh: false, query: pane == .customers ? state.customerQuery : nil)]
+        case .members(let segment):
+            guard state.members[segment] == nil else { return [] }
+            var members = MembersState()
+            members.list.rows = .loading(previous: nil)
+            members.isLoadingMore = true
+            state.members[segment] = members
+            return [.loadMembers(segment: segment, start: nil, refresh: false)]
         case .detail:
             guard var detail = state.details[state.route] else { return [] }
             var effects: [Effect] = []
@@ -282,6 +327,12 @@ public enum AppUpdate {
             state.requestedCells = state.requestedCells.filter { !$0.hasPrefix("\(pane.rawValue)/") }
             state.cellsToRefresh.insert(pane)
             return [.loadList(pane, refresh: true, query: pane == .customers ? state.customerQuery : nil)]
+        case .members(let segment):
+            var members = MembersState()
+            members.list.rows = .loading(previous: state.members[segment]?.list.rows.value)
+            members.isLoadingMore = true
+            state.members[segment] = members
+            return [.loadMembers(segment: segment, start: nil, refresh: true)]
         case .detail:
             guard var detail = state.details[state.route] else { return [] }
             let effects = detail.extraOrder.map { Effect.loadExtra(state.route, name: $0, refresh: true) }

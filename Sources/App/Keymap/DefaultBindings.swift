@@ -45,6 +45,13 @@ extension Keymap {
             Binding("table.filter", ["/"], "Filter the list as you type (Esc clears)", section: "Lists", panes: lists, hint: true, command: .filter) { state in
                 state.isOnList ? nil : "only on lists"
             },
+            Binding("members", ["m"], "Members of the segment (paged as you scroll; Enter opens a person)", section: "Lists", panes: [.segments], hint: true, command: .members) { state in
+                switch state.route {
+                case .detail(.segments, _): nil
+                case .list(.segments): state.currentList.selectedRow == nil ? "nothing selected" : nil
+                default: "only on a segment"
+                }
+            },
             Binding("customers.find", ["/"], "Find people by email", section: "Lists", panes: [.customers], hint: true, command: .find),
             Binding("table.sort", ["s"], "Sort by the next column (again: next column)", section: "Lists", command: .sortNext) { state in
                 state.isOnList ? nil : "only on lists"

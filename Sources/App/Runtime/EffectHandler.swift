@@ -110,6 +110,14 @@ public struct EffectHandler: Sendable {
             return [.themeLoaded(monochrome ? loaded.theme.monochrome() : loaded.theme, warning: loaded.warning)]
         case .copyToClipboard, .loadCells:
             return []
+        case .loadMembers(let segment, let start, let refresh):
+            guard let id = Int(segment) else { return [.membersFailed(segment: segment, message: "no segment \(segment)")] }
+            do {
+                let page = try await service.segmentMembers(id: id, start: start, refresh: refresh)
+                return [.membersLoaded(segment: segment, rows: RowBuilders.customers(page.identifiers), next: page.next, appended: start != nil)]
+            } catch {
+                return [.membersFailed(segment: segment, message: Self.message(error))]
+            }
         case .invalidateCache(let prefix):
             await service.store.invalidate(prefix: prefix)
             return []

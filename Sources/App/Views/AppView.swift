@@ -11,6 +11,7 @@ public enum AppView {
         let main = Layout.main(state.size)
         switch state.route {
         case .list(let pane): ListView.render(state, pane: pane, into: &canvas, in: main)
+        case .members: ListView.render(state, pane: .customers, into: &canvas, in: main)
         case .detail: DetailPaneView.render(state, into: &canvas, in: main)
         }
         if let rect = Layout.statusBar(state.size) { renderStatus(state, into: &canvas, in: rect) }

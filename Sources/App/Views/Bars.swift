@@ -29,6 +29,7 @@ enum BreadcrumbView {
         var trail = state.navigation.stack.map { route -> String in
             switch route {
             case .list(let pane): pane.title
+            case .members: "Members"
             case .detail(let pane, let key): state.details[route]?.row.cells.dropFirst().first.flatMap { $0.isEmpty ? nil : $0 } ?? "\(pane.title) \(key)"
             }
         }.joined(separator: " › ")
@@ -37,7 +38,11 @@ enum BreadcrumbView {
         if state.isOnList {
             let list = state.currentList
             let total = list.loadedRows.count
-            right = list.filter.isEmpty ? "\(total) rows" : "/\(list.filter)  \(list.visible.count) of \(total)"
+            var more = ""
+            if case .members(let segment) = state.route, let members = state.members[segment] {
+                more = members.isLoadingMore ? " (loading more…)" : (members.next == nil ? "" : " (more as you scroll)")
+            }
+            right = (list.filter.isEmpty ? "\(total) rows" : "/\(list.filter)  \(list.visible.count) of \(total)") + more
             if list.rows.isLoading { right = "loading… " + right }
         }
         let rightWidth = min(DisplayWidth.of(right), max(0, rect.width / 2))

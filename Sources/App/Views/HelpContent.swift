@@ -30,6 +30,7 @@ enum HelpContent {
         case "table.open": "open"
         case "table.filter": "filter"
         case "customers.find": "find"
+        case "members": "members"
         default: binding.title.lowercased()
         }
     }

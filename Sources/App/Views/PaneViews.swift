@@ -4,14 +4,16 @@ import TerminalUI
 enum ListView {
     static func render(_ state: AppState, pane: PaneKind, into canvas: inout Canvas, in rect: Rect) {
         let theme = state.theme
-        let list = state.lists[pane] ?? ListPaneState()
+        let list = state.currentList
         let rows = list.loadedRows
         let spinner = Spinner.frame(state.spinnerFrame)
+        let isMembers = if case .members = state.route { true } else { false }
+        let noun = isMembers ? "members" : pane.title.lowercased()
         if rows.isEmpty {
             let text: String = switch list.rows {
-            case .loading: "\(spinner) Loading \(pane.title.lowercased())…"
-            case .failed(let message, _): "Could not load \(pane.title.lowercased()): \(message)  (r retries)"
-            default: PaneColumns.emptyText(for: pane, query: state.customerQuery)
+            case .loading: "\(spinner) Loading \(noun)…"
+            case .failed(let message, _): "Could not load \(noun): \(message)  (r retries)"
+            default: isMembers ? "Nobody is in this segment." : PaneColumns.emptyText(for: pane, query: state.customerQuery)
             }
             let style = if case .failed = list.rows { theme[.stateBad] } else { theme[.muted] }
             canvas.put(clipping: " " + text, x: rect.x, y: rect.y + min(1, max(0, rect.height - 1)), width: rect.width, style: style)
@@ -19,7 +21,7 @@ enum ListView {
         }
         let visible = list.visible
         let table = TableView(
-            columns: PaneColumns.columns(for: pane),
+            columns: state.currentColumns,
             rowCount: visible.count,
             highlight: list.filter.isEmpty ? nil : list.filter,
             styles: TableStyles(header: theme[.tableHeader], row: theme[.tableRow], selected: theme[.tableSelected], match: theme[.tableMatch])
