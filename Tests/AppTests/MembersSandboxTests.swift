@@ -15,7 +15,7 @@ import TerminalUI
             try await app.select(key: String(segment.id))
             try await app.driver.press(.character("m"))
             #expect(app.driver.state.route == .members(segment: String(segment.id)))
-            #expect(app.driver.text.contains("Segments › Members"))
+            #expect(app.driver.text.contains("Segments › Free users members"))
             #expect(app.driver.state.currentList.loadedRows.count == 200)
 
             // G goes to the last loaded row; each time it brings the next page, until there is none.

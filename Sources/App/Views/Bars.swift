@@ -29,7 +29,9 @@ enum BreadcrumbView {
         var trail = state.navigation.stack.map { route -> String in
             switch route {
             case .list(let pane): pane.title
-            case .members: "Members"
+            case .members(let segment):
+                // Named after the segment when it is known (opened from the list it always is).
+                (state.lists[.segments]?.loadedRows.first { $0.key == segment }?.cells.dropFirst().first).map { "\($0) members" } ?? "Members"
             case .detail(let pane, let key): state.details[route]?.row.cells.dropFirst().first.flatMap { $0.isEmpty ? nil : $0 } ?? "\(pane.title) \(key)"
             }
         }.joined(separator: " › ")
