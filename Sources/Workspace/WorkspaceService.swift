@@ -44,6 +44,13 @@ public struct WorkspaceService: Sendable {
         try await store.value("campaigns", ttl: ttl.lists, refresh: refresh) { try await client.campaigns() }
     }
 
+    /// Daily metrics of a campaign over the last `days` days (v2, falling back to v1).
+    public func campaignMetrics(id: Int, days: Int, refresh: Bool = false) async throws -> MetricSeries {
+        try await store.value("campaigns/\(id)/metrics/\(days)", ttl: ttl.counts, refresh: refresh) {
+            try await client.campaignMetrics(id: id, lastDays: days).series
+        }
+    }
+
     public func broadcasts(refresh: Bool = false) async throws -> [Broadcast] {
         try await store.value("broadcasts", ttl: ttl.lists, refresh: refresh) { try await client.broadcasts() }
     }

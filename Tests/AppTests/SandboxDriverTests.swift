@@ -139,8 +139,22 @@ func thousands(_ number: Int) -> String {
             try await app.driver.start()
             try await app.driver.press(.character("3"))
             #expect(app.driver.state.route == .list(.campaigns))
-            #expect(app.probe.requestCount(method: "GET", pathPrefix: "/v1/campaigns") == 1)
+            #expect(app.probe.requests().filter { $0.method == "GET" && $0.path == "/v1/campaigns" }.count == 1)
             let campaigns = try await app.client.campaigns()
+            // Metrics (sparkline, sent, open and click rates) load for the rows on screen only, one request each.
+            let onScreen = min(campaigns.count, Layout.tableRows(app.driver.state.size))
+            let metricRequests = app.probe.requests().filter { $0.path.hasSuffix("/metrics") }
+            #expect(metricRequests.count == onScreen)
+            let rows = app.driver.state.currentList.loadedRows
+            for row in rows.prefix(onScreen) {
+                #expect(row.cells[2] != "…" && row.cells[3] != "…", "no metrics for campaign \(row.key)")
+            }
+            for row in rows.dropFirst(onScreen) {
+                #expect(row.cells[2] == "…", "campaign \(row.key) is off screen but its metrics loaded")
+            }
+            let first = try #require(campaigns.first)
+            let series = try await app.client.campaignMetrics(id: first.id, lastDays: 30).series
+            #expect(rows[0].cells[3] == thousands(series.total("sent")))
             #expect(app.driver.state.currentList.loadedRows.map(\.key) == campaigns.map { String($0.id) })
             let firstName = try #require(campaigns.first?.name)
             #expect(app.lines[3].contains(firstName))

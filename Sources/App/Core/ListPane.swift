@@ -83,11 +83,11 @@ public struct ListPaneState: Sendable, Hashable {
     }
 
     /// New rows from the server; the selection stays on the same item when it is still there. Cells of
-    /// `keepingColumn` that had loaded are carried over, since they arrive separately (and may arrive first).
-    public mutating func setRows(_ newRows: [ListRow], visibleRows: Int, keepingColumn: Int? = nil) {
+    /// `keepingColumns` that had loaded are carried over, since they arrive separately (and may arrive first).
+    public mutating func setRows(_ newRows: [ListRow], visibleRows: Int, keepingColumns: [Int] = []) {
         let selectedKey = selectedRow?.key
         var newRows = newRows
-        if let column = keepingColumn, !loadedRows.isEmpty {
+        for column in keepingColumns where !loadedRows.isEmpty {
             var kept: [String: String] = [:]
             for row in loadedRows where row.cells.indices.contains(column) && row.cells[column] != "…" { kept[row.key] = row.cells[column] }
             for index in newRows.indices { if let value = kept[newRows[index].key] { newRows[index].setCell(column, to: value) } }

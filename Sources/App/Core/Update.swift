@@ -28,7 +28,7 @@ public enum AppUpdate {
 
     /// Asks for the lazily loaded cells of the rows now on screen that nobody has asked for yet.
     static func lazyCells(_ state: inout AppState) -> [Effect] {
-        guard case .list(let pane) = state.route, PaneColumns.lazyColumn(for: pane) != nil else { return [] }
+        guard case .list(let pane) = state.route, !PaneColumns.lazyColumns(for: pane).isEmpty else { return [] }
         let keys = state.currentList.keysOnScreen(visibleRows: Layout.tableRows(state.size))
             .filter { !state.requestedCells.contains("\(pane.rawValue)/\($0)") }
         guard !keys.isEmpty else { return [] }
@@ -65,7 +65,7 @@ public enum AppUpdate {
             state.shouldQuit = true
             return []
         case .listLoaded(let pane, let rows):
-            state.lists[pane, default: ListPaneState()].setRows(rows, visibleRows: Layout.tableRows(state.size), keepingColumn: PaneColumns.lazyColumn(for: pane))
+            state.lists[pane, default: ListPaneState()].setRows(rows, visibleRows: Layout.tableRows(state.size), keepingColumns: PaneColumns.lazyColumns(for: pane))
             return []
         case .listFailed(let pane, let message):
             state.lists[pane, default: ListPaneState()].rows = .failed(message, previous: state.lists[pane]?.rows.value)

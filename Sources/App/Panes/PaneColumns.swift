@@ -13,8 +13,11 @@ enum PaneColumns {
             [TableColumn("ID", width: .flexible(min: 6, weight: 1)), TableColumn("Email", width: .flexible(min: 12, weight: 3)),
              TableColumn("cio_id", width: .flexible(min: 10, weight: 1))]
         case .campaigns:
+            // Metrics come right after the name, so a narrow terminal drops type, tags and dates first.
             [TableColumn("ID", width: .fixed(6), alignment: .right), TableColumn("Name", width: .flexible(min: 12, weight: 4)),
-             TableColumn("Type", width: .fixed(12)), TableColumn("State", width: .fixed(9)),
+             TableColumn("Sent, 30 days", width: .fixed(15)), TableColumn("Sent", width: .fixed(8), alignment: .right),
+             TableColumn("Open", width: .fixed(6), alignment: .right), TableColumn("Click", width: .fixed(6), alignment: .right),
+             TableColumn("State", width: .fixed(9)), TableColumn("Type", width: .fixed(12)),
              TableColumn("Tags", width: .flexible(min: 6, weight: 2)), TableColumn("Updated", width: .fixed(16))]
         case .broadcasts:
             [TableColumn("ID", width: .fixed(6), alignment: .right), TableColumn("Name", width: .flexible(min: 12, weight: 4)),
@@ -34,9 +37,13 @@ enum PaneColumns {
         }
     }
 
-    /// The column whose cells load after the rows, one request per row, for rows on screen only.
-    static func lazyColumn(for pane: PaneKind) -> Int? {
-        pane == .segments ? 4 : nil
+    /// Columns whose cells load after the rows, one request per row, for rows on screen only.
+    static func lazyColumns(for pane: PaneKind) -> [Int] {
+        switch pane {
+        case .segments: [4]
+        case .campaigns: [2, 3, 4, 5]
+        default: []
+        }
     }
 
     /// Detail fields fetched separately when an item opens.

@@ -31,7 +31,7 @@ public enum RowBuilders {
         campaigns.map { campaign in
             ListRow(
                 key: String(campaign.id),
-                cells: [String(campaign.id), campaign.name ?? "(unnamed)", campaign.type ?? "—", campaign.state ?? "—",
+                cells: [String(campaign.id), campaign.name ?? "(unnamed)", "…", "…", "…", "…", campaign.state ?? "—", campaign.type ?? "—",
                         campaign.tags.joined(separator: ", "), TimeText.short(campaign.updated)],
                 detail: [
                     DetailRow(key: "ID", value: String(campaign.id)),

@@ -47,18 +47,19 @@ public struct EffectHandler: Sendable {
 
     /// One request per row, all at once: the rate limiter spaces them, and each cell shows as soon as it arrives.
     private func loadCells(_ pane: PaneKind, keys: [String], refresh: Bool, send: @escaping @Sendable (Action) -> Void) async {
-        guard pane == .segments, let column = PaneColumns.lazyColumn(for: pane) else { return }
+        let columns = PaneColumns.lazyColumns(for: pane)
+        guard !columns.isEmpty else { return }
         let service = environment.service
         let failures = await withTaskGroup(of: String?.self) { group in
             for key in keys {
                 group.addTask {
                     guard let id = Int(key) else { return nil }
                     do {
-                        let count = try await service.segmentCustomerCount(id: id, refresh: refresh)
-                        send(.cellLoaded(pane, key: key, column: column, value: Self.grouped(count)))
+                        let values = try await Self.lazyValues(pane, id: id, service: service, refresh: refresh)
+                        for (column, value) in zip(columns, values) { send(.cellLoaded(pane, key: key, column: column, value: value)) }
                         return nil
                     } catch {
-                        send(.cellLoaded(pane, key: key, column: column, value: "!"))
+                        for column in columns { send(.cellLoaded(pane, key: key, column: column, value: "!")) }
                         return Self.message(error)
                     }
                 }
@@ -66,8 +67,36 @@ public struct EffectHandler: Sendable {
             return await group.reduce(into: [String]()) { if let message = $1 { $0.append(message) } }
         }
         if let first = failures.first {
-            send(.notify(.error, failures.count == 1 ? "Customer count: \(first)" : "\(failures.count) customer counts failed: \(first)"))
+            let what = pane == .segments ? "customer counts" : "metrics"
+            send(.notify(.error, failures.count == 1 ? "\(pane.title): \(first)" : "\(failures.count) \(what) failed: \(first)"))
         }
+    }
+
+    /// The lazily loaded cells of one row, in the order of `PaneColumns.lazyColumns`.
+    static func lazyValues(_ pane: PaneKind, id: Int, service: WorkspaceService, refresh: Bool) async throws -> [String] {
+        switch pane {
+        case .segments:
+            return [grouped(try await service.segmentCustomerCount(id: id, refresh: refresh))]
+        case .campaigns:
+            let series = try await service.campaignMetrics(id: id, days: 30, refresh: refresh)
+            let sent = series["sent"]
+            let delivered = series.total("delivered")
+            // Rates over what was delivered (what could be opened), falling back to sent where delivery is not reported.
+            let base = delivered > 0 ? delivered : series.total("sent")
+            return [
+                Sparkline.braille(sent, width: 15),
+                grouped(series.total("sent")),
+                percent(series.total("opened"), of: base),
+                percent(series.total("clicked"), of: base),
+            ]
+        default:
+            return []
+        }
+    }
+
+    static func percent(_ part: Int, of whole: Int) -> String {
+        guard whole > 0 else { return "—" }
+        return String(format: "%.1f%%", Double(part) * 100 / Double(whole))
     }
 
     private func performNow(_ effect: Effect) async -> [Action] {
