@@ -373,7 +373,7 @@ struct Reducer {
         let effects = app.press(.character("r"))
         #expect(effects.first == .loadList(.segments, refresh: true, query: nil))
         // The counts on screen are asked for again too, past the cache.
-        guard case .loadCells(.segments, _, refresh: true)? = effects.last else {
+        guard case .loadCells(.segments, _, refresh: true, _)? = effects.last else {
             Issue.record("no count refresh: \(effects)")
             return
         }

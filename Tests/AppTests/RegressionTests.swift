@@ -70,7 +70,7 @@ import TerminalUI
         // Moving inside the page asks for nothing new; the next page asks for its rows only.
         #expect(AppUpdate.update(&state, .key(.character("j"))).isEmpty)
         effects = AppUpdate.update(&state, .key(.pageDown))
-        guard case .loadCells(.segments, let keys, refresh: false)? = effects.first else {
+        guard case .loadCells(.segments, let keys, refresh: false, _)? = effects.first else {
             Issue.record("no cells asked for: \(effects)")
             return
         }
@@ -134,5 +134,37 @@ import TerminalUI
         _ = AppUpdate.update(&state, .listLoaded(.segments, []))
         #expect(AppUpdate.update(&state, .key(.character("m"))).isEmpty)
         #expect(state.flash?.text.contains("nothing selected") == true)
+    }
+}
+
+/// `w` and `v` on Campaigns: the window and the charted metric change, and the metric cells load again.
+@Suite struct CampaignMetricsViewTests {
+    @Test func windowAndMetricCycleAndReload() {
+        var state = AppState(session: SessionInfo(profile: "demo", region: "sandbox"), size: Size(width: 120, height: 24))
+        _ = AppUpdate.update(&state, .key(.character("3")))
+        let rows = (1...3).map { ListRow(key: "\($0)", cells: ["\($0)", "Campaign \($0)", "…", "…", "…", "…", "running", "event", "", "—"]) }
+        var effects = AppUpdate.update(&state, .listLoaded(.campaigns, rows))
+        #expect(effects == [.loadCells(.campaigns, keys: ["1", "2", "3"], refresh: false, metrics: MetricsView(days: 30, metric: "sent"))])
+        _ = AppUpdate.update(&state, .cellLoaded(.campaigns, key: "1", column: 2, value: "⣿⣿"))
+        #expect(AppView.render(state).text.contains("Sent, 30 days"))
+
+        effects = AppUpdate.update(&state, .key(.character("w")))
+        #expect(state.metricsView.days == 90)
+        #expect(effects == [.loadCells(.campaigns, keys: ["1", "2", "3"], refresh: false, metrics: MetricsView(days: 90, metric: "sent"))])
+        #expect(state.currentList.loadedRows[0].cells[2] == "…")
+        #expect(AppView.render(state).text.contains("Sent, 90 days"))
+
+        effects = AppUpdate.update(&state, .key(.character("v")))
+        #expect(effects == [.loadCells(.campaigns, keys: ["1", "2", "3"], refresh: false, metrics: MetricsView(days: 90, metric: "opened"))])
+        #expect(AppView.render(state).text.contains("Opened, 90 days"))
+        _ = AppUpdate.update(&state, .key(.character("w")))
+        #expect(state.metricsView.days == 7)
+    }
+
+    @Test func longSeriesAreSummedIntoBuckets() {
+        #expect(EffectHandler.buckets(Array(repeating: 1, count: 90), count: 30) == Array(repeating: 3, count: 30))
+        #expect(EffectHandler.buckets([1, 2, 3], count: 30) == [1, 2, 3])
+        #expect(EffectHandler.buckets(Array(1...31), count: 30).count == 16)
+        #expect(EffectHandler.buckets(Array(1...31), count: 30).reduce(0, +) == (1...31).reduce(0, +))
     }
 }

@@ -28,6 +28,22 @@ public enum Action: Sendable {
     case notify(Flash.Level, String)
 }
 
+/// Which metrics the campaign sparklines show: the window in days and the metric charted.
+public struct MetricsView: Sendable, Hashable {
+    public static let windows = [7, 30, 90]
+    public static let metrics = ["sent", "opened", "clicked"]
+    public var days = 30
+    public var metric = "sent"
+
+    public init(days: Int = 30, metric: String = "sent") {
+        self.days = days
+        self.metric = metric
+    }
+
+    /// The column title: `Sent, 30 days`.
+    public var title: String { "\(metric.prefix(1).uppercased())\(metric.dropFirst()), \(days) days" }
+}
+
 /// Work `update` asks for; the runtime performs it outside the pure state change and reports back as actions.
 public enum Effect: Sendable, Hashable {
     case loadList(PaneKind, refresh: Bool, query: String?)
@@ -35,7 +51,7 @@ public enum Effect: Sendable, Hashable {
     case loadExtra(Route, name: String, refresh: Bool)
     case copyToClipboard(String)
     /// Cells that load after their rows (segment customer counts), for the rows on screen.
-    case loadCells(PaneKind, keys: [String], refresh: Bool)
+    case loadCells(PaneKind, keys: [String], refresh: Bool, metrics: MetricsView = MetricsView())
     case loadTheme(String)
     /// Forgets cached results whose keys start with the prefix ("" for all).
     case invalidateCache(prefix: String)

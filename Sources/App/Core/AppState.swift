@@ -96,6 +96,8 @@ public struct AppState: Sendable {
     public var now: Double = 0
     /// Lazily loaded cells asked for already ("segments/12"), so scrolling back does not ask again.
     public var requestedCells: Set<String> = []
+    /// What the campaign sparklines show (`w` changes the window, `v` the metric).
+    public var metricsView = MetricsView()
     /// Panes whose lazy cells must bypass the cache next time (after `r` / `R`).
     public var cellsToRefresh: Set<PaneKind> = []
     public var filterHistory: [String] = []
@@ -134,7 +136,9 @@ public struct AppState: Sendable {
     /// The columns of the table on screen.
     public var currentColumns: [TableColumn] {
         if case .members = route { return PaneColumns.columns(for: .customers) }
-        return PaneColumns.columns(for: pane)
+        var columns = PaneColumns.columns(for: pane)
+        if pane == .campaigns { columns[2].title = metricsView.title }
+        return columns
     }
 
     /// What `y` would copy.

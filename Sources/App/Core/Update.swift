@@ -34,7 +34,7 @@ public enum AppUpdate {
         guard !keys.isEmpty else { return [] }
         for key in keys { state.requestedCells.insert("\(pane.rawValue)/\(key)") }
         let refresh = state.cellsToRefresh.remove(pane) != nil
-        return [.loadCells(pane, keys: keys, refresh: refresh)]
+        return [.loadCells(pane, keys: keys, refresh: refresh, metrics: state.metricsView)]
     }
 
     /// Loads the next page of members when the selection comes within a page of the end of what is loaded.
@@ -173,6 +173,24 @@ public enum AppUpdate {
             return [.invalidateCache(prefix: "")] + refresh(&state)
         case .cacheStats:
             return [.loadCacheStats]
+        case .metricsWindow, .metricsKind:
+            var view = state.metricsView
+            if command == .metricsWindow {
+                let windows = MetricsView.windows
+                view.days = windows[((windows.firstIndex(of: view.days) ?? 0) + 1) % windows.count]
+            } else {
+                let metrics = MetricsView.metrics
+                view.metric = metrics[((metrics.firstIndex(of: view.metric) ?? 0) + 1) % metrics.count]
+            }
+            state.metricsView = view
+            // The metric cells load again for the new view (the key handling that follows asks for them).
+            state.requestedCells = state.requestedCells.filter { !$0.hasPrefix("\(PaneKind.campaigns.rawValue)/") }
+            for row in state.lists[.campaigns]?.loadedRows ?? [] {
+                for column in PaneColumns.lazyColumns(for: .campaigns) {
+                    state.lists[.campaigns]?.updateCell(key: row.key, column: column, value: "…")
+                }
+            }
+            state.flash = Flash.make(.info, "Campaign metrics: \(view.title.lowercased())", now: state.now)
         case .members:
             let segment: String? = switch state.route {
             case .detail(.segments, let key): key

@@ -37,8 +37,8 @@ public struct EffectHandler: Sendable {
     /// Runs `effect`, handing each action to `send` as soon as it is known (lazy cells arrive one by one).
     public func perform(_ effect: Effect, send: @escaping @Sendable (Action) -> Void) async {
         await RequestPriority.$current.withValue(.visible) {
-            if case .loadCells(let pane, let keys, let refresh) = effect {
-                await loadCells(pane, keys: keys, refresh: refresh, send: send)
+            if case .loadCells(let pane, let keys, let refresh, let metrics) = effect {
+                await loadCells(pane, keys: keys, refresh: refresh, metrics: metrics, send: send)
             } else {
                 for action in await performNow(effect) { send(action) }
             }
@@ -46,7 +46,7 @@ public struct EffectHandler: Sendable {
     }
 
     /// One request per row, all at once: the rate limiter spaces them, and each cell shows as soon as it arrives.
-    private func loadCells(_ pane: PaneKind, keys: [String], refresh: Bool, send: @escaping @Sendable (Action) -> Void) async {
+    private func loadCells(_ pane: PaneKind, keys: [String], refresh: Bool, metrics: MetricsView, send: @escaping @Sendable (Action) -> Void) async {
         let columns = PaneColumns.lazyColumns(for: pane)
         guard !columns.isEmpty else { return }
         let service = environment.service
@@ -55,7 +55,7 @@ public struct EffectHandler: Sendable {
                 group.addTask {
                     guard let id = Int(key) else { return nil }
                     do {
-                        let values = try await Self.lazyValues(pane, id: id, service: service, refresh: refresh)
+                        let values = try await Self.lazyValues(pane, id: id, service: service, refresh: refresh, metrics: metrics)
                         for (column, value) in zip(columns, values) { send(.cellLoaded(pane, key: key, column: column, value: value)) }
                         return nil
                     } catch {
@@ -73,18 +73,19 @@ public struct EffectHandler: Sendable {
     }
 
     /// The lazily loaded cells of one row, in the order of `PaneColumns.lazyColumns`.
-    static func lazyValues(_ pane: PaneKind, id: Int, service: WorkspaceService, refresh: Bool) async throws -> [String] {
+    static func lazyValues(_ pane: PaneKind, id: Int, service: WorkspaceService, refresh: Bool, metrics: MetricsView = MetricsView()) async throws -> [String] {
         switch pane {
         case .segments:
             return [grouped(try await service.segmentCustomerCount(id: id, refresh: refresh))]
         case .campaigns:
-            let series = try await service.campaignMetrics(id: id, days: 30, refresh: refresh)
-            let sent = series["sent"]
+            let series = try await service.campaignMetrics(id: id, days: metrics.days, refresh: refresh)
+            let charted = series[metrics.metric]
             let delivered = series.total("delivered")
             // Rates over what was delivered (what could be opened), falling back to sent where delivery is not reported.
             let base = delivered > 0 ? delivered : series.total("sent")
             return [
-                Sparkline.braille(sent, width: 15),
+                // Two samples per cell: 30 days fill the column; 90 days are summed three days to a sample.
+                Sparkline.braille(Self.buckets(charted, count: 30), width: 15),
                 grouped(series.total("sent")),
                 percent(series.total("opened"), of: base),
                 percent(series.total("clicked"), of: base),
@@ -92,6 +93,13 @@ public struct EffectHandler: Sendable {
         default:
             return []
         }
+    }
+
+    /// `values` summed into at most `count` consecutive buckets of equal size (the last may be shorter).
+    static func buckets(_ values: [Int], count: Int) -> [Int] {
+        guard values.count > count, count > 0 else { return values }
+        let size = (values.count + count - 1) / count
+        return stride(from: 0, to: values.count, by: size).map { values[$0..<min($0 + size, values.count)].reduce(0, +) }
     }
 
     static func percent(_ part: Int, of whole: Int) -> String {
