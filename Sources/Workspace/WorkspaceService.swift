@@ -51,6 +51,18 @@ public struct WorkspaceService: Sendable {
         }
     }
 
+    /// Daily metrics of a broadcast over the last `days` days.
+    public func broadcastMetrics(id: Int, days: Int, refresh: Bool = false) async throws -> MetricSeries {
+        try await store.value("broadcasts/\(id)/metrics/\(days)", ttl: ttl.counts, refresh: refresh) {
+            try await client.broadcastMetrics(id: id, period: .days, steps: days)
+        }
+    }
+
+    /// The times a broadcast was triggered.
+    public func broadcastTriggers(id: Int, refresh: Bool = false) async throws -> [BroadcastTrigger] {
+        try await store.value("broadcasts/\(id)/triggers", ttl: ttl.details, refresh: refresh) { try await client.broadcastTriggers(id: id) }
+    }
+
     public func broadcasts(refresh: Bool = false) async throws -> [Broadcast] {
         try await store.value("broadcasts", ttl: ttl.lists, refresh: refresh) { try await client.broadcasts() }
     }

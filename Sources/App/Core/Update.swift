@@ -184,13 +184,15 @@ public enum AppUpdate {
             }
             state.metricsView = view
             // The metric cells load again for the new view (the key handling that follows asks for them).
-            state.requestedCells = state.requestedCells.filter { !$0.hasPrefix("\(PaneKind.campaigns.rawValue)/") }
-            for row in state.lists[.campaigns]?.loadedRows ?? [] {
-                for column in PaneColumns.lazyColumns(for: .campaigns) {
-                    state.lists[.campaigns]?.updateCell(key: row.key, column: column, value: "…")
+            for pane in [PaneKind.campaigns, .broadcasts] {
+                state.requestedCells = state.requestedCells.filter { !$0.hasPrefix("\(pane.rawValue)/") }
+                for row in state.lists[pane]?.loadedRows ?? [] {
+                    for column in PaneColumns.lazyColumns(for: pane) {
+                        state.lists[pane]?.updateCell(key: row.key, column: column, value: "…")
+                    }
                 }
             }
-            state.flash = Flash.make(.info, "Campaign metrics: \(view.title.lowercased())", now: state.now)
+            state.flash = Flash.make(.info, "Metrics: \(view.title.lowercased())", now: state.now)
         case .members:
             let segment: String? = switch state.route {
             case .detail(.segments, let key): key

@@ -52,8 +52,8 @@ extension Keymap {
                 default: "only on a segment"
                 }
             },
-            Binding("campaigns.window", ["w"], "Metrics window: 7, 30 or 90 days", section: "Lists", panes: [.campaigns], command: .metricsWindow),
-            Binding("campaigns.metric", ["v"], "Metric in the sparkline: sent, opened or clicked", section: "Lists", panes: [.campaigns], command: .metricsKind),
+            Binding("campaigns.window", ["w"], "Metrics window: 7, 30 or 90 days", section: "Lists", panes: [.campaigns, .broadcasts], command: .metricsWindow),
+            Binding("campaigns.metric", ["v"], "Metric in the sparkline: sent, opened or clicked", section: "Lists", panes: [.campaigns, .broadcasts], command: .metricsKind),
             Binding("customers.find", ["/"], "Find people by email", section: "Lists", panes: [.customers], hint: true, command: .find),
             Binding("table.sort", ["s"], "Sort by the next column (again: next column)", section: "Lists", command: .sortNext) { state in
                 state.isOnList ? nil : "only on lists"

@@ -21,6 +21,8 @@ enum PaneColumns {
              TableColumn("Tags", width: .flexible(min: 6, weight: 2)), TableColumn("Updated", width: .fixed(16))]
         case .broadcasts:
             [TableColumn("ID", width: .fixed(6), alignment: .right), TableColumn("Name", width: .flexible(min: 12, weight: 4)),
+             TableColumn("Sent, 30 days", width: .fixed(15)), TableColumn("Sent", width: .fixed(8), alignment: .right),
+             TableColumn("Open", width: .fixed(6), alignment: .right), TableColumn("Click", width: .fixed(6), alignment: .right),
              TableColumn("State", width: .fixed(9)), TableColumn("Tags", width: .flexible(min: 6, weight: 2)),
              TableColumn("Updated", width: .fixed(16))]
         case .messages:
@@ -41,7 +43,7 @@ enum PaneColumns {
     static func lazyColumns(for pane: PaneKind) -> [Int] {
         switch pane {
         case .segments: [4]
-        case .campaigns: [2, 3, 4, 5]
+        case .campaigns, .broadcasts: [2, 3, 4, 5]
         default: []
         }
     }
@@ -50,6 +52,7 @@ enum PaneColumns {
     static func extras(for pane: PaneKind) -> [String] {
         switch pane {
         case .segments: ["Customers", "Used by"]
+        case .broadcasts: ["Triggers"]
         default: []
         }
     }

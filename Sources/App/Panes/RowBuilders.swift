@@ -56,7 +56,7 @@ public enum RowBuilders {
         broadcasts.map { broadcast in
             ListRow(
                 key: String(broadcast.id),
-                cells: [String(broadcast.id), broadcast.name ?? "(unnamed)", broadcast.state ?? "—",
+                cells: [String(broadcast.id), broadcast.name ?? "(unnamed)", "…", "…", "…", "…", broadcast.state ?? "—",
                         broadcast.tags.joined(separator: ", "), TimeText.short(broadcast.updated)],
                 detail: [
                     DetailRow(key: "ID", value: String(broadcast.id)),

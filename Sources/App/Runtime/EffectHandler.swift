@@ -77,8 +77,10 @@ public struct EffectHandler: Sendable {
         switch pane {
         case .segments:
             return [grouped(try await service.segmentCustomerCount(id: id, refresh: refresh))]
-        case .campaigns:
-            let series = try await service.campaignMetrics(id: id, days: metrics.days, refresh: refresh)
+        case .campaigns, .broadcasts:
+            let series = pane == .campaigns
+                ? try await service.campaignMetrics(id: id, days: metrics.days, refresh: refresh)
+                : try await service.broadcastMetrics(id: id, days: metrics.days, refresh: refresh)
             let charted = series[metrics.metric]
             let delivered = series.total("delivered")
             // Rates over what was delivered (what could be opened), falling back to sent where delivery is not reported.
@@ -126,6 +128,14 @@ public struct EffectHandler: Sendable {
                 return [.listFailed(pane, Self.message(error))]
             }
         case .loadExtra(let route, let name, let refresh):
+            if case .detail(.broadcasts, let key) = route, let id = Int(key) {
+                do {
+                    let triggers = try await service.broadcastTriggers(id: id, refresh: refresh)
+                    return [.extraLoaded(route, name: name, value: Self.triggersText(triggers))]
+                } catch {
+                    return [.extraFailed(route, name: name, message: Self.message(error))]
+                }
+            }
             guard case .detail(.segments, let key) = route, let id = Int(key) else {
                 return [.extraFailed(route, name: name, message: "nothing to load for \(name)")]
             }
@@ -199,6 +209,16 @@ public struct EffectHandler: Sendable {
             result.append(character)
         }
         return String(result.reversed())
+    }
+
+    /// The latest triggers, newest first: `#12 processed 2026-11-20 14:03 (2d ago); #11 pending`.
+    static func triggersText(_ triggers: [BroadcastTrigger]) -> String {
+        guard !triggers.isEmpty else { return "never triggered" }
+        let latest = triggers.sorted { ($0.createdAt ?? 0) > ($1.createdAt ?? 0) }.prefix(5).map { trigger in
+            let processed = (trigger.processedAt ?? 0) > 0 ? "processed \(TimeText.full(trigger.processedAt))" : "pending since \(TimeText.full(trigger.createdAt))"
+            return "#\(trigger.id) \(processed)"
+        }
+        return "\(triggers.count) in all; " + latest.joined(separator: "; ")
     }
 
     static func usageText(_ usage: SegmentUsage) -> String {

@@ -1,0 +1,27 @@
+import CustomerIO
+import Testing
+import TerminalUI
+@testable import App
+
+/// Broadcasts against the sandbox: metrics per row, and the trigger history in the detail.
+@Suite struct BroadcastsSandboxTests {
+    @Test func broadcastsShowMetricsAndTriggerHistory() async throws {
+        try await DrivenApp.with { app in
+            try await app.driver.start()
+            try await app.driver.press(.character("4"))
+            let broadcasts = try await app.client.broadcasts()
+            #expect(app.driver.state.currentList.loadedRows.map(\.key) == broadcasts.map { String($0.id) })
+            let first = try #require(broadcasts.first)
+            let series = try await app.client.broadcastMetrics(id: first.id, period: .days, steps: 30)
+            let row = try #require(app.driver.state.currentList.loadedRows.first)
+            #expect(row.cells[3] == thousands(series.total("sent")))
+            #expect(app.probe.requests().filter { $0.path.hasPrefix("/v1/broadcasts/") && $0.path.hasSuffix("/metrics") }.count == broadcasts.count + 1)
+
+            try await app.driver.press(.enter)
+            let triggers = try await app.client.broadcastTriggers(id: first.id)
+            let text = app.driver.text
+            #expect(text.contains("Triggers"))
+            #expect(text.contains(triggers.isEmpty ? "never triggered" : "\(triggers.count) in all"))
+        }
+    }
+}
