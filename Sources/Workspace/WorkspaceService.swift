@@ -75,9 +75,9 @@ public struct WorkspaceService: Sendable {
         try await store.value("transactional", ttl: ttl.lists, refresh: refresh) { try await client.transactionalTemplates() }
     }
 
-    /// The most recent deliveries across the workspace (first page).
-    public func recentMessages(refresh: Bool = false) async throws -> [Delivery] {
-        try await store.value("messages", ttl: ttl.lists, refresh: refresh) { try await client.messages().messages }
+    /// Deliveries across the workspace matching `filter` (first page); `key` names the filter in the cache.
+    public func messages(_ filter: MessageFilter, key: String, refresh: Bool = false) async throws -> [Delivery] {
+        try await store.value("messages/\(key)", ttl: ttl.lists, refresh: refresh) { try await client.messages(filter).messages }
     }
 
     /// People whose email is `email`.

@@ -98,6 +98,8 @@ public struct AppState: Sendable {
     public var requestedCells: Set<String> = []
     /// What the campaign sparklines show (`w` changes the window, `v` the metric).
     public var metricsView = MetricsView()
+    /// The Messages pane's filters.
+    public var messagesQuery = MessagesQuery()
     /// Panes whose lazy cells must bypass the cache next time (after `r` / `R`).
     public var cellsToRefresh: Set<PaneKind> = []
     public var filterHistory: [String] = []

@@ -193,6 +193,17 @@ public enum AppUpdate {
                 }
             }
             state.flash = Flash.make(.info, "Metrics: \(view.title.lowercased())", now: state.now)
+        case .messagesType, .messagesMetric, .messagesWindow:
+            var query = state.messagesQuery
+            switch command {
+            case .messagesType: query.type = MessagesQuery.next(query.type, in: MessagesQuery.types)
+            case .messagesMetric: query.metric = MessagesQuery.next(query.metric, in: MessagesQuery.metrics)
+            default: query.days = MessagesQuery.next(query.days, in: MessagesQuery.windows)
+            }
+            state.messagesQuery = query
+            state.lists[.messages, default: ListPaneState()].rows = .loading(previous: nil)
+            state.flash = Flash.make(.info, "Messages: \(query.summary)", now: state.now)
+            return [.loadList(.messages, refresh: false, query: query.text)]
         case .members:
             let segment: String? = switch state.route {
             case .detail(.segments, let key): key
@@ -312,13 +323,22 @@ public enum AppUpdate {
         return ensureLoaded(&state)
     }
 
+    /// The query a pane's list is loaded with: the email on Customers, the filters on Messages.
+    static func listQuery(_ pane: PaneKind, _ state: AppState) -> String? {
+        switch pane {
+        case .customers: state.customerQuery
+        case .messages: state.messagesQuery.text
+        default: nil
+        }
+    }
+
     /// Loads what the current route shows if it has not been loaded yet.
     static func ensureLoaded(_ state: inout AppState) -> [Effect] {
         switch state.route {
         case .list(let pane):
             guard case .idle = state.currentList.rows, pane != .customers || !state.customerQuery.isEmpty else { return [] }
             state.lists[pane, default: ListPaneState()].rows = .loading(previous: nil)
-            return [.loadList(pane, refresh: false, query: pane == .customers ? state.customerQuery : nil)]
+            return [.loadList(pane, refresh: false, query: listQuery(pane, state))]
         case .members(let segment):
             guard state.members[segment] == nil else { return [] }
             var members = MembersState()
@@ -346,7 +366,7 @@ public enum AppUpdate {
             state.lists[pane, default: ListPaneState()].rows = .loading(previous: previous)
             state.requestedCells = state.requestedCells.filter { !$0.hasPrefix("\(pane.rawValue)/") }
             state.cellsToRefresh.insert(pane)
-            return [.loadList(pane, refresh: true, query: pane == .customers ? state.customerQuery : nil)]
+            return [.loadList(pane, refresh: true, query: listQuery(pane, state))]
         case .members(let segment):
             var members = MembersState()
             members.list.rows = .loading(previous: state.members[segment]?.list.rows.value)

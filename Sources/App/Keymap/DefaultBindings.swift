@@ -54,6 +54,9 @@ extension Keymap {
             },
             Binding("campaigns.window", ["w"], "Metrics window: 7, 30 or 90 days", section: "Lists", panes: [.campaigns, .broadcasts], command: .metricsWindow),
             Binding("campaigns.metric", ["v"], "Metric in the sparkline: sent, opened or clicked", section: "Lists", panes: [.campaigns, .broadcasts], command: .metricsKind),
+            Binding("messages.type", ["t"], "Filter by type: all, email, push, sms, in-app, webhook, slack", section: "Lists", panes: [.messages], command: .messagesType),
+            Binding("messages.metric", ["e"], "Filter by the furthest state: sent, delivered, opened, clicked …", section: "Lists", panes: [.messages], command: .messagesMetric),
+            Binding("messages.window", ["w"], "How far back: all, 1, 7 or 30 days", section: "Lists", panes: [.messages], command: .messagesWindow),
             Binding("customers.find", ["/"], "Find people by email", section: "Lists", panes: [.customers], hint: true, command: .find),
             Binding("table.sort", ["s"], "Sort by the next column (again: next column)", section: "Lists", command: .sortNext) { state in
                 state.isOnList ? nil : "only on lists"

@@ -1,4 +1,5 @@
 import CustomerIO
+import Foundation
 import Synchronization
 import TerminalUI
 import Workspace
@@ -104,6 +105,11 @@ public struct EffectHandler: Sendable {
         return stride(from: 0, to: values.count, by: size).map { values[$0..<min($0 + size, values.count)].reduce(0, +) }
     }
 
+    /// The API filter for a Messages query, as of now.
+    static func messageFilter(_ query: String?) -> MessageFilter {
+        MessagesQuery(text: query ?? "").filter(now: Int(Date().timeIntervalSince1970))
+    }
+
     static func percent(_ part: Int, of whole: Int) -> String {
         guard whole > 0 else { return "—" }
         return String(format: "%.1f%%", Double(part) * 100 / Double(whole))
@@ -118,7 +124,8 @@ public struct EffectHandler: Sendable {
                 case .segments: RowBuilders.segments(try await service.segments(refresh: refresh))
                 case .campaigns: RowBuilders.campaigns(try await service.campaigns(refresh: refresh))
                 case .broadcasts: RowBuilders.broadcasts(try await service.broadcasts(refresh: refresh))
-                case .messages: RowBuilders.messages(try await service.recentMessages(refresh: refresh))
+                case .messages:
+                    RowBuilders.messages(try await service.messages(Self.messageFilter(query), key: query ?? "", refresh: refresh))
                 case .exports: RowBuilders.exports(try await service.exports(refresh: refresh))
                 case .transactional: RowBuilders.transactional(try await service.transactionalTemplates(refresh: refresh))
                 case .customers: RowBuilders.customers(try await service.customers(email: query ?? "", refresh: refresh))

@@ -36,6 +36,7 @@ enum BreadcrumbView {
             }
         }.joined(separator: " › ")
         if state.pane == .customers, !state.customerQuery.isEmpty, state.isOnList { trail += " › \(state.customerQuery)" }
+        if case .list(.messages) = state.route { trail += " › \(state.messagesQuery.summary)" }
         var right = ""
         if state.isOnList {
             let list = state.currentList
