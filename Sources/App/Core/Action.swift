@@ -56,6 +56,8 @@ public enum Effect: Sendable, Hashable {
     /// Forgets cached results whose keys start with the prefix ("" for all).
     case invalidateCache(prefix: String)
     case loadCacheStats
+    /// Saves a finished export's file to `path`, never over an existing file.
+    case downloadExport(id: String, path: String)
     /// One page of a segment's members (`start` nil for the first).
     case loadMembers(segment: String, start: String?, refresh: Bool)
 }

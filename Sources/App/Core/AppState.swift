@@ -23,6 +23,8 @@ public enum Mode: Sendable, Hashable {
     /// `/` on Customers: an email to look up when Enter is pressed.
     case finding(TextInputState)
     case palette(CommandPaletteState)
+    /// `d` on a finished export: the file to save it to.
+    case saving(exportID: String, input: TextInputState)
     case help(scroll: Int)
     /// A read-only box of facts (`:cache`); closes like help.
     case info(title: String, rows: [DetailRow])
@@ -30,7 +32,7 @@ public enum Mode: Sendable, Hashable {
     var scope: BindingScope {
         switch self {
         case .browsing: .normal
-        case .filtering, .finding, .palette: .input
+        case .filtering, .finding, .palette, .saving: .input
         case .help, .info: .help
         }
     }
@@ -152,6 +154,15 @@ public struct AppState: Sendable {
             let rows = detail.rows(spinner: "")
             let index = detail.detail.selectedRow
             return rows.indices.contains(index) ? rows[index].value : nil
+        }
+    }
+
+    /// The export under the selection or open in the detail.
+    public var selectedExport: ListRow? {
+        switch route {
+        case .list(.exports): return currentList.selectedRow
+        case .detail(.exports, _): return details[route]?.row
+        default: return nil
         }
     }
 

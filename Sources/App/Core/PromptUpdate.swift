@@ -42,6 +42,9 @@ enum PromptUpdate {
         case .finding(var input):
             change(&input)
             state.mode = .finding(input)
+        case .saving(let id, var input):
+            change(&input)
+            state.mode = .saving(exportID: id, input: input)
         case .palette(var palette):
             change(&palette.input)
             palette.selected = 0
@@ -68,6 +71,12 @@ enum PromptUpdate {
             state.customerQuery = text
             state.lists[.customers, default: ListPaneState()].rows = .loading(previous: nil)
             return [.loadList(.customers, refresh: false, query: text)]
+        case .saving(let id, var input):
+            let path = input.commit().trimmingCharacters(in: .whitespaces)
+            state.mode = .browsing
+            guard !path.isEmpty else { return [] }
+            state.flash = Flash.make(.info, "Downloading export \(id)…", now: state.now)
+            return [.downloadExport(id: id, path: path)]
         case .palette(var palette):
             let commands = PaletteCatalog.commands(for: state)
             var line = palette.input.text.trimmingCharacters(in: .whitespaces)

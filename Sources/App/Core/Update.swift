@@ -204,6 +204,11 @@ public enum AppUpdate {
             state.lists[.messages, default: ListPaneState()].rows = .loading(previous: nil)
             state.flash = Flash.make(.info, "Messages: \(query.summary)", now: state.now)
             return [.loadList(.messages, refresh: false, query: query.text)]
+        case .downloadExport:
+            guard let row = state.selectedExport else { return [] }
+            var input = TextInputState()
+            input.insert("cio-export-\(row.key).csv")
+            state.mode = .saving(exportID: row.key, input: input)
         case .members:
             let segment: String? = switch state.route {
             case .detail(.segments, let key): key

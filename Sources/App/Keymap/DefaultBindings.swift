@@ -57,6 +57,10 @@ extension Keymap {
             Binding("messages.type", ["t"], "Filter by type: all, email, push, sms, in-app, webhook, slack", section: "Lists", panes: [.messages], command: .messagesType),
             Binding("messages.metric", ["e"], "Filter by the furthest state: sent, delivered, opened, clicked …", section: "Lists", panes: [.messages], command: .messagesMetric),
             Binding("messages.window", ["w"], "How far back: all, 1, 7 or 30 days", section: "Lists", panes: [.messages], command: .messagesWindow),
+            Binding("exports.download", ["d"], "Download the export to a file you name (never overwrites)", section: "Lists", panes: [.exports], command: .downloadExport) { state in
+                guard let row = state.selectedExport else { return "nothing selected" }
+                return row.cells[2] == "done" ? nil : "the export is not done yet (\(row.cells[2]))"
+            },
             Binding("customers.find", ["/"], "Find people by email", section: "Lists", panes: [.customers], hint: true, command: .find),
             Binding("table.sort", ["s"], "Sort by the next column (again: next column)", section: "Lists", command: .sortNext) { state in
                 state.isOnList ? nil : "only on lists"

@@ -164,6 +164,16 @@ public struct EffectHandler: Sendable {
             return [.themeLoaded(monochrome ? loaded.theme.monochrome() : loaded.theme, warning: loaded.warning)]
         case .copyToClipboard, .loadCells:
             return []
+        case .downloadExport(let id, let path):
+            guard let number = Int(id) else { return [.notify(.error, "No export \(id)")] }
+            do {
+                let url = try await service.client.exportDownloadURL(id: number)
+                let data = try await service.client.downloadExportFile(from: url)
+                let written = try SafeFileWriter.write(data, to: path)
+                return [.notify(.info, "Saved \(Self.grouped(data.count)) bytes to \(written)")]
+            } catch {
+                return [.notify(.error, "Export \(id) was not saved: \(Self.message(error))")]
+            }
         case .loadMembers(let segment, let start, let refresh):
             guard let id = Int(segment) else { return [.membersFailed(segment: segment, message: "no segment \(segment)")] }
             do {

@@ -31,6 +31,11 @@ public enum AppView {
             let prompt = state.mode.isFinding ? "find email: " : "/"
             TextInputView(prompt: prompt, placeholder: state.mode.isFinding ? "someone@example.com" : "type to filter", styles: TextInputStyles(theme: theme))
                 .render(into: &canvas, in: row, state: input)
+        case .saving(let id, let input):
+            guard main.height > 0 else { return }
+            let row = Rect(x: main.x, y: main.maxY - 1, width: main.width, height: 1)
+            TextInputView(prompt: "save export \(id) to: ", placeholder: "a file that does not exist yet", styles: TextInputStyles(theme: theme))
+                .render(into: &canvas, in: row, state: input)
         case .palette(let palette):
             CommandPaletteView(styles: CommandPaletteStyles(theme: theme))
                 .render(into: &canvas, in: main, state: palette, commands: PaletteCatalog.commands(for: state))
