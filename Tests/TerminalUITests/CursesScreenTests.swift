@@ -67,6 +67,22 @@ import Testing
         }
     }
 
+    /// Sent to the process (not raised on this thread: test threads block signals), as a terminal would. It lives
+    /// in this serialized suite because opening and closing an ncurses screen saves and restores signal handlers,
+    /// which would race with the handlers this test installs.
+    @Test func sigwinchAndSigtermArriveAsWakeups() {
+        let loop = EventLoop(input: nil)
+        loop.catchSignals()
+        kill(getpid(), SIGWINCH)
+        var wakeup = loop.wait(timeout: 30)
+        #expect(wakeup.resized)
+        #expect(!wakeup.terminationRequested)
+        kill(getpid(), SIGTERM)
+        wakeup = loop.wait(timeout: 30)
+        #expect(wakeup.terminationRequested)
+        for number in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { signal(number, SIG_DFL) }
+    }
+
     @Test func keyDecoding() {
         #expect(KeyDecoder.key(code: 27, isFunctionKey: false) == .escape)
         #expect(KeyDecoder.key(code: 13, isFunctionKey: false) == .enter)
@@ -128,20 +144,6 @@ import Testing
         var byte = UInt8(ascii: "j")
         _ = write(descriptors[1], &byte, 1)
         #expect(loop.wait(timeout: 30).input)
-    }
-
-    /// Sent to the process (not raised on this thread: test threads block signals), as a terminal would.
-    @Test func sigwinchAndSigtermArriveAsWakeups() {
-        let loop = EventLoop(input: nil)
-        loop.catchSignals()
-        kill(getpid(), SIGWINCH)
-        var wakeup = loop.wait(timeout: 30)
-        #expect(wakeup.resized)
-        #expect(!wakeup.terminationRequested)
-        kill(getpid(), SIGTERM)
-        wakeup = loop.wait(timeout: 30)
-        #expect(wakeup.terminationRequested)
-        for number in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { signal(number, SIG_DFL) }
     }
 
     @Test func aPseudoTerminalOpens() throws {
