@@ -80,6 +80,20 @@ public struct WorkspaceService: Sendable {
         try await store.value("messages/\(key)", ttl: ttl.lists, refresh: refresh) { try await client.messages(filter).messages }
     }
 
+    /// One person's profile by any identifier.
+    public func customerProfile(id: String, idType: IDType, refresh: Bool = false) async throws -> CustomerProfile {
+        try await store.value("customers/\(idType.rawValue)/\(id)", ttl: ttl.details, refresh: refresh) {
+            try await client.customerProfile(id: id, idType: idType)
+        }
+    }
+
+    /// The first `limit` people matching a filter; `key` names it in the cache (the query text).
+    public func searchCustomers(_ filter: AudienceFilter, key: String, limit: Int = 200, refresh: Bool = false) async throws -> [CustomerIdentifiers] {
+        try await store.value("customers/query/\(key)", ttl: ttl.lists, refresh: refresh) {
+            try await client.searchCustomers(filter: filter, limit: limit).identifiers
+        }
+    }
+
     /// People whose email is `email`.
     public func customers(email: String, refresh: Bool = false) async throws -> [CustomerIdentifiers] {
         try await store.value("customers/email/\(email)", ttl: ttl.details, refresh: refresh) { try await client.lookupCustomers(email: email) }

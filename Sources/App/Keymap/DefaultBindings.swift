@@ -61,7 +61,7 @@ extension Keymap {
                 guard let row = state.selectedExport else { return "nothing selected" }
                 return row.cells[2] == "done" ? nil : "the export is not done yet (\(row.cells[2]))"
             },
-            Binding("customers.find", ["/"], "Find people by email", section: "Lists", panes: [.customers], hint: true, command: .find),
+            Binding("customers.find", ["/"], "Find people: an email, id, cio_id, or a filter query", section: "Lists", panes: [.customers], hint: true, command: .find),
             Binding("table.sort", ["s"], "Sort by the next column (again: next column)", section: "Lists", command: .sortNext) { state in
                 state.isOnList ? nil : "only on lists"
             },

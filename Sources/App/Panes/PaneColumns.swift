@@ -60,8 +60,8 @@ enum PaneColumns {
     /// What the list says when it has no rows.
     static func emptyText(for pane: PaneKind, query: String) -> String {
         switch pane {
-        case .customers where query.isEmpty: "Press / and type an email address to find people."
-        case .customers: "Nobody has the email \(query)."
+        case .customers where query.isEmpty: "Press / and type an email, id, cio_id, or a query such as plan = pro and has phone."
+        case .customers: "Nobody matches \(CustomerSearch(query).summary)."
         default: "No \(pane.title.lowercased()) in this workspace."
         }
     }

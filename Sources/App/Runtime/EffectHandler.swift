@@ -105,6 +105,37 @@ public struct EffectHandler: Sendable {
         return stride(from: 0, to: values.count, by: size).map { values[$0..<min($0 + size, values.count)].reduce(0, +) }
     }
 
+    /// People matching a search: by email, by one identifier (nobody found is an empty list, not an error), or by
+    /// a query in the filter language (its first 200 matches).
+    static func findCustomers(_ search: CustomerSearch, service: WorkspaceService, refresh: Bool) async throws -> [CustomerIdentifiers] {
+        switch search {
+        case .email(let email):
+            return try await service.customers(email: email, refresh: refresh)
+        case .identifier(let value, let type):
+            do {
+                let profile = try await service.customerProfile(id: value, idType: type, refresh: refresh)
+                var identifiers = profile.identifiers ?? CustomerIdentifiers()
+                if identifiers.id == nil, type == .id { identifiers.id = value }
+                return [identifiers]
+            } catch let error as CustomerIOError where error.kind == .notFound {
+                return []
+            }
+        case .query(let text):
+            let filter: AudienceFilter
+            do {
+                filter = try FilterQuery.parse(text)
+            } catch let error as FilterQueryError {
+                throw QueryProblem(description: "the query could not be read: \(error.description)")
+            }
+            return try await service.searchCustomers(filter, key: text, refresh: refresh)
+        }
+    }
+
+    /// A search that could not be understood.
+    struct QueryProblem: Error, CustomStringConvertible {
+        let description: String
+    }
+
     /// The API filter for a Messages query, as of now.
     static func messageFilter(_ query: String?) -> MessageFilter {
         MessagesQuery(text: query ?? "").filter(now: Int(Date().timeIntervalSince1970))
@@ -128,7 +159,7 @@ public struct EffectHandler: Sendable {
                     RowBuilders.messages(try await service.messages(Self.messageFilter(query), key: query ?? "", refresh: refresh))
                 case .exports: RowBuilders.exports(try await service.exports(refresh: refresh))
                 case .transactional: RowBuilders.transactional(try await service.transactionalTemplates(refresh: refresh))
-                case .customers: RowBuilders.customers(try await service.customers(email: query ?? "", refresh: refresh))
+                case .customers: RowBuilders.customers(try await Self.findCustomers(CustomerSearch(query ?? ""), service: service, refresh: refresh))
                 }
                 return [.listLoaded(pane, rows)]
             } catch {

@@ -1,0 +1,53 @@
+import CustomerIO
+import Testing
+import TerminalUI
+@testable import App
+
+/// The Customers search line: an email, an identifier or a query, each answered by the sandbox.
+@Suite struct CustomerSearchTests {
+    @Test func whatWasTypedDecidesTheKindOfSearch() {
+        #expect(CustomerSearch("jane@example.com") == .email("jane@example.com"))
+        #expect(CustomerSearch("42") == .identifier("42", .id))
+        #expect(CustomerSearch("cio_0300000001") == .identifier("cio_0300000001", .cioID))
+        #expect(CustomerSearch("plan = pro and has phone") == .query("plan = pro and has phone"))
+        #expect(CustomerSearch("plan=pro") == .query("plan=pro"))
+    }
+
+    static func find(_ text: String, in app: DrivenApp) async throws {
+        try await app.driver.press(.character("/"), .control("u"))
+        try await app.driver.type(text)
+        try await app.driver.press(.enter)
+    }
+
+    @Test func searchesByIdByQueryAndReportsBadQueries() async throws {
+        try await DrivenApp.with { app in
+            try await app.driver.start()
+            try await app.driver.press(.character("2"))
+            #expect(app.driver.text.contains("Press / and type an email, id, cio_id, or a query"))
+
+            try await Self.find("1", in: app)
+            let byID = app.driver.state.currentList.loadedRows
+            #expect(byID.count == 1)
+            #expect(byID.first?.cells[0] == "1")
+            let email = try #require(byID.first?.cells[1])
+
+            try await Self.find(email, in: app)
+            #expect(app.driver.state.currentList.loadedRows.contains { $0.cells[0] == "1" })
+
+            try await Self.find("no-such-person-xyz", in: app)
+            #expect(app.driver.state.currentList.loadedRows.isEmpty)
+            #expect(app.driver.text.contains("Nobody matches id no-such-person-xyz"))
+
+            try await Self.find("plan = pro", in: app)
+            let query = try FilterQuery.parse("plan = pro")
+            let expected = try await app.client.searchCustomers(filter: query, limit: 200).identifiers
+            #expect(!expected.isEmpty)
+            #expect(app.driver.state.currentList.loadedRows.map { $0.cells[0] } == expected.map { $0.id ?? "—" })
+            #expect(app.driver.text.contains("Customers › plan = pro"))
+
+            try await Self.find("plan = = pro", in: app)
+            #expect(app.driver.state.flash?.level == .error)
+            #expect(app.driver.state.flash?.text.contains("the query could not be read") == true)
+        }
+    }
+}
