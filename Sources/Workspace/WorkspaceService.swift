@@ -58,6 +58,13 @@ public struct WorkspaceService: Sendable {
         }
     }
 
+    /// Daily metrics of a transactional template over the last `days` days.
+    public func transactionalMetrics(id: Int, days: Int, refresh: Bool = false) async throws -> MetricSeries {
+        try await store.value("transactional/\(id)/metrics/\(days)", ttl: ttl.counts, refresh: refresh) {
+            try await client.transactionalMetrics(id: id, period: .days, steps: days)
+        }
+    }
+
     /// The times a broadcast was triggered.
     public func broadcastTriggers(id: Int, refresh: Bool = false) async throws -> [BroadcastTrigger] {
         try await store.value("broadcasts/\(id)/triggers", ttl: ttl.details, refresh: refresh) { try await client.broadcastTriggers(id: id) }

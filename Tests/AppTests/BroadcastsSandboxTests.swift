@@ -25,3 +25,21 @@ import TerminalUI
         }
     }
 }
+
+/// Transactional templates against the sandbox: the same metric columns, from the template's own metrics.
+@Suite struct TransactionalSandboxTests {
+    @Test func templatesShowTheirMetrics() async throws {
+        try await DrivenApp.with { app in
+            try await app.driver.start()
+            try await app.driver.press(.character("7"))
+            let templates = try await app.client.transactionalTemplates()
+            #expect(app.driver.state.currentList.loadedRows.map(\.key) == templates.map { String($0.id) })
+            for template in templates {
+                let series = try await app.client.transactionalMetrics(id: template.id, period: .days, steps: 30)
+                let row = try #require(app.driver.state.currentList.loadedRows.first { $0.key == String(template.id) })
+                #expect(row.cells[3] == thousands(series.total("sent")), "template \(template.id)")
+            }
+            #expect(app.driver.text.contains("Sent, 30 days"))
+        }
+    }
+}

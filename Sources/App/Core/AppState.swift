@@ -141,7 +141,7 @@ public struct AppState: Sendable {
     public var currentColumns: [TableColumn] {
         if case .members = route { return PaneColumns.columns(for: .customers) }
         var columns = PaneColumns.columns(for: pane)
-        if pane == .campaigns || pane == .broadcasts { columns[2].title = metricsView.title }
+        if [.campaigns, .broadcasts, .transactional].contains(pane) { columns[2].title = metricsView.title }
         return columns
     }
 

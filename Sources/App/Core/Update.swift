@@ -184,7 +184,7 @@ public enum AppUpdate {
             }
             state.metricsView = view
             // The metric cells load again for the new view (the key handling that follows asks for them).
-            for pane in [PaneKind.campaigns, .broadcasts] {
+            for pane in [PaneKind.campaigns, .broadcasts, .transactional] {
                 state.requestedCells = state.requestedCells.filter { !$0.hasPrefix("\(pane.rawValue)/") }
                 for row in state.lists[pane]?.loadedRows ?? [] {
                     for column in PaneColumns.lazyColumns(for: pane) {

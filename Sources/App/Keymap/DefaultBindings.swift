@@ -52,8 +52,8 @@ extension Keymap {
                 default: "only on a segment"
                 }
             },
-            Binding("campaigns.window", ["w"], "Metrics window: 7, 30 or 90 days", section: "Lists", panes: [.campaigns, .broadcasts], command: .metricsWindow),
-            Binding("campaigns.metric", ["v"], "Metric in the sparkline: sent, opened or clicked", section: "Lists", panes: [.campaigns, .broadcasts], command: .metricsKind),
+            Binding("campaigns.window", ["w"], "Metrics window: 7, 30 or 90 days", section: "Lists", panes: [.campaigns, .broadcasts, .transactional], command: .metricsWindow),
+            Binding("campaigns.metric", ["v"], "Metric in the sparkline: sent, opened or clicked", section: "Lists", panes: [.campaigns, .broadcasts, .transactional], command: .metricsKind),
             Binding("messages.type", ["t"], "Filter by type: all, email, push, sms, in-app, webhook, slack", section: "Lists", panes: [.messages], command: .messagesType),
             Binding("messages.metric", ["e"], "Filter by the furthest state: sent, delivered, opened, clicked …", section: "Lists", panes: [.messages], command: .messagesMetric),
             Binding("messages.window", ["w"], "How far back: all, 1, 7 or 30 days", section: "Lists", panes: [.messages], command: .messagesWindow),

@@ -35,6 +35,8 @@ enum PaneColumns {
              TableColumn("Description", width: .flexible(min: 10, weight: 3)), TableColumn("Created", width: .fixed(16))]
         case .transactional:
             [TableColumn("ID", width: .fixed(6), alignment: .right), TableColumn("Name", width: .flexible(min: 12, weight: 3)),
+             TableColumn("Sent, 30 days", width: .fixed(15)), TableColumn("Sent", width: .fixed(8), alignment: .right),
+             TableColumn("Open", width: .fixed(6), alignment: .right), TableColumn("Click", width: .fixed(6), alignment: .right),
              TableColumn("Description", width: .flexible(min: 10, weight: 3)), TableColumn("Updated", width: .fixed(16))]
         }
     }
@@ -43,7 +45,7 @@ enum PaneColumns {
     static func lazyColumns(for pane: PaneKind) -> [Int] {
         switch pane {
         case .segments: [4]
-        case .campaigns, .broadcasts: [2, 3, 4, 5]
+        case .campaigns, .broadcasts, .transactional: [2, 3, 4, 5]
         default: []
         }
     }

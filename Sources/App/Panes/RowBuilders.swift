@@ -136,7 +136,7 @@ public enum RowBuilders {
         templates.map { template in
             ListRow(
                 key: String(template.id),
-                cells: [String(template.id), template.name ?? "(unnamed)", template.description ?? "", TimeText.short(template.updatedAt)],
+                cells: [String(template.id), template.name ?? "(unnamed)", "…", "…", "…", "…", template.description ?? "", TimeText.short(template.updatedAt)],
                 detail: [
                     DetailRow(key: "ID", value: String(template.id)),
                     DetailRow(key: "Name", value: template.name ?? "(unnamed)"),

@@ -78,10 +78,12 @@ public struct EffectHandler: Sendable {
         switch pane {
         case .segments:
             return [grouped(try await service.segmentCustomerCount(id: id, refresh: refresh))]
-        case .campaigns, .broadcasts:
-            let series = pane == .campaigns
-                ? try await service.campaignMetrics(id: id, days: metrics.days, refresh: refresh)
-                : try await service.broadcastMetrics(id: id, days: metrics.days, refresh: refresh)
+        case .campaigns, .broadcasts, .transactional:
+            let series: MetricSeries = switch pane {
+            case .campaigns: try await service.campaignMetrics(id: id, days: metrics.days, refresh: refresh)
+            case .broadcasts: try await service.broadcastMetrics(id: id, days: metrics.days, refresh: refresh)
+            default: try await service.transactionalMetrics(id: id, days: metrics.days, refresh: refresh)
+            }
             let charted = series[metrics.metric]
             let delivered = series.total("delivered")
             // Rates over what was delivered (what could be opened), falling back to sent where delivery is not reported.
