@@ -94,10 +94,10 @@ public struct WorkspaceService: Sendable {
         }
     }
 
-    /// The first `limit` people matching a filter; `key` names it in the cache (the query text).
-    public func searchCustomers(_ filter: AudienceFilter, key: String, limit: Int = 200, refresh: Bool = false) async throws -> [CustomerIdentifiers] {
-        try await store.value("customers/query/\(key)", ttl: ttl.lists, refresh: refresh) {
-            try await client.searchCustomers(filter: filter, limit: limit).identifiers
+    /// A page of `limit` people matching a filter, from `start`; `key` names it in the cache (the query text).
+    public func searchCustomers(_ filter: AudienceFilter, key: String, start: String? = nil, limit: Int = 200, refresh: Bool = false) async throws -> CustomerSearchPage {
+        try await store.value("customers/query/\(key)/\(start ?? "")", ttl: ttl.lists, refresh: refresh) {
+            try await client.searchCustomers(filter: filter, start: start, limit: limit)
         }
     }
 

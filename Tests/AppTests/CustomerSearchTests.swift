@@ -51,3 +51,28 @@ import TerminalUI
         }
     }
 }
+
+/// A Customers query pages as the selection nears the end of what has loaded.
+@Suite struct CustomerPagingTests {
+    @Test func aQueryPagesThroughEveryMatch() async throws {
+        try await DrivenApp.with { app in
+            try await app.driver.start()
+            try await app.driver.press(.character("2"))
+            try await CustomerSearchTests.find("plan = free", in: app)
+            var everyone: [CustomerIdentifiers] = []
+            for try await person in app.client.allCustomers(matching: try FilterQuery.parse("plan = free"), pageSize: 1000) { everyone.append(contentsOf: person) }
+            #expect(everyone.count > 400, "too few matches to need three pages")
+            #expect(app.driver.state.currentList.loadedRows.count == 200)
+            var presses = 0
+            while app.driver.state.customersNext != nil, presses < 100 {
+                try await app.driver.press(.character("G"))
+                presses += 1
+            }
+            let searches = app.probe.requests().filter { $0.method == "POST" && $0.path == "/v1/customers" }.count
+            #expect(app.driver.state.currentList.loadedRows.count == everyone.count)
+            #expect(app.driver.state.currentList.loadedRows.map { $0.cells[0] } == everyone.map { $0.id ?? "—" })
+            // One request per page of 200 for the app, plus this test's own pages of 1000.
+            #expect(searches - (everyone.count + 999) / 1000 == (everyone.count + 199) / 200)
+        }
+    }
+}

@@ -11,6 +11,8 @@ public enum Action: Sendable {
     case listLoaded(PaneKind, [ListRow])
     case listFailed(PaneKind, String)
     case extraLoaded(Route, name: String, value: String)
+    /// A page of people matching a Customers query arrived (`appended` adds it to the pages before).
+    case customersPage(query: String, rows: [ListRow], next: String?, appended: Bool)
     /// A page of a segment's members arrived; `appended` adds it to the pages before.
     case membersLoaded(segment: String, rows: [ListRow], next: String?, appended: Bool)
     case membersFailed(segment: String, message: String)
@@ -58,6 +60,8 @@ public enum Effect: Sendable, Hashable {
     case loadCacheStats
     /// Saves a finished export's file to `path`, never over an existing file.
     case downloadExport(id: String, path: String)
+    /// The next page of a Customers query.
+    case loadMoreCustomers(query: String, start: String)
     /// One page of a segment's members (`start` nil for the first).
     case loadMembers(segment: String, start: String?, refresh: Bool)
 }

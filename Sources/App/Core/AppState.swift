@@ -87,6 +87,9 @@ public struct AppState: Sendable {
     public var members: [String: MembersState] = [:]
     /// The email last looked up on Customers.
     public var customerQuery = ""
+    /// Where the next page of a Customers query starts (nil: no more), and whether it is being fetched.
+    public var customersNext: String?
+    public var customersLoadingMore = false
     public var mode: Mode = .browsing
     public var flash: Flash?
     /// Requests the app is waiting for, and the rate-limit budget as last seen.

@@ -20,6 +20,7 @@ public enum AppUpdate {
         case .key, .resize, .listLoaded:
             effects += lazyCells(&state)
             effects += nextMembersPage(&state)
+            effects += nextCustomersPage(&state)
         default:
             break
         }
@@ -48,6 +49,16 @@ public enum AppUpdate {
         return [.loadMembers(segment: segment, start: next, refresh: false)]
     }
 
+    /// Loads the next page of a Customers query when the selection comes within a page of the end.
+    static func nextCustomersPage(_ state: inout AppState) -> [Effect] {
+        guard case .list(.customers) = state.route, let next = state.customersNext, !state.customersLoadingMore,
+              state.currentList.filter.isEmpty else { return [] }
+        let list = state.currentList
+        guard list.table.selectedRow >= list.visible.count - max(1, Layout.tableRows(state.size)) else { return [] }
+        state.customersLoadingMore = true
+        return [.loadMoreCustomers(query: state.customerQuery, start: next)]
+    }
+
     private static func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch action {
         case .key(let key):
@@ -71,6 +82,15 @@ public enum AppUpdate {
             state.lists[pane, default: ListPaneState()].rows = .failed(message, previous: state.lists[pane]?.rows.value)
             state.flash = Flash.make(.error, message, now: state.now)
             return []
+        case .customersPage(let query, let rows, let next, let appended):
+            // A page for a search the user has since replaced is dropped.
+            guard query == state.customerQuery else { return [] }
+            var list = state.lists[.customers] ?? ListPaneState()
+            list.setRows(appended ? list.loadedRows + rows : rows, visibleRows: Layout.tableRows(state.size))
+            state.lists[.customers] = list
+            state.customersNext = next
+            state.customersLoadingMore = false
+            return state.route == .list(.customers) ? nextCustomersPage(&state) : []
         case .membersLoaded(let segment, let rows, let next, let appended):
             var members = state.members[segment] ?? MembersState()
             let all = appended ? members.list.loadedRows + rows : rows

@@ -109,18 +109,18 @@ public struct EffectHandler: Sendable {
 
     /// People matching a search: by email, by one identifier (nobody found is an empty list, not an error), or by
     /// a query in the filter language (its first 200 matches).
-    static func findCustomers(_ search: CustomerSearch, service: WorkspaceService, refresh: Bool) async throws -> [CustomerIdentifiers] {
+    static func findCustomers(_ search: CustomerSearch, service: WorkspaceService, refresh: Bool, start: String? = nil) async throws -> CustomerSearchPage {
         switch search {
         case .email(let email):
-            return try await service.customers(email: email, refresh: refresh)
+            return CustomerSearchPage(identifiers: try await service.customers(email: email, refresh: refresh))
         case .identifier(let value, let type):
             do {
                 let profile = try await service.customerProfile(id: value, idType: type, refresh: refresh)
                 var identifiers = profile.identifiers ?? CustomerIdentifiers()
                 if identifiers.id == nil, type == .id { identifiers.id = value }
-                return [identifiers]
+                return CustomerSearchPage(identifiers: [identifiers])
             } catch let error as CustomerIOError where error.kind == .notFound {
-                return []
+                return CustomerSearchPage()
             }
         case .query(let text):
             let filter: AudienceFilter
@@ -129,7 +129,7 @@ public struct EffectHandler: Sendable {
             } catch let error as FilterQueryError {
                 throw QueryProblem(description: "the query could not be read: \(error.description)")
             }
-            return try await service.searchCustomers(filter, key: text, refresh: refresh)
+            return try await service.searchCustomers(filter, key: text, start: start, refresh: refresh)
         }
     }
 
@@ -153,6 +153,10 @@ public struct EffectHandler: Sendable {
         switch effect {
         case .loadList(let pane, let refresh, let query):
             do {
+                if pane == .customers {
+                    let page = try await Self.findCustomers(CustomerSearch(query ?? ""), service: service, refresh: refresh)
+                    return [.customersPage(query: query ?? "", rows: RowBuilders.customers(page.identifiers), next: page.next, appended: false)]
+                }
                 let rows: [ListRow] = switch pane {
                 case .segments: RowBuilders.segments(try await service.segments(refresh: refresh))
                 case .campaigns: RowBuilders.campaigns(try await service.campaigns(refresh: refresh))
@@ -161,7 +165,7 @@ public struct EffectHandler: Sendable {
                     RowBuilders.messages(try await service.messages(Self.messageFilter(query), key: query ?? "", refresh: refresh))
                 case .exports: RowBuilders.exports(try await service.exports(refresh: refresh))
                 case .transactional: RowBuilders.transactional(try await service.transactionalTemplates(refresh: refresh))
-                case .customers: RowBuilders.customers(try await Self.findCustomers(CustomerSearch(query ?? ""), service: service, refresh: refresh))
+                case .customers: []
                 }
                 return [.listLoaded(pane, rows)]
             } catch {
@@ -197,6 +201,13 @@ public struct EffectHandler: Sendable {
             return [.themeLoaded(monochrome ? loaded.theme.monochrome() : loaded.theme, warning: loaded.warning)]
         case .copyToClipboard, .loadCells:
             return []
+        case .loadMoreCustomers(let query, let start):
+            do {
+                let page = try await Self.findCustomers(CustomerSearch(query), service: service, refresh: false, start: start)
+                return [.customersPage(query: query, rows: RowBuilders.customers(page.identifiers), next: page.next, appended: true)]
+            } catch {
+                return [.customersPage(query: query, rows: [], next: nil, appended: true), .notify(.error, Self.message(error))]
+            }
         case .downloadExport(let id, let path):
             guard let number = Int(id) else { return [.notify(.error, "No export \(id)")] }
             do {
