@@ -63,6 +63,7 @@ import TerminalUI
             for try await person in app.client.allCustomers(matching: try FilterQuery.parse("plan = free"), pageSize: 1000) { everyone.append(contentsOf: person) }
             #expect(everyone.count > 400, "too few matches to need three pages")
             #expect(app.driver.state.currentList.loadedRows.count == 200)
+            #expect(app.driver.text.contains("200 rows (more as you scroll)"))
             var presses = 0
             while app.driver.state.customersNext != nil, presses < 100 {
                 try await app.driver.press(.character("G"))

@@ -44,6 +44,8 @@ enum BreadcrumbView {
             var more = ""
             if case .members(let segment) = state.route, let members = state.members[segment] {
                 more = members.isLoadingMore ? " (loading more…)" : (members.next == nil ? "" : " (more as you scroll)")
+            } else if state.route == .list(.customers), state.customersNext != nil {
+                more = state.customersLoadingMore ? " (loading more…)" : " (more as you scroll)"
             }
             right = (list.filter.isEmpty ? "\(total) rows" : "/\(list.filter)  \(list.visible.count) of \(total)") + more
             if list.rows.isLoading { right = "loading… " + right }
