@@ -1,3 +1,4 @@
+import TerminalUI
 import CustomerIO
 import Foundation
 import TOMLKit

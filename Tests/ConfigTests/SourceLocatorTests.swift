@@ -1,4 +1,5 @@
 @testable import Config
+import TerminalUI
 import Testing
 
 @Suite struct SourceLocatorTests {

@@ -67,17 +67,18 @@ import Testing
         }
     }
 
-    /// Sent to the process (not raised on this thread: test threads block signals), as a terminal would. It lives
-    /// in this serialized suite because opening and closing an ncurses screen saves and restores signal handlers,
-    /// which would race with the handlers this test installs.
+    /// Raised on this thread, which `catchSignals` has just unblocked them on: sent to the whole process, a signal
+    /// may land on any thread that does not block it, which made the test depend on what else the run had started.
+    /// It lives in this serialized suite because opening and closing an ncurses screen saves and restores signal
+    /// handlers, which would race with the handlers this test installs.
     @Test func sigwinchAndSigtermArriveAsWakeups() {
         let loop = EventLoop(input: nil)
         loop.catchSignals()
-        kill(getpid(), SIGWINCH)
+        raise(SIGWINCH)
         var wakeup = loop.wait(timeout: 30)
         #expect(wakeup.resized)
         #expect(!wakeup.terminationRequested)
-        kill(getpid(), SIGTERM)
+        raise(SIGTERM)
         wakeup = loop.wait(timeout: 30)
         #expect(wakeup.terminationRequested)
         for number in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { signal(number, SIG_DFL) }

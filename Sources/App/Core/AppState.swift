@@ -63,16 +63,6 @@ public struct DetailPaneState: Sendable, Hashable {
     }
 }
 
-/// A segment's members as loaded so far, and where the next page starts.
-public struct MembersState: Sendable, Hashable {
-    public var list = ListPaneState()
-    /// The cursor for the next page; nil when the last page has arrived.
-    public var next: String?
-    public var isLoadingMore = false
-
-    public init() {}
-}
-
 /// Everything the app shows, in one value: `update` changes it, views draw it.
 public struct AppState: Sendable {
     public var session: SessionInfo
@@ -83,13 +73,12 @@ public struct AppState: Sendable {
     public var navigation = Navigation()
     public var lists: [PaneKind: ListPaneState] = [:]
     public var details: [Route: DetailPaneState] = [:]
-    /// Segment members by segment id.
-    public var members: [String: MembersState] = [:]
+    /// Segment members by segment id, paged like any list.
+    public var members: [String: ListPaneState] = [:]
     /// The email last looked up on Customers.
     public var customerQuery = ""
-    /// Where the next page of a Customers query starts (nil: no more), and whether it is being fetched.
-    public var customersNext: String?
-    public var customersLoadingMore = false
+    /// Where the next page of a Customers query starts (nil: no more).
+    public var customersNext: String? { lists[.customers]?.next }
     public var mode: Mode = .browsing
     public var flash: Flash?
     /// Requests the app is waiting for, and the rate-limit budget as last seen.
@@ -132,11 +121,11 @@ public struct AppState: Sendable {
     /// The table on screen: the pane's list, or the members of the segment shown.
     public var currentList: ListPaneState {
         get {
-            if case .members(let segment) = route { return members[segment]?.list ?? ListPaneState() }
+            if case .members(let segment) = route { return members[segment] ?? ListPaneState() }
             return lists[pane] ?? ListPaneState()
         }
         set {
-            if case .members(let segment) = route { members[segment, default: MembersState()].list = newValue } else { lists[pane] = newValue }
+            if case .members(let segment) = route { members[segment] = newValue } else { lists[pane] = newValue }
         }
     }
 

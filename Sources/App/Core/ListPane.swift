@@ -69,6 +69,10 @@ public struct ListPaneState: Sendable, Hashable {
     public var filter = ""
     /// Indexes into the loaded rows, filtered and sorted: what the table shows.
     public private(set) var visible: [Int] = []
+    /// For lists that arrive in pages (a query's matches, a segment's members): where the next page starts, nil
+    /// when the last has arrived; and whether it is being fetched.
+    public var next: String?
+    public var isLoadingMore = false
 
     public init() {}
 
@@ -101,12 +105,32 @@ public struct ListPaneState: Sendable, Hashable {
         }
     }
 
+    /// A page arrived: it replaces the rows (the first page) or is added after them, and says where the next starts.
+    public mutating func receivePage(_ rows: [ListRow], next: String?, appended: Bool, visibleRows: Int) {
+        setRows(appended ? loadedRows + rows : rows, visibleRows: visibleRows)
+        self.next = next
+        isLoadingMore = false
+    }
+
+    /// Whether the next page should be fetched now: there is one, none is on its way, no filter hides rows, and the
+    /// selection has come within a page of the end.
+    public func wantsNextPage(visibleRows: Int) -> Bool {
+        next != nil && !isLoadingMore && filter.isEmpty && table.selectedRow >= visible.count - max(1, visibleRows)
+    }
+
+    /// The breadcrumb's note on paging: "(loading more…)", "(more as you scroll)" or nothing.
+    public var pagingNote: String {
+        isLoadingMore ? " (loading more…)" : (next == nil ? "" : " (more as you scroll)")
+    }
+
     /// Fills in a cell that loaded after its row. Order and filter stay as they are until the next change to
     /// either, so rows do not jump under the cursor while counts arrive.
     public mutating func updateCell(key: String, column: Int, value: String) {
         guard case .loaded(var all) = rows, let index = all.firstIndex(where: { $0.key == key }) else { return }
-        all[index].setCell(column, to: value)
         let saved = visible
+        // Let go of the stored array first, so the edit below changes it in place instead of copying every row.
+        rows = .idle
+        all[index].setCell(column, to: value)
         rows = .loaded(all)
         visible = saved
     }

@@ -69,9 +69,8 @@ enum PromptUpdate {
             state.mode = .browsing
             guard !text.isEmpty else { return [] }
             state.customerQuery = text
-            state.customersNext = nil
-            state.customersLoadingMore = false
-            state.lists[.customers, default: ListPaneState()].rows = .loading(previous: nil)
+            state.lists[.customers] = ListPaneState()
+            state.lists[.customers]?.rows = .loading(previous: nil)
             return [.loadList(.customers, refresh: false, query: text)]
         case .saving(let id, var input):
             let path = input.commit().trimmingCharacters(in: .whitespaces)

@@ -19,8 +19,7 @@ public enum AppUpdate {
         switch action {
         case .key, .resize, .listLoaded:
             effects += lazyCells(&state)
-            effects += nextMembersPage(&state)
-            effects += nextCustomersPage(&state)
+            effects += nextPage(&state)
         default:
             break
         }
@@ -38,25 +37,18 @@ public enum AppUpdate {
         return [.loadCells(pane, keys: keys, refresh: refresh, metrics: state.metricsView)]
     }
 
-    /// Loads the next page of members when the selection comes within a page of the end of what is loaded.
-    static func nextMembersPage(_ state: inout AppState) -> [Effect] {
-        guard case .members(let segment) = state.route, var members = state.members[segment],
-              let next = members.next, !members.isLoadingMore, members.list.filter.isEmpty else { return [] }
-        let page = max(1, Layout.tableRows(state.size))
-        guard members.list.table.selectedRow >= members.list.visible.count - page else { return [] }
-        members.isLoadingMore = true
-        state.members[segment] = members
-        return [.loadMembers(segment: segment, start: next, refresh: false)]
-    }
-
-    /// Loads the next page of a Customers query when the selection comes within a page of the end.
-    static func nextCustomersPage(_ state: inout AppState) -> [Effect] {
-        guard case .list(.customers) = state.route, let next = state.customersNext, !state.customersLoadingMore,
-              state.currentList.filter.isEmpty else { return [] }
-        let list = state.currentList
-        guard list.table.selectedRow >= list.visible.count - max(1, Layout.tableRows(state.size)) else { return [] }
-        state.customersLoadingMore = true
-        return [.loadMoreCustomers(query: state.customerQuery, start: next)]
+    /// Asks for the next page of a paged list (a segment's members, a Customers query) when the selection comes
+    /// within a page of the end of what has loaded.
+    static func nextPage(_ state: inout AppState) -> [Effect] {
+        guard state.currentList.wantsNextPage(visibleRows: Layout.tableRows(state.size)), let start = state.currentList.next else { return [] }
+        let effect: Effect
+        switch state.route {
+        case .members(let segment): effect = .loadMembers(segment: segment, start: start, refresh: false)
+        case .list(.customers): effect = .loadMoreCustomers(query: state.customerQuery, start: start)
+        default: return []
+        }
+        state.currentList.isLoadingMore = true
+        return [effect]
     }
 
     private static func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
@@ -85,24 +77,15 @@ public enum AppUpdate {
         case .customersPage(let query, let rows, let next, let appended):
             // A page for a search the user has since replaced is dropped.
             guard query == state.customerQuery else { return [] }
-            var list = state.lists[.customers] ?? ListPaneState()
-            list.setRows(appended ? list.loadedRows + rows : rows, visibleRows: Layout.tableRows(state.size))
-            state.lists[.customers] = list
-            state.customersNext = next
-            state.customersLoadingMore = false
-            return state.route == .list(.customers) ? nextCustomersPage(&state) : []
+            state.lists[.customers, default: ListPaneState()].receivePage(rows, next: next, appended: appended, visibleRows: Layout.tableRows(state.size))
+            return nextPage(&state)
         case .membersLoaded(let segment, let rows, let next, let appended):
-            var members = state.members[segment] ?? MembersState()
-            let all = appended ? members.list.loadedRows + rows : rows
-            members.list.setRows(all, visibleRows: Layout.tableRows(state.size))
-            members.next = next
-            members.isLoadingMore = false
-            state.members[segment] = members
-            return nextMembersPage(&state)
+            state.members[segment, default: ListPaneState()].receivePage(rows, next: next, appended: appended, visibleRows: Layout.tableRows(state.size))
+            return nextPage(&state)
         case .membersFailed(let segment, let message):
             state.members[segment]?.isLoadingMore = false
-            if state.members[segment]?.list.loadedRows.isEmpty ?? true {
-                state.members[segment]?.list.rows = .failed(message, previous: nil)
+            if state.members[segment]?.loadedRows.isEmpty ?? true {
+                state.members[segment]?.rows = .failed(message, previous: nil)
             }
             state.flash = Flash.make(.error, message, now: state.now)
             return []
@@ -366,8 +349,8 @@ public enum AppUpdate {
             return [.loadList(pane, refresh: false, query: listQuery(pane, state))]
         case .members(let segment):
             guard state.members[segment] == nil else { return [] }
-            var members = MembersState()
-            members.list.rows = .loading(previous: nil)
+            var members = ListPaneState()
+            members.rows = .loading(previous: nil)
             members.isLoadingMore = true
             state.members[segment] = members
             return [.loadMembers(segment: segment, start: nil, refresh: false)]
@@ -393,8 +376,8 @@ public enum AppUpdate {
             state.cellsToRefresh.insert(pane)
             return [.loadList(pane, refresh: true, query: listQuery(pane, state))]
         case .members(let segment):
-            var members = MembersState()
-            members.list.rows = .loading(previous: state.members[segment]?.list.rows.value)
+            var members = ListPaneState()
+            members.rows = .loading(previous: state.members[segment]?.rows.value)
             members.isLoadingMore = true
             state.members[segment] = members
             return [.loadMembers(segment: segment, start: nil, refresh: true)]

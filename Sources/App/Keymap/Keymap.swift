@@ -11,8 +11,7 @@ public struct Keymap: Sendable {
         bindings = Self.defaults
         for (id, keys) in overrides.sorted(by: { $0.key < $1.key }) {
             guard let index = bindings.firstIndex(where: { $0.id == id }) else {
-                let suggestion = Self.closest(to: id, in: bindings.map(\.id)).map { " (did you mean \"\($0)\"?)" } ?? ""
-                problems.append("keys: no action called \"\(id)\"\(suggestion); docs/keybindings.md lists them")
+                problems.append("keys: no action called \"\(id)\"\(Suggestion.hint(for: id, in: bindings.map(\.id))); docs/keybindings.md lists them")
                 continue
             }
             bindings[index].keys = keys
@@ -41,29 +40,5 @@ public struct Keymap: Sendable {
             }
         }
         return found
-    }
-
-    private static func closest(to name: String, in candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, EditDistance.between(name, $0)) }.min { $0.1 < $1.1 }
-        guard let (best, distance) = scored, distance <= max(2, name.count / 3) else { return nil }
-        return best
-    }
-}
-
-/// Levenshtein distance, for "did you mean" suggestions.
-enum EditDistance {
-    static func between(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        for (i, ca) in a.enumerated() {
-            var current = [i + 1]
-            for (j, cb) in b.enumerated() {
-                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1)))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

@@ -41,13 +41,7 @@ enum BreadcrumbView {
         if state.isOnList {
             let list = state.currentList
             let total = list.loadedRows.count
-            var more = ""
-            if case .members(let segment) = state.route, let members = state.members[segment] {
-                more = members.isLoadingMore ? " (loading more…)" : (members.next == nil ? "" : " (more as you scroll)")
-            } else if state.route == .list(.customers), state.customersNext != nil {
-                more = state.customersLoadingMore ? " (loading more…)" : " (more as you scroll)"
-            }
-            right = (list.filter.isEmpty ? "\(total) rows" : "/\(list.filter)  \(list.visible.count) of \(total)") + more
+            right = (list.filter.isEmpty ? "\(total) rows" : "/\(list.filter)  \(list.visible.count) of \(total)") + list.pagingNote
             if list.rows.isLoading { right = "loading… " + right }
         }
         let rightWidth = min(DisplayWidth.of(right), max(0, rect.width / 2))

@@ -72,8 +72,15 @@ public final class EventLoop {
     /// Turns SIGINT, SIGTERM and SIGHUP into a wake-up carrying the signal number, so the loop can restore the
     /// terminal and leave in order instead of dying mid-frame; SIGWINCH likewise, so a resize is drawn at once
     /// (ncurses alone would report it only with the next key press, since the loop sleeps in poll, not in ncurses).
+    ///
+    /// The signals are also unblocked on the calling thread (the loop's own): threads started from Swift's task
+    /// pool inherit a mask that blocks them, and a signal every thread blocks is never delivered at all.
     public func catchSignals() {
         signalWakeDescriptor = wakePipe.writeDescriptor
+        var caught = sigset_t()
+        sigemptyset(&caught)
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&caught, signalNumber) }
+        pthread_sigmask(SIG_UNBLOCK, &caught, nil)
         for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] {
             signal(signalNumber) { number in
                 var byte = UInt8(truncatingIfNeeded: number)

@@ -13,37 +13,39 @@ enum AppLauncher {
         var configuration: ClientConfiguration?
         /// The theme as loaded (the built-in default when none was chosen or the chosen one is broken).
         var theme: Theme
-        var keyOverrides: [String: [Key]]
+        /// The keymap with the config's overrides applied (its problems are among `warnings`).
+        var keymap: Keymap
         var warnings: [String]
         var loadTheme: @Sendable (String) -> (theme: Theme, warning: String?)
         var themeNames: [String]
     }
 
     static func run(_ launch: Launch) async throws {
-        var launch = launch
-        var sandbox: SandboxServer?
-        if launch.configuration == nil {
-            let server = try await SandboxServer.start(SandboxOptions())
-            sandbox = server
-            launch.configuration = try ClientConfiguration(key: Secret("demo")!, appBaseURL: server.baseURL)
+        // No workspace configured: the demo sandbox, in this process, for as long as the app runs.
+        let sandbox = launch.configuration == nil ? try await SandboxServer.start(SandboxOptions()) : nil
+        let outcome = await runOnItsOwnThread(launch, sandbox: sandbox)
+        await sandbox?.stop()
+        try outcome.get()
+    }
+
+    private static func runOnItsOwnThread(_ launch: Launch, sandbox: SandboxServer?) async -> Result<Void, any Error> {
+        let configuration: ClientConfiguration
+        do {
+            configuration = try launch.configuration ?? ClientConfiguration(key: Secret("demo")!, appBaseURL: sandbox!.baseURL)
+        } catch {
+            return .failure(error)
         }
-        defer { if let sandbox { Task { await sandbox.stop() } } }
-        guard let configuration = launch.configuration else { return }
         let service = WorkspaceService(client: AppAPIClient(configuration: configuration))
         let environment = AppEnvironment(service: service, loadTheme: launch.loadTheme)
-        let finalLaunch = launch
-        let outcome: Result<Void, any Error> = await withCheckedContinuation { continuation in
+        return await withCheckedContinuation { continuation in
             // The run loop blocks in poll(), so it gets a thread of its own rather than one of the few that
             // Swift's tasks (and the in-process sandbox) share.
             let thread = Thread {
-                continuation.resume(returning: Result { try runBlocking(finalLaunch, environment: environment) })
+                continuation.resume(returning: Result { try runBlocking(launch, environment: environment) })
             }
             thread.stackSize = 8 << 20
             thread.start()
         }
-        if let sandbox { await sandbox.stop() }
-        sandbox = nil
-        try outcome.get()
     }
 
     private static func runBlocking(_ launch: Launch, environment: AppEnvironment) throws {
@@ -59,7 +61,7 @@ enum AppLauncher {
         }
         let monochrome = screen.colorDepth == .monochrome
         let theme = monochrome ? launch.theme.monochrome() : launch.theme
-        let keymap = Keymap(overrides: launch.keyOverrides)
+        let keymap = launch.keymap
         var state = AppState(session: launch.session, size: screen.size, theme: theme, themeNames: launch.themeNames, keymap: keymap)
         if let first = launch.warnings.first {
             // Everything was printed before the app opened too, so it is there again on exit.

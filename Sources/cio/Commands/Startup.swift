@@ -53,8 +53,8 @@ enum Startup {
         )
         var warnings = loaded.warnings
         // Key overrides apply to the demo too; only the connection comes from the sandbox.
-        let overrides = file?.keyOverrides ?? [:]
-        warnings += Keymap(overrides: overrides).problems.map { problem in
+        let keymap = Keymap(overrides: file?.keyOverrides ?? [:])
+        warnings += keymap.problems.map { problem in
             file.map { "\($0.displayPath): \(problem)" } ?? problem
         }
         var theme = Theme.fallback
@@ -67,7 +67,7 @@ enum Startup {
             session: session,
             configuration: configuration,
             theme: theme,
-            keyOverrides: overrides,
+            keymap: keymap,
             warnings: warnings,
             loadTheme: { name in
                 let loaded = catalog.load(nameOrPath: name)

@@ -1,7 +1,7 @@
 /// "Did you mean …?" for misspelt keys, roles and colours, so a typo costs one glance rather than a trip to the docs.
-enum Suggestion {
+public enum Suggestion {
     /// The candidate closest to `word` (ignoring case), when it is close enough to be a likely typo.
-    static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased())
         // Short words tolerate one edit; longer ones a few more, so that "purpel" still finds "purple".
         let limit = target.count <= 3 ? 1 : (target.count <= 6 ? 2 : 3)
@@ -15,12 +15,12 @@ enum Suggestion {
     }
 
     /// " (did you mean "x"?)" or nothing: the tail every unknown-name message shares.
-    static func hint(for word: String, in candidates: some Sequence<String>) -> String {
+    public static func hint(for word: String, in candidates: some Sequence<String>) -> String {
         closest(to: word, in: candidates).map { " (did you mean \"\($0)\"?)" } ?? ""
     }
 
     /// Edit distance counting a swap of neighbours as one edit (optimal string alignment), the commonest typo.
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    public static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
