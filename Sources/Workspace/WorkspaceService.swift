@@ -2,13 +2,26 @@ import CustomerIO
 
 /// What the panes ask for, by name: each call goes through the store (cached, shared) to the App API client.
 public struct WorkspaceService: Sendable {
-    /// How long each kind of result stays fresh, in seconds.
-    public struct TimesToLive: Sendable {
+    /// How long each kind of result stays fresh, in seconds (`[cache]` in the config file changes them).
+    public struct TimesToLive: Sendable, Hashable {
+        /// Lists of segments, campaigns, broadcasts, newsletters, exports, templates; query results.
         public var lists: Double = 60
+        /// Segment customer counts.
         public var counts: Double = 300
+        /// Metrics: sparklines, journey and link metrics.
+        public var metrics: Double = 300
+        /// One item's sections: a profile, a campaign's actions, what uses a segment.
         public var details: Double = 60
+        /// Deliveries: the Messages pane and the messages sections.
+        public var messages: Double = 30
 
-        public init() {}
+        public init(lists: Double = 60, counts: Double = 300, metrics: Double = 300, details: Double = 60, messages: Double = 30) {
+            self.lists = lists
+            self.counts = counts
+            self.metrics = metrics
+            self.details = details
+            self.messages = messages
+        }
     }
 
     public let client: AppAPIClient
@@ -46,21 +59,21 @@ public struct WorkspaceService: Sendable {
 
     /// Daily metrics of a campaign over the last `days` days (v2, falling back to v1).
     public func campaignMetrics(id: Int, days: Int, refresh: Bool = false) async throws -> MetricSeries {
-        try await store.value("campaigns/\(id)/metrics/\(days)", ttl: ttl.counts, refresh: refresh) {
+        try await store.value("campaigns/\(id)/metrics/\(days)", ttl: ttl.metrics, refresh: refresh) {
             try await client.campaignMetrics(id: id, lastDays: days).series
         }
     }
 
     /// Daily metrics of a broadcast over the last `days` days.
     public func broadcastMetrics(id: Int, days: Int, refresh: Bool = false) async throws -> MetricSeries {
-        try await store.value("broadcasts/\(id)/metrics/\(days)", ttl: ttl.counts, refresh: refresh) {
+        try await store.value("broadcasts/\(id)/metrics/\(days)", ttl: ttl.metrics, refresh: refresh) {
             try await client.broadcastMetrics(id: id, period: .days, steps: days)
         }
     }
 
     /// Daily metrics of a transactional template over the last `days` days.
     public func transactionalMetrics(id: Int, days: Int, refresh: Bool = false) async throws -> MetricSeries {
-        try await store.value("transactional/\(id)/metrics/\(days)", ttl: ttl.counts, refresh: refresh) {
+        try await store.value("transactional/\(id)/metrics/\(days)", ttl: ttl.metrics, refresh: refresh) {
             try await client.transactionalMetrics(id: id, period: .days, steps: days)
         }
     }
@@ -84,7 +97,7 @@ public struct WorkspaceService: Sendable {
 
     /// Deliveries across the workspace matching `filter` (first page); `key` names the filter in the cache.
     public func messages(_ filter: MessageFilter, key: String, refresh: Bool = false) async throws -> [Delivery] {
-        try await store.value("messages/\(key)", ttl: ttl.lists, refresh: refresh) { try await client.messages(filter).messages }
+        try await store.value("messages/\(key)", ttl: ttl.messages, refresh: refresh) { try await client.messages(filter).messages }
     }
 
     /// One person's profile by any identifier.

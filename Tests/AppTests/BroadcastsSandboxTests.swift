@@ -19,9 +19,9 @@ import TerminalUI
 
             try await app.driver.press(.enter)
             let triggers = try await app.client.broadcastTriggers(id: first.id)
-            let text = app.driver.text
-            #expect(text.contains("Triggers"))
-            #expect(text.contains(triggers.isEmpty ? "never triggered" : "\(triggers.count) in all"))
+            let lines = try #require(app.driver.state.details[app.driver.state.route]?.lines(spinner: ""))
+            #expect(lines.contains { $0.isHeading && $0.key == "Triggers" })
+            #expect(lines.contains { triggers.isEmpty ? $0.value == "never triggered" : $0.value.hasPrefix("\(triggers.count) time") })
         }
     }
 }
@@ -31,7 +31,7 @@ import TerminalUI
     @Test func templatesShowTheirMetrics() async throws {
         try await DrivenApp.with { app in
             try await app.driver.start()
-            try await app.driver.press(.character("7"))
+            try await app.driver.press(.character("8"))
             let templates = try await app.client.transactionalTemplates()
             #expect(app.driver.state.currentList.loadedRows.map(\.key) == templates.map { String($0.id) })
             for template in templates {

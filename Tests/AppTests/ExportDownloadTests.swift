@@ -28,7 +28,7 @@ import TerminalUI
             let folder = try Self.temporaryFolder()
             defer { try? FileManager.default.removeItem(at: folder) }
             try await app.driver.start()
-            try await app.driver.press(.character("6"))
+            try await app.driver.press(.character("7"))
             let exports = try await app.client.exports()
             let done = try #require(exports.first { $0.status == "done" && $0.failed != true }, "the sandbox has no finished export")
             try await app.select(key: String(done.id))
@@ -59,7 +59,7 @@ import TerminalUI
 
     @Test func anExportThatIsNotDoneCannotBeDownloaded() {
         var state = AppState(session: SessionInfo(profile: "demo", region: "sandbox"), size: Size(width: 80, height: 24))
-        _ = AppUpdate.update(&state, .key(.character("6")))
+        _ = AppUpdate.update(&state, .key(.character("7")))
         _ = AppUpdate.update(&state, .listLoaded(.exports, [ListRow(key: "9", cells: ["9", "customers", "pending", "—", "", "—"])]))
         #expect(AppUpdate.update(&state, .key(.character("d"))).isEmpty)
         #expect(state.mode == .browsing)

@@ -63,8 +63,8 @@ import TerminalUI
         for (index, pane) in PaneKind.allCases.enumerated() {
             #expect(command("\(index + 1)") == .showPane(pane))
         }
-        #expect(command("8") == nil)
-        #expect(PaneKind.allCases.count == 7)
+        #expect(command("9") == nil)
+        #expect(PaneKind.allCases.count == 8)
     }
 
     @Test func inputScopeEditsTheLine() {
@@ -148,9 +148,9 @@ import TerminalUI
     }
 
     @Test func keysInDifferentScopesOrDisjointPanesDoNotConflict() {
-        // `/` is bound twice (lists and Customers), esc in three scopes: none of it is a conflict.
+        // `/` is bound twice (lists and Customers), esc in four scopes: none of it is a conflict.
         #expect(keymap.bindings.filter { $0.keys.contains(.character("/")) }.count == 2)
-        #expect(keymap.bindings.filter { $0.keys.contains(.escape) }.count == 3)
+        #expect(keymap.bindings.filter { $0.keys.contains(.escape) }.count == 4)
         // A key for every pane overlaps both: each pair is reported.
         let custom = Keymap(overrides: ["help": [.character("/")]])
         #expect(custom.problems.contains { $0.contains("help") && $0.contains("table.filter") })

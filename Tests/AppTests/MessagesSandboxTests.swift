@@ -9,7 +9,7 @@ import TerminalUI
     @Test func typeMetricAndWindowFilterTheList() async throws {
         try await DrivenApp.with { app in
             try await app.driver.start()
-            try await app.driver.press(.character("5"))
+            try await app.driver.press(.character("6"))
             #expect(app.driver.text.contains("Messages › all"))
             let all = app.driver.state.currentList.loadedRows.count
             #expect(all > 0)

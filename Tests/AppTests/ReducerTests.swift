@@ -7,7 +7,7 @@ func segmentRow(_ id: Int, _ name: String, type: String = "dynamic", state: Stri
     ListRow(
         key: String(id),
         cells: [String(id), name, type, state, customers, progress, tags],
-        detail: [DetailRow(key: "ID", value: String(id)), DetailRow(key: "Name", value: name)]
+        detail: [DetailLine(key: "ID", value: String(id)), DetailLine(key: "Name", value: name)]
     )
 }
 
@@ -115,22 +115,23 @@ struct Reducer {
         #expect(app.selected == 0)
     }
 
-    @Test func enterOpensTheDetailAndAsksForItsExtras() {
+    @Test func enterOpensTheDetailAndAsksForItsSections() {
         var app = loaded()
         app.press(.character("j"))
         let effects = app.press(.enter)
         let route = Route.detail(.segments, key: "2")
         #expect(app.state.route == route)
         #expect(app.state.navigation.stack == [.list(.segments), route])
-        #expect(effects == [.loadExtra(route, name: "Customers", refresh: false), .loadExtra(route, name: "Used by", refresh: false)])
-        #expect(app.state.details[route]?.extras["Customers"] == .loading(previous: nil))
+        #expect(effects == [.loadSection(route, name: "Membership", refresh: false), .loadSection(route, name: "Used by", refresh: false)])
+        #expect(app.state.details[route]?.sections["Membership"] == .loading(previous: nil))
         #expect(app.state.details[route]?.row.key == "2")
         // Once loaded, opening again asks for nothing.
-        app.send(.extraLoaded(route, name: "Customers", value: "1,125"))
-        app.send(.extraLoaded(route, name: "Used by", value: "nothing"))
+        let count = [DetailLine(key: "Customers", value: "1,125")]
+        app.send(.sectionLoaded(route, name: "Membership", lines: count))
+        app.send(.sectionLoaded(route, name: "Used by", lines: []))
         app.press(.escape)
         #expect(app.press(.enter).isEmpty)
-        #expect(app.state.details[route]?.extras["Customers"] == .loaded("1,125"))
+        #expect(app.state.details[route]?.sections["Membership"] == .loaded(count))
     }
 
     @Test func escAndQPopTheDetail() {

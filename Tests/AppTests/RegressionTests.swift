@@ -66,7 +66,11 @@ import TerminalUI
         var state = AppState(session: SessionInfo(profile: "demo", region: "sandbox"), size: Size(width: 80, height: 24))
         let page = Layout.tableRows(state.size)
         var effects = AppUpdate.update(&state, .listLoaded(.segments, Self.rows))
-        #expect(effects == [.loadCells(.segments, keys: (1...page).map(String.init), refresh: false)])
+        // The rows on screen first; the rest are prefetched behind them, once.
+        let onScreen: [String] = (1...page).map(String.init)
+        let rest: [String] = ((page + 1)...100).map(String.init)
+        let expected: [Effect] = [.loadCells(.segments, keys: onScreen, refresh: false), .prefetchCells(.segments, keys: rest)]
+        #expect(effects == expected)
         // Moving inside the page asks for nothing new; the next page asks for its rows only.
         #expect(AppUpdate.update(&state, .key(.character("j"))).isEmpty)
         effects = AppUpdate.update(&state, .key(.pageDown))
@@ -96,7 +100,8 @@ import TerminalUI
 /// A segment's members: opened with `m`, paged as the selection nears the end, a member opens as a person.
 @Suite struct MembersTests {
     static func people(_ range: ClosedRange<Int>) -> [ListRow] {
-        range.map { ListRow(key: "c\($0)", cells: ["\($0)", "person\($0)@example.com", "c\($0)"]) }
+        // No id: these rows ask for no attributes, so the paging effects stand alone.
+        range.map { ListRow(key: "c\($0)", cells: ["—", "person\($0)@example.com", "c\($0)", "—", "—", "—"]) }
     }
 
     @Test func membersPageInAsTheSelectionNearsTheEnd() {

@@ -115,7 +115,7 @@ func thousands(_ number: Int) -> String {
             #expect(line.hasSuffix(" " + thousands(expected)))
             #expect(expected >= 1_000, "5,000 people should give a four-digit count, to see the separator")
             #expect(line.contains(","))
-            #expect(app.lines.contains { $0.hasPrefix("Used by ") })
+            #expect(app.lines.contains { $0.hasPrefix("Used by") })
             #expect(app.lines[1].contains("Segments › Paying customers"))
 
             // Back and in again: everything is still loaded, so nothing is asked for.

@@ -60,7 +60,7 @@ import TerminalUI
     @Test func eightyByTwentyFour() throws {
         let screen = try Self.screen(Self.state(Size(width: 80, height: 24)))
         #expect(screen.text == """
-         cio · demo · sandbox   1 Segments   2 Customers   3 Campaigns   4 Broadcasts  …
+         cio · demo · sandbox   1 Segments   2   3   4   5   6   7   8
          Segments                                                                4 rows
             ID Name                   Type     State      Customers Progress Tags
              1 VIP customers          dynamic  finished       1,125     100% sales
@@ -100,7 +100,7 @@ import TerminalUI
             return String(line.reversed().drop { $0 == " " }.reversed())
         }
         let expected = [
-            " cio · demo · sandbox   1 Segments   2 Customers   3 Campaigns   4 Broadcasts   5 Messages   6 Exports   7 Transactional",
+            " cio · demo · sandbox   1 Segments   2 Customers   3 Campaigns   4 Broadcasts   5 Newsletters   6 Messages   7 Exports   8 Transactional",
             Self.pad(" Segments", 243) + "4 rows",
             row("ID", "Name", "Type", "State", "Customers", "Progress", "Tags"),
             row("1", "VIP customers", "dynamic", "finished", "1,125", "100%", "sales"),
@@ -172,18 +172,19 @@ import TerminalUI
         let screen = try Self.screen(state)
         let lines = Self.lines(screen)
         // Prefix matches first, then names containing the text, then names with its letters in order.
-        #expect(Array(lines[18...23]) == [
+        #expect(Array(lines[17...23]) == [
             " segments            Show Segments",
             " table.sort-reverse  Reverse the sort order",
             " customers           Show Customers",
+            " newsletters         Show Newsletters",
             " messages            Show Messages",
             ":se",
             " demo · sandbox  DEMO" + String(repeating: " ", count: 48) + "0/10 req/s",
         ])
         // The rows behind the palette still show.
         #expect(lines[3].hasPrefix("     1 VIP customers"))
-        #expect(screen.style(x: 25, y: 18) == Self.theme[.paletteSelected])
-        #expect(screen.style(x: 25, y: 19) == Self.theme[.muted])
+        #expect(screen.style(x: 25, y: 17) == Self.theme[.paletteSelected])
+        #expect(screen.style(x: 25, y: 18) == Self.theme[.muted])
     }
 
     @Test func theFilterPromptAndItsCount() throws {

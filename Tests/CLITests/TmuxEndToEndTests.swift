@@ -47,7 +47,7 @@ import Darwin
         // 1–2. Start it; the Segments pane of the sandbox workspace shows.
         try await session.type(try demoCommandLine(), enter: true)
         try await session.waitFor("the Segments list") { screen in
-            Self.segmentsList(screen) && screen.contains("1 Segments") && screen.contains("2 Customers")
+            Self.segmentsList(screen) && screen.contains("1 Segments") && screen.contains("2 Cust")
         }
 
         // 3. Help opens and closes.
@@ -105,7 +105,7 @@ import Darwin
                     let header = lines.first { $0.hasPrefix(" Segments ") && $0.hasSuffix("16 rows") }
                     guard let header, TmuxSession.cells(header) >= width - 2 else { return false }
                     guard lines.count == height, lines[height - 1].contains("DEMO") else { return false }
-                    return width < 200 || screen.contains("7 Transactional")
+                    return width < 200 || screen.contains("8 Transactional")
                 }
             }
         }

@@ -1,4 +1,5 @@
 import TerminalUI
+import Workspace
 
 /// Something that happened: a key, a resize, a timer, or finished work. `update` turns it into new state and effects.
 public enum Action: Sendable {
@@ -10,7 +11,12 @@ public enum Action: Sendable {
     case terminate
     case listLoaded(PaneKind, [ListRow])
     case listFailed(PaneKind, String)
-    case extraLoaded(Route, name: String, value: String)
+    /// A section of an opened item arrived (a person's segments, a campaign's actions).
+    case sectionLoaded(Route, name: String, lines: [DetailLine])
+    case sectionFailed(Route, name: String, message: String)
+    /// An item opened from a reference arrived (its own fields).
+    case itemLoaded(Route, ListRow)
+    case itemFailed(Route, message: String)
     /// A page of people matching a Customers query arrived (`appended` adds it to the pages before).
     case customersPage(query: String, rows: [ListRow], next: String?, appended: Bool)
     /// A page of a segment's members arrived; `appended` adds it to the pages before.
@@ -18,7 +24,6 @@ public enum Action: Sendable {
     case membersFailed(segment: String, message: String)
     /// A lazily loaded cell of a list row arrived.
     case cellLoaded(PaneKind, key: String, column: Int, value: String)
-    case extraFailed(Route, name: String, message: String)
     case themeLoaded(Theme, warning: String?)
     /// The rate-limit budget as the client sees it.
     case rateBudget(used: Int, limit: Int)
@@ -26,6 +31,8 @@ public enum Action: Sendable {
     case effectFinished
     /// Figures for the `:cache` box.
     case cacheStats([DetailRow])
+    /// An export was started; the Exports list shows its progress.
+    case exportStarted(id: Int, what: String)
     /// A message for the status bar (start-up warnings, for instance).
     case notify(Flash.Level, String)
 }
@@ -49,11 +56,18 @@ public struct MetricsView: Sendable, Hashable {
 /// Work `update` asks for; the runtime performs it outside the pure state change and reports back as actions.
 public enum Effect: Sendable, Hashable {
     case loadList(PaneKind, refresh: Bool, query: String?)
-    /// A field of a detail that loads on its own (a segment's customer count, what uses it).
-    case loadExtra(Route, name: String, refresh: Bool)
+    /// A section of a detail that loads on its own (a segment's customer count, a person's messages).
+    case loadSection(Route, name: String, refresh: Bool, metrics: MetricsView = MetricsView())
+    /// Name, created and subscription of the people on screen, in one bulk request.
+    case loadPeopleCells([PersonRef], refresh: Bool)
+    /// The item behind a reference (opened from another item rather than from its list).
+    case loadItem(Route, refresh: Bool)
     case copyToClipboard(String)
     /// Cells that load after their rows (segment customer counts), for the rows on screen.
     case loadCells(PaneKind, keys: [String], refresh: Bool, metrics: MetricsView = MetricsView())
+    /// The same cells for rows off screen, at background priority and a few at a time, so the list fills while
+    /// what is on screen still goes first.
+    case prefetchCells(PaneKind, keys: [String], metrics: MetricsView = MetricsView())
     case loadTheme(String)
     /// Forgets cached results whose keys start with the prefix ("" for all).
     case invalidateCache(prefix: String)
@@ -62,6 +76,34 @@ public enum Effect: Sendable, Hashable {
     case downloadExport(id: String, path: String)
     /// The next page of a Customers query.
     case loadMoreCustomers(query: String, start: String)
+    /// Starts an export (a write: only ever after the user confirmed it).
+    case startExport(ExportSpec)
     /// One page of a segment's members (`start` nil for the first).
     case loadMembers(segment: String, start: String?, refresh: Bool)
+}
+
+/// A person row whose attributes load in bulk: its key in the table and its customer id.
+public struct PersonRef: Sendable, Hashable {
+    public var key: String
+    public var id: String
+
+    public init(key: String, id: String) {
+        self.key = key
+        self.id = id
+    }
+}
+
+/// What an export covers: the people matching a Customers query, or the deliveries of one campaign, newsletter or
+/// transactional template.
+public enum ExportSpec: Sendable, Hashable {
+    case customers(query: String)
+    case deliveries(DeliverySource)
+
+    /// How the confirmation and the status bar name it.
+    public var summary: String {
+        switch self {
+        case .customers(let query): "people matching “\(query)”"
+        case .deliveries(let source): "deliveries of \(source.title)"
+        }
+    }
 }

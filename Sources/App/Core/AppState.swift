@@ -28,37 +28,15 @@ public enum Mode: Sendable, Hashable {
     case help(scroll: Int)
     /// A read-only box of facts (`:cache`); closes like help.
     case info(title: String, rows: [DetailRow])
+    /// A question before something that writes or costs: `effect` runs only if the last button is pressed.
+    case confirming(DialogState, effect: Effect)
 
     var scope: BindingScope {
         switch self {
         case .browsing: .normal
         case .filtering, .finding, .palette, .saving: .input
         case .help, .info: .help
-        }
-    }
-}
-
-/// An item opened from a list: its fields, plus the ones that load on their own (a segment's customer count).
-public struct DetailPaneState: Sendable, Hashable {
-    public var row: ListRow
-    public var extras: [String: LoadState<String>] = [:]
-    /// The order extras are shown in.
-    public var extraOrder: [String] = []
-    public var detail = DetailState()
-
-    public init(row: ListRow) {
-        self.row = row
-    }
-
-    /// Every row the detail view shows: the item's own fields, then the lazily loaded ones.
-    public func rows(spinner: String) -> [DetailRow] {
-        row.detail + extraOrder.map { name in
-            switch extras[name] ?? .idle {
-            case .idle: DetailRow(key: name, value: "")
-            case .loading: DetailRow(key: name, value: "\(spinner) loading…")
-            case .loaded(let value): DetailRow(key: name, value: value)
-            case .failed(let message, _): DetailRow(key: name, value: "failed: \(message)")
-            }
+        case .confirming: .dialog
         }
     }
 }
@@ -94,11 +72,15 @@ public struct AppState: Sendable {
     public var metricsView = MetricsView()
     /// The Messages pane's filters.
     public var messagesQuery = MessagesQuery()
+    /// Panes whose off-screen cells are being prefetched already (cleared when the cells load afresh).
+    public var prefetched: Set<PaneKind> = []
     /// Panes whose lazy cells must bypass the cache next time (after `r` / `R`).
     public var cellsToRefresh: Set<PaneKind> = []
     public var filterHistory: [String] = []
     public var paletteHistory: [String] = []
     public var shouldQuit = false
+    /// When the Exports list next reloads on its own (while an export it shows is still running), on `now`'s clock.
+    public var exportsPollAt: Double?
 
     public init(session: SessionInfo, size: Size, theme: Theme = .fallback, themeNames: [String] = [], keymap: Keymap = Keymap()) {
         self.session = session
@@ -133,7 +115,7 @@ public struct AppState: Sendable {
     public var currentColumns: [TableColumn] {
         if case .members = route { return PaneColumns.columns(for: .customers) }
         var columns = PaneColumns.columns(for: pane)
-        if [.campaigns, .broadcasts, .transactional].contains(pane) { columns[2].title = metricsView.title }
+        if PaneKind.withMetrics.contains(pane) { columns[2].title = metricsView.title }
         return columns
     }
 
@@ -142,11 +124,29 @@ public struct AppState: Sendable {
         switch route {
         case .list, .members: return currentList.selectedRow?.copyValue
         case .detail:
-            guard let detail = details[route] else { return nil }
-            let rows = detail.rows(spinner: "")
-            let index = detail.detail.selectedRow
-            return rows.indices.contains(index) ? rows[index].value : nil
+            guard let line = selectedLine, !line.isHeading else { return nil }
+            return line.value
         }
+    }
+
+    /// Filters what is on screen: the table's rows, or an opened item's lines.
+    public mutating func setFilter(_ text: String) {
+        if isOnList {
+            currentList.setFilter(text, visibleRows: Layout.tableRows(size))
+            return
+        }
+        guard var detail = details[route] else { return }
+        detail.filter = text
+        detail.detail.select(0, rowCount: detail.lines(spinner: "").count, visibleRows: Layout.detailRows(size))
+        details[route] = detail
+    }
+
+    /// The line under the selection in an opened item.
+    public var selectedLine: DetailLine? {
+        guard case .detail = route, let detail = details[route] else { return nil }
+        let lines = detail.lines(spinner: "")
+        let index = detail.detail.selectedRow
+        return lines.indices.contains(index) ? lines[index] : nil
     }
 
     /// The export under the selection or open in the detail.

@@ -9,11 +9,11 @@ public struct ListRow: Sendable, Hashable {
     /// What `y` copies.
     public var copyValue: String
     /// The fields the detail view shows.
-    public var detail: [DetailRow]
+    public var detail: [DetailLine]
     /// Lowercased text of every cell, searched by the filter without lowercasing on each keystroke.
     private(set) var searchText: [UInt8]
 
-    public init(key: String, cells: [String], copyValue: String? = nil, detail: [DetailRow] = []) {
+    public init(key: String, cells: [String], copyValue: String? = nil, detail: [DetailLine] = []) {
         self.key = key
         self.cells = cells
         self.copyValue = copyValue ?? key

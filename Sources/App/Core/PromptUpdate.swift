@@ -6,9 +6,7 @@ enum PromptUpdate {
     static func run(_ command: Command, _ state: inout AppState) -> [Effect] {
         switch command {
         case .inputCancel:
-            if case .filtering = state.mode {
-                state.currentList.setFilter("", visibleRows: Layout.tableRows(state.size))
-            }
+            if case .filtering = state.mode { state.setFilter("") }
             state.mode = .browsing
             return []
         case .inputSubmit:
@@ -38,7 +36,7 @@ enum PromptUpdate {
         case .filtering(var input):
             change(&input)
             state.mode = .filtering(input)
-            state.currentList.setFilter(input.text, visibleRows: Layout.tableRows(state.size))
+            state.setFilter(input.text)
         case .finding(var input):
             change(&input)
             state.mode = .finding(input)
@@ -49,7 +47,7 @@ enum PromptUpdate {
             change(&palette.input)
             palette.selected = 0
             state.mode = .palette(palette)
-        case .browsing, .help, .info:
+        case .browsing, .help, .info, .confirming:
             break
         }
         return []
@@ -61,7 +59,7 @@ enum PromptUpdate {
             let text = input.commit()
             state.filterHistory = input.history
             state.mode = .browsing
-            state.currentList.setFilter(text, visibleRows: Layout.tableRows(state.size))
+            state.setFilter(text)
             return []
         case .finding(var input):
             let text = input.commit().trimmingCharacters(in: .whitespaces)
@@ -91,7 +89,7 @@ enum PromptUpdate {
             state.paletteHistory = palette.input.history
             state.mode = .browsing
             return PaletteCatalog.execute(line, &state)
-        case .browsing, .help, .info:
+        case .browsing, .help, .info, .confirming:
             return []
         }
     }

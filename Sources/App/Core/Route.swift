@@ -1,6 +1,9 @@
 /// The workspace's panes, in tab order.
 public enum PaneKind: String, CaseIterable, Sendable, Hashable {
-    case segments, customers, campaigns, broadcasts, messages, exports, transactional
+    case segments, customers, campaigns, broadcasts, newsletters, messages, exports, transactional
+
+    /// Panes whose lists chart metrics (`w` and `v` change them).
+    public static let withMetrics: [PaneKind] = [.campaigns, .broadcasts, .newsletters, .transactional]
 
     /// The tab and breadcrumb title.
     public var title: String {
@@ -9,6 +12,7 @@ public enum PaneKind: String, CaseIterable, Sendable, Hashable {
         case .customers: "Customers"
         case .campaigns: "Campaigns"
         case .broadcasts: "Broadcasts"
+        case .newsletters: "Newsletters"
         case .messages: "Messages"
         case .exports: "Exports"
         case .transactional: "Transactional"

@@ -1,4 +1,5 @@
 import TerminalUI
+import Workspace
 
 /// The reducer: every change to the app's state happens here, as a pure function of the state and an action.
 public enum AppUpdate {
@@ -17,7 +18,7 @@ public enum AppUpdate {
     public static func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         var effects = apply(&state, action)
         switch action {
-        case .key, .resize, .listLoaded:
+        case .key, .resize, .listLoaded, .customersPage, .membersLoaded:
             effects += lazyCells(&state)
             effects += nextPage(&state)
         default:
@@ -28,13 +29,42 @@ public enum AppUpdate {
 
     /// Asks for the lazily loaded cells of the rows now on screen that nobody has asked for yet.
     static func lazyCells(_ state: inout AppState) -> [Effect] {
+        if let people = peopleCells(&state) { return people }
         guard case .list(let pane) = state.route, !PaneColumns.lazyColumns(for: pane).isEmpty else { return [] }
-        let keys = state.currentList.keysOnScreen(visibleRows: Layout.tableRows(state.size))
-            .filter { !state.requestedCells.contains("\(pane.rawValue)/\($0)") }
+        let onScreen = state.currentList.keysOnScreen(visibleRows: Layout.tableRows(state.size))
+        let keys = onScreen.filter { !state.requestedCells.contains("\(pane.rawValue)/\($0)") }
         guard !keys.isEmpty else { return [] }
         for key in keys { state.requestedCells.insert("\(pane.rawValue)/\(key)") }
         let refresh = state.cellsToRefresh.remove(pane) != nil
-        return [.loadCells(pane, keys: keys, refresh: refresh, metrics: state.metricsView)]
+        var effects: [Effect] = [.loadCells(pane, keys: keys, refresh: refresh, metrics: state.metricsView)]
+        // The rest of the list fills in behind, so scrolling finds the cells there already. (After a refresh the
+        // rows on screen bypass the cache; the rest reload as they come into view.)
+        if !refresh, !state.prefetched.contains(pane) {
+            state.prefetched.insert(pane)
+            let shown = Set(onScreen)
+            let rest = state.currentList.loadedRows.map(\.key).filter { !shown.contains($0) }
+            if !rest.isEmpty { effects.append(.prefetchCells(pane, keys: rest, metrics: state.metricsView)) }
+        }
+        return effects
+    }
+
+    /// People on screen (a Customers query, a segment's members) whose attributes nobody has asked for yet: one
+    /// bulk request. Nil when the table shows no people.
+    static func peopleCells(_ state: inout AppState) -> [Effect]? {
+        let scope: String
+        switch state.route {
+        case .list(.customers): scope = "customers"
+        case .members(let segment): scope = "members/\(segment)"
+        default: return nil
+        }
+        let list = state.currentList
+        let onScreen = Set(list.keysOnScreen(visibleRows: Layout.tableRows(state.size)))
+        let people = list.loadedRows.filter { onScreen.contains($0.key) && $0.cells.first.map { $0 != "—" } == true }
+            .filter { !state.requestedCells.contains("\(scope)/\($0.key)") }
+            .map { PersonRef(key: $0.key, id: $0.cells[0]) }
+        guard !people.isEmpty else { return [] }
+        for person in people { state.requestedCells.insert("\(scope)/\(person.key)") }
+        return [.loadPeopleCells(people, refresh: state.cellsToRefresh.remove(.customers) != nil)]
     }
 
     /// Asks for the next page of a paged list (a segment's members, a Customers query) when the selection comes
@@ -63,12 +93,19 @@ public enum AppUpdate {
             state.now = now
             if state.isBusy { state.spinnerFrame += 1 }
             if let flash = state.flash, flash.isExpired(at: now) { state.flash = nil }
-            return []
+            return pollExports(&state)
         case .terminate:
             state.shouldQuit = true
             return []
         case .listLoaded(let pane, let rows):
             state.lists[pane, default: ListPaneState()].setRows(rows, visibleRows: Layout.tableRows(state.size), keepingColumns: PaneColumns.lazyColumns(for: pane))
+            if pane == .exports { scheduleExportsPoll(&state) }
+            return []
+        case .exportStarted(let id, let what):
+            state.flash = Flash.make(.info, "Export \(id) started: \(what). Progress shows in Exports (7).", now: state.now)
+            // The list is stale now; it reloads when shown, and then follows the export until it is done.
+            state.lists[.exports]?.rows = .idle
+            if state.pane == .exports { return ensureLoaded(&state) }
             return []
         case .listFailed(let pane, let message):
             state.lists[pane, default: ListPaneState()].rows = .failed(message, previous: state.lists[pane]?.rows.value)
@@ -91,12 +128,27 @@ public enum AppUpdate {
             return []
         case .cellLoaded(let pane, let key, let column, let value):
             state.lists[pane]?.updateCell(key: key, column: column, value: value)
+            // People appear in segment member lists too.
+            if pane == .customers {
+                for segment in Array(state.members.keys) { state.members[segment]?.updateCell(key: key, column: column, value: value) }
+            }
             return []
-        case .extraLoaded(let route, let name, let value):
-            state.details[route]?.extras[name] = .loaded(value)
+        case .sectionLoaded(let route, let name, let lines):
+            state.details[route]?.sections[name] = .loaded(lines)
+            clampDetailSelection(&state, route)
             return []
-        case .extraFailed(let route, let name, let message):
-            state.details[route]?.extras[name] = .failed(message, previous: nil)
+        case .sectionFailed(let route, let name, let message):
+            state.details[route]?.sections[name] = .failed(message, previous: nil)
+            state.flash = Flash.make(.error, "\(name): \(message)", now: state.now)
+            return []
+        case .itemLoaded(let route, let row):
+            state.details[route]?.row = row
+            state.details[route]?.isLoadingItem = false
+            return []
+        case .itemFailed(let route, let message):
+            state.details[route]?.isLoadingItem = false
+            let key = state.details[route]?.row.key ?? ""
+            state.details[route]?.row = ListRow(key: key, cells: [], detail: [DetailLine(key: "Error", value: message + "  (r retries)")])
             state.flash = Flash.make(.error, message, now: state.now)
             return []
         case .themeLoaded(let theme, let warning):
@@ -168,10 +220,11 @@ public enum AppUpdate {
                 state.lists[pane]?.rows = .idle
             }
             for route in Array(state.details.keys) where route != state.route {
-                state.details[route]?.extras = [:]
+                state.details[route]?.sections = [:]
             }
             state.flash = Flash.make(.info, "Cache cleared; reloading", now: state.now)
             state.requestedCells = []
+            state.prefetched = []
             state.cellsToRefresh = Set(PaneKind.allCases)
             return [.invalidateCache(prefix: "")] + refresh(&state)
         case .cacheStats:
@@ -186,8 +239,9 @@ public enum AppUpdate {
                 view.metric = metrics[((metrics.firstIndex(of: view.metric) ?? 0) + 1) % metrics.count]
             }
             state.metricsView = view
+            state.prefetched.subtract(PaneKind.withMetrics)
             // The metric cells load again for the new view (the key handling that follows asks for them).
-            for pane in [PaneKind.campaigns, .broadcasts, .transactional] {
+            for pane in PaneKind.withMetrics {
                 state.requestedCells = state.requestedCells.filter { !$0.hasPrefix("\(pane.rawValue)/") }
                 for row in state.lists[pane]?.loadedRows ?? [] {
                     for column in PaneColumns.lazyColumns(for: pane) {
@@ -196,6 +250,12 @@ public enum AppUpdate {
                 }
             }
             state.flash = Flash.make(.info, "Metrics: \(view.title.lowercased())", now: state.now)
+            // An open item's metric sections follow the new window.
+            if case .detail(let pane, _) = state.route, PaneKind.withMetrics.contains(pane), var detail = state.details[state.route] {
+                for name in detail.sectionOrder where DetailSections.followMetrics.contains(name) { detail.sections[name] = .idle }
+                state.details[state.route] = detail
+                return ensureLoaded(&state)
+            }
         case .messagesType, .messagesMetric, .messagesWindow:
             var query = state.messagesQuery
             switch command {
@@ -245,8 +305,11 @@ public enum AppUpdate {
         case .open:
             return open(&state)
         case .filter:
-            state.mode = .filtering(input(text: state.currentList.filter, history: state.filterHistory))
+            let current = state.isOnList ? state.currentList.filter : (state.details[state.route]?.filter ?? "")
+            state.mode = .filtering(input(text: current, history: state.filterHistory))
         case .find:
+            // On a person, `/` filters the profile like any detail.
+            if case .detail = state.route { return run(.filter, key: key, &state) }
             state.mode = .finding(input(text: state.customerQuery, history: state.filterHistory))
         case .sortNext:
             let columns = state.currentColumns.count
@@ -259,8 +322,31 @@ public enum AppUpdate {
                 state.currentList.sort(by: column, visibleRows: page)
             }
             state.currentList.sort(by: column, visibleRows: page)
-        case .closeHelp:
+        case .closeHelp, .dialogCancel:
+            if case .confirming = state.mode { state.flash = Flash.make(.info, "Cancelled; nothing was done", now: state.now) }
             state.mode = .browsing
+        case .dialogNext, .dialogPrevious:
+            guard case .confirming(var dialog, let effect) = state.mode else { return [] }
+            if command == .dialogNext { dialog.focusNext() } else { dialog.focusPrevious() }
+            state.mode = .confirming(dialog, effect: effect)
+        case .dialogPress:
+            guard case .confirming(let dialog, let effect) = state.mode else { return [] }
+            state.mode = .browsing
+            guard dialog.isConfirmed(dialog.focused) else {
+                state.flash = Flash.make(.info, "Cancelled; nothing was done", now: state.now)
+                return []
+            }
+            return confirmed(effect, &state)
+        case .archivedBody:
+            guard case .detail(.messages, let id) = state.route else { return [] }
+            let dialog = DialogState.confirm(
+                title: "Archived message",
+                message: "Load the archived body of message \(id)?\nThe API allows 100 archived messages a day for the\nwhole workspace; this uses one. Seen once, it stays\ncached for an hour.",
+                confirmTitle: "Load body")
+            state.mode = .confirming(dialog, effect: .loadSection(state.route, name: DetailSections.archivedBody, refresh: false))
+        case .startExport:
+            guard let spec = ExportPlanner.spec(for: state) else { return [] }
+            state.mode = .confirming(ExportPlanner.dialog(spec, state: state), effect: .startExport(spec))
         case .inputCancel, .inputSubmit, .inputComplete, .inputHistoryPrevious, .inputHistoryNext, .inputDeleteWord,
              .inputDeleteLine, .inputLeft, .inputRight, .inputHome, .inputEnd, .inputBackspace, .inputDelete:
             return PromptUpdate.run(command, &state)
@@ -280,6 +366,10 @@ public enum AppUpdate {
     }
 
     private static func back(key: Key?, _ state: inout AppState) -> [Effect] {
+        if case .detail = state.route, state.details[state.route]?.filter.isEmpty == false {
+            state.setFilter("")
+            return []
+        }
         if state.navigation.pop() { return ensureLoaded(&state) }
         if !state.currentList.filter.isEmpty {
             state.currentList.setFilter("", visibleRows: Layout.tableRows(state.size))
@@ -303,7 +393,7 @@ public enum AppUpdate {
             state.currentList.table.moveSelection(by: delta, rowCount: count, visibleRows: page)
         case (_, .detail):
             guard var detail = state.details[state.route] else { return }
-            let count = detail.rows(spinner: "").count
+            let count = detail.lines(spinner: "").count
             detail.detail.moveSelection(by: max(-count, min(count, delta)), rowCount: count, visibleRows: Layout.detailRows(state.size))
             state.details[state.route] = detail
         }
@@ -319,16 +409,96 @@ public enum AppUpdate {
     }
 
     private static func open(_ state: inout AppState) -> [Effect] {
+        if case .detail = state.route {
+            guard let line = state.selectedLine, let link = line.link else { return [] }
+            return follow(link, source: line.messagesSource, &state)
+        }
         guard state.isOnList, let row = state.currentList.selectedRow else { return [] }
         // A member opens as a person, under Customers.
         let pane: PaneKind = if case .members = state.route { .customers } else { state.pane }
         let route = Route.detail(pane, key: row.key)
         var detail = state.details[route] ?? DetailPaneState(row: row)
         detail.row = row
-        detail.extraOrder = PaneColumns.extras(for: pane)
+        detail.isLoadingItem = false
+        detail.sectionOrder = PaneColumns.sections(for: pane)
         state.details[route] = detail
         state.navigation.push(route)
         return ensureLoaded(&state)
+    }
+
+    /// Opens a reference: an item not necessarily in any loaded list, so it may load first.
+    static func follow(_ link: Route, source: DeliverySource? = nil, _ state: inout AppState) -> [Effect] {
+        var effects: [Effect] = []
+        switch link {
+        case .list(.messages) where source != nil:
+            state.messagesQuery = MessagesQuery(source: source)
+            state.lists[.messages] = ListPaneState()
+            state.navigation.switchTo(.messages)
+            state.flash = Flash.make(.info, "Messages: \(state.messagesQuery.summary)", now: state.now)
+            return ensureLoaded(&state)
+        case .list(let pane):
+            state.navigation.switchTo(pane)
+            return ensureLoaded(&state)
+        case .members:
+            break
+        case .detail(let pane, let key):
+            if pane == .messages, state.details[link] != nil, state.details[link]?.row.cells.isEmpty == false {
+                break
+            }
+            if state.details[link] == nil {
+                let known = state.lists[pane]?.loadedRows.first { $0.key == key }
+                var detail = known.map { DetailPaneState(row: $0) } ?? .placeholder(key: key)
+                detail.sectionOrder = PaneColumns.sections(for: pane)
+                state.details[link] = detail
+                if known == nil { effects.append(.loadItem(link, refresh: false)) }
+            }
+        }
+        state.navigation.push(link)
+        return effects + ensureLoaded(&state)
+    }
+
+    /// Runs what a confirmation dialog held back, once the user chose to go ahead.
+    private static func confirmed(_ effect: Effect, _ state: inout AppState) -> [Effect] {
+        if case .loadSection(let route, let name, _, _) = effect, var detail = state.details[route] {
+            // The body shows as a section of the message, under a spinner until it arrives.
+            if !detail.sectionOrder.contains(name) { detail.sectionOrder.append(name) }
+            detail.sections[name] = .loading(previous: nil)
+            state.details[route] = detail
+        }
+        if case .startExport(let spec) = effect {
+            guard !state.session.isReadOnly else {
+                state.flash = Flash.make(.warn, "Read-only: the export was not started", now: state.now)
+                return []
+            }
+            state.flash = Flash.make(.info, "Starting the export of \(spec.summary)…", now: state.now)
+        }
+        return [effect]
+    }
+
+    /// Seconds between reloads of the Exports list while an export on it is still being built.
+    static let exportsPollInterval = 2.0
+
+    /// After the Exports list loads: if an export on it is still running, reload it again shortly.
+    static func scheduleExportsPoll(_ state: inout AppState) {
+        let running = state.lists[.exports]?.loadedRows.contains { ["pending", "processing", "running", "queued"].contains($0.cells[2]) } ?? false
+        state.exportsPollAt = running ? state.now + exportsPollInterval : nil
+    }
+
+    /// Reloads the Exports list when its poll is due and it is on screen; elsewhere it waits until shown again.
+    static func pollExports(_ state: inout AppState) -> [Effect] {
+        guard let due = state.exportsPollAt, state.now >= due, state.pane == .exports else { return [] }
+        state.exportsPollAt = nil
+        let previous = state.lists[.exports]?.rows.value
+        state.lists[.exports]?.rows = .loading(previous: previous)
+        return [.loadList(.exports, refresh: true, query: nil)]
+    }
+
+    /// Keeps a detail's selection on a line that exists after its lines changed.
+    static func clampDetailSelection(_ state: inout AppState, _ route: Route) {
+        guard var detail = state.details[route] else { return }
+        let count = detail.lines(spinner: "").count
+        detail.detail.select(detail.detail.selectedRow, rowCount: count, visibleRows: Layout.detailRows(state.size))
+        state.details[route] = detail
     }
 
     /// The query a pane's list is loaded with: the email on Customers, the filters on Messages.
@@ -357,9 +527,9 @@ public enum AppUpdate {
         case .detail:
             guard var detail = state.details[state.route] else { return [] }
             var effects: [Effect] = []
-            for name in detail.extraOrder where (detail.extras[name] ?? .idle) == .idle {
-                detail.extras[name] = .loading(previous: nil)
-                effects.append(.loadExtra(state.route, name: name, refresh: false))
+            for name in detail.sectionOrder where (detail.sections[name] ?? .idle) == .idle {
+                detail.sections[name] = .loading(previous: nil)
+                effects.append(.loadSection(state.route, name: name, refresh: false, metrics: state.metricsView))
             }
             state.details[state.route] = detail
             return effects
@@ -383,8 +553,13 @@ public enum AppUpdate {
             return [.loadMembers(segment: segment, start: nil, refresh: true)]
         case .detail:
             guard var detail = state.details[state.route] else { return [] }
-            let effects = detail.extraOrder.map { Effect.loadExtra(state.route, name: $0, refresh: true) }
-            for name in detail.extraOrder { detail.extras[name] = .loading(previous: detail.extras[name]?.value) }
+            var effects = detail.sectionOrder.map { Effect.loadSection(state.route, name: $0, refresh: true, metrics: state.metricsView) }
+            for name in detail.sectionOrder { detail.sections[name] = .loading(previous: detail.sections[name]?.value) }
+            // An item opened from a reference (or one that failed to load) loads itself again too.
+            if detail.isLoadingItem || detail.row.cells.isEmpty {
+                detail.isLoadingItem = true
+                effects.insert(.loadItem(state.route, refresh: true), at: 0)
+            }
             state.details[state.route] = detail
             return effects
         }

@@ -8,6 +8,8 @@ public enum BindingScope: String, Sendable, CaseIterable {
     case input
     /// The help overlay is open.
     case help
+    /// A confirmation dialog is open.
+    case dialog
 }
 
 /// What pressing a bound key does. Declared once in `Keymap.defaults`; help, palette, hints and docs come from there.
@@ -19,6 +21,11 @@ public enum Command: Sendable, Hashable {
     case inputCancel, inputSubmit, inputComplete, inputHistoryPrevious, inputHistoryNext, inputDeleteWord, inputDeleteLine
     case inputLeft, inputRight, inputHome, inputEnd, inputBackspace, inputDelete
     case closeHelp
+    case dialogNext, dialogPrevious, dialogPress, dialogCancel
+    /// `b` on a message: its archived body, after a warning about the daily quota.
+    case archivedBody
+    /// `x`: start an export (people matching the Customers query, or a campaign's deliveries), after a confirmation.
+    case startExport
 }
 
 /// One action as data: its keys, what it is called, where it applies, whether it writes, and when it is unavailable.

@@ -1,6 +1,6 @@
 /// The default bindings: the one table that help, the palette, status-bar hints and docs/keybindings.md come from.
 extension Keymap {
-    static let defaults: [Binding] = general + panes + tables + prompts + help
+    static let defaults: [Binding] = general + panes + tables + prompts + help + dialog
 
     private static let general: [Binding] = [
         Binding("quit", ["ctrl-c"], "Quit (from anywhere, even a prompt)", section: "General", command: .quit),
@@ -39,12 +39,11 @@ extension Keymap {
             Binding("table.half-down", ["ctrl-d"], "Half a page down", section: "Lists", command: .halfPageDown),
             Binding("table.top", ["home", "g"], "First row", section: "Lists", command: .top),
             Binding("table.bottom", ["end", "G"], "Last row", section: "Lists", command: .bottom),
-            Binding("table.open", ["enter", "l"], "Open the selected item", section: "Lists", hint: true, command: .open) { state in
-                state.isOnList ? (state.selectedValue == nil ? "nothing selected" : nil) : "already open"
+            Binding("table.open", ["enter", "l"], "Open the selected item, or the reference under the cursor (→)", section: "Lists", hint: true, command: .open) { state in
+                if state.isOnList { return state.selectedValue == nil ? "nothing selected" : nil }
+                return state.selectedLine?.link == nil ? "nothing to open on this line" : nil
             },
-            Binding("table.filter", ["/"], "Filter the list as you type (Esc clears)", section: "Lists", panes: lists, hint: true, command: .filter) { state in
-                state.isOnList ? nil : "only on lists"
-            },
+            Binding("table.filter", ["/"], "Filter the list, or an opened item's lines, as you type (Esc clears)", section: "Lists", panes: lists, hint: true, command: .filter),
             Binding("members", ["m"], "Members of the segment (paged as you scroll; Enter opens a person)", section: "Lists", panes: [.segments], hint: true, command: .members) { state in
                 switch state.route {
                 case .detail(.segments, _): nil
@@ -52,14 +51,21 @@ extension Keymap {
                 default: "only on a segment"
                 }
             },
-            Binding("campaigns.window", ["w"], "Metrics window: 7, 30 or 90 days", section: "Lists", panes: [.campaigns, .broadcasts, .transactional], command: .metricsWindow),
-            Binding("campaigns.metric", ["v"], "Metric in the sparkline: sent, opened or clicked", section: "Lists", panes: [.campaigns, .broadcasts, .transactional], command: .metricsKind),
+            Binding("campaigns.window", ["w"], "Metrics window: 7, 30 or 90 days", section: "Lists", panes: Set(PaneKind.withMetrics), command: .metricsWindow),
+            Binding("campaigns.metric", ["v"], "Metric in the sparkline: sent, opened or clicked", section: "Lists", panes: Set(PaneKind.withMetrics), command: .metricsKind),
             Binding("messages.type", ["t"], "Filter by type: all, email, push, sms, in-app, webhook, slack", section: "Lists", panes: [.messages], command: .messagesType),
             Binding("messages.metric", ["e"], "Filter by the furthest state: sent, delivered, opened, clicked …", section: "Lists", panes: [.messages], command: .messagesMetric),
             Binding("messages.window", ["w"], "How far back: all, 1, 7 or 30 days", section: "Lists", panes: [.messages], command: .messagesWindow),
             Binding("exports.download", ["d"], "Download the export to a file you name (never overwrites)", section: "Lists", panes: [.exports], command: .downloadExport) { state in
                 guard let row = state.selectedExport else { return "nothing selected" }
                 return row.cells[2] == "done" ? nil : "the export is not done yet (\(row.cells[2]))"
+            },
+            Binding("messages.body", ["b"], "Show the message's archived body (the API allows 100 a day; asks first)", section: "Lists", panes: [.messages], command: .archivedBody) { state in
+                guard case .detail(.messages, _) = state.route else { return "open a message first" }
+                return state.details[state.route]?.sectionOrder.contains(DetailSections.archivedBody) == true ? "already shown" : nil
+            },
+            Binding("exports.start", ["x"], "Start an export: people matching the Customers query, or the deliveries of a campaign, newsletter or template", section: "Lists", panes: [.customers, .campaigns, .newsletters, .transactional], writes: true, command: .startExport) { state in
+                ExportPlanner.spec(for: state) == nil ? ExportPlanner.unavailableReason(state) : nil
             },
             Binding("customers.find", ["/"], "Find people: an email, id, cio_id, or a filter query", section: "Lists", panes: [.customers], hint: true, command: .find),
             Binding("table.sort", ["s"], "Sort by the next column (again: next column)", section: "Lists", command: .sortNext) { state in
@@ -85,6 +91,13 @@ extension Keymap {
         Binding("input.end", ["end", "ctrl-e"], "Cursor to the end", section: "Prompts", scope: .input, command: .inputEnd),
         Binding("input.backspace", ["backspace", "ctrl-h"], "Delete the character before the cursor", section: "Prompts", scope: .input, command: .inputBackspace),
         Binding("input.delete", ["delete", "ctrl-d"], "Delete the character under the cursor", section: "Prompts", scope: .input, command: .inputDelete),
+    ]
+
+    private static let dialog: [Binding] = [
+        Binding("dialog.next", ["tab", "right", "l"], "Next button", section: "Dialogs", scope: .dialog, command: .dialogNext),
+        Binding("dialog.previous", ["shift-tab", "left", "h"], "Previous button", section: "Dialogs", scope: .dialog, command: .dialogPrevious),
+        Binding("dialog.press", ["enter", "space"], "Press the focused button (focus starts on Cancel)", section: "Dialogs", scope: .dialog, command: .dialogPress),
+        Binding("dialog.cancel", ["esc", "q", "n"], "Cancel", section: "Dialogs", scope: .dialog, command: .dialogCancel),
     ]
 
     private static let help: [Binding] = [

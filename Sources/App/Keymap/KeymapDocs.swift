@@ -23,6 +23,7 @@ extension Keymap {
                 case .normal: panes
                 case .input: "prompts (filter, find, palette)"
                 case .help: "help overlay"
+                case .dialog: "dialog"
                 }
                 lines.append("| \(keys) | \(binding.title)\(binding.writes ? " (writes)" : "") | `\(binding.id)` | \(scope) |")
             }

@@ -1,4 +1,5 @@
 import CustomerIO
+import Workspace
 
 /// The Messages pane's filters: delivery type, metric reached, and how far back. `t`, `e` and `w` cycle them.
 public struct MessagesQuery: Sendable, Hashable {
@@ -10,16 +11,20 @@ public struct MessagesQuery: Sendable, Hashable {
     public var metric: String?
     /// Days back from now; nil for no limit (the API keeps six months).
     public var days: Int?
+    /// Only the deliveries of one campaign, broadcast, newsletter or template (opened from its detail).
+    public var source: DeliverySource?
 
-    public init(type: String? = nil, metric: String? = nil, days: Int? = nil) {
+    public init(type: String? = nil, metric: String? = nil, days: Int? = nil, source: DeliverySource? = nil) {
         self.type = type
         self.metric = metric
         self.days = days
+        self.source = source
     }
 
     /// The stable text form carried by effects and used as part of cache keys: `type=email;metric=opened;days=7`.
     public var text: String {
-        [type.map { "type=\($0)" }, metric.map { "metric=\($0)" }, days.map { "days=\($0)" }].compactMap { $0 }.joined(separator: ";")
+        [source.map { "from=\($0.key)" }, type.map { "type=\($0)" }, metric.map { "metric=\($0)" }, days.map { "days=\($0)" }]
+            .compactMap { $0 }.joined(separator: ";")
     }
 
     /// Reads `text` back; unknown parts are ignored.
@@ -31,6 +36,7 @@ public struct MessagesQuery: Sendable, Hashable {
             case "type": type = pair[1]
             case "metric": metric = pair[1]
             case "days": days = Int(pair[1])
+            case "from": source = DeliverySource(key: pair[1])
             default: break
             }
         }
@@ -38,7 +44,7 @@ public struct MessagesQuery: Sendable, Hashable {
 
     /// What the breadcrumb says: `email · opened · last 7 days`, or `all` with no filter.
     public var summary: String {
-        let parts = [type.map { $0 == "twilio" ? "sms" : $0 }, metric, days.map { "last \($0) day\($0 == 1 ? "" : "s")" }].compactMap { $0 }
+        let parts = [source.map(\.title), type.map { $0 == "twilio" ? "sms" : $0 }, metric, days.map { "last \($0) day\($0 == 1 ? "" : "s")" }].compactMap { $0 }
         return parts.isEmpty ? "all" : parts.joined(separator: " · ")
     }
 

@@ -10,8 +10,10 @@ enum PaneColumns {
              TableColumn("Customers", width: .fixed(10), alignment: .right), TableColumn("Progress", width: .fixed(8), alignment: .right),
              TableColumn("Tags", width: .flexible(min: 6, weight: 2))]
         case .customers:
+            // Name, created and subscription come in one bulk request for the rows on screen.
             [TableColumn("ID", width: .flexible(min: 6, weight: 1)), TableColumn("Email", width: .flexible(min: 12, weight: 3)),
-             TableColumn("cio_id", width: .flexible(min: 10, weight: 1))]
+             TableColumn("cio_id", width: .flexible(min: 10, weight: 1)), TableColumn("Name", width: .flexible(min: 8, weight: 2)),
+             TableColumn("Created", width: .fixed(16)), TableColumn("Subscribed", width: .fixed(10))]
         case .campaigns:
             // Metrics come right after the name, so a narrow terminal drops type, tags and dates first.
             [TableColumn("ID", width: .fixed(6), alignment: .right), TableColumn("Name", width: .flexible(min: 12, weight: 4)),
@@ -25,6 +27,12 @@ enum PaneColumns {
              TableColumn("Open", width: .fixed(6), alignment: .right), TableColumn("Click", width: .fixed(6), alignment: .right),
              TableColumn("State", width: .fixed(9)), TableColumn("Tags", width: .flexible(min: 6, weight: 2)),
              TableColumn("Updated", width: .fixed(16))]
+        case .newsletters:
+            [TableColumn("ID", width: .fixed(6), alignment: .right), TableColumn("Name", width: .flexible(min: 12, weight: 4)),
+             TableColumn("Sent, 30 days", width: .fixed(15)), TableColumn("Sent", width: .fixed(8), alignment: .right),
+             TableColumn("Open", width: .fixed(6), alignment: .right), TableColumn("Click", width: .fixed(6), alignment: .right),
+             TableColumn("Type", width: .fixed(8)), TableColumn("Tags", width: .flexible(min: 6, weight: 2)),
+             TableColumn("Sent at", width: .fixed(16))]
         case .messages:
             [TableColumn("Created", width: .fixed(16)), TableColumn("Type", width: .fixed(8)),
              TableColumn("State", width: .fixed(12)), TableColumn("Recipient", width: .flexible(min: 10, weight: 3)),
@@ -45,17 +53,22 @@ enum PaneColumns {
     static func lazyColumns(for pane: PaneKind) -> [Int] {
         switch pane {
         case .segments: [4]
-        case .campaigns, .broadcasts, .transactional: [2, 3, 4, 5]
+        case .campaigns, .broadcasts, .newsletters, .transactional: [2, 3, 4, 5]
+        case .customers: [3, 4, 5]
         default: []
         }
     }
 
-    /// Detail fields fetched separately when an item opens.
-    static func extras(for pane: PaneKind) -> [String] {
+    /// Sections of an opened item that load on their own, in the order shown.
+    static func sections(for pane: PaneKind) -> [String] {
         switch pane {
-        case .segments: ["Customers", "Used by"]
-        case .broadcasts: ["Triggers"]
-        default: []
+        case .segments: [DetailSections.membership, DetailSections.usedBy]
+        case .customers: DetailSections.profile
+        case .campaigns: [DetailSections.journey, DetailSections.actions, DetailSections.links, DetailSections.messages]
+        case .broadcasts: [DetailSections.journey, DetailSections.actions, DetailSections.triggers, DetailSections.messages]
+        case .newsletters: [DetailSections.journey, DetailSections.messages]
+        case .transactional: [DetailSections.journey, DetailSections.deliveries]
+        case .messages, .exports: []
         }
     }
 

@@ -13,15 +13,15 @@ public enum RowBuilders {
                         segment.progress.map { "\($0)%" } ?? "—", segment.tags.joined(separator: ", ")],
                 copyValue: String(segment.id),
                 detail: [
-                    DetailRow(key: "ID", value: String(segment.id)),
-                    DetailRow(key: "Name", value: segment.name ?? "(unnamed)"),
-                    DetailRow(key: "Description", value: segment.description ?? ""),
-                    DetailRow(key: "Type", value: type),
-                    DetailRow(key: "State", value: segment.state ?? "—"),
-                    DetailRow(key: "Progress", value: segment.progress.map { "\($0)%" } ?? "—"),
-                    DetailRow(key: "Tags", value: segment.tags.joined(separator: ", ")),
-                    DetailRow(key: "Created", value: TimeText.full(segment.createdAt)),
-                    DetailRow(key: "Updated", value: TimeText.full(segment.updatedAt)),
+                    DetailLine(key: "ID", value: String(segment.id)),
+                    DetailLine(key: "Name", value: segment.name ?? "(unnamed)"),
+                    DetailLine(key: "Description", value: segment.description ?? ""),
+                    DetailLine(key: "Type", value: type),
+                    DetailLine(key: "State", value: segment.state ?? "—"),
+                    DetailLine(key: "Progress", value: segment.progress.map { "\($0)%" } ?? "—"),
+                    DetailLine(key: "Tags", value: segment.tags.joined(separator: ", ")),
+                    DetailLine(key: "Created", value: TimeText.full(segment.createdAt)),
+                    DetailLine(key: "Updated", value: TimeText.full(segment.updatedAt)),
                 ]
             )
         }
@@ -34,20 +34,18 @@ public enum RowBuilders {
                 cells: [String(campaign.id), campaign.name ?? "(unnamed)", "…", "…", "…", "…", campaign.state ?? "—", campaign.type ?? "—",
                         campaign.tags.joined(separator: ", "), TimeText.short(campaign.updated)],
                 detail: [
-                    DetailRow(key: "ID", value: String(campaign.id)),
-                    DetailRow(key: "Name", value: campaign.name ?? "(unnamed)"),
-                    DetailRow(key: "Type", value: campaign.type ?? "—"),
-                    DetailRow(key: "State", value: campaign.state ?? "—"),
-                    DetailRow(key: "Active", value: campaign.active.map { $0 ? "yes" : "no" } ?? "—"),
-                    DetailRow(key: "Trigger event", value: campaign.eventName ?? ""),
-                    DetailRow(key: "Trigger segments", value: campaign.triggerSegmentIDs.map(String.init).joined(separator: ", ")),
-                    DetailRow(key: "Filter segments", value: campaign.filterSegmentIDs.map(String.init).joined(separator: ", ")),
-                    DetailRow(key: "Actions", value: String(campaign.actions.count)),
-                    DetailRow(key: "Tags", value: campaign.tags.joined(separator: ", ")),
-                    DetailRow(key: "Created by", value: campaign.createdBy ?? ""),
-                    DetailRow(key: "Created", value: TimeText.full(campaign.created)),
-                    DetailRow(key: "Updated", value: TimeText.full(campaign.updated)),
-                ]
+                    DetailLine(key: "ID", value: String(campaign.id)),
+                    DetailLine(key: "Name", value: campaign.name ?? "(unnamed)"),
+                    DetailLine(key: "Type", value: campaign.type ?? "—"),
+                    DetailLine(key: "State", value: campaign.state ?? "—"),
+                    DetailLine(key: "Active", value: campaign.active.map { $0 ? "yes" : "no" } ?? "—"),
+                    DetailLine(key: "Trigger event", value: campaign.eventName ?? ""),
+                    DetailLine(key: "Actions", value: String(campaign.actions.count)),
+                    DetailLine(key: "Tags", value: campaign.tags.joined(separator: ", ")),
+                    DetailLine(key: "Created by", value: campaign.createdBy ?? ""),
+                    DetailLine(key: "Created", value: TimeText.full(campaign.created)),
+                    DetailLine(key: "Updated", value: TimeText.full(campaign.updated)),
+                ] + segmentLinks("Trigger segment", campaign.triggerSegmentIDs) + segmentLinks("Filter segment", campaign.filterSegmentIDs)
             )
         }
     }
@@ -59,15 +57,15 @@ public enum RowBuilders {
                 cells: [String(broadcast.id), broadcast.name ?? "(unnamed)", "…", "…", "…", "…", broadcast.state ?? "—",
                         broadcast.tags.joined(separator: ", "), TimeText.short(broadcast.updated)],
                 detail: [
-                    DetailRow(key: "ID", value: String(broadcast.id)),
-                    DetailRow(key: "Name", value: broadcast.name ?? "(unnamed)"),
-                    DetailRow(key: "State", value: broadcast.state ?? "—"),
-                    DetailRow(key: "Active", value: broadcast.active.map { $0 ? "yes" : "no" } ?? "—"),
-                    DetailRow(key: "Actions", value: String(broadcast.actions.count)),
-                    DetailRow(key: "Tags", value: broadcast.tags.joined(separator: ", ")),
-                    DetailRow(key: "Created by", value: broadcast.createdBy ?? ""),
-                    DetailRow(key: "Created", value: TimeText.full(broadcast.created)),
-                    DetailRow(key: "Updated", value: TimeText.full(broadcast.updated)),
+                    DetailLine(key: "ID", value: String(broadcast.id)),
+                    DetailLine(key: "Name", value: broadcast.name ?? "(unnamed)"),
+                    DetailLine(key: "State", value: broadcast.state ?? "—"),
+                    DetailLine(key: "Active", value: broadcast.active.map { $0 ? "yes" : "no" } ?? "—"),
+                    DetailLine(key: "Actions", value: String(broadcast.actions.count)),
+                    DetailLine(key: "Tags", value: broadcast.tags.joined(separator: ", ")),
+                    DetailLine(key: "Created by", value: broadcast.createdBy ?? ""),
+                    DetailLine(key: "Created", value: TimeText.full(broadcast.created)),
+                    DetailLine(key: "Updated", value: TimeText.full(broadcast.updated)),
                 ]
             )
         }
@@ -82,23 +80,29 @@ public enum RowBuilders {
                 cells: [TimeText.short(delivery.created), delivery.type ?? "—", delivery.latestMetric ?? "—",
                         delivery.recipient ?? person, delivery.subject ?? "", origin],
                 detail: [
-                    DetailRow(key: "ID", value: delivery.id),
-                    DetailRow(key: "Type", value: delivery.type ?? "—"),
-                    DetailRow(key: "State", value: delivery.latestMetric ?? "—"),
-                    DetailRow(key: "Recipient", value: delivery.recipient ?? ""),
-                    DetailRow(key: "Person", value: person),
-                    DetailRow(key: "Subject", value: delivery.subject ?? ""),
-                    DetailRow(key: "From", value: origin),
-                    DetailRow(key: "Failure", value: delivery.failureMessage ?? ""),
-                    DetailRow(key: "Created", value: TimeText.full(delivery.created)),
+                    DetailLine(key: "ID", value: delivery.id),
+                    DetailLine(key: "Type", value: delivery.type ?? "—"),
+                    DetailLine(key: "State", value: delivery.latestMetric ?? "—"),
+                    DetailLine(key: "Recipient", value: delivery.recipient ?? ""),
+                    DetailLine(key: "Person", value: person, link: delivery.customerIdentifiers.flatMap(PersonKey.make).map { .detail(.customers, key: $0) }
+                        ?? delivery.customerID.map { .detail(.customers, key: "id:\($0)") }),
+                    DetailLine(key: "Subject", value: delivery.subject ?? ""),
+                    DetailLine(key: "From", value: origin, link: MessagesQuery.originRoute(delivery)),
+                    DetailLine(key: "Failure", value: delivery.failureMessage ?? ""),
+                    DetailLine(key: "Created", value: TimeText.full(delivery.created)),
                 ] + metricRows(delivery.metrics)
             )
         }
     }
 
+    /// One reference line per segment.
+    static func segmentLinks(_ label: String, _ ids: [Int]) -> [DetailLine] {
+        ids.map { DetailLine(key: label, value: "segment \($0)", link: .detail(.segments, key: String($0))) }
+    }
+
     /// A delivery's metric timeline (created → sent → delivered → opened …), earliest first.
-    static func metricRows(_ metrics: [String: Int]) -> [DetailRow] {
-        metrics.sorted { $0.value < $1.value }.map { DetailRow(key: "  \($0.key)", value: TimeText.full($0.value)) }
+    static func metricRows(_ metrics: [String: Int]) -> [DetailLine] {
+        metrics.sorted { $0.value < $1.value }.map { DetailLine(key: "  \($0.key)", value: TimeText.full($0.value)) }
     }
 
     /// Where a delivery came from: `campaign 12`, `broadcast 60`, `newsletter 101` or `transactional 3`.
@@ -110,6 +114,28 @@ public enum RowBuilders {
         return "—"
     }
 
+    public static func newsletters(_ newsletters: [Newsletter]) -> [ListRow] {
+        newsletters.map { newsletter in
+            ListRow(
+                key: String(newsletter.id),
+                cells: [String(newsletter.id), newsletter.name ?? "(unnamed)", "…", "…", "…", "…", newsletter.type ?? "—",
+                        newsletter.tags.joined(separator: ", "), TimeText.short(newsletter.sentAt)],
+                detail: [
+                    DetailLine(key: "ID", value: String(newsletter.id)),
+                    DetailLine(key: "Name", value: newsletter.name ?? "(unnamed)"),
+                    DetailLine(key: "Type", value: newsletter.type ?? "—"),
+                    DetailLine(key: "Tags", value: newsletter.tags.joined(separator: ", ")),
+                    DetailLine(key: "Contents", value: String(newsletter.contentIDs.count)),
+                    DetailLine(key: "Sent", value: TimeText.full(newsletter.sentAt)),
+                    DetailLine(key: "Created", value: TimeText.full(newsletter.created)),
+                    DetailLine(key: "Updated", value: TimeText.full(newsletter.updated)),
+                ] + newsletter.recipientSegmentIDs.map { segment in
+                    DetailLine(key: "Recipients", value: "segment \(segment)", link: .detail(.segments, key: String(segment)))
+                }
+            )
+        }
+    }
+
     public static func exports(_ exports: [Export]) -> [ListRow] {
         exports.map { export in
             let status = export.failed == true ? "failed" : (export.status ?? "—")
@@ -118,15 +144,15 @@ public enum RowBuilders {
                 cells: [String(export.id), export.type ?? "—", status, export.total.map(String.init) ?? "—",
                         export.description ?? "", TimeText.short(export.createdAt)],
                 detail: [
-                    DetailRow(key: "ID", value: String(export.id)),
-                    DetailRow(key: "Type", value: export.type ?? "—"),
-                    DetailRow(key: "Status", value: status),
-                    DetailRow(key: "Total", value: export.total.map(String.init) ?? "—"),
-                    DetailRow(key: "Description", value: export.description ?? ""),
-                    DetailRow(key: "Downloads", value: export.downloads.map(String.init) ?? "0"),
-                    DetailRow(key: "Created by", value: export.userEmail ?? ""),
-                    DetailRow(key: "Created", value: TimeText.full(export.createdAt)),
-                    DetailRow(key: "Updated", value: TimeText.full(export.updatedAt)),
+                    DetailLine(key: "ID", value: String(export.id)),
+                    DetailLine(key: "Type", value: export.type ?? "—"),
+                    DetailLine(key: "Status", value: status),
+                    DetailLine(key: "Total", value: export.total.map(String.init) ?? "—"),
+                    DetailLine(key: "Description", value: export.description ?? ""),
+                    DetailLine(key: "Downloads", value: export.downloads.map(String.init) ?? "0"),
+                    DetailLine(key: "Created by", value: export.userEmail ?? ""),
+                    DetailLine(key: "Created", value: TimeText.full(export.createdAt)),
+                    DetailLine(key: "Updated", value: TimeText.full(export.updatedAt)),
                 ]
             )
         }
@@ -138,14 +164,14 @@ public enum RowBuilders {
                 key: String(template.id),
                 cells: [String(template.id), template.name ?? "(unnamed)", "…", "…", "…", "…", template.description ?? "", TimeText.short(template.updatedAt)],
                 detail: [
-                    DetailRow(key: "ID", value: String(template.id)),
-                    DetailRow(key: "Name", value: template.name ?? "(unnamed)"),
-                    DetailRow(key: "Description", value: template.description ?? ""),
-                    DetailRow(key: "Send to unsubscribed", value: template.sendToUnsubscribed.map { $0 ? "yes" : "no" } ?? "—"),
-                    DetailRow(key: "Link tracking", value: template.linkTracking.map { $0 ? "on" : "off" } ?? "—"),
-                    DetailRow(key: "Open tracking", value: template.openTracking.map { $0 ? "on" : "off" } ?? "—"),
-                    DetailRow(key: "Created", value: TimeText.full(template.createdAt)),
-                    DetailRow(key: "Updated", value: TimeText.full(template.updatedAt)),
+                    DetailLine(key: "ID", value: String(template.id)),
+                    DetailLine(key: "Name", value: template.name ?? "(unnamed)"),
+                    DetailLine(key: "Description", value: template.description ?? ""),
+                    DetailLine(key: "Send to unsubscribed", value: template.sendToUnsubscribed.map { $0 ? "yes" : "no" } ?? "—"),
+                    DetailLine(key: "Link tracking", value: template.linkTracking.map { $0 ? "on" : "off" } ?? "—"),
+                    DetailLine(key: "Open tracking", value: template.openTracking.map { $0 ? "on" : "off" } ?? "—"),
+                    DetailLine(key: "Created", value: TimeText.full(template.createdAt)),
+                    DetailLine(key: "Updated", value: TimeText.full(template.updatedAt)),
                 ]
             )
         }
@@ -153,15 +179,18 @@ public enum RowBuilders {
 
     public static func customers(_ people: [CustomerIdentifiers]) -> [ListRow] {
         people.enumerated().map { index, person in
-            let key = person.cioID ?? person.id ?? person.email ?? String(index)
+            let key = PersonKey.make(person) ?? "row:\(index)"
+            // Name, created and subscription arrive in bulk for the rows on screen; a row without an id cannot
+            // be asked for, so it says so at once.
+            let pending = person.id == nil ? "—" : "…"
             return ListRow(
                 key: key,
-                cells: [person.id ?? "—", person.email ?? "—", person.cioID ?? "—"],
-                copyValue: person.email ?? key,
+                cells: [person.id ?? "—", person.email ?? "—", person.cioID ?? "—", pending, pending, pending],
+                copyValue: person.email ?? person.id ?? key,
                 detail: [
-                    DetailRow(key: "ID", value: person.id ?? "—"),
-                    DetailRow(key: "Email", value: person.email ?? "—"),
-                    DetailRow(key: "cio_id", value: person.cioID ?? "—"),
+                    DetailLine(key: "ID", value: person.id ?? "—"),
+                    DetailLine(key: "Email", value: person.email ?? "—"),
+                    DetailLine(key: "cio_id", value: person.cioID ?? "—"),
                 ]
             )
         }

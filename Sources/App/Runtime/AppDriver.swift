@@ -10,6 +10,9 @@ public final class AppDriver {
     public private(set) var performed: [Effect] = []
     /// Text copied with `y`.
     public private(set) var clipboard: [String] = []
+    /// Whether off-screen cells are prefetched. Off by default: a test settles only when every effect is done, and
+    /// a full prefetch would make each one wait on the rate limit. Benchmarks and prefetch tests turn it on.
+    public var prefetches = false
 
     public init(state: AppState, handler: EffectHandler) {
         self.state = state
@@ -50,6 +53,7 @@ public final class AppDriver {
                 clipboard.append(text)
                 continue
             }
+            if case .prefetchCells = effect, !prefetches { continue }
             for action in await handler.perform(effect) {
                 queue += AppUpdate.update(&state, action)
             }

@@ -67,8 +67,10 @@ public final class AppRuntime {
     /// When to wake without input: spinner frames while work is in flight, and a flash's expiry. Otherwise never.
     private func nextTimeout() -> Double? {
         if state.inFlight > 0 { return 0.1 }
-        guard let flash = state.flash else { return nil }
-        return max(0, flash.expiresAt - clock())
+        let now = clock()
+        let poll = state.pane == .exports ? state.exportsPollAt.map { max(0, $0 - now) } : nil
+        let flash = state.flash.map { max(0, $0.expiresAt - now) }
+        return [poll, flash].compactMap { $0 }.min()
     }
 
     private func perform(_ effects: [Effect]) {

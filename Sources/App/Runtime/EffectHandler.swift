@@ -37,8 +37,16 @@ public struct EffectHandler: Sendable {
 
     /// Runs `effect`, handing each action to `send` as soon as it is known (lazy cells arrive one by one).
     public func perform(_ effect: Effect, send: @escaping @Sendable (Action) -> Void) async {
+        if case .prefetchCells(let pane, let keys, let metrics) = effect {
+            await RequestPriority.$current.withValue(.background) {
+                await prefetchCells(pane, keys: keys, metrics: metrics, send: send)
+            }
+            return
+        }
         await RequestPriority.$current.withValue(.visible) {
-            if case .loadCells(let pane, let keys, let refresh, let metrics) = effect {
+            if case .loadPeopleCells(let people, let refresh) = effect {
+                await loadPeopleCells(people, refresh: refresh, send: send)
+            } else if case .loadCells(let pane, let keys, let refresh, let metrics) = effect {
                 await loadCells(pane, keys: keys, refresh: refresh, metrics: metrics, send: send)
             } else {
                 for action in await performNow(effect) { send(action) }
@@ -73,15 +81,56 @@ public struct EffectHandler: Sendable {
         }
     }
 
+    /// Name, created and subscription of the people on screen: one bulk request for all of them.
+    private func loadPeopleCells(_ people: [PersonRef], refresh: Bool, send: @escaping @Sendable (Action) -> Void) async {
+        let columns = PaneColumns.lazyColumns(for: .customers)
+        do {
+            let profiles = try await environment.service.customerAttributes(ids: Array(Set(people.map(\.id))), refresh: refresh)
+            for person in people {
+                for (column, value) in zip(columns, PeopleCells.values(profiles[person.id])) {
+                    send(.cellLoaded(.customers, key: person.key, column: column, value: value))
+                }
+            }
+        } catch {
+            for person in people {
+                for column in columns { send(.cellLoaded(.customers, key: person.key, column: column, value: "!")) }
+            }
+            send(.notify(.error, "Customers: attributes failed: \(Self.message(error))"))
+        }
+    }
+
+    /// How many prefetch requests wait for the rate limiter at once: enough to keep it busy, few enough that a
+    /// request for what comes on screen joins no long queue of them.
+    static let prefetchWorkers = 4
+
+    /// Off-screen cells, in list order, a few workers at a time. A cell that fails stays "…" and loads (or
+    /// reports its error) when it comes on screen.
+    private func prefetchCells(_ pane: PaneKind, keys: [String], metrics: MetricsView, send: @escaping @Sendable (Action) -> Void) async {
+        let columns = PaneColumns.lazyColumns(for: pane)
+        let service = environment.service
+        let queue = WorkQueue(keys)
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<Self.prefetchWorkers {
+                group.addTask {
+                    while let key = queue.next() {
+                        guard let id = Int(key), let values = try? await Self.lazyValues(pane, id: id, service: service, refresh: false, metrics: metrics) else { continue }
+                        for (column, value) in zip(columns, values) { send(.cellLoaded(pane, key: key, column: column, value: value)) }
+                    }
+                }
+            }
+        }
+    }
+
     /// The lazily loaded cells of one row, in the order of `PaneColumns.lazyColumns`.
     static func lazyValues(_ pane: PaneKind, id: Int, service: WorkspaceService, refresh: Bool, metrics: MetricsView = MetricsView()) async throws -> [String] {
         switch pane {
         case .segments:
             return [grouped(try await service.segmentCustomerCount(id: id, refresh: refresh))]
-        case .campaigns, .broadcasts, .transactional:
+        case .campaigns, .broadcasts, .newsletters, .transactional:
             let series: MetricSeries = switch pane {
             case .campaigns: try await service.campaignMetrics(id: id, days: metrics.days, refresh: refresh)
             case .broadcasts: try await service.broadcastMetrics(id: id, days: metrics.days, refresh: refresh)
+            case .newsletters: try await service.newsletterMetrics(id: id, days: metrics.days, refresh: refresh)
             default: try await service.transactionalMetrics(id: id, days: metrics.days, refresh: refresh)
             }
             let charted = series[metrics.metric]
@@ -138,9 +187,12 @@ public struct EffectHandler: Sendable {
         let description: String
     }
 
-    /// The API filter for a Messages query, as of now.
-    static func messageFilter(_ query: String?) -> MessageFilter {
-        MessagesQuery(text: query ?? "").filter(now: Int(Date().timeIntervalSince1970))
+    /// Deliveries for a Messages query, as of now: across the workspace, or from one campaign, broadcast,
+    /// newsletter or template.
+    static func messages(_ text: String?, service: WorkspaceService, refresh: Bool) async throws -> [Delivery] {
+        let query = MessagesQuery(text: text ?? "")
+        let filter = query.filter(now: Int(Date().timeIntervalSince1970))
+        return try await service.messages(filter, from: query.source, key: text ?? "", refresh: refresh)
     }
 
     static func percent(_ part: Int, of whole: Int) -> String {
@@ -161,8 +213,9 @@ public struct EffectHandler: Sendable {
                 case .segments: RowBuilders.segments(try await service.segments(refresh: refresh))
                 case .campaigns: RowBuilders.campaigns(try await service.campaigns(refresh: refresh))
                 case .broadcasts: RowBuilders.broadcasts(try await service.broadcasts(refresh: refresh))
+                case .newsletters: RowBuilders.newsletters(try await service.newsletters(refresh: refresh))
                 case .messages:
-                    RowBuilders.messages(try await service.messages(Self.messageFilter(query), key: query ?? "", refresh: refresh))
+                    RowBuilders.messages(try await Self.messages(query, service: service, refresh: refresh))
                 case .exports: RowBuilders.exports(try await service.exports(refresh: refresh))
                 case .transactional: RowBuilders.transactional(try await service.transactionalTemplates(refresh: refresh))
                 case .customers: []
@@ -171,35 +224,45 @@ public struct EffectHandler: Sendable {
             } catch {
                 return [.listFailed(pane, Self.message(error))]
             }
-        case .loadExtra(let route, let name, let refresh):
-            if case .detail(.broadcasts, let key) = route, let id = Int(key) {
-                do {
-                    let triggers = try await service.broadcastTriggers(id: id, refresh: refresh)
-                    return [.extraLoaded(route, name: name, value: Self.triggersText(triggers))]
-                } catch {
-                    return [.extraFailed(route, name: name, message: Self.message(error))]
-                }
-            }
-            guard case .detail(.segments, let key) = route, let id = Int(key) else {
-                return [.extraFailed(route, name: name, message: "nothing to load for \(name)")]
-            }
+        case .loadSection(let route, let name, let refresh, let metrics):
             do {
-                let value: String
-                switch name {
-                case "Customers":
-                    value = Self.grouped(try await service.segmentCustomerCount(id: id, refresh: refresh))
-                default:
-                    let usage = try await service.segmentUsage(id: id, refresh: refresh)
-                    value = Self.usageText(usage)
-                }
-                return [.extraLoaded(route, name: name, value: value)]
+                let context = SectionLoader.Context(service: service, refresh: refresh, metrics: metrics, now: Int(Date().timeIntervalSince1970))
+                return [.sectionLoaded(route, name: name, lines: try await SectionLoader.lines(route, name: name, context))]
             } catch {
-                return [.extraFailed(route, name: name, message: Self.message(error))]
+                return [.sectionFailed(route, name: name, message: Self.message(error))]
+            }
+        case .loadItem(let route, let refresh):
+            do {
+                return [.itemLoaded(route, try await ItemLoader.row(route, service: service, refresh: refresh))]
+            } catch {
+                return [.itemFailed(route, message: Self.message(error))]
+            }
+        case .startExport(let spec):
+            do {
+                let export: Export
+                switch spec {
+                case .customers(let query):
+                    export = try await service.client.exportCustomers(CustomersExportRequest(filters: try ExportPlanner.customersFilter(query)))
+                case .deliveries(let source):
+                    let exportSource: DeliveriesExportRequest.Source
+                    switch source {
+                    case .campaign(let id): exportSource = .campaign(id)
+                    case .newsletter(let id): exportSource = .newsletter(id)
+                    case .transactional(let id): exportSource = .transactional(id)
+                    case .broadcast: return [.notify(.error, "Broadcast deliveries cannot be exported by the API; export its campaign's instead")]
+                    }
+                    export = try await service.client.exportDeliveries(DeliveriesExportRequest(source: exportSource))
+                }
+                // The export list changed: what is cached of it is stale.
+                await service.store.invalidate(prefix: "exports")
+                return [.exportStarted(id: export.id, what: spec.summary)]
+            } catch {
+                return [.notify(.error, "The export was not started: \(Self.message(error))")]
             }
         case .loadTheme(let name):
             let loaded = environment.loadTheme(name)
             return [.themeLoaded(monochrome ? loaded.theme.monochrome() : loaded.theme, warning: loaded.warning)]
-        case .copyToClipboard, .loadCells:
+        case .copyToClipboard, .loadCells, .loadPeopleCells, .prefetchCells:
             return []
         case .loadMoreCustomers(let query, let start):
             do {
@@ -271,23 +334,20 @@ public struct EffectHandler: Sendable {
         }
         return String(result.reversed())
     }
+}
 
-    /// The latest triggers, newest first: `#12 processed 2026-11-20 14:03 (2d ago); #11 pending`.
-    static func triggersText(_ triggers: [BroadcastTrigger]) -> String {
-        guard !triggers.isEmpty else { return "never triggered" }
-        let latest = triggers.sorted { ($0.createdAt ?? 0) > ($1.createdAt ?? 0) }.prefix(5).map { trigger in
-            let processed = (trigger.processedAt ?? 0) > 0 ? "processed \(TimeText.full(trigger.processedAt))" : "pending since \(TimeText.full(trigger.createdAt))"
-            return "#\(trigger.id) \(processed)"
+/// Hands out items to concurrent workers, each once, in order.
+final class WorkQueue: Sendable {
+    private let state: Mutex<(items: [String], next: Int)>
+
+    init(_ items: [String]) { state = Mutex((items, 0)) }
+
+    func next() -> String? {
+        state.withLock { state in
+            guard state.next < state.items.count else { return nil }
+            defer { state.next += 1 }
+            return state.items[state.next]
         }
-        return "\(triggers.count) in all; " + latest.joined(separator: "; ")
-    }
-
-    static func usageText(_ usage: SegmentUsage) -> String {
-        var parts: [String] = []
-        if !usage.campaigns.isEmpty { parts.append("campaigns " + usage.campaigns.map(String.init).joined(separator: ", ")) }
-        if !usage.sentNewsletters.isEmpty { parts.append("newsletters " + usage.sentNewsletters.map(String.init).joined(separator: ", ")) }
-        if !usage.draftNewsletters.isEmpty { parts.append("draft newsletters " + usage.draftNewsletters.map(String.init).joined(separator: ", ")) }
-        return parts.isEmpty ? "nothing" : parts.joined(separator: "; ")
     }
 }
 

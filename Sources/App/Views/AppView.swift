@@ -40,6 +40,8 @@ public enum AppView {
         case .palette(let palette):
             CommandPaletteView(styles: CommandPaletteStyles(theme: theme))
                 .render(into: &canvas, in: main, state: palette, commands: PaletteCatalog.commands(for: state))
+        case .confirming(let dialog, _):
+            DialogView(styles: DialogStyles(theme: theme)).render(into: &canvas, in: Rect(state.size), state: dialog)
         case .info(let title, let rows):
             InfoBoxView.render(title: title, rows: rows, theme: theme, into: &canvas, in: Rect(state.size))
         case .help(let scroll):

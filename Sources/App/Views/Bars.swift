@@ -8,16 +8,30 @@ enum TopBarView {
         var x = rect.x
         let label = " cio · \(state.session.profile) · \(state.session.region) "
         x += canvas.put(label, x: x, y: rect.y, style: theme[.topBar], maxWidth: rect.maxX - x)
+        let tabs = tabTitles(state.pane, room: rect.maxX - x)
         for (index, pane) in PaneKind.allCases.enumerated() where x < rect.maxX {
             let style = pane == state.pane ? theme[.tabActive] : theme[.tab]
             x += canvas.put(" ", x: x, y: rect.y, style: theme[.topBar], maxWidth: rect.maxX - x)
-            let tab = " \(index + 1) \(pane.title) "
+            let tab = tabs[index]
             let room = rect.maxX - x
             guard room > 0 else { break }
             // A tab that does not fit is cut with an ellipsis, so a cut-off title never reads as a whole word.
             canvas.put(clipping: tab, x: x, y: rect.y, width: min(room, DisplayWidth.of(tab)), style: style)
             x += min(room, DisplayWidth.of(tab))
         }
+    }
+
+    /// Each tab's text: whole titles when they fit, else the current pane's whole and the others shortened to
+    /// four letters, else numbers only beside the current one.
+    static func tabTitles(_ current: PaneKind, room: Int) -> [String] {
+        let panes = PaneKind.allCases
+        let variants: [[String]] = [
+            panes.enumerated().map { " \($0 + 1) \($1.title) " },
+            panes.enumerated().map { " \($0 + 1) \($1 == current ? $1.title : String($1.title.prefix(4))) " },
+            panes.enumerated().map { $1 == current ? " \($0 + 1) \($1.title) " : " \($0 + 1) " },
+        ]
+        for variant in variants where variant.reduce(0, { $0 + 1 + DisplayWidth.of($1) }) <= room { return variant }
+        return variants[variants.count - 1]
     }
 }
 

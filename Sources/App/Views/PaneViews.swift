@@ -38,7 +38,7 @@ enum DetailPaneView {
     static func render(_ state: AppState, into canvas: inout Canvas, in rect: Rect) {
         guard let detail = state.details[state.route] else { return }
         let spinner = Spinner.frame(state.spinnerFrame)
-        DetailView(rows: detail.rows(spinner: spinner), styles: DetailStyles(theme: state.theme))
+        DetailView(rows: detail.lines(spinner: spinner).map(\.row), styles: DetailStyles(theme: state.theme))
             .render(into: &canvas, in: rect, state: detail.detail)
     }
 }

@@ -1,11 +1,18 @@
 /// One line of a detail view: a field name and its value as text.
 public struct DetailRow: Sendable, Hashable {
+    /// How a row is drawn: a field, a section heading across the whole width, or a reference that opens.
+    public enum Kind: Sendable, Hashable {
+        case field, heading, link
+    }
+
     public var key: String
     public var value: String
+    public var kind: Kind
 
-    public init(key: String, value: String) {
+    public init(key: String, value: String, kind: Kind = .field) {
         self.key = key
         self.value = value
+        self.kind = kind
     }
 }
 
@@ -36,16 +43,21 @@ public struct DetailStyles: Sendable, Hashable {
     public var key: CellStyle
     public var value: CellStyle
     public var selected: CellStyle
+    public var heading: CellStyle
+    public var link: CellStyle
 
-    public init(key: CellStyle = CellStyle(attributes: .bold), value: CellStyle = .plain, selected: CellStyle = CellStyle(attributes: .reverse)) {
+    public init(key: CellStyle = CellStyle(attributes: .bold), value: CellStyle = .plain, selected: CellStyle = CellStyle(attributes: .reverse),
+                heading: CellStyle = CellStyle(attributes: [.bold, .underline]), link: CellStyle = CellStyle(attributes: .underline)) {
         self.key = key
         self.value = value
         self.selected = selected
+        self.heading = heading
+        self.link = link
     }
 
     /// The theme's detail roles; the selection borrows the table's so both lists highlight alike.
     public init(theme: Theme) {
-        self.init(key: theme[.detailKey], value: theme[.detailValue], selected: theme[.tableSelected])
+        self.init(key: theme[.detailKey], value: theme[.detailValue], selected: theme[.tableSelected], heading: theme[.title], link: theme[.accent])
     }
 }
 
@@ -61,7 +73,7 @@ public struct DetailView: Sendable {
 
     /// Cells for the key column: the longest key, but never more than 40% of `width`, so values keep most room.
     public static func keyWidth(of rows: [DetailRow], width: Int) -> Int {
-        let longest = rows.map { DisplayWidth.of(RowText.singleLine($0.key)) }.max() ?? 0
+        let longest = rows.filter { $0.kind != .heading }.map { DisplayWidth.of(RowText.singleLine($0.key)) }.max() ?? 0
         return min(longest, width * 2 / 5)
     }
 
@@ -81,13 +93,21 @@ public struct DetailView: Sendable {
             canvas.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: selected ? styles.selected : styles.value, clip: area)
             guard index < rows.count else { continue }
             let row = rows[index]
+            if row.kind == .heading {
+                // A heading spans both columns, so a long section name is never cut at the key column.
+                let title = Canvas.fit(RowText.singleLine(row.key), width: area.width)
+                canvas.put(title, x: area.x, y: y, style: selected ? styles.selected : styles.heading, clip: area)
+                continue
+            }
             if keyWidth > 0 {
                 let key = Canvas.fit(RowText.singleLine(row.key), width: keyWidth)
                 canvas.put(key, x: area.x, y: y, style: selected ? styles.selected : styles.key, clip: area)
             }
             if valueWidth > 0 {
-                let value = Canvas.fit(RowText.singleLine(row.value), width: valueWidth)
-                canvas.put(value, x: valueX, y: y, style: selected ? styles.selected : styles.value, clip: area)
+                // A reference ends in an arrow: Enter opens it.
+                let text = row.kind == .link ? RowText.singleLine(row.value) + " →" : RowText.singleLine(row.value)
+                let value = Canvas.fit(text, width: valueWidth)
+                canvas.put(value, x: valueX, y: y, style: selected ? styles.selected : (row.kind == .link ? styles.link : styles.value), clip: area)
             }
         }
     }

@@ -1,0 +1,93 @@
+import TerminalUI
+import Workspace
+
+/// One line of an opened item: a field, a section heading, or a reference to another item that Enter opens.
+public struct DetailLine: Sendable, Hashable {
+    public var key: String
+    public var value: String
+    /// Where Enter goes from this line (a person, a segment, a campaign, a message, a template).
+    public var link: Route?
+    public var isHeading = false
+    /// For a line that opens the Messages pane: the parent whose deliveries it shows.
+    public var messagesSource: DeliverySource?
+
+    public init(key: String, value: String, link: Route? = nil) {
+        self.key = key
+        self.value = value
+        self.link = link
+    }
+
+    /// A section's title line.
+    static func heading(_ title: String) -> DetailLine {
+        var line = DetailLine(key: title, value: "")
+        line.isHeading = true
+        return line
+    }
+
+    /// The line as the detail widget draws it.
+    var row: DetailRow {
+        DetailRow(key: key, value: value, kind: isHeading ? .heading : (link == nil ? .field : .link))
+    }
+}
+
+/// An opened item: its own fields, then sections that load on their own (a person's segments, a campaign's
+/// actions), each shown with a spinner until it arrives.
+public struct DetailPaneState: Sendable, Hashable {
+    public var row: ListRow
+    /// Whether the item itself is still loading (it was opened from a reference, not from a list).
+    public var isLoadingItem = false
+    public var sections: [String: LoadState<[DetailLine]>] = [:]
+    /// The order sections are shown in.
+    public var sectionOrder: [String] = []
+    /// Lines shown only when their key or value contains this text (any case); headings stay while a line under
+    /// them matches.
+    public var filter = ""
+    public var detail = DetailState()
+
+    public init(row: ListRow) {
+        self.row = row
+    }
+
+    /// A detail opened from a reference: a placeholder until the item loads.
+    static func placeholder(key: String) -> DetailPaneState {
+        var state = DetailPaneState(row: ListRow(key: key, cells: [], detail: []))
+        state.isLoadingItem = true
+        return state
+    }
+
+    /// Every line the detail shows: the item's fields, then each section under its heading, filtered.
+    public func lines(spinner: String) -> [DetailLine] {
+        var all: [DetailLine] = isLoadingItem ? [DetailLine(key: "", value: "\(spinner) loading…")] : row.detail
+        for name in sectionOrder {
+            all.append(.heading(name))
+            switch sections[name] ?? .idle {
+            case .idle: break
+            case .loading: all.append(DetailLine(key: "", value: "\(spinner) loading…"))
+            case .loaded(let lines) where lines.isEmpty: all.append(DetailLine(key: "", value: "none"))
+            case .loaded(let lines): all += lines
+            case .failed(let message, _): all.append(DetailLine(key: "", value: "failed: \(message)  (r retries)"))
+            }
+        }
+        return Self.filtered(all, by: filter)
+    }
+
+    static func filtered(_ lines: [DetailLine], by filter: String) -> [DetailLine] {
+        guard !filter.isEmpty else { return lines }
+        let needle = filter.lowercased()
+        var result: [DetailLine] = []
+        var heading: DetailLine?
+        for line in lines {
+            if line.isHeading {
+                heading = line
+                continue
+            }
+            guard line.key.lowercased().contains(needle) || line.value.lowercased().contains(needle) else { continue }
+            if let pending = heading {
+                result.append(pending)
+                heading = nil
+            }
+            result.append(line)
+        }
+        return result
+    }
+}

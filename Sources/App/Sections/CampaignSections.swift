@@ -1,0 +1,82 @@
+import CustomerIO
+import TerminalUI
+import Workspace
+
+/// A campaign's detail: metrics with journey figures, actions with their own sparklines, link clicks; and a
+/// broadcast's trigger history with errors.
+enum CampaignSections {
+    static func metrics(campaign id: Int, _ context: SectionLoader.Context) async throws -> [DetailLine] {
+        let days = context.metrics.days
+        async let series = context.service.campaignMetrics(id: id, days: days, refresh: context.refresh)
+        // Journey metrics are a v2-only extra: a workspace without them still shows the delivery metrics.
+        async let journey = try? context.service.campaignJourneyMetrics(id: id, days: days, now: context.now, refresh: context.refresh)
+        var lines = MetricsText.lines(try await series, days: days)
+        if let journey = await journey {
+            let figures: [(String, [Int])] = [("started", journey.started), ("activated", journey.activated), ("messaged", journey.messaged),
+                                              ("finished", journey.finished), ("converted", journey.converted),
+                                              ("exited early", journey.exitedEarly), ("never activated", journey.neverActivated)]
+            for (name, values) in figures where !values.isEmpty {
+                lines.append(DetailLine(key: "journey: \(name)", value: "\(Sparkline.braille(EffectHandler.buckets(values, count: 30), width: 15))  \(Format.grouped(values.reduce(0, +)))"))
+            }
+        }
+        return lines
+    }
+
+    /// Every action, with a sparkline of the chosen metric and its totals; the per-action metrics load together.
+    static func actions(campaign id: Int, _ context: SectionLoader.Context) async throws -> [DetailLine] {
+        let actions = try await context.service.campaignActions(id: id, refresh: context.refresh)
+        let days = context.metrics.days
+        let metrics = await withTaskGroup(of: (Int, MetricSeries?).self) { group in
+            for action in actions {
+                guard let actionID = action.id else { continue }
+                group.addTask { (actionID, try? await context.service.actionMetrics(campaign: id, action: actionID, days: days, refresh: context.refresh)) }
+            }
+            return await group.reduce(into: [Int: MetricSeries]()) { if let series = $1.1 { $0[$1.0] = series } }
+        }
+        return actionLines(actions, metrics: metrics, metric: context.metrics.metric)
+    }
+
+    static func actionLines(_ actions: [CampaignAction], metrics: [Int: MetricSeries], metric: String = "sent") -> [DetailLine] {
+        guard !actions.isEmpty else { return [DetailLine(key: "", value: "no actions")] }
+        return actions.map { action in
+            let title = "\(action.name ?? "#\(action.id.map(String.init) ?? "?")") (\(action.type ?? "action"))"
+            guard let id = action.id, let series = metrics[id] else {
+                return DetailLine(key: title, value: [action.subject, action.sendingState].compactMap { $0 }.joined(separator: " · "))
+            }
+            let delivered = series.total("delivered")
+            let base = delivered > 0 ? delivered : series.total("sent")
+            let figures = "sent \(Format.grouped(series.total("sent"))) · open \(Format.percent(series.total("opened"), of: base)) · click \(Format.percent(series.total("clicked"), of: base))"
+            return DetailLine(key: title, value: "\(Sparkline.braille(EffectHandler.buckets(series[metric], count: 30), width: 15))  \(figures)")
+        }
+    }
+
+    /// Clicks per tracked link, most clicked first.
+    static func links(campaign id: Int, _ context: SectionLoader.Context) async throws -> [DetailLine] {
+        let links = try await context.service.campaignLinkMetrics(id: id, days: context.metrics.days, refresh: context.refresh)
+        guard !links.isEmpty else { return [DetailLine(key: "", value: "no tracked links clicked in the last \(context.metrics.days) days")] }
+        return links.sorted { $0.metric.total("clicked") > $1.metric.total("clicked") }.map { link in
+            DetailLine(key: "\(Format.grouped(link.metric.total("clicked"))) clicks", value: link.link.href ?? "link \(link.link.id.map(String.init) ?? "?")")
+        }
+    }
+
+    /// The latest triggers, newest first, each with its status and, where it had any, its errors.
+    static func triggers(broadcast id: Int, _ context: SectionLoader.Context) async throws -> [DetailLine] {
+        let triggers = try await context.service.broadcastTriggers(id: id, refresh: context.refresh)
+        guard !triggers.isEmpty else { return [DetailLine(key: "", value: "never triggered")] }
+        let latest = Array(triggers.sorted { ($0.createdAt ?? 0) > ($1.createdAt ?? 0) }.prefix(10))
+        let errors = await withTaskGroup(of: (Int, [String]).self) { group in
+            for trigger in latest {
+                group.addTask { (trigger.id, (try? await context.service.triggerErrors(broadcast: id, trigger: trigger.id, refresh: context.refresh).errors) ?? []) }
+            }
+            return await group.reduce(into: [Int: [String]]()) { $0[$1.0] = $1.1 }
+        }
+        var lines = [DetailLine(key: "Triggered", value: "\(triggers.count) time\(triggers.count == 1 ? "" : "s")")]
+        for trigger in latest {
+            let status = (trigger.processedAt ?? 0) > 0 ? "processed \(TimeText.full(trigger.processedAt))" : "pending since \(TimeText.full(trigger.createdAt))"
+            let found = errors[trigger.id] ?? []
+            lines.append(DetailLine(key: "#\(trigger.id)", value: found.isEmpty ? status : "\(status) · \(found.count) error\(found.count == 1 ? "" : "s")"))
+            lines += found.prefix(5).map { DetailLine(key: "", value: "  ✗ \($0)") }
+        }
+        return lines
+    }
+}

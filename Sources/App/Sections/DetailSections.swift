@@ -1,0 +1,59 @@
+import CustomerIO
+import Workspace
+
+/// The names of the sections an opened item shows, and how a person is named in a route.
+enum DetailSections {
+    static let membership = "Membership"
+    static let usedBy = "Used by"
+    static let attributes = "Attributes"
+    static let identifiers = "Identifiers and devices"
+    static let segments = "Segments"
+    static let messages = "Messages"
+    static let activities = "Activities"
+    static let relationships = "Relationships"
+    static let subscriptions = "Subscription preferences"
+    static let journey = "Metrics"
+    static let actions = "Actions"
+    static let links = "Links"
+    static let triggers = "Triggers"
+    static let deliveries = "Deliveries"
+    /// A delivery's archived body: loaded only when asked for (`b`), as the API allows 100 a day.
+    static let archivedBody = "Archived body"
+
+    /// Sections that chart metrics over the window `w` chooses.
+    static let followMetrics: Set<String> = [journey, actions, links]
+
+    /// A person's profile, in the order it is shown. Attributes, segments and messages come first: they are what a
+    /// lookup is for, and they load together.
+    static let profile = [attributes, segments, messages, identifiers, activities, relationships, subscriptions]
+}
+
+/// A person's key in routes and lists: `cio_id:…`, `id:…` or `email:…`, so a reference can load the person by the
+/// identifier it has.
+enum PersonKey {
+    static func make(_ person: CustomerIdentifiers) -> String? {
+        if let cio = person.cioID, !cio.isEmpty { return "cio_id:\(cio)" }
+        if let id = person.id, !id.isEmpty { return "id:\(id)" }
+        if let email = person.email, !email.isEmpty { return "email:\(email)" }
+        return nil
+    }
+
+    /// The identifier and its type; a bare value is read as `IDType.guess` would.
+    static func parse(_ key: String) -> (value: String, type: IDType) {
+        if let colon = key.firstIndex(of: ":"), let type = IDType(parsing: String(key[..<colon])) {
+            return (String(key[key.index(after: colon)...]), type)
+        }
+        return (key, IDType.guess(for: key))
+    }
+}
+
+extension MessagesQuery {
+    /// Where a delivery came from, as a route to open.
+    static func originRoute(_ delivery: Delivery) -> Route? {
+        if let id = delivery.campaignID { return .detail(.campaigns, key: String(id)) }
+        if let id = delivery.broadcastID { return .detail(.broadcasts, key: String(id)) }
+        if let id = delivery.newsletterID { return .detail(.newsletters, key: String(id)) }
+        if let id = delivery.messageTemplateID { return .detail(.transactional, key: String(id)) }
+        return nil
+    }
+}

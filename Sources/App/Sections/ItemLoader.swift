@@ -1,0 +1,39 @@
+import CustomerIO
+import Workspace
+
+/// Loads the item behind a reference, as the row its list would show, so a jump needs no list loaded first.
+enum ItemLoader {
+    static func row(_ route: Route, service: WorkspaceService, refresh: Bool) async throws -> ListRow {
+        guard case .detail(let pane, let key) = route else { throw SectionProblem("nothing to open") }
+        if pane == .customers {
+            let (value, type) = PersonKey.parse(key)
+            let profile = try await service.customerProfile(id: value, idType: type, refresh: refresh)
+            var identifiers = profile.identifiers ?? CustomerIdentifiers()
+            if identifiers.id == nil { identifiers.id = profile.id ?? (type == .id ? value : nil) }
+            if identifiers.email == nil, type == .email { identifiers.email = value }
+            if identifiers.cioID == nil, type == .cioID { identifiers.cioID = value }
+            return found(RowBuilders.customers([identifiers]), route)
+        }
+        if pane == .messages {
+            return found(RowBuilders.messages([try await service.message(id: key, refresh: refresh)]), route)
+        }
+        guard let id = Int(key) else { throw SectionProblem("no \(pane.singular) \(key)") }
+        let rows: [ListRow] = switch pane {
+        case .segments: RowBuilders.segments([try await service.segment(id: id, refresh: refresh)])
+        case .campaigns: RowBuilders.campaigns([try await service.campaign(id: id, refresh: refresh)])
+        case .broadcasts: RowBuilders.broadcasts([try await service.broadcast(id: id, refresh: refresh)])
+        case .newsletters: RowBuilders.newsletters([try await service.newsletter(id: id, refresh: refresh)])
+        case .transactional: RowBuilders.transactional([try await service.transactionalTemplate(id: id, refresh: refresh)])
+        case .exports: RowBuilders.exports([try await service.client.export(id: id)])
+        case .customers, .messages: []
+        }
+        return found(rows, route)
+    }
+
+    /// The row, keyed as the route is (a person found by email is still the route's person).
+    private static func found(_ rows: [ListRow], _ route: Route) -> ListRow {
+        guard case .detail(_, let key) = route, var row = rows.first else { return ListRow(key: "", cells: []) }
+        row.key = key
+        return row
+    }
+}

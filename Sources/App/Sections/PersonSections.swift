@@ -1,0 +1,108 @@
+import CustomerIO
+import Foundation
+import Workspace
+
+/// A person's profile, section by section: each a request of its own, all started together when the person opens.
+enum PersonSections {
+    static func lines(_ person: (value: String, type: IDType), name: String, _ context: SectionLoader.Context) async throws -> [DetailLine] {
+        let service = context.service
+        let (id, type) = person
+        switch name {
+        case DetailSections.attributes:
+            return attributes(try await service.customerProfile(id: id, idType: type, refresh: context.refresh), now: context.now)
+        case DetailSections.identifiers:
+            return identifiers(try await service.customerProfile(id: id, idType: type, refresh: context.refresh), now: context.now)
+        case DetailSections.segments:
+            return try await service.customerSegments(id: id, idType: type, refresh: context.refresh).map { segment in
+                DetailLine(key: segment.name ?? "#\(segment.id)", value: (["#\(segment.id)"] + [segment.type].compactMap { $0 }).joined(separator: " · "), link: .detail(.segments, key: String(segment.id)))
+            }
+        case DetailSections.messages:
+            return MessageSections.lines(try await service.customerMessages(id: id, idType: type, refresh: context.refresh))
+        case DetailSections.activities:
+            return try await service.customerActivities(id: id, idType: type, refresh: context.refresh).map { activity in
+                let what = [activity.type, activity.name].compactMap { $0 }.joined(separator: " ")
+                let detail = activity.deliveryType.map { " (\($0))" } ?? ""
+                return DetailLine(key: TimeText.short(activity.timestamp), value: what + detail,
+                                  link: activity.deliveryID.map { .detail(.messages, key: $0) })
+            }
+        case DetailSections.relationships:
+            return try await service.customerRelationships(id: id, idType: type, refresh: context.refresh).map { relationship in
+                let object = relationship.identifiers?.objectID ?? relationship.identifiers?.cioObjectID ?? "—"
+                let attributes = relationship.attributes.sorted { $0.key < $1.key }.prefix(3).map { "\($0.key)=\($0.value.displayText)" }
+                return DetailLine(key: "Object type \(relationship.objectTypeID.map(String.init) ?? "—")", value: ([object] + attributes).joined(separator: " · "))
+            }
+        case DetailSections.subscriptions:
+            let preferences = try await service.customerSubscriptionPreferences(id: id, idType: type, refresh: context.refresh)
+            var lines = [DetailLine(key: "Unsubscribed from all", value: preferences.unsubscribed == true ? "yes" : "no")]
+            lines += preferences.topics.map { topic in
+                DetailLine(key: topic.name ?? topic.id, value: topic.subscribed == false ? "unsubscribed" : "subscribed")
+            }
+            return lines
+        default:
+            throw SectionProblem("nothing to load for \(name)")
+        }
+    }
+
+    /// Attributes sorted by name; timestamps read as local time with how long ago ("2026-11-20 14:03 (2d ago)").
+    static func attributes(_ profile: CustomerProfile, now: Int) -> [DetailLine] {
+        profile.attributes.sorted { $0.key < $1.key }.map { key, value in
+            DetailLine(key: key, value: timestampText(key: key, value: value, now: now) ?? value.displayText)
+        }
+    }
+
+    /// A value that is a Unix time: the attribute is named like one (`…_at`, `last_…`, `…time…`, `…date…`) and holds
+    /// a number of seconds between 2000 and 2100.
+    static func timestampText(key: String, value: JSONValue, now: Int) -> String? {
+        let name = key.lowercased()
+        guard name.hasSuffix("_at") || name.hasPrefix("last_") || name.contains("time") && name != "timezone" || name.contains("date") else { return nil }
+        let seconds: Int? = switch value {
+        case .number(let number): Int(exactly: number.rounded())
+        case .string(let text): Int(text)
+        default: nil
+        }
+        guard let seconds, (946_684_800...4_102_444_800).contains(seconds) else { return nil }
+        return TimeText.full(seconds, now: Date(timeIntervalSince1970: TimeInterval(now)))
+    }
+
+    static func identifiers(_ profile: CustomerProfile, now: Int) -> [DetailLine] {
+        let ids = profile.identifiers
+        var lines = [
+            DetailLine(key: "id", value: ids?.id ?? profile.id ?? "—"),
+            DetailLine(key: "email", value: ids?.email ?? "—"),
+            DetailLine(key: "cio_id", value: ids?.cioID ?? "—"),
+        ]
+        lines += profile.devices.map { device in
+            let used = device.lastUsed.map { "last used \(TimeText.full($0, now: Date(timeIntervalSince1970: TimeInterval(now))))" } ?? "never used"
+            return DetailLine(key: "\(device.platform ?? "device")", value: "\(device.id) · \(used)")
+        }
+        if profile.devices.isEmpty { lines.append(DetailLine(key: "devices", value: "none")) }
+        return lines
+    }
+}
+
+/// Deliveries as detail lines, each opening the message.
+enum MessageSections {
+    /// A person's messages say what was sent (the subject); a campaign's say to whom.
+    static func lines(_ deliveries: [Delivery], showingRecipient: Bool = false) -> [DetailLine] {
+        deliveries.map { delivery in
+            let state = delivery.latestMetric ?? "—"
+            let who = delivery.recipient ?? delivery.customerIdentifiers?.email ?? delivery.customerID
+            let what = [delivery.type ?? "—", state, (showingRecipient ? who : delivery.subject ?? who) ?? ""].filter { !$0.isEmpty }.joined(separator: " · ")
+            return DetailLine(key: TimeText.short(delivery.created), value: what, link: .detail(.messages, key: delivery.id))
+        }
+    }
+
+    /// The archived body and the headers it was sent with.
+    static func archivedBody(_ archived: ArchivedMessage) -> [DetailLine] {
+        var lines: [DetailLine] = []
+        for (key, value) in [("From", archived.from), ("Reply to", archived.replyTo), ("To", archived.recipient), ("Subject", archived.subject),
+                             ("Preheader", archived.preheaderText), ("URL", archived.url)] {
+            if let value, !value.isEmpty { lines.append(DetailLine(key: key, value: value)) }
+        }
+        let body = archived.body ?? ""
+        let bodyLines = body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        lines += bodyLines.enumerated().map { index, text in DetailLine(key: index == 0 ? "Body" : "", value: text) }
+        if body.isEmpty { lines.append(DetailLine(key: "Body", value: archived.forgotten == true ? "forgotten (deleted on request)" : "empty")) }
+        return lines
+    }
+}

@@ -1,0 +1,138 @@
+import CustomerIO
+import Foundation
+import TerminalUI
+import Workspace
+
+/// Loads the sections of opened items. Each section is one or a few requests through the store, so a section
+/// that was seen before comes from the cache.
+enum SectionLoader {
+    struct Context: Sendable {
+        var service: WorkspaceService
+        var refresh: Bool
+        var metrics: MetricsView
+        var now: Int
+    }
+
+    static func lines(_ route: Route, name: String, _ context: Context) async throws -> [DetailLine] {
+        guard case .detail(let pane, let key) = route else { return [] }
+        switch pane {
+        case .customers:
+            return try await PersonSections.lines(PersonKey.parse(key), name: name, context)
+        case .messages:
+            guard name == DetailSections.archivedBody else { break }
+            return MessageSections.archivedBody(try await context.service.archivedMessage(id: key, refresh: context.refresh))
+        default:
+            break
+        }
+        guard let id = Int(key) else { throw SectionProblem("no \(pane.title.lowercased()) \(key)") }
+        switch (pane, name) {
+        case (.segments, DetailSections.membership):
+            let count = try await context.service.segmentCustomerCount(id: id, refresh: context.refresh)
+            return [DetailLine(key: "Customers", value: Format.grouped(count)),
+                    DetailLine(key: "Members", value: "the people in it, paged as you scroll (m)", link: .members(segment: key))]
+        case (.segments, DetailSections.usedBy):
+            return try await usage(of: id, context)
+        case (.campaigns, DetailSections.journey):
+            return try await CampaignSections.metrics(campaign: id, context)
+        case (.campaigns, DetailSections.actions):
+            return try await CampaignSections.actions(campaign: id, context)
+        case (.campaigns, DetailSections.links):
+            return try await CampaignSections.links(campaign: id, context)
+        case (.broadcasts, DetailSections.journey):
+            return MetricsText.lines(try await context.service.broadcastMetrics(id: id, days: context.metrics.days, refresh: context.refresh), days: context.metrics.days)
+        case (.broadcasts, DetailSections.actions):
+            return CampaignSections.actionLines(try await context.service.broadcastActions(id: id, refresh: context.refresh), metrics: [:])
+        case (.broadcasts, DetailSections.triggers):
+            return try await CampaignSections.triggers(broadcast: id, context)
+        case (.newsletters, DetailSections.journey):
+            return MetricsText.lines(try await context.service.newsletterMetrics(id: id, days: context.metrics.days, refresh: context.refresh), days: context.metrics.days)
+        case (.transactional, DetailSections.journey):
+            return MetricsText.lines(try await context.service.transactionalMetrics(id: id, days: context.metrics.days, refresh: context.refresh), days: context.metrics.days)
+        case (_, DetailSections.messages), (_, DetailSections.deliveries):
+            let source: DeliverySource? = switch pane {
+            case .campaigns: .campaign(id)
+            case .broadcasts: .broadcast(id)
+            case .newsletters: .newsletter(id)
+            case .transactional: .transactional(id)
+            default: nil
+            }
+            guard let source else { break }
+            let deliveries = try await context.service.deliveries(of: source, refresh: context.refresh)
+            var all = MessageSections.lines(deliveries, showingRecipient: true)
+            if !deliveries.isEmpty {
+                var more = DetailLine(key: "All of them", value: "in the Messages pane, filtered to this \(pane.singular)", link: .list(.messages))
+                more.messagesSource = source
+                all.insert(more, at: 0)
+            }
+            return all
+        default:
+            break
+        }
+        throw SectionProblem("nothing to load for \(name)")
+    }
+
+    /// What uses a segment, by name, each a reference.
+    private static func usage(of id: Int, _ context: Context) async throws -> [DetailLine] {
+        let usage = try await context.service.segmentUsage(id: id, refresh: context.refresh)
+        // Names come from the lists (usually cached already); a list that fails leaves ids alone.
+        let campaigns = (try? await context.service.campaigns()) ?? []
+        let newsletters = (try? await context.service.newsletters()) ?? []
+        var lines: [DetailLine] = []
+        for campaign in usage.campaigns {
+            let name = campaigns.first { $0.id == campaign }?.name ?? "#\(campaign)"
+            lines.append(DetailLine(key: "Campaign \(campaign)", value: name, link: .detail(.campaigns, key: String(campaign))))
+        }
+        for (label, ids) in [("Newsletter", usage.sentNewsletters), ("Draft newsletter", usage.draftNewsletters)] {
+            for newsletter in ids {
+                let name = newsletters.first { $0.id == newsletter }?.name ?? "#\(newsletter)"
+                lines.append(DetailLine(key: "\(label) \(newsletter)", value: name, link: .detail(.newsletters, key: String(newsletter))))
+            }
+        }
+        return lines.isEmpty ? [DetailLine(key: "", value: "nothing uses this segment")] : lines
+    }
+}
+
+/// A section that cannot load, said plainly.
+struct SectionProblem: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension PaneKind {
+    /// The pane's item in a sentence: "campaign", "newsletter".
+    var singular: String {
+        switch self {
+        case .customers: "person"
+        case .transactional: "template"
+        case .messages: "message"
+        default: String(rawValue.dropLast())
+        }
+    }
+}
+
+/// Numbers and metric series as text.
+enum Format {
+    static func grouped(_ number: Int) -> String { EffectHandler.grouped(number) }
+    static func percent(_ part: Int, of whole: Int) -> String { EffectHandler.percent(part, of: whole) }
+}
+
+/// A metric series as detail lines: a sparkline and total per metric, then open, click and bounce rates.
+enum MetricsText {
+    static let order = ["sent", "delivered", "opened", "clicked", "converted", "bounced", "spammed", "unsubscribed", "failed", "undeliverable"]
+
+    static func lines(_ series: MetricSeries, days: Int) -> [DetailLine] {
+        // The usual funnel always shows; anything else only when it happened (webhook 2xx, prefetch opens …).
+        let funnel: Set<String> = ["sent", "delivered", "opened", "clicked"]
+        let names = order.filter { series.series[$0] != nil && (funnel.contains($0) || series.total($0) > 0) }
+            + series.series.keys.filter { !order.contains($0) && series.total($0) > 0 }.sorted()
+        var lines = names.map { name in
+            DetailLine(key: name, value: "\(Sparkline.braille(EffectHandler.buckets(series[name], count: 30), width: 15))  \(Format.grouped(series.total(name)))")
+        }
+        let delivered = series.total("delivered")
+        let base = delivered > 0 ? delivered : series.total("sent")
+        if series.total("sent") > 0 {
+            lines.append(DetailLine(key: "Rates", value: "open \(Format.percent(series.total("opened"), of: base)) · click \(Format.percent(series.total("clicked"), of: base)) · bounce \(Format.percent(series.total("bounced"), of: max(1, series.total("sent"))))  (last \(days) days)"))
+        }
+        return lines.isEmpty ? [DetailLine(key: "", value: "no metrics in the last \(days) days")] : lines
+    }
+}

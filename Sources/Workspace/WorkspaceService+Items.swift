@@ -1,0 +1,161 @@
+import CustomerIO
+
+/// Single items and their sections: what a detail view and a reference (a jump) ask for.
+extension WorkspaceService {
+    public func segment(id: Int, refresh: Bool = false) async throws -> Segment {
+        if !refresh, let listed = try? await segments().first(where: { $0.id == id }) { return listed }
+        return try await store.value("segments/\(id)", ttl: ttl.details, refresh: refresh) { try await client.segment(id: id) }
+    }
+
+    public func campaign(id: Int, refresh: Bool = false) async throws -> Campaign {
+        if !refresh, let listed = try? await campaigns().first(where: { $0.id == id }) { return listed }
+        return try await store.value("campaigns/\(id)", ttl: ttl.details, refresh: refresh) { try await client.campaign(id: id) }
+    }
+
+    public func broadcast(id: Int, refresh: Bool = false) async throws -> Broadcast {
+        if !refresh, let listed = try? await broadcasts().first(where: { $0.id == id }) { return listed }
+        return try await store.value("broadcasts/\(id)", ttl: ttl.details, refresh: refresh) { try await client.broadcast(id: id) }
+    }
+
+    public func newsletter(id: Int, refresh: Bool = false) async throws -> Newsletter {
+        if !refresh, let listed = try? await newsletters().first(where: { $0.id == id }) { return listed }
+        return try await store.value("newsletters/\(id)", ttl: ttl.details, refresh: refresh) { try await client.newsletter(id: id) }
+    }
+
+    public func transactionalTemplate(id: Int, refresh: Bool = false) async throws -> TransactionalTemplate {
+        if !refresh, let listed = try? await transactionalTemplates().first(where: { $0.id == id }) { return listed }
+        return try await store.value("transactional/\(id)", ttl: ttl.details, refresh: refresh) { try await client.transactionalTemplate(id: id) }
+    }
+
+    /// One delivery.
+    public func message(id: String, refresh: Bool = false) async throws -> Delivery {
+        try await store.value("message/\(id)", ttl: ttl.messages, refresh: refresh) { try await client.message(id: id) }
+    }
+
+    /// A delivery's archived body. Fetched only when asked for (the API allows 100 a day); kept for an hour so
+    /// looking again costs nothing.
+    public func archivedMessage(id: String, refresh: Bool = false) async throws -> ArchivedMessage {
+        try await store.value("message/\(id)/archived", ttl: 3600, refresh: refresh) { try await client.archivedMessage(id: id) }
+    }
+
+    /// Every newsletter, all pages.
+    public func newsletters(refresh: Bool = false) async throws -> [Newsletter] {
+        try await store.value("newsletters", ttl: ttl.lists, refresh: refresh) {
+            var all: [Newsletter] = []
+            for try await page in client.allNewsletters() { all.append(contentsOf: page) }
+            return all
+        }
+    }
+
+    /// Daily metrics of a newsletter over the last `days` days.
+    public func newsletterMetrics(id: Int, days: Int, refresh: Bool = false) async throws -> MetricSeries {
+        try await store.value("newsletters/\(id)/metrics/\(days)", ttl: ttl.metrics, refresh: refresh) {
+            try await client.newsletterMetrics(id: id, period: .days, steps: days)
+        }
+    }
+
+    /// A campaign's (or broadcast's) actions, all pages.
+    public func campaignActions(id: Int, refresh: Bool = false) async throws -> [CampaignAction] {
+        try await store.value("campaigns/\(id)/actions", ttl: ttl.details, refresh: refresh) {
+            var all: [CampaignAction] = []
+            for try await page in client.allCampaignActions(id: id) { all.append(contentsOf: page) }
+            return all
+        }
+    }
+
+    public func broadcastActions(id: Int, refresh: Bool = false) async throws -> [CampaignAction] {
+        try await store.value("broadcasts/\(id)/actions", ttl: ttl.details, refresh: refresh) { try await client.broadcastActions(id: id) }
+    }
+
+    /// Daily metrics of one action over the last `days` days.
+    public func actionMetrics(campaign: Int, action: Int, days: Int, refresh: Bool = false) async throws -> MetricSeries {
+        try await store.value("campaigns/\(campaign)/actions/\(action)/metrics/\(days)", ttl: ttl.metrics, refresh: refresh) {
+            try await client.campaignActionMetrics(campaignID: campaign, actionID: action, query: .lastDays(days))
+        }
+    }
+
+    /// Clicks per link of a campaign over the last `days` days.
+    public func campaignLinkMetrics(id: Int, days: Int, refresh: Bool = false) async throws -> [LinkMetric] {
+        try await store.value("campaigns/\(id)/links/\(days)", ttl: ttl.metrics, refresh: refresh) {
+            try await client.campaignLinkMetrics(id: id, period: .days, steps: days)
+        }
+    }
+
+    /// How people moved through a campaign over the last `days` days (started, activated, finished, converted …).
+    public func campaignJourneyMetrics(id: Int, days: Int, now: Int, refresh: Bool = false) async throws -> JourneyMetrics {
+        try await store.value("campaigns/\(id)/journey/\(days)", ttl: ttl.metrics, refresh: refresh) {
+            try await client.campaignJourneyMetrics(id: id, start: now - days * 86_400, end: now, resolution: .days)
+        }
+    }
+
+    /// The latest deliveries of a campaign, broadcast, newsletter or template (first page).
+    public func deliveries(of source: DeliverySource, limit: Int = 50, refresh: Bool = false) async throws -> [Delivery] {
+        try await store.value("messages/\(source.key)", ttl: ttl.messages, refresh: refresh) {
+            let filter = MessageFilter(limit: limit)
+            return switch source {
+            case .campaign(let id): try await client.campaignMessages(id: id, filter: filter).messages
+            case .broadcast(let id): try await client.broadcastMessages(id: id, filter: filter).messages
+            case .newsletter(let id): try await client.newsletterMessages(id: id, filter: filter).messages
+            case .transactional(let id): try await client.transactionalMessages(id: id, filter: filter).messages
+            }
+        }
+    }
+
+    /// Deliveries matching `filter`, across the workspace or from one source; `key` names the query in the cache.
+    public func messages(_ filter: MessageFilter, from source: DeliverySource?, key: String, refresh: Bool = false) async throws -> [Delivery] {
+        guard let source else { return try await messages(filter, key: key, refresh: refresh) }
+        return try await store.value("messages/\(key)", ttl: ttl.messages, refresh: refresh) {
+            switch source {
+            case .campaign(let id): return try await client.campaignMessages(id: id, filter: filter).messages
+            case .broadcast(let id): return try await client.broadcastMessages(id: id, filter: filter).messages
+            case .newsletter(let id): return try await client.newsletterMessages(id: id, filter: filter).messages
+            case .transactional(let id): return try await client.transactionalMessages(id: id, filter: filter).messages
+            }
+        }
+    }
+
+    /// The errors of one broadcast trigger (first page).
+    public func triggerErrors(broadcast: Int, trigger: Int, refresh: Bool = false) async throws -> TriggerErrorsPage {
+        try await store.value("broadcasts/\(broadcast)/triggers/\(trigger)/errors", ttl: ttl.details, refresh: refresh) {
+            try await client.broadcastTriggerErrors(broadcastID: broadcast, triggerID: trigger, limit: 20)
+        }
+    }
+}
+
+/// What sent a delivery: the parent whose messages a detail lists.
+public enum DeliverySource: Sendable, Hashable {
+    case campaign(Int), broadcast(Int), newsletter(Int), transactional(Int)
+
+    /// Reads `key` back (`campaigns/12`).
+    public init?(key: String) {
+        let parts = key.split(separator: "/")
+        guard parts.count == 2, let id = Int(parts[1]) else { return nil }
+        switch parts[0] {
+        case "campaigns": self = .campaign(id)
+        case "broadcasts": self = .broadcast(id)
+        case "newsletters": self = .newsletter(id)
+        case "transactional": self = .transactional(id)
+        default: return nil
+        }
+    }
+
+    /// How people read it: `campaign 12`.
+    public var title: String {
+        switch self {
+        case .campaign(let id): "campaign \(id)"
+        case .broadcast(let id): "broadcast \(id)"
+        case .newsletter(let id): "newsletter \(id)"
+        case .transactional(let id): "template \(id)"
+        }
+    }
+
+    /// The cache key part: `campaigns/12`.
+    public var key: String {
+        switch self {
+        case .campaign(let id): "campaigns/\(id)"
+        case .broadcast(let id): "broadcasts/\(id)"
+        case .newsletter(let id): "newsletters/\(id)"
+        case .transactional(let id): "transactional/\(id)"
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import CustomerIO
+
+/// A person's profile sections and the bulk attributes of the rows on screen.
+extension WorkspaceService {
+    public func customerSegments(id: String, idType: IDType, refresh: Bool = false) async throws -> [Segment] {
+        try await store.value("customers/\(idType.rawValue)/\(id)/segments", ttl: ttl.details, refresh: refresh) {
+            try await client.customerSegments(id: id, idType: idType)
+        }
+    }
+
+    /// A person's latest deliveries (first page of 50).
+    public func customerMessages(id: String, idType: IDType, refresh: Bool = false) async throws -> [Delivery] {
+        try await store.value("customers/\(idType.rawValue)/\(id)/messages", ttl: ttl.messages, refresh: refresh) {
+            try await client.customerMessages(id: id, idType: idType, limit: 50).messages
+        }
+    }
+
+    /// A person's latest activities (first page of 50).
+    public func customerActivities(id: String, idType: IDType, refresh: Bool = false) async throws -> [Activity] {
+        try await store.value("customers/\(idType.rawValue)/\(id)/activities", ttl: ttl.details, refresh: refresh) {
+            try await client.customerActivities(id: id, idType: idType, limit: 50).activities
+        }
+    }
+
+    public func customerRelationships(id: String, idType: IDType, refresh: Bool = false) async throws -> [Relationship] {
+        try await store.value("customers/\(idType.rawValue)/\(id)/relationships", ttl: ttl.details, refresh: refresh) {
+            try await client.customerRelationships(id: id, idType: idType, limit: 50).cioRelationships
+        }
+    }
+
+    public func customerSubscriptionPreferences(id: String, idType: IDType, refresh: Bool = false) async throws -> SubscriptionPreferences {
+        try await store.value("customers/\(idType.rawValue)/\(id)/subscriptions", ttl: ttl.details, refresh: refresh) {
+            try await client.customerSubscriptionPreferences(id: id, idType: idType)
+        }
+    }
+
+    /// Attributes of many people at once (100 per request), keyed by customer id. The set of ids names the entry,
+    /// so scrolling back to the same rows is a cache hit.
+    public func customerAttributes(ids: [String], refresh: Bool = false) async throws -> [String: CustomerProfile] {
+        let sorted = ids.sorted()
+        return try await store.value("customers/bulk/\(sorted.joined(separator: ","))", ttl: ttl.details, refresh: refresh) {
+            var byID: [String: CustomerProfile] = [:]
+            for profile in try await client.customerProfiles(ids: sorted) {
+                if let id = profile.identifiers?.id ?? profile.id { byID[id] = profile }
+            }
+            return byID
+        }
+    }
+}
