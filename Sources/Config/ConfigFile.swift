@@ -14,6 +14,8 @@ public struct ConfigFile: Sendable, Hashable {
     public var keyOverrides: [String: [Key]]
     /// The line each `[keys]` entry was written on, so start-up can point at a conflicting override.
     public var keyOverrideLines: [String: Int]
+    /// `[cache]`: freshness per kind of result and the memory budget.
+    public var cache = CacheSettings()
 
     public init(
         path: String, displayPath: String? = nil, defaultProfile: String? = nil, theme: String? = nil,

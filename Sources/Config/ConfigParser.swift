@@ -4,7 +4,7 @@ import TerminalUI
 
 /// Reads the top level of a config file and its `[keys]` table; profiles are read by `ProfileReader`.
 enum ConfigParser {
-    static let topLevelKeys = ["default_profile", "theme", "profiles", "keys"]
+    static let topLevelKeys = ["default_profile", "theme", "profiles", "keys", "cache"]
 
     static func parse(_ text: String) throws(SourceIssue) -> ConfigFile {
         let source = try TOMLSource(text: text)
@@ -16,6 +16,7 @@ enum ConfigParser {
             case "theme": file.theme = try nonEmptyString(value, at: [key], what: key, in: source)
             case "profiles": file.profiles = try ProfileReader(source: source).readProfiles(value)
             case "keys": try readKeys(value, into: &file, source: source)
+            case "cache": file.cache = try CacheSettings.read(value, source: source)
             default:
                 throw source.issue("unknown key \"\(key)\"\(Suggestion.hint(for: key, in: topLevelKeys))", at: [key])
             }

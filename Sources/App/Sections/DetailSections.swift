@@ -1,31 +1,31 @@
 import CustomerIO
 import Workspace
 
-/// The names of the sections an opened item shows, and how a person is named in a route.
-enum DetailSections {
-    static let membership = "Membership"
-    static let usedBy = "Used by"
-    static let attributes = "Attributes"
-    static let identifiers = "Identifiers and devices"
-    static let segments = "Segments"
-    static let messages = "Messages"
-    static let activities = "Activities"
-    static let relationships = "Relationships"
-    static let subscriptions = "Subscription preferences"
-    static let journey = "Metrics"
-    static let actions = "Actions"
-    static let links = "Links"
-    static let triggers = "Triggers"
-    static let deliveries = "Deliveries"
+/// The names of the sections an opened item shows.
+public enum DetailSections {
+    public static let membership = "Membership"
+    public static let usedBy = "Used by"
+    public static let attributes = "Attributes"
+    public static let identifiers = "Identifiers and devices"
+    public static let segments = "Segments"
+    public static let messages = "Messages"
+    public static let activities = "Activities"
+    public static let relationships = "Relationships"
+    public static let subscriptions = "Subscription preferences"
+    public static let journey = "Metrics"
+    public static let actions = "Actions"
+    public static let links = "Links"
+    public static let triggers = "Triggers"
+    public static let deliveries = "Deliveries"
     /// A delivery's archived body: loaded only when asked for (`b`), as the API allows 100 a day.
-    static let archivedBody = "Archived body"
+    public static let archivedBody = "Archived body"
 
     /// Sections that chart metrics over the window `w` chooses.
     static let followMetrics: Set<String> = [journey, actions, links]
 
     /// A person's profile, in the order it is shown. Attributes, segments and messages come first: they are what a
     /// lookup is for, and they load together.
-    static let profile = [attributes, segments, messages, identifiers, activities, relationships, subscriptions]
+    public static let profile = [attributes, segments, messages, identifiers, activities, relationships, subscriptions]
 }
 
 /// A person's key in routes and lists: `cio_id:…`, `id:…` or `email:…`, so a reference can load the person by the

@@ -32,14 +32,15 @@ public struct SandboxDataset: Sendable {
     }
 
     /// Generates a workspace whose history ends at the start of the UTC day containing `anchor`.
-    public static func generate(customers: Int, seed: UInt64, anchor: Date) -> SandboxDataset {
+    /// `campaigns` above the catalog's own number makes more, from the same blueprints (for benchmarks).
+    public static func generate(customers: Int, seed: UInt64, anchor: Date, campaigns: Int = 0) -> SandboxDataset {
         let count = max(0, min(customers, maximumCustomers))
         let seconds = Int(anchor.timeIntervalSince1970)
         let dayStart = seconds - ((seconds % 86_400) + 86_400) % 86_400
-        return SandboxDataset(count: count, seed: seed, anchor: dayStart)
+        return SandboxDataset(count: count, seed: seed, anchor: dayStart, campaignCount: min(max(0, campaigns), 2_000))
     }
 
-    private init(count: Int, seed: UInt64, anchor: Int) {
+    private init(count: Int, seed: UInt64, anchor: Int, campaignCount: Int) {
         self.seed = seed
         self.anchor = anchor
         days = 90
@@ -49,7 +50,7 @@ public struct SandboxDataset: Sendable {
         manualMembers = SegmentCatalog.manualMembers(customers: customers, rng: &membersRNG)
         senders = WorkspaceCatalog.senders(anchor: anchor)
         var context = CatalogContext(seed: seed, anchor: anchor, days: days, customerCount: count, senders: senders)
-        campaigns = CampaignCatalog.campaigns(context: &context)
+        campaigns = CampaignCatalog.campaigns(context: &context, count: campaignCount)
         broadcasts = MessagingCatalog.broadcasts(context: &context)
         newsletters = MessagingCatalog.newsletters(context: &context)
         templates = MessagingCatalog.templates(context: &context)

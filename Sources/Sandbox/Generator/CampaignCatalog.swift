@@ -61,9 +61,14 @@ enum CampaignCatalog {
 
     static let authors = ["maya@lumenapp.io", "tom@lumenapp.io", "priya@lumenapp.io", "li.wei@lumenapp.io", "jörg@lumenapp.io"]
 
-    static func campaigns(context: inout CatalogContext) -> [CampaignRecord] {
+    /// The catalog's campaigns; with `count` above the catalog's size, more are made from the same blueprints
+    /// (named "… 2", "… 3"), for benchmarks that need a long list.
+    static func campaigns(context: inout CatalogContext, count: Int = 0) -> [CampaignRecord] {
         var result: [CampaignRecord] = []
-        for (offset, blueprint) in blueprints.enumerated() {
+        for offset in 0..<max(count, blueprints.count) {
+            let base = blueprints[offset % blueprints.count]
+            let round = offset / blueprints.count
+            let blueprint = round == 0 ? base : Blueprint(name: "\(base.name) \(round + 1)", type: base.type, tags: base.tags, trigger: base.trigger, channels: base.channels, segments: base.segments)
             var rng = SplitMix64(seed: SplitMix64.hash(context.seed, 0xCA4A, UInt64(offset)))
             let id = offset + 1
             let roll = rng.unit()

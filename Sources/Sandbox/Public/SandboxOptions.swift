@@ -13,6 +13,9 @@ public struct SandboxOptions: Sendable {
     public var trackKey: String? = nil
     /// Enforce 10 requests per sliding second (App API) and 1 broadcast trigger per 10 s.
     public var rateLimit = true
+    /// Campaigns to generate: 0 (or fewer than the catalog has) for the catalog's own; more are made from the
+    /// same blueprints, up to 2,000.
+    public var campaigns = 0
     /// Added to every response.
     public var latencyMilliseconds = 0
     /// Fraction of App API requests answered 500/502/503 (before being handled).

@@ -28,8 +28,7 @@ public final class SandboxServer: Sendable {
 
     /// As `start(_:)`, logging through `logger` (by default the sandbox logs nothing).
     public static func start(_ options: SandboxOptions, logger: Logger?) async throws -> SandboxServer {
-        let dataset = options.anchor.map { SandboxDataset.generate(customers: options.customers, seed: options.seed, anchor: $0) }
-            ?? SandboxDataset.generate(customers: options.customers, seed: options.seed)
+        let dataset = SandboxDataset.generate(customers: options.customers, seed: options.seed, anchor: options.anchor ?? Date(), campaigns: options.campaigns)
         return try await start(options, dataset: dataset, logger: logger)
     }
 

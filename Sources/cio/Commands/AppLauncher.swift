@@ -1,4 +1,5 @@
 import App
+import Config
 import CustomerIO
 import Foundation
 import Sandbox
@@ -18,6 +19,8 @@ enum AppLauncher {
         var warnings: [String]
         var loadTheme: @Sendable (String) -> (theme: Theme, warning: String?)
         var themeNames: [String]
+        /// `[cache]` from the config file.
+        var cache = CacheSettings()
     }
 
     static func run(_ launch: Launch) async throws {
@@ -35,7 +38,10 @@ enum AppLauncher {
         } catch {
             return .failure(error)
         }
-        let service = WorkspaceService(client: AppAPIClient(configuration: configuration))
+        let service = WorkspaceService(
+            client: AppAPIClient(configuration: configuration),
+            store: WorkspaceStore(byteLimit: (launch.cache.maxMegabytes ?? 256) << 20),
+            ttl: timesToLive(launch.cache))
         let environment = AppEnvironment(service: service, loadTheme: launch.loadTheme)
         return await withCheckedContinuation { continuation in
             // The run loop blocks in poll(), so it gets a thread of its own rather than one of the few that
@@ -80,6 +86,18 @@ enum AppLauncher {
     }
 
     /// A failure to open or drive the terminal.
+    /// The config's `[cache]` durations over the defaults.
+    static func timesToLive(_ settings: CacheSettings) -> WorkspaceService.TimesToLive {
+        var ttl = WorkspaceService.TimesToLive()
+        let given = settings.timesToLive
+        ttl.lists = given["lists"] ?? ttl.lists
+        ttl.counts = given["counts"] ?? ttl.counts
+        ttl.metrics = given["metrics"] ?? ttl.metrics
+        ttl.details = given["details"] ?? ttl.details
+        ttl.messages = given["messages"] ?? ttl.messages
+        return ttl
+    }
+
     struct LaunchError: Error, CustomStringConvertible {
         let message: String
         var description: String { message }

@@ -12,10 +12,10 @@ struct BenchCommand: AsyncParsableCommand {
 
     /// The benchmarks, runnable one at a time.
     enum Part: String, ExpressibleByArgument, CaseIterable {
-        case generation, roundtrips, decoding, render, filter, repaint, idle
+        case generation, roundtrips, decoding, render, filter, repaint, idle, person, sparklines, people
     }
 
-    @Option(name: .long, help: "Run only this part: generation, roundtrips, decoding, render, filter, repaint or idle.")
+    @Option(name: .long, help: "Run only this part: generation, roundtrips, decoding, render, filter, repaint, idle, person, sparklines or people.")
     var only: Part?
 
     @Option(name: .long, help: "Customers to generate for the generation benchmark.")
@@ -40,6 +40,10 @@ struct BenchCommand: AsyncParsableCommand {
         if only == nil || only == .filter { UIBenchmarks.filter() }
         if only == nil || only == .repaint { try UIBenchmarks.repaintBytes() }
         if only == nil || only == .idle { try UIBenchmarks.idleCPU(seconds: idleSeconds) }
+        if only == nil || only == .person { try await WorkspaceBenchmarks.openPerson() }
+        if only == nil || only == .sparklines { try await WorkspaceBenchmarks.sparklines() }
+        // Last: its sandbox of 100,000 people stays in the process's peak.
+        if only == nil || only == .people { try await WorkspaceBenchmarks.customersMemory() }
     }
 
     private static var buildKind: String {

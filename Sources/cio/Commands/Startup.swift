@@ -73,7 +73,8 @@ enum Startup {
                 let loaded = catalog.load(nameOrPath: name)
                 return (loaded.theme, loaded.warning)
             },
-            themeNames: catalog.names
+            themeNames: catalog.names,
+            cache: file?.cache ?? CacheSettings()
         )
         return Resolved(launch: launch)
     }

@@ -1,0 +1,160 @@
+import App
+import CustomerIO
+import Foundation
+import Sandbox
+import TerminalUI
+import Workspace
+
+/// The workspace benchmarks: opening a person, filling 200 campaigns' sparklines, and 100,000 people in memory.
+/// They drive the app's own reducer and effect handler against the sandbox, with effects running concurrently
+/// as the real run loop runs them.
+enum WorkspaceBenchmarks {
+    /// Lookup by email, then the profile's sections, with 100 ms added to every sandbox answer.
+    static func openPerson(runs: Int = 8) async throws {
+        var options = SandboxOptions()
+        options.latencyMilliseconds = 100
+        let server = try await SandboxServer.start(options)
+        let client = AppAPIClient(configuration: try ClientConfiguration(key: Secret("bench")!, appBaseURL: server.baseURL))
+        let emails = try await client.searchCustomers(filter: try FilterQuery.parse("plan = pro"), limit: runs).identifiers.compactMap(\.email)
+        let clock = ContinuousClock()
+        var roundTrips: [Duration] = []
+        for id in 1...5 { roundTrips.append(try await clock.measure { _ = try await client.segmentCustomerCount(id: id) }) }
+        let roundTrip = roundTrips.sorted()[2]
+        var core: [Duration] = []
+        var whole: [Duration] = []
+        for email in emails {
+            // Each open starts with the rate budget free, as when a person looks someone up: the previous run's
+            // requests hold their slots for a second after they were answered.
+            try await Task.sleep(for: .seconds(1.2))
+            // A fresh cache each time: nothing is known about the person before the lookup.
+            let handler = EffectHandler(environment: AppEnvironment(service: WorkspaceService(client: client), loadTheme: { _ in (Theme.fallback, nil) }), monochrome: true)
+            let start = clock.now
+            guard case .customersPage(_, let rows, _, _)? = await handler.perform(.loadList(.customers, refresh: false, query: email)).first,
+                  let row = rows.first else { continue }
+            let route = Route.detail(.customers, key: row.key)
+            // Every section starts at once, as Enter on the person does.
+            let finished = await withTaskGroup(of: (String, ContinuousClock.Instant).self) { group in
+                for name in DetailSections.profile {
+                    group.addTask {
+                        _ = await handler.perform(.loadSection(route, name: name, refresh: false))
+                        return (name, clock.now)
+                    }
+                }
+                return await group.reduce(into: [String: ContinuousClock.Instant]()) { $0[$1.0] = $1.1 }
+            }
+            let key = [DetailSections.attributes, DetailSections.segments, DetailSections.messages].compactMap { finished[$0] }.max() ?? clock.now
+            core.append(key - start)
+            whole.append((finished.values.max() ?? clock.now) - start)
+        }
+        await server.stop()
+        core.sort()
+        whole.sort()
+        let median = core[core.count / 2]
+        let ratio = UIBenchmarks.secondsValue(median) / (2 * UIBenchmarks.secondsValue(roundTrip))
+        print("open a person from an email at 100 ms latency: lookup + attributes, segments, messages \(UIBenchmarks.milliseconds(median)) ms median (all seven sections \(UIBenchmarks.milliseconds(whole[whole.count / 2])) ms); one round trip \(UIBenchmarks.milliseconds(roundTrip)) ms; ratio to two round trips \(String(format: "%.2f", ratio))   target: ≤ 1.3")
+    }
+
+    /// 200 campaigns on a 200×60 screen: how fast every sparkline fills under the 10 requests/s limit, whether any
+    /// request met a 429, and when the rows on screen were done.
+    static func sparklines(campaigns: Int = 200) async throws {
+        var options = SandboxOptions()
+        options.campaigns = campaigns
+        options.latencyMilliseconds = 20
+        let server = try await SandboxServer.start(options)
+        let client = AppAPIClient(configuration: try ClientConfiguration(key: Secret("bench")!, appBaseURL: server.baseURL))
+        let handler = EffectHandler(environment: AppEnvironment(service: WorkspaceService(client: client), loadTheme: { _ in (Theme.fallback, nil) }), monochrome: true)
+        var state = AppState(session: SessionInfo(profile: "bench", region: "sandbox"), size: Size(width: 200, height: 60))
+        let clock = ContinuousClock()
+        let start = clock.now
+        var visibleDone: Duration?
+        var allDone: Duration?
+        let runner = ConcurrentEffects(handler: handler)
+        runner.start(AppUpdate.update(&state, .key(.character("3"))))
+        for await action in runner.actions {
+            runner.start(AppUpdate.update(&state, action))
+            let rows = state.lists[.campaigns]?.loadedRows ?? []
+            guard !rows.isEmpty else { continue }
+            let filled = rows.map { !$0.cells[2].isEmpty && $0.cells[3] != "…" }
+            let onScreen = min(rows.count, Layout.tableRows(state.size))
+            if visibleDone == nil, filled.prefix(onScreen).allSatisfy({ $0 }) { visibleDone = clock.now - start }
+            if filled.allSatisfy({ $0 }) {
+                allDone = clock.now - start
+                break
+            }
+        }
+        runner.finish()
+        let requests = server.probe.requests().filter { $0.path.hasPrefix("/v1/campaigns/") || $0.path.hasPrefix("/v2/campaigns/") }
+        let limited = server.probe.requests().filter { $0.status == 429 }.count
+        await server.stop()
+        guard let allDone else { print("campaign sparklines: did not fill"); return }
+        let seconds = UIBenchmarks.secondsValue(allDone)
+        // The best possible: one window per 10 requests after the first burst.
+        let utilisation = Double(requests.count) / (seconds * 10) * 100
+        print("\(campaigns) campaign sparklines: rows on screen filled in \(String(format: "%.2f", UIBenchmarks.secondsValue(visibleDone ?? allDone))) s, all in \(String(format: "%.2f", seconds)) s; \(requests.count) metric requests = \(String(format: "%.0f", utilisation))% of 10 requests/s; \(limited) answered 429   target: ≥ 90%, no 429, screen first")
+    }
+
+    /// 100,000 people listed (pages of 200) and scrolled from top to bottom a page at a time, each page's
+    /// attributes asked for in bulk; the resident memory of the process, less what the sandbox itself holds.
+    static func customersMemory(people: Int = 100_000) async throws {
+        var options = SandboxOptions()
+        options.customers = people
+        options.rateLimit = false
+        let server = try await SandboxServer.start(options)
+        let sandboxResident = ProcessMemory.residentBytes()
+        let client = AppAPIClient(configuration: try ClientConfiguration(key: Secret("bench")!, appBaseURL: server.baseURL), limiter: .unlimited(), retryPolicy: .none)
+        let handler = EffectHandler(environment: AppEnvironment(service: WorkspaceService(client: client), loadTheme: { _ in (Theme.fallback, nil) }), monochrome: true)
+        var state = AppState(session: SessionInfo(profile: "bench", region: "sandbox"), size: Size(width: 200, height: 60))
+        _ = AppUpdate.update(&state, .key(.character("2")))
+        _ = AppUpdate.update(&state, .key(.character("/")))
+        for character in "has email" { _ = AppUpdate.update(&state, .key(.character(character))) }
+        var queue = AppUpdate.update(&state, .key(.enter))
+        let clock = ContinuousClock()
+        let start = clock.now
+        var pageDowns = 0
+        while true {
+            while !queue.isEmpty {
+                let effect = queue.removeFirst()
+                for action in await handler.perform(effect) { queue += AppUpdate.update(&state, action) }
+            }
+            let list = state.lists[.customers] ?? ListPaneState()
+            _ = AppView.render(state)
+            if list.next == nil, list.table.selectedRow >= list.visible.count - 1 { break }
+            queue = AppUpdate.update(&state, .key(.pageDown))
+            pageDowns += 1
+        }
+        let elapsed = clock.now - start
+        let rows = state.lists[.customers]?.loadedRows.count ?? 0
+        let resident = ProcessMemory.residentBytes()
+        let peak = ProcessMemory.peakResidentBytes()
+        let stats = await handler.environment.service.store.stats
+        await server.stop()
+        print("\(rows) people listed and scrolled (\(pageDowns) pages down, \(String(format: "%.1f", UIBenchmarks.secondsValue(elapsed))) s): resident \(BenchCommand.megabytes(resident)) MB, \(BenchCommand.megabytes(resident - sandboxResident)) MB above the in-process sandbox (\(BenchCommand.megabytes(sandboxResident)) MB), peak \(BenchCommand.megabytes(peak)) MB; cache \(BenchCommand.megabytes(stats.bytes)) MB estimated   target: < 200 MB for the app")
+    }
+}
+
+/// Runs effects concurrently, as the real run loop does, and hands their actions back in one stream.
+final class ConcurrentEffects: @unchecked Sendable {
+    let actions: AsyncStream<Action>
+    private let continuation: AsyncStream<Action>.Continuation
+    private let handler: EffectHandler
+    private var tasks: [Task<Void, Never>] = []
+
+    init(handler: EffectHandler) {
+        self.handler = handler
+        (actions, continuation) = AsyncStream.makeStream(of: Action.self)
+    }
+
+    /// Called from the one loop that reads `actions`, so `tasks` has a single writer.
+    func start(_ effects: [Effect]) {
+        for effect in effects {
+            let handler = handler
+            let continuation = continuation
+            tasks.append(Task { await handler.perform(effect) { continuation.yield($0) } })
+        }
+    }
+
+    func finish() {
+        for task in tasks { task.cancel() }
+        continuation.finish()
+    }
+}
