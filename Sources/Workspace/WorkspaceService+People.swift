@@ -34,14 +34,15 @@ extension WorkspaceService {
         }
     }
 
-    /// Attributes of many people at once (100 per request), keyed by customer id. The set of ids names the entry,
-    /// so scrolling back to the same rows is a cache hit.
-    public func customerAttributes(ids: [String], refresh: Bool = false) async throws -> [String: CustomerProfile] {
+    /// What a table shows of many people at once (100 per request), keyed by customer id. Only the summaries are
+    /// kept, not whole profiles, so scrolling through 100,000 people caches a few short strings each. The set of
+    /// ids names the entry, so scrolling back to the same rows is a cache hit.
+    public func customerSummaries<Summary: Sendable>(ids: [String], refresh: Bool = false, summarise: @escaping @Sendable (CustomerProfile) -> Summary) async throws -> [String: Summary] {
         let sorted = ids.sorted()
         return try await store.value("customers/bulk/\(sorted.joined(separator: ","))", ttl: ttl.details, refresh: refresh) {
-            var byID: [String: CustomerProfile] = [:]
+            var byID: [String: Summary] = [:]
             for profile in try await client.customerProfiles(ids: sorted) {
-                if let id = profile.identifiers?.id ?? profile.id { byID[id] = profile }
+                if let id = profile.identifiers?.id ?? profile.id { byID[id] = summarise(profile) }
             }
             return byID
         }

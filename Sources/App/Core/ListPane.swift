@@ -73,6 +73,8 @@ public struct ListPaneState: Sendable, Hashable {
     /// when the last has arrived; and whether it is being fetched.
     public var next: String?
     public var isLoadingMore = false
+    /// Where each key's row is in the loaded rows, so a cell that arrives late finds its row at once.
+    private var indexByKey: [String: Int] = [:]
 
     public init() {}
 
@@ -97,6 +99,7 @@ public struct ListPaneState: Sendable, Hashable {
             for index in newRows.indices { if let value = kept[newRows[index].key] { newRows[index].setCell(column, to: value) } }
         }
         rows = .loaded(newRows)
+        indexByKey = Dictionary(newRows.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         recompute(narrowing: false)
         if let selectedKey, let index = visible.firstIndex(where: { loadedRows[$0].key == selectedKey }) {
             table.select(index, rowCount: visible.count, visibleRows: visibleRows)
@@ -126,7 +129,10 @@ public struct ListPaneState: Sendable, Hashable {
     /// Fills in a cell that loaded after its row. Order and filter stay as they are until the next change to
     /// either, so rows do not jump under the cursor while counts arrive.
     public mutating func updateCell(key: String, column: Int, value: String) {
-        guard case .loaded(var all) = rows, let index = all.firstIndex(where: { $0.key == key }) else { return }
+        guard case .loaded(var all) = rows else { return }
+        // Rows set without `setRows` have no index yet: search them.
+        let hinted = indexByKey[key].flatMap { all.indices.contains($0) && all[$0].key == key ? $0 : nil }
+        guard let index = hinted ?? all.firstIndex(where: { $0.key == key }) else { return }
         let saved = visible
         // Let go of the stored array first, so the edit below changes it in place instead of copying every row.
         rows = .idle

@@ -85,9 +85,9 @@ public struct EffectHandler: Sendable {
     private func loadPeopleCells(_ people: [PersonRef], refresh: Bool, send: @escaping @Sendable (Action) -> Void) async {
         let columns = PaneColumns.lazyColumns(for: .customers)
         do {
-            let profiles = try await environment.service.customerAttributes(ids: Array(Set(people.map(\.id))), refresh: refresh)
+            let cells = try await environment.service.customerSummaries(ids: Array(Set(people.map(\.id))), refresh: refresh) { PeopleCells.values($0) }
             for person in people {
-                for (column, value) in zip(columns, PeopleCells.values(profiles[person.id])) {
+                for (column, value) in zip(columns, cells[person.id] ?? PeopleCells.values(nil)) {
                     send(.cellLoaded(.customers, key: person.key, column: column, value: value))
                 }
             }
