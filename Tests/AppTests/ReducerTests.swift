@@ -365,7 +365,7 @@ struct Reducer {
         var app = Reducer()
         _ = AppUpdate.start(&app.state)
         #expect(app.press(.character("y")).isEmpty)
-        #expect(app.state.flash?.text == "Copy the selected value (to the clipboard, via the terminal): nothing selected")
+        #expect(app.state.flash?.text == "Copy the selected value: nothing selected")
     }
 
     @Test func aFailedReloadKeepsThePreviousRows() {

@@ -186,7 +186,9 @@ public enum AppUpdate {
             return []
         }
         if let reason = binding.unavailableReason(in: state) {
-            state.flash = Flash.make(.warn, "\(binding.title): \(reason)", now: state.now)
+            // The title up to its first explanation, so the reason fits on the status bar.
+            let name = binding.title.split(separator: ":", maxSplits: 1)[0].components(separatedBy: " (")[0]
+            state.flash = Flash.make(.warn, "\(name): \(reason)", now: state.now)
             return []
         }
         return run(binding.command, key: key, &state)
