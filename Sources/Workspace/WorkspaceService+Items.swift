@@ -91,13 +91,7 @@ extension WorkspaceService {
     /// The latest deliveries of a campaign, broadcast, newsletter or template (first page).
     public func deliveries(of source: DeliverySource, limit: Int = 50, refresh: Bool = false) async throws -> [Delivery] {
         try await store.value("messages/\(source.key)", ttl: ttl.messages, refresh: refresh) {
-            let filter = MessageFilter(limit: limit)
-            return switch source {
-            case .campaign(let id): try await client.campaignMessages(id: id, filter: filter).messages
-            case .broadcast(let id): try await client.broadcastMessages(id: id, filter: filter).messages
-            case .newsletter(let id): try await client.newsletterMessages(id: id, filter: filter).messages
-            case .transactional(let id): try await client.transactionalMessages(id: id, filter: filter).messages
-            }
+            try await fetchDeliveries(of: source, filter: MessageFilter(limit: limit))
         }
     }
 
@@ -105,12 +99,17 @@ extension WorkspaceService {
     public func messages(_ filter: MessageFilter, from source: DeliverySource?, key: String, refresh: Bool = false) async throws -> [Delivery] {
         guard let source else { return try await messages(filter, key: key, refresh: refresh) }
         return try await store.value("messages/\(key)", ttl: ttl.messages, refresh: refresh) {
-            switch source {
-            case .campaign(let id): return try await client.campaignMessages(id: id, filter: filter).messages
-            case .broadcast(let id): return try await client.broadcastMessages(id: id, filter: filter).messages
-            case .newsletter(let id): return try await client.newsletterMessages(id: id, filter: filter).messages
-            case .transactional(let id): return try await client.transactionalMessages(id: id, filter: filter).messages
-            }
+            try await fetchDeliveries(of: source, filter: filter)
+        }
+    }
+
+    /// One page of a source's deliveries, from the endpoint of its kind.
+    private func fetchDeliveries(of source: DeliverySource, filter: MessageFilter) async throws -> [Delivery] {
+        switch source {
+        case .campaign(let id): try await client.campaignMessages(id: id, filter: filter).messages
+        case .broadcast(let id): try await client.broadcastMessages(id: id, filter: filter).messages
+        case .newsletter(let id): try await client.newsletterMessages(id: id, filter: filter).messages
+        case .transactional(let id): try await client.transactionalMessages(id: id, filter: filter).messages
         }
     }
 

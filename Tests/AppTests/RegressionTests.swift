@@ -167,9 +167,9 @@ import TerminalUI
     }
 
     @Test func longSeriesAreSummedIntoBuckets() {
-        #expect(EffectHandler.buckets(Array(repeating: 1, count: 90), count: 30) == Array(repeating: 3, count: 30))
-        #expect(EffectHandler.buckets([1, 2, 3], count: 30) == [1, 2, 3])
-        #expect(EffectHandler.buckets(Array(1...31), count: 30).count == 16)
-        #expect(EffectHandler.buckets(Array(1...31), count: 30).reduce(0, +) == (1...31).reduce(0, +))
+        #expect(Format.buckets(Array(repeating: 1, count: 90), count: 30) == Array(repeating: 3, count: 30))
+        #expect(Format.buckets([1, 2, 3], count: 30) == [1, 2, 3])
+        #expect(Format.buckets(Array(1...31), count: 30).count == 16)
+        #expect(Format.buckets(Array(1...31), count: 30).reduce(0, +) == (1...31).reduce(0, +))
     }
 }

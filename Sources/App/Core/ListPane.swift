@@ -141,13 +141,18 @@ public struct ListPaneState: Sendable, Hashable {
         visible = saved
     }
 
-    /// Keys of the rows on screen.
-    public func keysOnScreen(visibleRows: Int) -> [String] {
+    /// The rows on screen, in the order shown.
+    public func rowsOnScreen(visibleRows: Int) -> [ListRow] {
         let all = loadedRows
         let start = max(0, table.scrollOffset)
         let end = min(visible.count, start + max(0, visibleRows))
         guard start < end else { return [] }
-        return visible[start..<end].compactMap { all.indices.contains($0) ? all[$0].key : nil }
+        return visible[start..<end].compactMap { all.indices.contains($0) ? all[$0] : nil }
+    }
+
+    /// Keys of the rows on screen.
+    public func keysOnScreen(visibleRows: Int) -> [String] {
+        rowsOnScreen(visibleRows: visibleRows).map(\.key)
     }
 
     /// Changes the filter. When the new filter only extends the old one, only rows still shown are searched.

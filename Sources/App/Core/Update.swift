@@ -57,9 +57,9 @@ public enum AppUpdate {
         case .members(let segment): scope = "members/\(segment)"
         default: return nil
         }
-        let list = state.currentList
-        let onScreen = Set(list.keysOnScreen(visibleRows: Layout.tableRows(state.size)))
-        let people = list.loadedRows.filter { onScreen.contains($0.key) && $0.cells.first.map { $0 != "—" } == true }
+        // Only the rows on screen are looked at: this runs on every key, over lists of up to 100,000 people.
+        let people = state.currentList.rowsOnScreen(visibleRows: Layout.tableRows(state.size))
+            .filter { $0.cells.first.map { $0 != "—" } == true }
             .filter { !state.requestedCells.contains("\(scope)/\($0.key)") }
             .map { PersonRef(key: $0.key, id: $0.cells[0]) }
         guard !people.isEmpty else { return [] }
@@ -444,9 +444,6 @@ public enum AppUpdate {
         case .members:
             break
         case .detail(let pane, let key):
-            if pane == .messages, state.details[link] != nil, state.details[link]?.row.cells.isEmpty == false {
-                break
-            }
             if state.details[link] == nil {
                 let known = state.lists[pane]?.loadedRows.first { $0.key == key }
                 var detail = known.map { DetailPaneState(row: $0) } ?? .placeholder(key: key)

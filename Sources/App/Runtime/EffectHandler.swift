@@ -125,7 +125,7 @@ public struct EffectHandler: Sendable {
     static func lazyValues(_ pane: PaneKind, id: Int, service: WorkspaceService, refresh: Bool, metrics: MetricsView = MetricsView()) async throws -> [String] {
         switch pane {
         case .segments:
-            return [grouped(try await service.segmentCustomerCount(id: id, refresh: refresh))]
+            return [Format.grouped(try await service.segmentCustomerCount(id: id, refresh: refresh))]
         case .campaigns, .broadcasts, .newsletters, .transactional:
             let series: MetricSeries = switch pane {
             case .campaigns: try await service.campaignMetrics(id: id, days: metrics.days, refresh: refresh)
@@ -133,27 +133,16 @@ public struct EffectHandler: Sendable {
             case .newsletters: try await service.newsletterMetrics(id: id, days: metrics.days, refresh: refresh)
             default: try await service.transactionalMetrics(id: id, days: metrics.days, refresh: refresh)
             }
-            let charted = series[metrics.metric]
-            let delivered = series.total("delivered")
-            // Rates over what was delivered (what could be opened), falling back to sent where delivery is not reported.
-            let base = delivered > 0 ? delivered : series.total("sent")
+            let base = Format.rateBase(series)
             return [
-                // Two samples per cell: 30 days fill the column; 90 days are summed three days to a sample.
-                Sparkline.braille(Self.buckets(charted, count: 30), width: 15),
-                grouped(series.total("sent")),
-                percent(series.total("opened"), of: base),
-                percent(series.total("clicked"), of: base),
+                Format.sparkline(series[metrics.metric]),
+                Format.grouped(series.total("sent")),
+                Format.percent(series.total("opened"), of: base),
+                Format.percent(series.total("clicked"), of: base),
             ]
         default:
             return []
         }
-    }
-
-    /// `values` summed into at most `count` consecutive buckets of equal size (the last may be shorter).
-    static func buckets(_ values: [Int], count: Int) -> [Int] {
-        guard values.count > count, count > 0 else { return values }
-        let size = (values.count + count - 1) / count
-        return stride(from: 0, to: values.count, by: size).map { values[$0..<min($0 + size, values.count)].reduce(0, +) }
     }
 
     /// People matching a search: by email, by one identifier (nobody found is an empty list, not an error), or by
@@ -193,11 +182,6 @@ public struct EffectHandler: Sendable {
         let query = MessagesQuery(text: text ?? "")
         let filter = query.filter(now: Int(Date().timeIntervalSince1970))
         return try await service.messages(filter, from: query.source, key: text ?? "", refresh: refresh)
-    }
-
-    static func percent(_ part: Int, of whole: Int) -> String {
-        guard whole > 0 else { return "—" }
-        return String(format: "%.1f%%", Double(part) * 100 / Double(whole))
     }
 
     private func performNow(_ effect: Effect) async -> [Action] {
@@ -277,7 +261,7 @@ public struct EffectHandler: Sendable {
                 let url = try await service.client.exportDownloadURL(id: number)
                 let data = try await service.client.downloadExportFile(from: url)
                 let written = try SafeFileWriter.write(data, to: path)
-                return [.notify(.info, "Saved \(Self.grouped(data.count)) bytes to \(written)")]
+                return [.notify(.info, "Saved \(Format.grouped(data.count)) bytes to \(written)")]
             } catch {
                 return [.notify(.error, "Export \(id) was not saved: \(Self.message(error))")]
             }
@@ -323,16 +307,6 @@ public struct EffectHandler: Sendable {
 
     static func megabytes(_ bytes: Int) -> String {
         bytes < 1 << 20 ? "\(bytes / 1024) KB" : String(format: "%.1f MB", Double(bytes) / 1_048_576)
-    }
-
-    static func grouped(_ number: Int) -> String {
-        let digits = String(number)
-        var result = ""
-        for (index, character) in digits.reversed().enumerated() {
-            if index > 0, index % 3 == 0 { result.append(",") }
-            result.append(character)
-        }
-        return String(result.reversed())
     }
 }
 

@@ -16,7 +16,7 @@ enum CampaignSections {
                                               ("finished", journey.finished), ("converted", journey.converted),
                                               ("exited early", journey.exitedEarly), ("never activated", journey.neverActivated)]
             for (name, values) in figures where !values.isEmpty {
-                lines.append(DetailLine(key: "journey: \(name)", value: "\(Sparkline.braille(EffectHandler.buckets(values, count: 30), width: 15))  \(Format.grouped(values.reduce(0, +)))"))
+                lines.append(DetailLine(key: "journey: \(name)", value: "\(Format.sparkline(values))  \(Format.grouped(values.reduce(0, +)))"))
             }
         }
         return lines
@@ -43,10 +43,9 @@ enum CampaignSections {
             guard let id = action.id, let series = metrics[id] else {
                 return DetailLine(key: title, value: [action.subject, action.sendingState].compactMap { $0 }.joined(separator: " · "))
             }
-            let delivered = series.total("delivered")
-            let base = delivered > 0 ? delivered : series.total("sent")
+            let base = Format.rateBase(series)
             let figures = "sent \(Format.grouped(series.total("sent"))) · open \(Format.percent(series.total("opened"), of: base)) · click \(Format.percent(series.total("clicked"), of: base))"
-            return DetailLine(key: title, value: "\(Sparkline.braille(EffectHandler.buckets(series[metric], count: 30), width: 15))  \(figures)")
+            return DetailLine(key: title, value: "\(Format.sparkline(series[metric]))  \(figures)")
         }
     }
 

@@ -9,16 +9,8 @@ enum PeopleCells {
         let first = attributes["first_name"]?.displayText
         let last = attributes["last_name"]?.displayText
         let name = attributes["name"]?.displayText ?? [first, last].compactMap { $0 }.joined(separator: " ")
-        let created = profile.timestamps["created_at"] ?? attributes["created_at"].flatMap(Self.seconds)
+        let created = profile.timestamps["created_at"] ?? attributes["created_at"]?.lenientInt
         let unsubscribed = profile.unsubscribed ?? (attributes["unsubscribed"].map { $0.displayText == "true" })
         return [name.isEmpty ? "—" : name, TimeText.short(created), unsubscribed.map { $0 ? "no" : "yes" } ?? "yes"]
-    }
-
-    private static func seconds(_ value: JSONValue) -> Int? {
-        switch value {
-        case .number(let number): Int(exactly: number.rounded())
-        case .string(let text): Int(text)
-        default: nil
-        }
     }
 }

@@ -55,12 +55,7 @@ enum PersonSections {
     static func timestampText(key: String, value: JSONValue, now: Int) -> String? {
         let name = key.lowercased()
         guard name.hasSuffix("_at") || name.hasPrefix("last_") || name.contains("time") && name != "timezone" || name.contains("date") else { return nil }
-        let seconds: Int? = switch value {
-        case .number(let number): Int(exactly: number.rounded())
-        case .string(let text): Int(text)
-        default: nil
-        }
-        guard let seconds, (946_684_800...4_102_444_800).contains(seconds) else { return nil }
+        guard let seconds = value.lenientInt, (946_684_800...4_102_444_800).contains(seconds) else { return nil }
         return TimeText.full(seconds, now: Date(timeIntervalSince1970: TimeInterval(now)))
     }
 

@@ -110,12 +110,6 @@ extension PaneKind {
     }
 }
 
-/// Numbers and metric series as text.
-enum Format {
-    static func grouped(_ number: Int) -> String { EffectHandler.grouped(number) }
-    static func percent(_ part: Int, of whole: Int) -> String { EffectHandler.percent(part, of: whole) }
-}
-
 /// A metric series as detail lines: a sparkline and total per metric, then open, click and bounce rates.
 enum MetricsText {
     static let order = ["sent", "delivered", "opened", "clicked", "converted", "bounced", "spammed", "unsubscribed", "failed", "undeliverable"]
@@ -126,10 +120,9 @@ enum MetricsText {
         let names = order.filter { series.series[$0] != nil && (funnel.contains($0) || series.total($0) > 0) }
             + series.series.keys.filter { !order.contains($0) && series.total($0) > 0 }.sorted()
         var lines = names.map { name in
-            DetailLine(key: name, value: "\(Sparkline.braille(EffectHandler.buckets(series[name], count: 30), width: 15))  \(Format.grouped(series.total(name)))")
+            DetailLine(key: name, value: "\(Format.sparkline(series[name]))  \(Format.grouped(series.total(name)))")
         }
-        let delivered = series.total("delivered")
-        let base = delivered > 0 ? delivered : series.total("sent")
+        let base = Format.rateBase(series)
         if series.total("sent") > 0 {
             lines.append(DetailLine(key: "Rates", value: "open \(Format.percent(series.total("opened"), of: base)) · click \(Format.percent(series.total("clicked"), of: base)) · bounce \(Format.percent(series.total("bounced"), of: max(1, series.total("sent"))))  (last \(days) days)"))
         }

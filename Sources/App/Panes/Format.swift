@@ -1,0 +1,43 @@
+import CustomerIO
+import Foundation
+import TerminalUI
+
+/// Numbers, rates and metric series as the panes show them: one place, so a list cell and a detail line agree.
+enum Format {
+    /// `1125` as `1,125`.
+    static func grouped(_ number: Int) -> String {
+        let digits = String(number)
+        var result = ""
+        for (index, character) in digits.reversed().enumerated() {
+            if index > 0, index % 3 == 0 { result.append(",") }
+            result.append(character)
+        }
+        return String(result.reversed())
+    }
+
+    /// `12.5%`, or `—` when there is nothing to divide by.
+    static func percent(_ part: Int, of whole: Int) -> String {
+        guard whole > 0 else { return "—" }
+        return String(format: "%.1f%%", Double(part) * 100 / Double(whole))
+    }
+
+    /// `values` summed into at most `count` consecutive buckets of equal size (the last may be shorter).
+    static func buckets(_ values: [Int], count: Int) -> [Int] {
+        guard values.count > count, count > 0 else { return values }
+        let size = (values.count + count - 1) / count
+        return stride(from: 0, to: values.count, by: size).map { values[$0..<min($0 + size, values.count)].reduce(0, +) }
+    }
+
+    /// A daily series in a 15-cell braille sparkline: two samples per cell, so 30 days fill it and 90 days are
+    /// summed three to a sample.
+    static func sparkline(_ values: [Int]) -> String {
+        Sparkline.braille(buckets(values, count: 30), width: 15)
+    }
+
+    /// What open and click rates are over: what was delivered (what could be opened), or what was sent where
+    /// delivery is not reported.
+    static func rateBase(_ series: MetricSeries) -> Int {
+        let delivered = series.total("delivered")
+        return delivered > 0 ? delivered : series.total("sent")
+    }
+}
