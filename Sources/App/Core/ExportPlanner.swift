@@ -55,7 +55,7 @@ enum ExportPlanner {
         case .deliveries:
             lines.append("Every delivery it sent, with its metrics.")
         }
-        lines.append("The file is built by Customer.io; Exports shows its progress and `d` saves it.")
+        lines.append("Customer.io builds the file; Exports (7) shows its progress, and d there saves it.")
         return .confirm(title: "Start export", message: lines.joined(separator: "\n"), confirmTitle: "Start export")
     }
 }

@@ -343,7 +343,7 @@ public enum AppUpdate {
             guard case .detail(.messages, let id) = state.route else { return [] }
             let dialog = DialogState.confirm(
                 title: "Archived message",
-                message: "Load the archived body of message \(id)?\nThe API allows 100 archived messages a day for the\nwhole workspace; this uses one. Seen once, it stays\ncached for an hour.",
+                message: "Load the archived body of message \(id)?\nThe API allows 100 archived messages a day for the whole workspace; this uses one. Seen once, it stays cached for an hour.",
                 confirmTitle: "Load body")
             state.mode = .confirming(dialog, effect: .loadSection(state.route, name: DetailSections.archivedBody, refresh: false))
         case .startExport:
