@@ -78,6 +78,12 @@ import TerminalUI
             #expect(app.driver.state.route == person)
             let detail = try #require(app.driver.state.details[person])
             let lines = app.detailLines
+            // The row keeps no detail lines of its own: its cells show under the column titles.
+            let opened = try #require(app.driver.state.currentList.loadedRows.first { $0.key == row.key })
+            #expect(opened.detail.isEmpty)
+            let fields = Array(lines.prefix(6))
+            #expect(fields.map(\.key) == ["ID", "Email", "cio_id", "Name", "Created", "Subscribed"])
+            #expect(fields.map(\.value) == opened.cells)
             for name in Self.profileSections {
                 #expect(lines.contains { $0.isHeading && $0.key == name }, "no heading \(name)")
                 guard case .loaded? = detail.sections[name] else {

@@ -57,4 +57,15 @@ import Testing
         #expect(small < 200)
         #expect(large > 100_000)
     }
+
+    @Test func dictionariesAndLongStringsCostWhatTheyHold() {
+        // A short string lives inside its value; a long one owns a buffer, counted with malloc's share.
+        #expect(CacheCost.estimate("yes") == 16)
+        #expect(CacheCost.estimate("2026-11-20 14:03") > 16 + 16)
+        let cells: [String: [String]] = Dictionary(uniqueKeysWithValues: (0..<56).map { ("\($0)", ["Ada Lovelace-Byron", "2026-11-20 14:03", "yes"]) })
+        let estimate = CacheCost.estimate(cells)
+        // 56 people, each with an array of three cells (two of them long): well over 100 bytes a person.
+        #expect(estimate > 56 * 200)
+        #expect(estimate < 56 * 1_000)
+    }
 }

@@ -43,21 +43,28 @@ public struct DetailPaneState: Sendable, Hashable {
     /// them matches.
     public var filter = ""
     public var detail = DetailState()
+    /// Column titles, so a row that keeps no detail lines of its own (a person: 100,000 of them stay lighter)
+    /// shows its cells under them.
+    public var fieldTitles: [String] = []
 
-    public init(row: ListRow) {
+    public init(row: ListRow, pane: PaneKind? = nil) {
         self.row = row
+        if let pane {
+            fieldTitles = PaneColumns.columns(for: pane).map(\.title)
+            sectionOrder = PaneColumns.sections(for: pane)
+        }
     }
 
     /// A detail opened from a reference: a placeholder until the item loads.
-    static func placeholder(key: String) -> DetailPaneState {
-        var state = DetailPaneState(row: ListRow(key: key, cells: [], detail: []))
+    static func placeholder(key: String, pane: PaneKind) -> DetailPaneState {
+        var state = DetailPaneState(row: ListRow(key: key, cells: [], detail: []), pane: pane)
         state.isLoadingItem = true
         return state
     }
 
     /// Every line the detail shows: the item's fields, then each section under its heading, filtered.
     public func lines(spinner: String) -> [DetailLine] {
-        var all: [DetailLine] = isLoadingItem ? [DetailLine(key: "", value: "\(spinner) loading…")] : row.detail
+        var all: [DetailLine] = isLoadingItem ? [DetailLine(key: "", value: "\(spinner) loading…")] : fields
         for name in sectionOrder {
             all.append(.heading(name))
             switch sections[name] ?? .idle {
@@ -69,6 +76,12 @@ public struct DetailPaneState: Sendable, Hashable {
             }
         }
         return Self.filtered(all, by: filter)
+    }
+
+    /// The row's own detail lines, or its cells under the column titles.
+    var fields: [DetailLine] {
+        guard row.detail.isEmpty else { return row.detail }
+        return zip(fieldTitles, row.cells).map { DetailLine(key: $0, value: $1) }
     }
 
     static func filtered(_ lines: [DetailLine], by filter: String) -> [DetailLine] {

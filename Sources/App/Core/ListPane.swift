@@ -101,18 +101,39 @@ public struct ListPaneState: Sendable, Hashable {
         rows = .loaded(newRows)
         indexByKey = Dictionary(newRows.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         recompute(narrowing: false)
-        if let selectedKey, let index = visible.firstIndex(where: { loadedRows[$0].key == selectedKey }) {
-            table.select(index, rowCount: visible.count, visibleRows: visibleRows)
-        } else {
-            table.select(table.selectedRow, rowCount: visible.count, visibleRows: visibleRows)
-        }
+        reselect(selectedKey, visibleRows: visibleRows)
     }
 
     /// A page arrived: it replaces the rows (the first page) or is added after them, and says where the next starts.
-    public mutating func receivePage(_ rows: [ListRow], next: String?, appended: Bool, visibleRows: Int) {
-        setRows(appended ? loadedRows + rows : rows, visibleRows: visibleRows)
+    public mutating func receivePage(_ page: [ListRow], next: String?, appended: Bool, visibleRows: Int) {
         self.next = next
         isLoadingMore = false
+        guard appended, case .loaded(var all) = rows else {
+            setRows(page, visibleRows: visibleRows)
+            return
+        }
+        // Added in place, and only the new keys indexed: with 100,000 people, copying every row and re-indexing
+        // every key on each page of 200 is what scrolling would spend its time on.
+        let selectedKey = selectedRow?.key
+        rows = .idle
+        let start = all.count
+        all.append(contentsOf: page)
+        for (offset, row) in page.enumerated() where indexByKey[row.key] == nil { indexByKey[row.key] = start + offset }
+        rows = .loaded(all)
+        recompute(narrowing: false)
+        reselect(selectedKey, visibleRows: visibleRows)
+    }
+
+    /// Keeps the selection on the row with `key` when it is still shown.
+    private mutating func reselect(_ key: String?, visibleRows: Int) {
+        let all = loadedRows
+        let current = table.selectedRow
+        if let key, !(visible.indices.contains(current) && all[visible[current]].key == key),
+           let index = visible.firstIndex(where: { all[$0].key == key }) {
+            table.select(index, rowCount: visible.count, visibleRows: visibleRows)
+        } else {
+            table.select(current, rowCount: visible.count, visibleRows: visibleRows)
+        }
     }
 
     /// Whether the next page should be fetched now: there is one, none is on its way, no filter hides rows, and the

@@ -419,10 +419,9 @@ public enum AppUpdate {
         // A member opens as a person, under Customers.
         let pane: PaneKind = if case .members = state.route { .customers } else { state.pane }
         let route = Route.detail(pane, key: row.key)
-        var detail = state.details[route] ?? DetailPaneState(row: row)
+        var detail = state.details[route] ?? DetailPaneState(row: row, pane: pane)
         detail.row = row
         detail.isLoadingItem = false
-        detail.sectionOrder = PaneColumns.sections(for: pane)
         state.details[route] = detail
         state.navigation.push(route)
         return ensureLoaded(&state)
@@ -446,9 +445,7 @@ public enum AppUpdate {
         case .detail(let pane, let key):
             if state.details[link] == nil {
                 let known = state.lists[pane]?.loadedRows.first { $0.key == key }
-                var detail = known.map { DetailPaneState(row: $0) } ?? .placeholder(key: key)
-                detail.sectionOrder = PaneColumns.sections(for: pane)
-                state.details[link] = detail
+                state.details[link] = known.map { DetailPaneState(row: $0, pane: pane) } ?? .placeholder(key: key, pane: pane)
                 if known == nil { effects.append(.loadItem(link, refresh: false)) }
             }
         }

@@ -186,12 +186,8 @@ public enum RowBuilders {
             return ListRow(
                 key: key,
                 cells: [person.id ?? "—", person.email ?? "—", person.cioID ?? "—", pending, pending, pending],
-                copyValue: person.email ?? person.id ?? key,
-                detail: [
-                    DetailLine(key: "ID", value: person.id ?? "—"),
-                    DetailLine(key: "Email", value: person.email ?? "—"),
-                    DetailLine(key: "cio_id", value: person.cioID ?? "—"),
-                ]
+                // No detail lines: the profile shows the cells under the column titles.
+                copyValue: person.email ?? person.id ?? key
             )
         }
     }

@@ -21,6 +21,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Customers to generate for the generation benchmark.")
     var customers = 1_000_000
 
+    @Option(name: .long, help: "People listed and scrolled in the people-memory benchmark.")
+    var people = 100_000
+
     @Option(name: .long, help: "Requests for the round-trip benchmark.")
     var requests = 5_000
 
@@ -42,8 +45,7 @@ struct BenchCommand: AsyncParsableCommand {
         if only == nil || only == .idle { try UIBenchmarks.idleCPU(seconds: idleSeconds) }
         if only == nil || only == .person { try await WorkspaceBenchmarks.openPerson() }
         if only == nil || only == .sparklines { try await WorkspaceBenchmarks.sparklines() }
-        // Last: its sandbox of 100,000 people stays in the process's peak.
-        if only == nil || only == .people { try await WorkspaceBenchmarks.customersMemory() }
+        if only == nil || only == .people { try await WorkspaceBenchmarks.customersMemory(people: people) }
     }
 
     private static var buildKind: String {
@@ -129,9 +131,10 @@ struct BenchCommand: AsyncParsableCommand {
 enum ProcessMemory {
     static func residentBytes() -> Int { field("VmRSS") }
     static func peakResidentBytes() -> Int { field("VmHWM") }
+    static func residentBytes(pid: Int32) -> Int { field("VmRSS", file: "/proc/\(pid)/status") }
 
-    private static func field(_ name: String) -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    private static func field(_ name: String, file: String = "/proc/self/status") -> Int {
+        guard let status = try? String(contentsOfFile: file, encoding: .utf8) else { return 0 }
         for line in status.split(separator: "\n") where line.hasPrefix(name + ":") {
             let kilobytes = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
             return kilobytes * 1024
