@@ -1,0 +1,205 @@
+import Foundation
+import Testing
+
+/// One scenario per pane, as a person would drive it: the real `cio --demo` in tmux at 120×40, keys in, screen
+/// out, every step waiting for what it expects to see (never for a fixed time), and a clean exit at the end.
+@Suite(.serialized) struct TmuxPaneScenarioTests {
+    typealias Screen = String
+
+    /// Starts `cio --demo` from the session's own folder (so a downloaded export lands there) and waits for
+    /// the Segments list.
+    private func startDemo() async throws -> TmuxSession {
+        let session = try await TmuxSession(width: 120, height: 40)
+        try await session.waitForShell()
+        let binary = CLIRunner.binary
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "no built cio binary at \(binary.path)")
+        try await session.type("cd \(TmuxSession.shellQuoted(session.folder.path)) && \(TmuxSession.shellQuoted(binary.path)) --demo; echo \"cio-exit=$?\"", enter: true)
+        try await session.waitFor("the Segments list") { TmuxEndToEndTests.segmentsList($0) }
+        return session
+    }
+
+    /// ctrl-c quits in order from anywhere; the status is 0 and the app's screen is gone.
+    private func quit(_ session: TmuxSession) async throws {
+        try await session.press("C-c")
+        let screen = try await session.waitFor("cio to exit") { screen in
+            TmuxSession.lines(screen).contains { $0.hasPrefix("cio-exit=") } && TmuxSession.atPrompt(screen)
+        }
+        #expect(TmuxEndToEndTests.hasLine(screen, "cio-exit=0"), "unexpected exit:\n\(screen)")
+        #expect(!screen.contains("DEMO"), "the app's screen was left behind:\n\(screen)")
+    }
+
+    private static func breadcrumb(_ screen: Screen) -> String {
+        TmuxSession.lines(screen).dropFirst().first ?? ""
+    }
+
+    /// A line of the opened item: its key, then (after the key column's padding) a value starting with `value`.
+    private static func field(_ screen: Screen, _ key: String, _ value: String) -> Bool {
+        TmuxSession.lines(screen).contains { line in
+            line.hasPrefix(key + " ") && line.dropFirst(key.count).trimmingCharacters(in: .whitespaces).hasPrefix(value)
+        }
+    }
+
+    /// Every person row on screen has its bulk cells: the Subscribed column reads yes or no, not "…".
+    private static func peopleCellsFilled(_ screen: Screen) -> Bool {
+        let rows = TmuxSession.lines(screen).filter { $0.contains("@") && $0.first?.isNumber == true }
+        return !rows.isEmpty && rows.allSatisfy { $0.hasSuffix(" yes") || $0.hasSuffix(" no") }
+    }
+
+    private static func heading(_ screen: Screen, _ title: String) -> Bool {
+        TmuxSession.lines(screen).contains { $0.trimmingCharacters(in: .whitespaces) == title }
+    }
+
+    @Test func segmentsMembersOpenAsPeople() async throws {
+        let session = try await startDemo()
+        defer { session.stop() }
+        try await session.press("m")
+        try await session.waitFor("Pro plan's members with their names") { screen in
+            Self.breadcrumb(screen).contains("Segments › Pro plan members") && screen.contains("(more as you scroll)")
+                && Self.peopleCellsFilled(screen)
+        }
+        try await session.press("Enter")
+        let profile = try await session.waitFor("the first member's profile with its sections") { screen in
+            Self.breadcrumb(screen).contains("Pro plan members › ") && Self.heading(screen, "Attributes")
+                && Self.field(screen, "plan", "pro") && Self.heading(screen, "Segments") && screen.contains("Pro plan ")
+        }
+        #expect(!profile.contains("failed:"), "a section failed:\n\(profile)")
+        try await session.press("q")
+        try await session.waitFor("the members again") { Self.breadcrumb($0).hasSuffix("Pro plan members") || Self.breadcrumb($0).contains("Pro plan members  ") }
+        try await quit(session)
+    }
+
+    @Test func customersFoundByAQueryThenProfileFiltered() async throws {
+        let session = try await startDemo()
+        defer { session.stop() }
+        try await session.press("2")
+        try await session.waitFor("the Customers hint") { $0.contains("Press / and type an email") }
+        try await session.press("/")
+        try await session.type("plan = enterprise", enter: true)
+        try await session.waitFor("enterprise people with their names") { screen in
+            Self.breadcrumb(screen).contains("Customers › plan = enterprise") && Self.peopleCellsFilled(screen)
+        }
+        try await session.press("Enter")
+        try await session.waitFor("the profile") { Self.field($0, "plan", "enterprise") && Self.heading($0, "Identifiers and devices") }
+        try await session.press("/")
+        try await session.type("city", enter: true)
+        try await session.waitFor("only the city line under Attributes") { screen in
+            Self.heading(screen, "Attributes") && TmuxSession.lines(screen).contains { $0.hasPrefix("city ") }
+                && !TmuxSession.lines(screen).contains { $0.hasPrefix("plan ") }
+        }
+        try await quit(session)
+    }
+
+    @Test func campaignsMetricsWindowAndDetail() async throws {
+        let session = try await startDemo()
+        defer { session.stop() }
+        try await session.press("3")
+        try await session.waitFor("campaigns with sparklines") { $0.contains("Sent, 30 days") && $0.contains("Welcome series") && $0.contains("⣿") }
+        try await session.press("w")
+        try await session.waitFor("the 90-day window") { $0.contains("Sent, 90 days") && !$0.contains("Sent, 30 days") }
+        try await session.press("Enter")
+        let detail = try await session.waitFor("Welcome series with metrics, journey and actions") { screen in
+            Self.breadcrumb(screen).contains("Campaigns › Welcome series") && Self.heading(screen, "Metrics")
+                && Self.field(screen, "Rates", "open ") && screen.contains("journey: started")
+        }
+        #expect(Self.field(detail, "Trigger segment", "segment 3 →"))
+        #expect(!detail.contains("failed:"), "a section failed:\n\(detail)")
+        // Below the fold, found with the filter: an action with its own sparkline, and the campaign's messages.
+        try await session.press("/")
+        try await session.type("Email 1", enter: true)
+        try await session.waitFor("the first action") { Self.heading($0, "Actions") && $0.contains("sent ") && $0.contains("open ") }
+        try await session.press("Escape", "/")
+        try await session.type("this campaign", enter: true)
+        let end = try await session.waitFor("the campaign's messages") { screen in
+            Self.heading(screen, "Messages") && screen.contains("filtered to this campaign →") && !screen.contains("journey:")
+        }
+        #expect(!end.contains("failed:"), "a section failed:\n\(end)")
+        try await quit(session)
+    }
+
+    @Test func broadcastsTriggersAndMessages() async throws {
+        let session = try await startDemo()
+        defer { session.stop() }
+        try await session.press("4")
+        try await session.waitFor("the broadcasts") { Self.breadcrumb($0).hasPrefix(" Broadcasts") && $0.contains("Flash sale announcement") }
+        try await session.press("Enter")
+        try await session.waitFor("a broadcast with its triggers and messages") { screen in
+            Self.heading(screen, "Triggers") && Self.field(screen, "Triggered", "3 times") && screen.contains("processed ")
+                && screen.contains("filtered to this broadcast →")
+        }
+        // The line that opens every message of the broadcast, in Messages: filter down to it, step onto it.
+        try await session.press("/")
+        try await session.type("All of them", enter: true)
+        try await session.waitFor("the filtered lines") { screen in
+            TmuxSession.lines(screen).contains { $0.hasPrefix("All of them") } && !screen.contains("Triggered")
+        }
+        try await session.press("j", "Enter")
+        try await session.waitFor("Messages filtered to the broadcast") { screen in
+            Self.breadcrumb(screen).contains("Messages") && Self.breadcrumb(screen).contains("broadcast") && screen.contains("email")
+        }
+        try await quit(session)
+    }
+
+    @Test func newslettersOpenWithTheirRecipients() async throws {
+        let session = try await startDemo()
+        defer { session.stop() }
+        try await session.press("5")
+        try await session.waitFor("the newsletters") { $0.contains("Pricing update") && $0.contains("(draft)") }
+        try await session.press("/")
+        try await session.type("Pricing", enter: true)
+        try await session.waitFor("one newsletter") { $0.contains("Pricing update") && !$0.contains("(draft)") }
+        try await session.press("Enter")
+        let detail = try await session.waitFor("its metrics and messages") { screen in
+            Self.breadcrumb(screen).contains("Newsletters › Pricing update") && Self.heading(screen, "Metrics")
+                && Self.field(screen, "sent", "") && Self.heading(screen, "Messages") && screen.contains("→")
+        }
+        #expect(!detail.contains("failed:"), "a section failed:\n\(detail)")
+        try await quit(session)
+    }
+
+    @Test func messagesFilteredByTypeThenTheArchivedBody() async throws {
+        let session = try await startDemo()
+        defer { session.stop() }
+        try await session.press("6")
+        try await session.waitFor("every message") { Self.breadcrumb($0).contains("Messages › all") && $0.contains("delivered") }
+        try await session.press("t")
+        try await session.waitFor("only email") { Self.breadcrumb($0).contains("Messages › email") }
+        try await session.press("Enter")
+        try await session.waitFor("the message") { Self.field($0, "Type", "email") && Self.field($0, "Person", "") }
+        try await session.press("b")
+        try await session.waitFor("the quota dialog, on Cancel") { $0.contains("Archived message") && $0.contains("100 archived messages a day") }
+        try await session.press("Right", "Enter")
+        let body = try await session.waitFor("the archived body") { Self.heading($0, "Archived body") && Self.field($0, "Body", "<html>") }
+        #expect(Self.field(body, "Subject", ""))
+        try await quit(session)
+    }
+
+    @Test func exportsDownloadToANamedFile() async throws {
+        let session = try await startDemo()
+        defer { session.stop() }
+        try await session.press("7")
+        try await session.waitFor("the exports") { $0.contains("Deliveries for campaign Welcome series") && $0.contains("done") }
+        try await session.press("j", "d")
+        try await session.waitFor("the file name prompt") { $0.contains("save export 2 to: cio-export-2.csv") }
+        try await session.press("Enter")
+        try await session.waitFor("the saved flash") { $0.contains("Saved ") && !$0.contains("save export 2 to:") }
+        let file = session.folder.appendingPathComponent("cio-export-2.csv")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        // The sandbox's deliveries export: a header and 85 rows, as the list says.
+        #expect(text.split(separator: "\n").count == 86, "unexpected file:\n\(text.prefix(400))")
+        try await quit(session)
+    }
+
+    @Test func transactionalTemplatesWithMetricsAndDeliveries() async throws {
+        let session = try await startDemo()
+        defer { session.stop() }
+        try await session.press("8")
+        try await session.waitFor("the templates") { $0.contains("Order receipt") && $0.contains("Password reset") && $0.contains("⣿") }
+        try await session.press("Enter")
+        let detail = try await session.waitFor("Order receipt with metrics and deliveries") { screen in
+            Self.breadcrumb(screen).contains("Transactional › Order receipt") && Self.heading(screen, "Metrics")
+                && Self.heading(screen, "Deliveries") && screen.contains("→")
+        }
+        #expect(!detail.contains("failed:"), "a section failed:\n\(detail)")
+        try await quit(session)
+    }
+}
