@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.24.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // SHA-256 of write payloads for the journal (already in the graph through async-http-client's TLS stack).
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         // ncursesw, the wide-character build of ncurses (Debian: libncurses-dev).
@@ -43,7 +45,7 @@ let package = Package(
         // The in-memory store between panes and the API: cached results, shared requests.
         .target(name: "Workspace", dependencies: ["CustomerIO"]),
         // Panes, navigation, keymap and the reducer; knows nothing of ncurses or HTTP.
-        .target(name: "App", dependencies: ["TerminalUI", "Workspace", "CustomerIO"]),
+        .target(name: "App", dependencies: ["TerminalUI", "Workspace", "CustomerIO", .product(name: "Crypto", package: "swift-crypto")]),
         // A deterministic fake Customer.io workspace served over loopback HTTP.
         .target(
             name: "Sandbox",

@@ -60,11 +60,14 @@ import TerminalUI
     }
 
     @Test func digitsShowPanesInTabOrder() {
-        for (index, pane) in PaneKind.allCases.enumerated() {
+        for (index, pane) in PaneKind.tabs.enumerated() {
             #expect(command("\(index + 1)") == .showPane(pane))
         }
         #expect(command("9") == nil)
-        #expect(PaneKind.allCases.count == 8)
+        #expect(PaneKind.tabs.count == 8)
+        // The journal is a pane without a tab: `:journal` opens it.
+        #expect(PaneKind.allCases.count == 9)
+        #expect(!PaneKind.tabs.contains(.journal))
     }
 
     @Test func inputScopeEditsTheLine() {
@@ -148,9 +151,10 @@ import TerminalUI
     }
 
     @Test func keysInDifferentScopesOrDisjointPanesDoNotConflict() {
-        // `/` is bound twice (lists and Customers), esc in four scopes: none of it is a conflict.
+        // `/` is bound twice (lists and Customers), esc in six scopes: none of it is a conflict.
         #expect(keymap.bindings.filter { $0.keys.contains(.character("/")) }.count == 2)
-        #expect(keymap.bindings.filter { $0.keys.contains(.escape) }.count == 4)
+        #expect(Set(keymap.bindings.filter { $0.keys.contains(.escape) }.map(\.scope)) == [.normal, .input, .help, .dialog, .composer, .review])
+        #expect(keymap.bindings.filter { $0.keys.contains(.escape) }.count == 6)
         // A key for every pane overlaps both: each pair is reported.
         let custom = Keymap(overrides: ["help": [.character("/")]])
         #expect(custom.problems.contains { $0.contains("help") && $0.contains("table.filter") })

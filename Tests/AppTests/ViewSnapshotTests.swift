@@ -172,9 +172,10 @@ import TerminalUI
         let screen = try Self.screen(state)
         let lines = Self.lines(screen)
         // Prefix matches first, then names containing the text, then names with its letters in order.
-        #expect(Array(lines[17...23]) == [
+        #expect(Array(lines[16...23]) == [
             " segments            Show Segments",
             " table.sort-reverse  Reverse the sort order",
+            " compose             Compose: a transactional email, push or SMS, or a broadca…",
             " customers           Show Customers",
             " newsletters         Show Newsletters",
             " messages            Show Messages",
@@ -183,8 +184,8 @@ import TerminalUI
         ])
         // The rows behind the palette still show.
         #expect(lines[3].hasPrefix("     1 VIP customers"))
-        #expect(screen.style(x: 25, y: 17) == Self.theme[.paletteSelected])
-        #expect(screen.style(x: 25, y: 18) == Self.theme[.muted])
+        #expect(screen.style(x: 25, y: 16) == Self.theme[.paletteSelected])
+        #expect(screen.style(x: 25, y: 17) == Self.theme[.muted])
     }
 
     @Test func theFilterPromptAndItsCount() throws {

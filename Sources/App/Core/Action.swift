@@ -35,6 +35,18 @@ public enum Action: Sendable {
     case exportStarted(id: Int, what: String)
     /// A message for the status bar (start-up warnings, for instance).
     case notify(Flash.Level, String)
+    /// Saved drafts, newest first, for the composer's menu.
+    case draftsLoaded([ComposeDraft])
+    /// Templates or broadcasts to pick from in the composer.
+    case pickerOptions(ComposeField, [ComposerState.Option])
+    /// Manual segments to choose from.
+    case choiceOptions([ComposerState.Option])
+    /// The write a draft makes, ready for review; or why it cannot be made.
+    case writePlanned(PlannedWrite)
+    case writeRefused([String])
+    case writeFinished(WriteOutcome)
+    /// A trigger's status and errors, as polled after it was accepted; `done` once it has been processed.
+    case triggerStatus(lines: [String], done: Bool)
 }
 
 /// Which metrics the campaign sparklines show: the window in days and the metric charted.
@@ -80,6 +92,18 @@ public enum Effect: Sendable, Hashable {
     case startExport(ExportSpec)
     /// One page of a segment's members (`start` nil for the first).
     case loadMembers(segment: String, start: String?, refresh: Bool)
+    case loadDrafts
+    /// Saves a draft as typed (atomically), so a crash or a quit loses nothing.
+    case saveDraft(ComposeDraft)
+    case deleteDraft(id: String)
+    case loadPickerOptions(ComposeField)
+    case loadManualSegments
+    /// Builds the write a draft makes (reading attachments, looking up warnings) for the review screen.
+    case planWrite(ComposeDraft)
+    /// Sends a reviewed write, once, and writes it to the journal. Only ever from the review screen's `y`.
+    case performWrite(PlannedWrite)
+    /// Polls a trigger's status and errors until it has been processed.
+    case pollTrigger(broadcastID: Int, triggerID: Int)
 }
 
 /// A person row whose attributes load in bulk: its key in the table and its customer id.

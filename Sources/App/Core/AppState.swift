@@ -6,12 +6,20 @@ public struct SessionInfo: Sendable, Hashable {
     public var region: String
     public var isDemo: Bool
     public var isReadOnly: Bool
+    /// Where App API and Track API writes go (`api.customer.io`), for the review screen.
+    public var appHost: String
+    public var trackHost: String
+    /// Whether a Track API site id and key are set (manual segment membership needs them).
+    public var hasTrackCredentials: Bool
 
-    public init(profile: String, region: String, isDemo: Bool = false, isReadOnly: Bool = false) {
+    public init(profile: String, region: String, isDemo: Bool = false, isReadOnly: Bool = false, appHost: String = "", trackHost: String = "", hasTrackCredentials: Bool = false) {
         self.profile = profile
         self.region = region
         self.isDemo = isDemo
         self.isReadOnly = isReadOnly
+        self.appHost = appHost
+        self.trackHost = trackHost
+        self.hasTrackCredentials = hasTrackCredentials
     }
 }
 
@@ -30,13 +38,23 @@ public enum Mode: Sendable, Hashable {
     case info(title: String, rows: [DetailRow])
     /// A question before something that writes or costs: `effect` runs only if the last button is pressed.
     case confirming(DialogState, effect: Effect)
+    /// The composer: its menu of drafts, or a draft's form.
+    case composing(ComposerState)
+    /// The review before a write, then its outcome.
+    case reviewing(ReviewState)
+    /// `N` on Segments: the new manual segment's name.
+    case naming(TextInputState)
+    /// A list to choose from (the manual segment to add a person to), narrowed as you type.
+    case choosing(ChoiceState)
 
     var scope: BindingScope {
         switch self {
         case .browsing: .normal
-        case .filtering, .finding, .palette, .saving: .input
+        case .filtering, .finding, .palette, .saving, .naming, .choosing: .input
         case .help, .info: .help
         case .confirming: .dialog
+        case .composing(let composer): composer.editing != nil || composer.picker != nil ? .input : .composer
+        case .reviewing: .review
         }
     }
 }

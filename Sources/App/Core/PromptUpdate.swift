@@ -4,6 +4,11 @@ import TerminalUI
 /// The reducer's part for open prompts: the incremental filter, the Customers find line and the command palette.
 enum PromptUpdate {
     static func run(_ command: Command, _ state: inout AppState) -> [Effect] {
+        switch state.mode {
+        case .composing: return ComposerUpdate.prompt(command, &state)
+        case .choosing: return SegmentWrites.prompt(command, &state)
+        default: break
+        }
         switch command {
         case .inputCancel:
             if case .filtering = state.mode { state.setFilter("") }
@@ -30,9 +35,33 @@ enum PromptUpdate {
         }
     }
 
+    /// The change to a line of text that a prompt command makes, for commands that edit.
+    static func change(for command: Command) -> ((inout TextInputState) -> Void)? {
+        switch command {
+        case .inputDeleteWord: { $0.deleteWordBackward() }
+        case .inputDeleteLine: { $0.deleteToStart() }
+        case .inputLeft: { $0.moveLeft() }
+        case .inputRight: { $0.moveRight() }
+        case .inputHome: { $0.moveToStart() }
+        case .inputEnd: { $0.moveToEnd() }
+        case .inputBackspace: { $0.backspace() }
+        case .inputDelete: { $0.deleteForward() }
+        default: nil
+        }
+    }
+
     /// Applies an edit to whichever prompt is open; the filter follows the text at once.
     static func edit(_ state: inout AppState, _ change: (inout TextInputState) -> Void) -> [Effect] {
         switch state.mode {
+        case .composing:
+            return ComposerUpdate.edit(&state, change)
+        case .choosing(var choice):
+            change(&choice.input)
+            choice.selected = 0
+            state.mode = .choosing(choice)
+        case .naming(var input):
+            change(&input)
+            state.mode = .naming(input)
         case .filtering(var input):
             change(&input)
             state.mode = .filtering(input)
@@ -47,7 +76,7 @@ enum PromptUpdate {
             change(&palette.input)
             palette.selected = 0
             state.mode = .palette(palette)
-        case .browsing, .help, .info, .confirming:
+        case .browsing, .help, .info, .confirming, .reviewing:
             break
         }
         return []
@@ -89,7 +118,11 @@ enum PromptUpdate {
             state.paletteHistory = palette.input.history
             state.mode = .browsing
             return PaletteCatalog.execute(line, &state)
-        case .browsing, .help, .info, .confirming:
+        case .naming(var input):
+            let name = input.commit().trimmingCharacters(in: .whitespaces)
+            state.mode = .browsing
+            return SegmentWrites.planCreate(name: name, &state)
+        case .browsing, .help, .info, .confirming, .composing, .reviewing, .choosing:
             return []
         }
     }

@@ -1,6 +1,11 @@
 /// The workspace's panes, in tab order.
 public enum PaneKind: String, CaseIterable, Sendable, Hashable {
     case segments, customers, campaigns, broadcasts, newsletters, messages, exports, transactional
+    /// Every write this machine made (`:journal`); not a tab.
+    case journal
+
+    /// The panes with a tab and a number key, in order.
+    public static let tabs: [PaneKind] = [.segments, .customers, .campaigns, .broadcasts, .newsletters, .messages, .exports, .transactional]
 
     /// Panes whose lists chart metrics (`w` and `v` change them).
     public static let withMetrics: [PaneKind] = [.campaigns, .broadcasts, .newsletters, .transactional]
@@ -16,6 +21,7 @@ public enum PaneKind: String, CaseIterable, Sendable, Hashable {
         case .messages: "Messages"
         case .exports: "Exports"
         case .transactional: "Transactional"
+        case .journal: "Journal"
         }
     }
 }

@@ -93,7 +93,7 @@ public enum AppUpdate {
             state.now = now
             if state.isBusy { state.spinnerFrame += 1 }
             if let flash = state.flash, flash.isExpired(at: now) { state.flash = nil }
-            return pollExports(&state)
+            return pollExports(&state) + ComposerUpdate.poll(&state)
         case .terminate:
             state.shouldQuit = true
             return []
@@ -168,6 +168,8 @@ public enum AppUpdate {
         case .notify(let level, let text):
             state.flash = Flash.make(level, text, now: state.now)
             return []
+        case .draftsLoaded, .pickerOptions, .choiceOptions, .writePlanned, .writeRefused, .writeFinished, .triggerStatus:
+            return ComposerUpdate.apply(action, &state)
         }
     }
 
@@ -183,6 +185,7 @@ public enum AppUpdate {
             if scope == .input, case .character(let character) = key {
                 return editInput(&state) { $0.insert(String(character)) }
             }
+            if scope == .review, case .character(let character) = key { ComposerUpdate.typeDigit(character, &state) }
             return []
         }
         if let reason = binding.unavailableReason(in: state) {
@@ -200,6 +203,13 @@ public enum AppUpdate {
         switch command {
         case .quit:
             state.shouldQuit = true
+        case .compose:
+            return ComposerUpdate.open(&state)
+        case .composerUp, .composerDown, .composerEdit, .composerReview, .composerClose, .composerDeleteDraft,
+             .reviewSend, .reviewEdit, .reviewPostpone, .reviewAbort, .reviewUp, .reviewDown, .reviewOpenOutcome, .reviewErase:
+            return ComposerUpdate.run(command, &state)
+        case .createSegment, .deleteSegment, .addToSegment, .removeFromSegment:
+            return SegmentWrites.run(command, &state)
         case .help:
             state.mode = .help(scroll: 0)
         case .palette:
@@ -288,7 +298,7 @@ public enum AppUpdate {
             state.flash = Flash.make(.info, "Copied \(Canvas.fit(value, width: 40))", now: state.now)
             return [.copyToClipboard(value)]
         case .nextPane, .previousPane:
-            let all = PaneKind.allCases
+            let all = PaneKind.tabs
             let index = all.firstIndex(of: state.pane) ?? 0
             let next = (index + (command == .nextPane ? 1 : all.count - 1)) % all.count
             state.navigation.switchTo(all[next])

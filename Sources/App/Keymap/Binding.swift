@@ -10,6 +10,10 @@ public enum BindingScope: String, Sendable, CaseIterable {
     case help
     /// A confirmation dialog is open.
     case dialog
+    /// The composer's menu or form is open (no field being typed into).
+    case composer
+    /// The review screen before a write, and its outcome.
+    case review
 }
 
 /// What pressing a bound key does. Declared once in `Keymap.defaults`; help, palette, hints and docs come from there.
@@ -26,6 +30,12 @@ public enum Command: Sendable, Hashable {
     case archivedBody
     /// `x`: start an export (people matching the Customers query, or a campaign's deliveries), after a confirmation.
     case startExport
+    /// `c`: the composer, to the person on screen when there is one.
+    case compose
+    case composerUp, composerDown, composerEdit, composerReview, composerClose, composerDeleteDraft
+    case reviewSend, reviewEdit, reviewPostpone, reviewAbort, reviewUp, reviewDown, reviewOpenOutcome, reviewErase
+    /// Manual segments: create one, delete the one shown, add the person shown, remove the member selected.
+    case createSegment, deleteSegment, addToSegment, removeFromSegment
 }
 
 /// One action as data: its keys, what it is called, where it applies, whether it writes, and when it is unavailable.

@@ -1,6 +1,6 @@
 /// The default bindings: the one table that help, the palette, status-bar hints and docs/keybindings.md come from.
 extension Keymap {
-    static let defaults: [Binding] = general + panes + tables + prompts + help + dialog
+    static let defaults: [Binding] = general + panes + tables + writes + prompts + help + dialog + composer + review
 
     private static let general: [Binding] = [
         Binding("quit", ["ctrl-c"], "Quit (from anywhere, even a prompt)", section: "General", command: .quit),
@@ -24,7 +24,7 @@ extension Keymap {
     private static let panes: [Binding] = [
         Binding("pane.next", ["tab"], "Next pane", section: "Panes", command: .nextPane),
         Binding("pane.previous", ["shift-tab"], "Previous pane", section: "Panes", command: .previousPane),
-    ] + PaneKind.allCases.enumerated().map { index, pane in
+     ] + PaneKind.tabs.enumerated().map { index, pane in
         Binding("pane.\(pane.rawValue)", ["\(index + 1)"], pane.title, section: "Panes", command: .showPane(pane))
     }
 

@@ -24,6 +24,8 @@ extension Keymap {
                 case .input: "prompts (filter, find, palette)"
                 case .help: "help overlay"
                 case .dialog: "dialog"
+                case .composer: "composer"
+                case .review: "review screen"
                 }
                 lines.append("| \(keys) | \(binding.title)\(binding.writes ? " (writes)" : "") | `\(binding.id)` | \(scope) |")
             }

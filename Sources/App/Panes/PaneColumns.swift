@@ -46,6 +46,10 @@ enum PaneColumns {
              TableColumn("Sent, 30 days", width: .fixed(15)), TableColumn("Sent", width: .fixed(8), alignment: .right),
              TableColumn("Open", width: .fixed(6), alignment: .right), TableColumn("Click", width: .fixed(6), alignment: .right),
              TableColumn("Description", width: .flexible(min: 10, weight: 3)), TableColumn("Updated", width: .fixed(16))]
+        case .journal:
+            [TableColumn("Time", width: .fixed(20)), TableColumn("Profile", width: .fixed(12)),
+             TableColumn("Endpoint", width: .flexible(min: 14, weight: 3)), TableColumn("Outcome", width: .fixed(8)),
+             TableColumn("Result", width: .flexible(min: 8, weight: 2)), TableColumn("Payload SHA-256", width: .fixed(14))]
         }
     }
 
@@ -68,7 +72,7 @@ enum PaneColumns {
         case .broadcasts: [DetailSections.journey, DetailSections.actions, DetailSections.triggers, DetailSections.messages]
         case .newsletters: [DetailSections.journey, DetailSections.messages]
         case .transactional: [DetailSections.journey, DetailSections.deliveries]
-        case .messages, .exports: []
+        case .messages, .exports, .journal: []
         }
     }
 
@@ -77,6 +81,7 @@ enum PaneColumns {
         switch pane {
         case .customers where query.isEmpty: "Press / and type an email, id, cio_id, or a query such as plan = pro and has phone."
         case .customers: "Nobody matches \(CustomerSearch(query).summary)."
+        case .journal: "No writes yet: sends, triggers and segment changes made from this machine are listed here."
         default: "No \(pane.title.lowercased()) in this workspace."
         }
     }

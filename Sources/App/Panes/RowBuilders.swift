@@ -193,6 +193,28 @@ public enum RowBuilders {
     }
 }
 
+extension RowBuilders {
+    /// The journal, newest first; a row's detail holds the error of a failed or unknown write.
+    public static func journal(_ entries: [WriteJournal.Entry]) -> [ListRow] {
+        entries.enumerated().reversed().map { index, entry in
+            ListRow(
+                key: String(index),
+                cells: [entry.time, entry.profile, entry.endpoint, entry.outcome, entry.resultID ?? "—", String(entry.payloadDigest.prefix(12))],
+                copyValue: entry.resultID ?? entry.endpoint,
+                detail: [
+                    DetailLine(key: "Time", value: entry.time),
+                    DetailLine(key: "Profile", value: entry.profile),
+                    DetailLine(key: "Endpoint", value: entry.endpoint),
+                    DetailLine(key: "Outcome", value: entry.outcome),
+                    DetailLine(key: "Result", value: entry.resultID ?? "—"),
+                    DetailLine(key: "Detail", value: entry.detail ?? "—"),
+                    DetailLine(key: "Payload SHA-256", value: entry.payloadDigest),
+                ]
+            )
+        }
+    }
+}
+
 /// Unix timestamps as local time.
 enum TimeText {
 

@@ -9,10 +9,17 @@ public struct AppEnvironment: Sendable {
     public var service: WorkspaceService
     /// Loads a theme by name or path; a broken or missing one comes back as the fallback with a warning.
     public var loadTheme: @Sendable (String) -> (theme: Theme, warning: String?)
+    /// Where drafts and the journal live (`$XDG_STATE_HOME/cio`; a fresh temporary folder unless given, so tests
+    /// never write into a real one).
+    public var stateFolder: URL
+    /// The profile name the journal records writes under.
+    public var profile: String
 
-    public init(service: WorkspaceService, loadTheme: @escaping @Sendable (String) -> (theme: Theme, warning: String?)) {
+    public init(service: WorkspaceService, loadTheme: @escaping @Sendable (String) -> (theme: Theme, warning: String?), stateFolder: URL = FileManager.default.temporaryDirectory.appendingPathComponent("cio-state-\(UUID().uuidString)"), profile: String = "default") {
         self.service = service
         self.loadTheme = loadTheme
+        self.stateFolder = stateFolder
+        self.profile = profile
     }
 }
 
@@ -202,6 +209,7 @@ public struct EffectHandler: Sendable {
                     RowBuilders.messages(try await Self.messages(query, service: service, refresh: refresh))
                 case .exports: RowBuilders.exports(try await service.exports(refresh: refresh))
                 case .transactional: RowBuilders.transactional(try await service.transactionalTemplates(refresh: refresh))
+                case .journal: RowBuilders.journal(journal.entries())
                 case .customers: []
                 }
                 return [.listLoaded(pane, rows)]
@@ -291,6 +299,8 @@ public struct EffectHandler: Sendable {
                 DetailRow(key: "Requests in flight", value: String(activity.inFlight)),
                 DetailRow(key: "Rate budget", value: "\(activity.budget.available) of \(activity.budget.limit) free this second, \(activity.budget.waiting) waiting"),
             ])]
+        case .loadDrafts, .saveDraft, .deleteDraft, .loadPickerOptions, .loadManualSegments, .planWrite, .performWrite, .pollTrigger:
+            return await performWrites(effect)
         }
     }
 

@@ -25,7 +25,7 @@ enum ItemLoader {
         case .newsletters: RowBuilders.newsletters([try await service.newsletter(id: id, refresh: refresh)])
         case .transactional: RowBuilders.transactional([try await service.transactionalTemplate(id: id, refresh: refresh)])
         case .exports: RowBuilders.exports([try await service.client.export(id: id)])
-        case .customers, .messages: []
+        case .customers, .messages, .journal: []
         }
         return found(rows, route)
     }

@@ -47,6 +47,18 @@ public enum AppView {
         case .help(let scroll):
             HelpOverlayView(styles: HelpOverlayStyles(theme: theme))
                 .render(into: &canvas, in: Rect(state.size), sections: HelpContent.sections(for: state), scrollOffset: scroll)
+        case .composing(let composer):
+            ComposerView.render(composer, state: state, into: &canvas, in: main)
+        case .reviewing(let review):
+            ReviewView.render(review, state: state, into: &canvas, in: main)
+        case .naming(let input):
+            guard main.height > 0 else { return }
+            let row = Rect(x: main.x, y: main.maxY - 1, width: main.width, height: 1)
+            TextInputView(prompt: "new manual segment: ", placeholder: "its name", styles: TextInputStyles(theme: theme))
+                .render(into: &canvas, in: row, state: input)
+        case .choosing(let choice):
+            let rows: [String] = choice.options == nil ? ["loading…"] : (choice.shown.isEmpty ? ["no manual segment matches"] : choice.shown.map(\.label))
+            ChoiceListView.render(title: choice.title, filter: choice.input, rows: rows, selected: choice.options == nil ? nil : choice.selected, theme: theme, into: &canvas, in: main)
         }
     }
 

@@ -9,7 +9,7 @@ enum TopBarView {
         let label = " cio · \(state.session.profile) · \(state.session.region) "
         x += canvas.put(label, x: x, y: rect.y, style: theme[.topBar], maxWidth: rect.maxX - x)
         let tabs = tabTitles(state.pane, room: rect.maxX - x)
-        for (index, pane) in PaneKind.allCases.enumerated() where x < rect.maxX {
+        for (index, pane) in PaneKind.tabs.enumerated() where x < rect.maxX {
             let style = pane == state.pane ? theme[.tabActive] : theme[.tab]
             x += canvas.put(" ", x: x, y: rect.y, style: theme[.topBar], maxWidth: rect.maxX - x)
             let tab = tabs[index]
@@ -24,7 +24,7 @@ enum TopBarView {
     /// Each tab's text: whole titles when they fit, else the current pane's whole and the others shortened to
     /// four letters, else numbers only beside the current one.
     static func tabTitles(_ current: PaneKind, room: Int) -> [String] {
-        let panes = PaneKind.allCases
+        let panes = PaneKind.tabs
         let variants: [[String]] = [
             panes.enumerated().map { " \($0 + 1) \($1.title) " },
             panes.enumerated().map { " \($0 + 1) \($1 == current ? $1.title : String($1.title.prefix(4))) " },

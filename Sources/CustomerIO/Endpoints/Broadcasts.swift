@@ -45,7 +45,7 @@ extension AppAPIClient {
 
     /// The trigger request exactly as it will be sent, for review screens.
     public func triggerRequest(id: Int, _ body: BroadcastTriggerRequest) throws -> APIRequest {
-        APIRequest(.post, ["v1", "campaigns", String(id), "triggers"], body: try Self.jsonBody(body), safety: .trigger)
+        try body.request(broadcastID: id)
     }
 
     /// `GET /v1/campaigns/{id}/triggers/{trigger_id}`: when it was created and processed.

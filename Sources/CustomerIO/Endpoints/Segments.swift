@@ -40,38 +40,59 @@ extension AppAPIClient {
 
     /// `POST /v1/segments`: creates an empty manual segment.
     public func createManualSegment(name: String, description: String? = nil) async throws -> Segment {
-        struct Body: Encodable {
-            struct Inner: Encodable { let name: String; let description: String? }
-            let segment: Inner
-        }
-        let body = try Self.jsonBody(Body(segment: .init(name: name, description: description)))
-        return try await send(APIRequest(.post, ["v1", "segments"], body: body), as: SegmentResponse.self).segment
+        try await send(try Self.createSegmentRequest(name: name, description: description), as: SegmentResponse.self).segment
     }
 
     /// `DELETE /v1/segments/{id}` (manual segments).
     public func deleteSegment(id: Int) async throws {
-        try await sendExpectingNoContent(APIRequest(.delete, ["v1", "segments", String(id)]))
+        try await sendExpectingNoContent(Self.deleteSegmentRequest(id: id))
     }
 
     /// Track API `POST /api/v1/segments/{id}/add_customers`, 1000 people per request.
     public func addToManualSegment(id: Int, people: [String], idType: IDType = .id) async throws {
-        try await changeManualSegment(id: id, action: "add_customers", people: people, idType: idType)
+        for request in try Self.membershipRequests(segment: id, change: .add, people: people, idType: idType) {
+            try await sendExpectingNoContent(request)
+        }
     }
 
     /// Track API `POST /api/v1/segments/{id}/remove_customers`, 1000 people per request.
     public func removeFromManualSegment(id: Int, people: [String], idType: IDType = .id) async throws {
-        try await changeManualSegment(id: id, action: "remove_customers", people: people, idType: idType)
+        for request in try Self.membershipRequests(segment: id, change: .remove, people: people, idType: idType) {
+            try await sendExpectingNoContent(request)
+        }
     }
 
-    private func changeManualSegment(id: Int, action: String, people: [String], idType: IDType) async throws {
+    /// Adding people to a manual segment, or removing them.
+    public enum MembershipChange: String, Sendable {
+        case add = "add_customers", remove = "remove_customers"
+    }
+
+    /// The create request exactly as it will be sent, for review screens.
+    public static func createSegmentRequest(name: String, description: String? = nil) throws -> APIRequest {
+        struct Body: Encodable {
+            struct Inner: Encodable { let name: String; let description: String? }
+            let segment: Inner
+        }
+        return APIRequest(.post, ["v1", "segments"], body: try jsonBody(Body(segment: .init(name: name, description: description))))
+    }
+
+    /// The delete request, for review screens.
+    public static func deleteSegmentRequest(id: Int) -> APIRequest {
+        APIRequest(.delete, ["v1", "segments", String(id)])
+    }
+
+    /// The Track API requests for a membership change, 1000 people each, exactly as they will be sent.
+    public static func membershipRequests(segment id: Int, change: MembershipChange, people: [String], idType: IDType) throws -> [APIRequest] {
         struct Body: Encodable { let ids: [String] }
+        var requests: [APIRequest] = []
         var offset = 0
         while offset < people.count {
             let chunk = Array(people[offset..<min(offset + 1000, people.count)])
             offset += chunk.count
-            var request = APIRequest(.post, ["api", "v1", "segments", String(id), action], body: try Self.jsonBody(Body(ids: chunk)), api: .track)
+            var request = APIRequest(.post, ["api", "v1", "segments", String(id), change.rawValue], body: try jsonBody(Body(ids: chunk)), api: .track)
             request.add("id_type", idType.rawValue)
-            try await sendExpectingNoContent(request)
+            requests.append(request)
         }
+        return requests
     }
 }

@@ -50,6 +50,11 @@ public struct BroadcastTriggerRequest: Sendable, Equatable {
         self.data = data
     }
 
+    /// `POST /v1/campaigns/{id}/triggers` exactly as it will be sent: a write held to 1 per 10 s.
+    public func request(broadcastID: Int) throws -> APIRequest {
+        APIRequest(.post, ["v1", "campaigns", String(broadcastID), "triggers"], body: try AppAPIClient.jsonBody(self), safety: .trigger)
+    }
+
     /// How many people the audience names, where that can be counted without asking the API.
     public var listedAudienceSize: Int? {
         switch audience {

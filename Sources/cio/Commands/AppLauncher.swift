@@ -23,6 +23,13 @@ enum AppLauncher {
         var cache = CacheSettings()
     }
 
+    /// `https://api.customer.io`, or `http://127.0.0.1:4010` for a local server, as the review screen names it.
+    static func host(_ url: URL) -> String {
+        var text = url.absoluteString
+        while text.hasSuffix("/") { text.removeLast() }
+        return text
+    }
+
     static func run(_ launch: Launch) async throws {
         // No workspace configured: the demo sandbox, in this process, for as long as the app runs.
         let sandbox = launch.configuration == nil ? try await SandboxServer.start(SandboxOptions()) : nil
@@ -34,7 +41,11 @@ enum AppLauncher {
     private static func runOnItsOwnThread(_ launch: Launch, sandbox: SandboxServer?) async -> Result<Void, any Error> {
         let configuration: ClientConfiguration
         do {
-            configuration = try launch.configuration ?? ClientConfiguration(key: Secret("demo")!, appBaseURL: sandbox!.baseURL)
+            // The sandbox serves the Track API's segment endpoints too, under any site id and key.
+            configuration = try launch.configuration ?? ClientConfiguration(
+                key: Secret("demo")!, appBaseURL: sandbox!.baseURL, trackBaseURL: sandbox!.baseURL,
+                trackSiteID: "sandbox", trackKey: Secret("sandbox")
+            )
         } catch {
             return .failure(error)
         }
@@ -42,7 +53,12 @@ enum AppLauncher {
             client: AppAPIClient(configuration: configuration),
             store: WorkspaceStore(byteLimit: (launch.cache.maxMegabytes ?? 256) << 20),
             ttl: timesToLive(launch.cache))
-        let environment = AppEnvironment(service: service, loadTheme: launch.loadTheme)
+        var connected = launch
+        connected.session.appHost = Self.host(configuration.appBaseURL)
+        connected.session.trackHost = Self.host(configuration.trackBaseURL)
+        connected.session.hasTrackCredentials = configuration.trackSiteID != nil && configuration.trackKey != nil
+        let launch = connected
+        let environment = AppEnvironment(service: service, loadTheme: launch.loadTheme, stateFolder: StateFolder.resolve(), profile: launch.session.profile)
         return await withCheckedContinuation { continuation in
             // The run loop blocks in poll(), so it gets a thread of its own rather than one of the few that
             // Swift's tasks (and the in-process sandbox) share.

@@ -1,0 +1,38 @@
+/// Bindings for writes: the composer, the review screen before any write, and manual segments.
+extension Keymap {
+    static let writes: [Binding] = [
+        Binding("compose", ["c"], "Compose: a transactional email, push or SMS, or a broadcast trigger (to the person shown)", section: "Writes", writes: true, command: .compose),
+        Binding("manual.create", ["N"], "New manual segment", section: "Writes", panes: [.segments], writes: true, command: .createSegment) { state in
+            state.isOnList ? nil : "only on the Segments list"
+        },
+        Binding("manual.delete", ["D"], "Delete the manual segment (asks first)", section: "Writes", panes: [.segments], writes: true, command: .deleteSegment) { state in
+            SegmentWrites.deletable(state) == nil ? SegmentWrites.deleteUnavailableReason(state) : nil
+        },
+        Binding("manual.add", ["+"], "Add the person shown to a manual segment", section: "Writes", panes: [.customers], writes: true, command: .addToSegment) { state in
+            SegmentWrites.personShown(state) == nil ? "open a person first" : nil
+        },
+        Binding("manual.remove", ["-"], "Remove the selected member from this manual segment", section: "Writes", panes: [.segments], writes: true, command: .removeFromSegment) { state in
+            SegmentWrites.removal(state) == nil ? SegmentWrites.removeUnavailableReason(state) : nil
+        },
+    ]
+
+    static let composer: [Binding] = [
+        Binding("composer.down", ["down", "j", "tab"], "Next field (or draft)", section: "Composer", scope: .composer, command: .composerDown),
+        Binding("composer.up", ["up", "k", "shift-tab"], "Previous field (or draft)", section: "Composer", scope: .composer, command: .composerUp),
+        Binding("composer.edit", ["enter", "space"], "Edit the field: type, pick from a list, or step through its values", section: "Composer", scope: .composer, command: .composerEdit),
+        Binding("composer.review", ["ctrl-s", "s"], "Review before sending (nothing leaves before the review's y)", section: "Composer", scope: .composer, command: .composerReview),
+        Binding("composer.delete-draft", ["d"], "Delete the selected draft", section: "Composer", scope: .composer, command: .composerDeleteDraft),
+        Binding("composer.close", ["esc", "q"], "Close (the draft is kept)", section: "Composer", scope: .composer, command: .composerClose),
+    ]
+
+    static let review: [Binding] = [
+        Binding("review.send", ["y"], "Send, exactly as shown", section: "Review", scope: .review, command: .reviewSend),
+        Binding("review.edit", ["e"], "Back to the composer", section: "Review", scope: .review, command: .reviewEdit),
+        Binding("review.postpone", ["p"], "Postpone: keep it as a draft", section: "Review", scope: .review, command: .reviewPostpone),
+        Binding("review.abort", ["n", "esc", "q"], "Abort (the default; the draft stays in the composer)", section: "Review", scope: .review, command: .reviewAbort),
+        Binding("review.open", ["enter"], "Open what was sent (after a send), or confirm a typed count", section: "Review", scope: .review, command: .reviewOpenOutcome),
+        Binding("review.down", ["down", "j"], "Scroll down", section: "Review", scope: .review, command: .reviewDown),
+        Binding("review.up", ["up", "k"], "Scroll up", section: "Review", scope: .review, command: .reviewUp),
+        Binding("review.erase", ["backspace", "ctrl-h"], "Erase a typed digit", section: "Review", scope: .review, command: .reviewErase),
+    ]
+}

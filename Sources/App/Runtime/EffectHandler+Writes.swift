@@ -1,0 +1,159 @@
+import CustomerIO
+import Foundation
+import Workspace
+
+/// Effects of the composer and of writes: drafts on disk, lists to pick from, planning, the one send, the journal.
+extension EffectHandler {
+    var drafts: DraftFiles { DraftFiles(stateFolder: environment.stateFolder) }
+    var journal: WriteJournal { WriteJournal(folder: environment.stateFolder) }
+
+    func performWrites(_ effect: Effect) async -> [Action] {
+        let service = environment.service
+        switch effect {
+        case .loadDrafts:
+            return [.draftsLoaded(drafts.all())]
+        case .saveDraft(var draft):
+            draft.updatedAt = Date().timeIntervalSince1970
+            do {
+                try drafts.save(draft)
+                return []
+            } catch {
+                return [.notify(.error, "The draft was not saved: \(Self.message(error))")]
+            }
+        case .deleteDraft(let id):
+            drafts.delete(id)
+            return []
+        case .loadPickerOptions(let field):
+            do {
+                switch field {
+                case .template:
+                    let templates = try await service.transactionalTemplates()
+                    let inline = ComposerState.Option(value: "", label: "none: an inline email (subject, body and from typed here)")
+                    return [.pickerOptions(field, [inline] + templates.map { ComposerState.Option(value: String($0.id), label: "\($0.name ?? "Template \($0.id)") (#\($0.id))", name: $0.name ?? "Template \($0.id)") })]
+                case .broadcast:
+                    let broadcasts = try await service.broadcasts()
+                    return [.pickerOptions(field, broadcasts.map { ComposerState.Option(value: String($0.id), label: "\($0.name ?? "Broadcast \($0.id)") (#\($0.id))", name: $0.name ?? "Broadcast \($0.id)") })]
+                default:
+                    return []
+                }
+            } catch {
+                return [.pickerOptions(field, []), .notify(.error, Self.message(error))]
+            }
+        case .loadManualSegments:
+            do {
+                let manual = try await service.segments().filter { $0.type == "manual" }
+                return [.choiceOptions(manual.map { ComposerState.Option(value: String($0.id), label: "\($0.name ?? "Segment \($0.id)") (#\($0.id))", name: $0.name ?? "Segment \($0.id)") })]
+            } catch {
+                return [.choiceOptions([]), .notify(.error, Self.message(error))]
+            }
+        case .planWrite(let draft):
+            do {
+                var write = try WritePlanner.plan(draft)
+                write.warnings += await lookUpWarnings(draft)
+                return [.writePlanned(write)]
+            } catch {
+                return [.writeRefused(error.messages)]
+            }
+        case .performWrite(let write):
+            return [.writeFinished(await send(write))]
+        case .pollTrigger(let broadcast, let trigger):
+            return [await triggerStatus(broadcast: broadcast, trigger: trigger)]
+        default:
+            return []
+        }
+    }
+
+    /// Warnings that need the workspace: a person who is unsubscribed, a template whose subject is empty.
+    private func lookUpWarnings(_ draft: ComposeDraft) async -> [String] {
+        guard draft.kind != .broadcast, !draft.identifier.isEmpty, !draft.personUnsubscribed else { return [] }
+        var warnings: [String] = []
+        let idType = IDType(parsing: draft.identifierType) ?? .id
+        if let profile = try? await environment.service.client.customerProfile(id: draft.identifier, idType: idType) {
+            if profile.unsubscribed == true || profile.attributes["unsubscribed"]?.displayText == "true" {
+                warnings.append(draft.sendToUnsubscribed == "no"
+                    ? "The person is unsubscribed and send_to_unsubscribed is off: the API will not deliver it."
+                    : "The person is unsubscribed; this sends anyway.")
+            }
+        }
+        if draft.kind == .email, let id = Int(draft.template),
+           let contents = try? await environment.service.client.transactionalContents(id: id) {
+            let content = contents.first { $0.language == (draft.language.isEmpty ? nil : draft.language) } ?? contents.first
+            if let content, (content.subject ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                warnings.append("The template's subject is empty.")
+            }
+        }
+        return warnings
+    }
+
+    /// Sends once. The client never retries a write that may have arrived; an answer that never came is an unknown
+    /// outcome, said as such. Every attempt goes to the journal, whatever came of it.
+    private func send(_ write: PlannedWrite) async -> WriteOutcome {
+        let client = environment.service.client
+        let outcome: WriteOutcome
+        var resultID: String?
+        do {
+            let response = try await client.perform(write.request)
+            resultID = Self.resultID(of: write.kind, body: response.body)
+            outcome = .done(id: resultID ?? "accepted", link: Self.link(of: write.kind, id: resultID))
+        } catch let error as CustomerIOError where error.kind == .outcomeUnknown || error.kind == .timeout {
+            outcome = .unknown(error.message)
+        } catch {
+            outcome = .failed(Self.message(error))
+        }
+        let (word, detail): (String, String?) = switch outcome {
+        case .done: ("sent", nil)
+        case .failed(let message): ("failed", message)
+        case .unknown(let message): ("unknown", message)
+        }
+        let entry = WriteJournal.Entry(time: Date(), profile: environment.profile, endpoint: write.endpoint, payloadDigest: write.payloadDigest, resultID: resultID, outcome: word, detail: detail)
+        do {
+            try journal.append(entry)
+        } catch {
+            // The write happened (or not) whatever the journal says; the user hears that the record failed.
+            if case .done(let id, let link) = outcome { return .done(id: "\(id) (not journaled: \(Self.message(error)))", link: link) }
+        }
+        return outcome
+    }
+
+    /// The id in a write's answer: a delivery id, a trigger id, a new segment's id.
+    static func resultID(of kind: PlannedWrite.Kind, body: Data) -> String? {
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: body), case .object(let object) = value else { return nil }
+        switch kind {
+        case .send: return object["delivery_id"]?.displayText
+        case .trigger: return object["id"]?.displayText
+        case .createSegment:
+            if case .object(let segment)? = object["segment"] { return segment["id"]?.displayText }
+            return nil
+        case .deleteSegment(let id): return String(id)
+        case .addMembers(let segment), .removeMembers(let segment): return String(segment)
+        }
+    }
+
+    /// Where the outcome's Enter goes.
+    static func link(of kind: PlannedWrite.Kind, id: String?) -> Route? {
+        switch kind {
+        case .send: id.map { .detail(.messages, key: $0) }
+        case .trigger(let broadcast): .detail(.broadcasts, key: String(broadcast))
+        case .createSegment: id.map { .detail(.segments, key: $0) }
+        case .addMembers(let segment), .removeMembers(let segment): .members(segment: String(segment))
+        case .deleteSegment: .list(.segments)
+        }
+    }
+
+    private func triggerStatus(broadcast: Int, trigger: Int) async -> Action {
+        let client = environment.service.client
+        do {
+            let status = try await client.broadcastTriggerStatus(broadcastID: broadcast, triggerID: trigger)
+            let processed = status.processedAt != nil
+            var lines = [processed ? "Trigger #\(trigger) processed \(TimeText.full(status.processedAt))" : "Trigger #\(trigger) is queued; asking again every 2 s…"]
+            if processed {
+                let errors = try await client.broadcastTriggerErrors(broadcastID: broadcast, triggerID: trigger, limit: 20)
+                lines.append(errors.errors.isEmpty ? "No errors." : "\(errors.errors.count) error(s):")
+                lines += errors.errors.prefix(10).map { "  \($0)" }
+            }
+            return .triggerStatus(lines: lines, done: processed)
+        } catch {
+            return .triggerStatus(lines: ["Status unavailable: \(Self.message(error))"], done: true)
+        }
+    }
+}

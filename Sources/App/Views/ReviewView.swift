@@ -1,0 +1,62 @@
+import Foundation
+import TerminalUI
+
+/// The review before a write: method, URL and body exactly as they will be sent (the key never shown), who or what
+/// it reaches, warnings, and the keys; then its progress and outcome.
+enum ReviewView {
+    static func lines(_ review: ReviewState, state: AppState) -> [(String, ThemeRole)] {
+        let write = review.write
+        var lines: [(String, ThemeRole)] = [(" \(write.title) — review", .title), ("", .text)]
+        for warning in write.warnings { lines.append((" ⚠ \(warning)", .stateWarn)) }
+        if !write.warnings.isEmpty { lines.append(("", .text)) }
+        for line in write.summary { lines.append(("   \(line)", .text)) }
+        lines.append(("", .text))
+        let host = write.api == .track ? state.session.trackHost : state.session.appHost
+        lines.append(("   \(write.method.rawValue) \(host)\(write.endpoint.dropFirst(write.method.rawValue.count + 1))", .accent))
+        let auth = write.api == .track ? "Basic ••••••••  (site id and Track API key, redacted)" : "Bearer ••••••••  (App API key, redacted)"
+        lines.append(("   Authorization: \(auth)", .muted))
+        if write.body != nil { lines.append(("   Content-Type: application/json", .muted)) }
+        if let body = write.body {
+            lines.append(("   Body, \(body.count) bytes of compact JSON, shown indented (same keys and values):", .muted))
+        }
+        for line in write.prettyBody.split(separator: "\n", omittingEmptySubsequences: false) { lines.append(("   \(line)", .jsonString)) }
+        lines.append(("", .text))
+        switch review.stage {
+        case .reviewing:
+            if let count = write.confirmCount {
+                lines.append((" Type \(count) and press y to send to that many people: \(review.typedCount.text)▏", .formError))
+            }
+            lines.append((" y send · e edit · p postpone as a draft · n / Esc abort (the default)", .title))
+        case .sending:
+            lines.append((" Sending… (once; a request that leaves is never sent again on its own)", .accent))
+        case .finished(.done(let id, let link)):
+            lines.append((" ✓ Done: \(id)" + (link == nil ? "" : "  — Enter opens it"), .stateGood))
+            for line in review.followUp { lines.append(("   \(line)", .text)) }
+            lines.append((" Esc closes", .muted))
+        case .finished(.failed(let message)):
+            lines.append((" ✗ Not sent: \(message)", .stateBad))
+            lines.append((" Esc closes; the draft is kept", .muted))
+        case .finished(.unknown(let message)):
+            lines.append((" ? Outcome unknown — check Messages before sending again", .stateBad))
+            lines.append(("   \(message)", .text))
+            lines.append((" It is not retried. Esc closes; the draft is kept and remembers this", .muted))
+        }
+        return lines
+    }
+
+    static func render(_ review: ReviewState, state: AppState, into canvas: inout Canvas, in rect: Rect) {
+        guard rect.width > 0, rect.height > 0 else { return }
+        let theme = state.theme
+        canvas.fill(rect, with: Cell(" ", style: theme[.text]))
+        let all = lines(review, state: state)
+        // The keys line stays in view: scrolling moves the body, never past the end.
+        let top = min(review.scroll, max(0, all.count - rect.height))
+        for (offset, line) in all.dropFirst(top).prefix(rect.height).enumerated() {
+            canvas.put(clipping: line.0, x: rect.x, y: rect.y + offset, width: rect.width, style: theme[line.1])
+        }
+        if all.count - top > rect.height, let last = all.last {
+            canvas.fill(Rect(x: rect.x, y: rect.maxY - 1, width: rect.width, height: 1), with: Cell(" ", style: theme[.text]))
+            canvas.put(clipping: last.0 + "  (↓ more)", x: rect.x, y: rect.maxY - 1, width: rect.width, style: theme[last.1])
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import CustomerIO
+import TerminalUI
+
+/// The composer: first a menu (new message kinds, then saved drafts), then a form over one draft, with a field being
+/// typed into or a list being picked from.
+public struct ComposerState: Sendable, Hashable {
+    /// A choice in a picker: what is stored and what is shown.
+    public struct Option: Sendable, Hashable {
+        public var value: String
+        /// What the list shows: the name and the id.
+        public var label: String
+        /// The name alone, which the draft keeps.
+        public var name: String
+
+        public init(value: String, label: String, name: String? = nil) {
+            self.value = value
+            self.label = label
+            self.name = name ?? label
+        }
+    }
+
+    /// A list to pick a template or a broadcast from, narrowed as the user types.
+    public struct Picker: Sendable, Hashable {
+        public var field: ComposeField
+        public var options: [Option]?
+        public var input = TextInputState()
+        public var selected = 0
+
+        public init(field: ComposeField) {
+            self.field = field
+        }
+
+        public var shown: [Option] {
+            let needle = input.text.lowercased()
+            return (options ?? []).filter { needle.isEmpty || $0.label.lowercased().contains(needle) || $0.value == needle }
+        }
+    }
+
+    /// Saved drafts, newest first, for the menu.
+    public var drafts: [ComposeDraft] = []
+    public var menuSelection = 0
+    /// The draft being edited; nil on the menu.
+    public var draft: ComposeDraft?
+    /// The focused line of the form.
+    public var focus = 0
+    /// The field being typed into, and its text before (Esc puts it back).
+    public var editing: TextInputState?
+    public var valueBeforeEditing = ""
+    public var picker: Picker?
+    /// What stopped the last attempt to review.
+    public var problems: [String] = []
+    /// A person to fill new drafts from (when opened from a profile).
+    public var person: PersonPrefill?
+
+    public init(drafts: [ComposeDraft] = [], person: PersonPrefill? = nil) {
+        self.drafts = drafts
+        self.person = person
+    }
+
+    /// The menu's lines: one per kind of new draft, then one per saved draft.
+    public var menuCount: Int { ComposeDraft.Kind.allCases.count + drafts.count }
+
+    public var fields: [ComposeField] { draft.map(ComposeField.fields(for:)) ?? [] }
+
+    public var focusedField: ComposeField? {
+        let fields = fields
+        return fields.indices.contains(focus) ? fields[focus] : nil
+    }
+}
+
+/// How a write ended.
+public enum WriteOutcome: Sendable, Hashable {
+    /// It was accepted: the id that came back (delivery, trigger or segment), and where it can be seen.
+    case done(id: String, link: Route?)
+    case failed(String)
+    /// The request left and no answer came: it may or may not have happened.
+    case unknown(String)
+}
+
+/// The review screen before a write, then its progress and outcome.
+public struct ReviewState: Sendable, Hashable {
+    public enum Stage: Sendable, Hashable {
+        case reviewing
+        case sending
+        case finished(WriteOutcome)
+    }
+
+    public var write: PlannedWrite
+    /// The composer to return to with `e` (nil for writes that did not come from a draft).
+    public var composer: ComposerState?
+    public var stage = Stage.reviewing
+    public var scroll = 0
+    /// Above the audience threshold: the number typed so far.
+    public var typedCount = TextInputState()
+    /// Lines added after the outcome (a trigger's status and errors as they are polled).
+    public var followUp: [String] = []
+    /// The trigger being followed, and when (on the state's clock) to ask again.
+    public var polling: TriggerRef?
+    public var pollAt: Double?
+
+    public init(write: PlannedWrite, composer: ComposerState? = nil) {
+        self.write = write
+        self.composer = composer
+    }
+}
+
+/// A list to choose one thing from, narrowed by typing; what the choice is for decides what happens next.
+public struct ChoiceState: Sendable, Hashable {
+    public enum Purpose: Sendable, Hashable {
+        /// Add this person (a customer id) to the chosen manual segment.
+        case addToSegment(personID: String, personLabel: String)
+    }
+
+    public var title: String
+    public var purpose: Purpose
+    /// Nil while the options load.
+    public var options: [ComposerState.Option]?
+    public var input = TextInputState()
+    public var selected = 0
+
+    public init(title: String, purpose: Purpose) {
+        self.title = title
+        self.purpose = purpose
+    }
+
+    public var shown: [ComposerState.Option] {
+        let needle = input.text.lowercased()
+        return (options ?? []).filter { needle.isEmpty || $0.label.lowercased().contains(needle) }
+    }
+}
+
+/// A broadcast trigger the API accepted, followed until it is processed.
+public struct TriggerRef: Sendable, Hashable {
+    public var broadcastID: Int
+    public var triggerID: Int
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Every write, appended as one JSON line to `journal.jsonl` in the state folder: when, which profile, which
+/// endpoint, a digest of the payload, the id that came back and the outcome. Never the key, never the payload.
+public struct WriteJournal: Sendable {
+    /// One write.
+    public struct Entry: Codable, Sendable, Hashable {
+        /// ISO 8601, UTC.
+        public var time: String
+        public var profile: String
+        /// `POST /v1/send/email`.
+        public var endpoint: String
+        /// SHA-256 of the body, hex.
+        public var payloadDigest: String
+        /// The delivery id, trigger id or segment id the API answered with.
+        public var resultID: String?
+        /// `sent`, `failed` or `unknown`.
+        public var outcome: String
+        /// The error, for a failed or unknown outcome.
+        public var detail: String?
+
+        enum CodingKeys: String, CodingKey {
+            case time, profile, endpoint, outcome, detail
+            case payloadDigest = "payload_sha256"
+            case resultID = "result_id"
+        }
+
+        public init(time: Date, profile: String, endpoint: String, payloadDigest: String, resultID: String?, outcome: String, detail: String? = nil) {
+            self.time = time.formatted(.iso8601)
+            self.profile = profile
+            self.endpoint = endpoint
+            self.payloadDigest = payloadDigest
+            self.resultID = resultID
+            self.outcome = outcome
+            self.detail = detail
+        }
+    }
+
+    public let file: URL
+
+    public init(folder: URL) {
+        file = folder.appendingPathComponent("journal.jsonl")
+    }
+
+    /// Appends one line with a single `write(2)` on a file opened with O_APPEND, so two cio processes never
+    /// interleave their lines.
+    public func append(_ entry: Entry) throws {
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var line = try encoder.encode(entry)
+        line.append(UInt8(ascii: "\n"))
+        let descriptor = open(file.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw JournalError(description: "cannot open \(file.path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        guard written == line.count else { throw JournalError(description: "cannot append to \(file.path): \(String(cString: strerror(errno)))") }
+    }
+
+    /// Every entry, oldest first. A line that does not read (cut short by a crash) is skipped, not fatal.
+    public func entries() -> [Entry] {
+        guard let data = try? Data(contentsOf: file) else { return [] }
+        let decoder = JSONDecoder()
+        return data.split(separator: UInt8(ascii: "\n")).compactMap { try? decoder.decode(Entry.self, from: Data($0)) }
+    }
+}
+
+/// The journal could not be written.
+public struct JournalError: Error, CustomStringConvertible {
+    public let description: String
+}
