@@ -97,6 +97,9 @@ public struct AppState: Sendable {
     public var filterHistory: [String] = []
     public var paletteHistory: [String] = []
     public var shouldQuit = false
+    /// When the last broadcast trigger was answered (on `now`'s clock): the API takes 1 per 10 s, and the review
+    /// counts down to the next.
+    public var lastTriggerAt: Double?
     /// When the Exports list next reloads on its own (while an export it shows is still running), on `now`'s clock.
     public var exportsPollAt: Double?
 

@@ -524,12 +524,18 @@ public enum AppUpdate {
             state.lists[pane, default: ListPaneState()].rows = .loading(previous: nil)
             return [.loadList(pane, refresh: false, query: listQuery(pane, state))]
         case .members(let segment):
-            guard state.members[segment] == nil else { return [] }
+            var effects: [Effect] = []
+            // The segment's own row names the breadcrumb and says whether members can be removed (manual).
+            if case .idle = state.lists[.segments]?.rows ?? .idle {
+                state.lists[.segments, default: ListPaneState()].rows = .loading(previous: nil)
+                effects.append(.loadList(.segments, refresh: false, query: nil))
+            }
+            guard state.members[segment] == nil else { return effects }
             var members = ListPaneState()
             members.rows = .loading(previous: nil)
             members.isLoadingMore = true
             state.members[segment] = members
-            return [.loadMembers(segment: segment, start: nil, refresh: false)]
+            return effects + [.loadMembers(segment: segment, start: nil, refresh: false)]
         case .detail:
             guard var detail = state.details[state.route] else { return [] }
             var effects: [Effect] = []

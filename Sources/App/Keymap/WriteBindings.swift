@@ -2,16 +2,16 @@
 extension Keymap {
     static let writes: [Binding] = [
         Binding("compose", ["c"], "Compose: a transactional email, push or SMS, or a broadcast trigger (to the person shown)", section: "Writes", writes: true, command: .compose),
-        Binding("manual.create", ["N"], "New manual segment", section: "Writes", panes: [.segments], writes: true, command: .createSegment) { state in
+        Binding("manual.create", ["N"], "New segment (manual; named, then reviewed)", section: "Writes", panes: [.segments], writes: true, command: .createSegment) { state in
             state.isOnList ? nil : "only on the Segments list"
         },
-        Binding("manual.delete", ["D"], "Delete the manual segment (asks first)", section: "Writes", panes: [.segments], writes: true, command: .deleteSegment) { state in
+        Binding("manual.delete", ["D"], "Delete segment (a manual one; the review asks first)", section: "Writes", panes: [.segments], writes: true, command: .deleteSegment) { state in
             SegmentWrites.deletable(state) == nil ? SegmentWrites.deleteUnavailableReason(state) : nil
         },
-        Binding("manual.add", ["+"], "Add the person shown to a manual segment", section: "Writes", panes: [.customers], writes: true, command: .addToSegment) { state in
+        Binding("manual.add", ["+"], "Add to segment (the person shown, to a manual segment)", section: "Writes", panes: [.customers], writes: true, command: .addToSegment) { state in
             SegmentWrites.personShown(state) == nil ? "open a person first" : nil
         },
-        Binding("manual.remove", ["-"], "Remove the selected member from this manual segment", section: "Writes", panes: [.segments], writes: true, command: .removeFromSegment) { state in
+        Binding("manual.remove", ["-"], "Remove member (the selected one, from this manual segment)", section: "Writes", panes: [.segments], writes: true, command: .removeFromSegment) { state in
             SegmentWrites.removal(state) == nil ? SegmentWrites.removeUnavailableReason(state) : nil
         },
     ]

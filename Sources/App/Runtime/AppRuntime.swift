@@ -79,6 +79,11 @@ public final class AppRuntime {
                 device.copyToClipboard(text)
                 continue
             }
+            if case .saveDraft(let draft) = effect {
+                // In line, before the frame that shows the text: a small atomic write.
+                if let failure = handler.saveDraftNow(draft) { mailbox.post(failure) }
+                continue
+            }
             state.inFlight += 1
             let handler = handler
             let mailbox = mailbox

@@ -12,14 +12,8 @@ extension EffectHandler {
         switch effect {
         case .loadDrafts:
             return [.draftsLoaded(drafts.all())]
-        case .saveDraft(var draft):
-            draft.updatedAt = Date().timeIntervalSince1970
-            do {
-                try drafts.save(draft)
-                return []
-            } catch {
-                return [.notify(.error, "The draft was not saved: \(Self.message(error))")]
-            }
+        case .saveDraft(let draft):
+            return saveDraftNow(draft).map { [$0] } ?? []
         case .deleteDraft(let id):
             drafts.delete(id)
             return []
@@ -50,16 +44,36 @@ extension EffectHandler {
             do {
                 var write = try WritePlanner.plan(draft)
                 write.warnings += await lookUpWarnings(draft)
+                if draft.kind == .broadcast, draft.audience == .filter, let filter = try? FilterQuery.parse(draft.audienceValue) {
+                    WritePlanner.apply(audienceCount: await countMatches(filter), to: &write)
+                }
                 return [.writePlanned(write)]
             } catch {
                 return [.writeRefused(error.messages)]
             }
         case .performWrite(let write):
-            return [.writeFinished(await send(write))]
+            let outcome = await send(write)
+            // Whatever the write touched is stale; emptied before the outcome is reported, so nothing that
+            // reloads after it can read the old answers.
+            if case .done = outcome { await service.store.invalidate(prefix: "") }
+            return [.writeFinished(outcome)]
         case .pollTrigger(let broadcast, let trigger):
             return [await triggerStatus(broadcast: broadcast, trigger: trigger)]
         default:
             return []
+        }
+    }
+
+    /// Saves a draft before the next frame is drawn: the run loop calls this in line, so the screen never shows
+    /// text that a crash could lose, and saves land in the order they were typed.
+    public func saveDraftNow(_ draft: ComposeDraft) -> Action? {
+        var draft = draft
+        draft.updatedAt = Date().timeIntervalSince1970
+        do {
+            try drafts.save(draft)
+            return nil
+        } catch {
+            return .notify(.error, "The draft was not saved: \(Self.message(error))")
         }
     }
 
@@ -83,6 +97,22 @@ extension EffectHandler {
             }
         }
         return warnings
+    }
+
+    /// How many people a filter matches now, paging through at most `cap` of them (nil when the search fails).
+    private func countMatches(_ filter: AudienceFilter, cap: Int = 10_000) async -> (count: Int, capped: Bool)? {
+        var count = 0
+        var start: String?
+        do {
+            repeat {
+                let page = try await environment.service.client.searchCustomers(filter: filter, start: start, limit: 1_000)
+                count += max(page.identifiers.count, page.ids.count)
+                start = page.next
+            } while start != nil && count < cap
+        } catch {
+            return nil
+        }
+        return (count, start != nil)
     }
 
     /// Sends once. The client never retries a write that may have arrived; an answer that never came is an unknown

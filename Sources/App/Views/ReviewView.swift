@@ -28,6 +28,9 @@ enum ReviewView {
             }
             lines.append((" y send · e edit · p postpone as a draft · n / Esc abort (the default)", .title))
         case .sending:
+            if let seconds = ComposerUpdate.triggerCountdown(state) {
+                lines.append((" Waiting \(seconds) s: the API takes 1 broadcast trigger per 10 s, so this one is spaced, not refused", .stateWarn))
+            }
             lines.append((" Sending… (once; a request that leaves is never sent again on its own)", .accent))
         case .finished(.done(let id, let link)):
             lines.append((" ✓ Done: \(id)" + (link == nil ? "" : "  — Enter opens it"), .stateGood))

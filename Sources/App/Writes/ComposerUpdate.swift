@@ -287,6 +287,7 @@ enum ComposerUpdate {
         switch outcome {
         case .done(let id, _):
             state.flash = Flash.make(.info, "Done: \(id)", now: state.now)
+            if case .trigger = review.write.kind { state.lastTriggerAt = state.now }
             if let draft = review.write.draftID { effects.append(.deleteDraft(id: draft)) }
             if case .trigger(let broadcast) = review.write.kind, let trigger = Int(id) {
                 review.polling = TriggerRef(broadcastID: broadcast, triggerID: trigger)
@@ -306,8 +307,9 @@ enum ComposerUpdate {
         state.mode = .reviewing(review)
         // What the write touched is stale now: lists and sections reload when next shown.
         if case .done = outcome {
+            // The effect emptied the cache before reporting, so what reloads behind the outcome is fresh.
             forgetWhatWritesTouch(&state)
-            effects.append(.invalidateCache(prefix: ""))
+            effects += AppUpdate.ensureLoaded(&state)
         }
         return effects
     }
@@ -318,6 +320,14 @@ enum ComposerUpdate {
         for route in Array(state.details.keys) { state.details[route]?.sections = [:] }
         state.requestedCells = []
         state.prefetched = []
+    }
+
+    /// Seconds until the API takes another trigger, when a trigger is waiting for its turn.
+    static func triggerCountdown(_ state: AppState) -> Int? {
+        guard case .reviewing(let review) = state.mode, review.stage == .sending, case .trigger = review.write.kind,
+              let last = state.lastTriggerAt else { return nil }
+        let left = Int((last + 10 - state.now).rounded(.up))
+        return left > 0 ? left : nil
     }
 
     /// On each tick: ask for a followed trigger's status when it is time.

@@ -56,7 +56,8 @@ enum SegmentWrites {
     /// The member `-` would remove: the selected person of a manual segment's member list.
     static func removal(_ state: AppState) -> (segment: Int, name: String, person: String, idType: IDType)? {
         guard case .members(let segment) = state.route, let id = Int(segment),
-              let row = state.lists[.segments]?.loadedRows.first(where: { $0.key == segment }), row.cells.count > 2, row.cells[2] == "manual",
+              let row = state.lists[.segments]?.loadedRows.first(where: { $0.key == segment }) ?? state.details[.detail(.segments, key: segment)]?.row,
+              row.cells.count > 2, row.cells[2] == "manual",
               let member = state.currentList.selectedRow else { return nil }
         if member.cells.first.map({ $0 != "—" }) == true { return (id, row.cells[1], member.cells[0], .id) }
         if member.cells.count > 1, member.cells[1] != "—" { return (id, row.cells[1], member.cells[1], .email) }

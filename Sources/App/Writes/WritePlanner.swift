@@ -184,6 +184,21 @@ public enum WritePlanner {
         return write
     }
 
+    /// A filter audience, counted against the workspace: the summary says how many, and a large one asks for the
+    /// number to be typed (the count itself when it was reached; the cap when the count stopped there).
+    public static func apply(audienceCount: (count: Int, capped: Bool)?, to write: inout PlannedWrite) {
+        guard let (count, capped) = audienceCount else {
+            write.summary.append("The filter's audience could not be counted; the API counts it when the broadcast runs")
+            return
+        }
+        let size = capped ? "more than \(Format.grouped(count))" : Format.grouped(count)
+        write.summary.append("\(size) \(count == 1 && !capped ? "person matches" : "people match") the filter now")
+        if count >= audienceThreshold {
+            write.warnings.append("A large audience: \(size) people.")
+            write.confirmCount = count
+        }
+    }
+
     /// `[{"id": "42", "data": {…}}, {"email": "…", "data": {…}}]`.
     static func perUserData(_ value: JSONValue) throws(Problems) -> [BroadcastTriggerRequest.PerUserData] {
         guard case .array(let items) = value else { throw Problems(messages: ["Per-user data must be an array of objects."]) }

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The composer on the real binary in tmux: a send from a profile that shows up in the person's messages, and a
+/// draft that outlives `kill -9`.
+@Suite(.serialized) struct TmuxComposeTests {
+    private func binary() throws -> String {
+        let binary = CLIRunner.binary
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "no built cio binary at \(binary.path)")
+        return TmuxSession.shellQuoted(binary.path)
+    }
+
+    private static func line(_ screen: String, startingWith prefix: String) -> String? {
+        TmuxSession.lines(screen).first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(prefix) }
+    }
+
+    @Test func anEmailFromAProfileIsReviewedSentAndListedInTheirMessages() async throws {
+        let session = try await TmuxSession(width: 120, height: 40)
+        defer { session.stop() }
+        try await session.waitForShell()
+        try await session.type("\(try binary()) --demo; echo \"cio-exit=$?\"", enter: true)
+        try await session.waitFor("the Segments list") { TmuxEndToEndTests.segmentsList($0) }
+
+        try await session.press("2", "/")
+        try await session.type("plan = pro", enter: true)
+        try await session.waitFor("pro customers") { $0.contains("Customers › plan = pro") && $0.contains("@") }
+        try await session.press("Enter")
+        try await session.waitFor("the profile") { Self.line($0, startingWith: "plan ") != nil && $0.contains("Messages") }
+
+        // c: a new email to this person, its address filled in.
+        try await session.press("c")
+        let form = try await session.waitFor("the composer") { $0.contains("Transactional email — Enter edits") }
+        let to = try #require(Self.line(form, startingWith: "To "))
+        #expect(to.contains("@"))
+        try await session.press("Enter")
+        try await session.waitFor("the template picker") { $0.contains("Pick a template") && $0.contains("Order receipt (#1)") }
+        try await session.type("order")
+        try await session.press("Enter")
+        try await session.waitFor("the template chosen") { Self.line($0, startingWith: "Template") == "Template           Order receipt (#1)" || $0.contains("Template           Order receipt (#1)") }
+
+        // s: the review, exactly what will be sent; nothing has left yet.
+        try await session.press("s")
+        let review = try await session.waitFor("the review") { $0.contains("Send a transactional email — review") && $0.contains("y send · e edit") }
+        #expect(review.contains("/v1/send/email"))
+        #expect(review.contains("Bearer ••••••••"))
+        #expect(review.contains("\"transactional_message_id\" : 1"))
+        #expect(review.contains("Demo workspace"))
+
+        // y: sent once; the outcome names the delivery.
+        try await session.press("y")
+        let done = try await session.waitFor("the outcome") { $0.contains("✓ Done: ") }
+        let doneLine = try #require(Self.line(done, startingWith: "✓ Done: "))
+        let delivery = String(doneLine.trimmingCharacters(in: .whitespaces).dropFirst("✓ Done: ".count).prefix { $0 != " " })
+        #expect(!delivery.isEmpty)
+
+        // Back on the profile, its Messages list the new delivery; Enter on it opens the message by that id.
+        try await session.press("Escape", "/")
+        try await session.type("sent · Your order receipt", enter: true)
+        try await session.waitFor("the new delivery in the person's messages") { screen in
+            screen.contains("Messages") && TmuxSession.lines(screen).contains { $0.contains("email · sent · Your order receipt →") }
+        }
+        try await session.press("j", "Enter")
+        try await session.waitFor("the message") { $0.contains("ID          \(delivery)") }
+
+        try await session.press("C-c")
+        try await session.waitFor("cio to exit") { TmuxEndToEndTests.hasLine($0, "cio-exit=0") && TmuxSession.atPrompt($0) }
+        // The journal has the one send, and no key.
+        let journal = session.folder.appendingPathComponent(".local/state/cio/journal.jsonl")
+        let text = try String(contentsOf: journal, encoding: .utf8)
+        #expect(text.split(separator: "\n").count == 1)
+        #expect(text.contains("\"result_id\":\"\(delivery)\""))
+        // Only these fields are written: never the key, never the payload.
+        let entry = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(Set(entry.keys) == ["endpoint", "outcome", "payload_sha256", "profile", "result_id", "time"])
+        #expect(!text.contains("Your order receipt") && !text.contains("transactional_message_id"))
+    }
+
+    @Test func aDraftSurvivesKillDashNine() async throws {
+        let session = try await TmuxSession(width: 120, height: 40)
+        defer { session.stop() }
+        try await session.waitForShell()
+        let pidFile = session.folder.appendingPathComponent("cio.pid")
+        let inner = "echo $$ > \(TmuxSession.shellQuoted(pidFile.path)); exec \"$0\" --demo"
+        try await session.type("sh -c \(TmuxSession.shellQuoted(inner)) \(try binary()); echo \"cio-exit=$?\"", enter: true)
+        try await session.waitFor("the Segments list") { TmuxEndToEndTests.segmentsList($0) }
+
+        // A new inline email with a subject typed and not yet committed.
+        try await session.press("c")
+        try await session.waitFor("the composer's menu") { $0.contains("Compose — Enter opens") }
+        try await session.press("Enter")
+        try await session.waitFor("the form") { $0.contains("Transactional email — Enter edits") }
+        // Focus starts on Template; Subject is five lines down (Identify by, Person, To, From, Subject).
+        for _ in 0..<5 { try await session.press("j") }
+        try await session.waitFor("Subject focused") { Self.line($0, startingWith: "› Subject") != nil }
+        try await session.press("Enter")
+        try await session.type("Quarterly update for the board")
+        try await session.waitFor("the typed subject") { $0.contains("Quarterly update for the board▏") }
+
+        let text = try String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let pid = try #require(pid_t(text))
+        #expect(kill(pid, SIGKILL) == 0)
+        try await session.waitFor("the shell after the kill") { $0.contains("cio-exit=137") }
+        // The terminal was left as the app had it (raw: Enter is not a newline); put it back, then start again.
+        try await session.type("stty sane; tput rmcup; clear")
+        try await session.press("C-j")
+        try await session.waitFor("a usable shell") { TmuxSession.atPrompt($0) }
+        try await session.type("\(try binary()) --demo; echo \"cio-exit=$?\"", enter: true)
+        try await session.waitFor("the Segments list again") { TmuxEndToEndTests.segmentsList($0) }
+        try await session.press("c")
+        try await session.waitFor("the draft in the menu") { $0.contains("“Quarterly update for the board”") }
+        for _ in 0..<4 { try await session.press("j") }
+        try await session.press("Enter")
+        try await session.waitFor("the draft reopened as typed") { Self.line($0, startingWith: "Subject ")?.hasSuffix("Quarterly update for the board") == true }
+        try await session.press("C-c")
+        try await session.waitFor("cio to exit") { TmuxEndToEndTests.hasLine($0, "cio-exit=0") }
+    }
+}
