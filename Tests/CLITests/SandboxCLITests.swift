@@ -78,6 +78,13 @@ import Testing
         #expect(result.stderr.contains("unencrypted"))
     }
 
+    @Test func plainHTTPToAnotherTrackHostIsRefusedToo() async throws {
+        let result = try await CLIRunner.run(["get", "segments", "--track-url", "http://example.com"], environment: CLIRunner.cleanEnvironment(["CUSTOMERIO_APP_API_KEY": "k"]))
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("unencrypted"))
+        #expect(result.stderr.contains("example.com"))
+    }
+
     @Test func usageErrorsExitTwo() async throws {
         let result = try await CLIRunner.run(["get", "customers"])
         #expect(result.status == 2)
