@@ -1,3 +1,4 @@
+import Foundation
 import CustomerIO
 import Testing
 import TerminalUI
@@ -6,7 +7,9 @@ import TerminalUI
 /// Broadcasts against the sandbox: metrics per row, and the trigger history in the detail.
 @Suite struct BroadcastsSandboxTests {
     @Test func broadcastsShowMetricsAndTriggerHistory() async throws {
-        try await DrivenApp.with { app in
+        // History that ended yesterday, so today's sends cannot come due between the list's request and ours.
+        let session = SessionInfo(profile: "demo", region: "sandbox", isDemo: true)
+        try await DrivenApp.with(session: session, options: { $0.anchor = Date().addingTimeInterval(-86_400) }) { app in
             try await app.driver.start()
             try await app.driver.press(.character("4"))
             let broadcasts = try await app.client.broadcasts()
@@ -29,7 +32,10 @@ import TerminalUI
 /// Transactional templates against the sandbox: the same metric columns, from the template's own metrics.
 @Suite struct TransactionalSandboxTests {
     @Test func templatesShowTheirMetrics() async throws {
-        try await DrivenApp.with { app in
+        // History that ended yesterday: today's generated sends would otherwise come due between the list's
+        // request and the test's own, and the two totals would differ by the sends of those seconds.
+        let session = SessionInfo(profile: "demo", region: "sandbox", isDemo: true)
+        try await DrivenApp.with(session: session, options: { $0.anchor = Date().addingTimeInterval(-86_400) }) { app in
             try await app.driver.start()
             try await app.driver.press(.character("8"))
             let templates = try await app.client.transactionalTemplates()

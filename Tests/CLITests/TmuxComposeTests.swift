@@ -82,41 +82,83 @@ import Darwin
     }
 
     @Test func aDraftSurvivesKillDashNine() async throws {
-        let session = try await TmuxSession(width: 120, height: 40)
-        defer { session.stop() }
-        try await session.waitForShell()
-        let pidFile = session.folder.appendingPathComponent("cio.pid")
+        // Both runs share a state folder; the second runs in a fresh terminal, since a killed app cannot give its
+        // terminal back.
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("cio-killed-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: state) }
+        let first = try await TmuxSession(width: 120, height: 40)
+        defer { first.stop() }
+        try await first.waitForShell()
+        let pidFile = first.folder.appendingPathComponent("cio.pid")
         let inner = "echo $$ > \(TmuxSession.shellQuoted(pidFile.path)); exec \"$0\" --demo"
-        try await session.type("sh -c \(TmuxSession.shellQuoted(inner)) \(try binary()); echo \"cio-exit=$?\"", enter: true)
-        try await session.waitFor("the Segments list") { TmuxEndToEndTests.segmentsList($0) }
+        try await first.type("XDG_STATE_HOME=\(TmuxSession.shellQuoted(state.path)) sh -c \(TmuxSession.shellQuoted(inner)) \(try binary())", enter: true)
+        try await first.waitFor("the Segments list") { TmuxEndToEndTests.segmentsList($0) }
 
         // A new inline email with a subject typed and not yet committed.
-        try await session.press("c")
-        try await session.waitFor("the composer's menu") { $0.contains("Compose — Enter opens") }
-        try await session.press("Enter")
-        try await session.waitFor("the form") { $0.contains("Transactional email — Enter edits") }
+        try await first.press("c")
+        try await first.waitFor("the composer's menu") { $0.contains("Compose — Enter opens") }
+        try await first.press("Enter")
+        try await first.waitFor("the form") { $0.contains("Transactional email — Enter edits") }
         // Focus starts on Template; Subject is five lines down (Identify by, Person, To, From, Subject).
-        for _ in 0..<5 { try await session.press("j") }
-        try await session.waitFor("Subject focused") { Self.line($0, startingWith: "› Subject") != nil }
-        try await session.press("Enter")
-        try await session.type("Quarterly update for the board")
-        try await session.waitFor("the typed subject") { $0.contains("Quarterly update for the board▏") }
+        for _ in 0..<5 { try await first.press("j") }
+        try await first.waitFor("Subject focused") { Self.line($0, startingWith: "› Subject") != nil }
+        try await first.press("Enter")
+        try await first.type("Quarterly update for the board")
+        try await first.waitFor("the typed subject") { $0.contains("Quarterly update for the board▏") }
 
         let text = try String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         let pid = try #require(pid_t(text))
         #expect(kill(pid, SIGKILL) == 0)
-        try await session.waitFor("the shell after the kill") { $0.contains("cio-exit=137") }
-        // The terminal was left as the app had it (raw: Enter is not a newline); put it back, then start again.
-        try await session.type("stty sane; tput rmcup; clear")
-        try await session.press("C-j")
-        try await session.waitFor("a usable shell") { TmuxSession.atPrompt($0) }
-        try await session.type("\(try binary()) --demo; echo \"cio-exit=$?\"", enter: true)
-        try await session.waitFor("the Segments list again") { TmuxEndToEndTests.segmentsList($0) }
-        try await session.press("c")
-        try await session.waitFor("the draft in the menu") { $0.contains("“Quarterly update for the board”") }
-        for _ in 0..<4 { try await session.press("j") }
-        try await session.press("Enter")
-        try await session.waitFor("the draft reopened as typed") { Self.line($0, startingWith: "Subject ")?.hasSuffix("Quarterly update for the board") == true }
+        // Gone once signal 0 can no longer reach it (the shell reaps it at once).
+        let deadline = ContinuousClock.now + .seconds(10)
+        while kill(pid, 0) == 0, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(kill(pid, 0) == -1)
+
+        let second = try await TmuxSession(width: 120, height: 40)
+        defer { second.stop() }
+        try await second.waitForShell()
+        try await second.type("XDG_STATE_HOME=\(TmuxSession.shellQuoted(state.path)) \(try binary()) --demo; echo \"cio-exit=$?\"", enter: true)
+        try await second.waitFor("the Segments list again") { TmuxEndToEndTests.segmentsList($0) }
+        try await second.press("c")
+        try await second.waitFor("the draft in the menu") { $0.contains("“Quarterly update for the board”") }
+        for _ in 0..<4 { try await second.press("j") }
+        try await second.press("Enter")
+        try await second.waitFor("the draft reopened as typed") { Self.line($0, startingWith: "Subject ")?.hasSuffix("Quarterly update for the board") == true }
+        try await second.press("C-c")
+        try await second.waitFor("cio to exit") { TmuxEndToEndTests.hasLine($0, "cio-exit=0") }
+    }
+
+    @Test func aFieldEditedInTheEditorComesBackChecked() async throws {
+        let session = try await TmuxSession(width: 120, height: 40)
+        defer { session.stop() }
+        // A stand-in for $EDITOR: writes three lines of JSON with the array left open, as a person might.
+        let editor = session.folder.appendingPathComponent("fake-editor")
+        try "#!/bin/sh\nprintf '{\\n  \"order\": 1042,\\n  \"items\": [1, 2\\n}\\n' > \"$1\"\n".write(to: editor, atomically: true, encoding: .utf8)
+        #expect(chmod(editor.path, 0o755) == 0)
+        try await session.waitForShell()
+        try await session.type("EDITOR=\(TmuxSession.shellQuoted(editor.path)) \(try binary()) --demo; echo \"cio-exit=$?\"", enter: true)
+        try await session.waitFor("the Segments list") { TmuxEndToEndTests.segmentsList($0) }
+        try await session.press("c", "Enter")
+        try await session.waitFor("the form") { $0.contains("Transactional email — Enter edits") }
+        // From Template down to message_data: Identify by, Person, To, From, Subject, Body, message_data.
+        for _ in 0..<7 { try await session.press("j") }
+        try await session.waitFor("message_data focused") { Self.line($0, startingWith: "› message_data") != nil }
+        try await session.press("C-e")
+        let screen = try await session.waitFor("the edited JSON, checked") { screen in
+            screen.contains("\"items\": [1, 2 ⏎ }") && screen.contains("✗ line 4, column 1: expected , or ] after a value")
+        }
+        // The app has the terminal back: the whole form is drawn again.
+        #expect(screen.contains("Transactional email — Enter edits"))
+        #expect(screen.contains("To unsubscribed"))
+        // The draft holds what the editor wrote.
+        let drafts = session.folder.appendingPathComponent(".local/state/cio/drafts")
+        let names = try FileManager.default.contentsOfDirectory(atPath: drafts.path).filter { $0.hasSuffix(".json") }
+        #expect(names.count == 1)
+        let saved = try String(contentsOf: drafts.appendingPathComponent(names[0]), encoding: .utf8)
+        #expect(saved.contains(#"\"items\": [1, 2\n}"#))
+        // No temporary file is left behind in the state folder.
+        let state = try FileManager.default.contentsOfDirectory(atPath: session.folder.appendingPathComponent(".local/state/cio").path)
+        #expect(!state.contains { $0.hasPrefix("edit-") })
         try await session.press("C-c")
         try await session.waitFor("cio to exit") { TmuxEndToEndTests.hasLine($0, "cio-exit=0") }
     }

@@ -47,6 +47,8 @@ public enum Action: Sendable {
     case writeFinished(WriteOutcome)
     /// A trigger's status and errors, as polled after it was accepted; `done` once it has been processed.
     case triggerStatus(lines: [String], done: Bool)
+    /// A field edited in `$EDITOR` came back (or why it did not).
+    case externalEditFinished(ComposeField, Result<String, ExternalEditor.Failure>)
 }
 
 /// Which metrics the campaign sparklines show: the window in days and the metric charted.
@@ -104,6 +106,8 @@ public enum Effect: Sendable, Hashable {
     case performWrite(PlannedWrite)
     /// Polls a trigger's status and errors until it has been processed.
     case pollTrigger(broadcastID: Int, triggerID: Int)
+    /// Opens the field's text in `$EDITOR`; the run loop hands the terminal over until the editor exits.
+    case editExternally(ComposeField, text: String)
 }
 
 /// A person row whose attributes load in bulk: its key in the table and its customer id.

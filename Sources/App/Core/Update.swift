@@ -168,7 +168,7 @@ public enum AppUpdate {
         case .notify(let level, let text):
             state.flash = Flash.make(level, text, now: state.now)
             return []
-        case .draftsLoaded, .pickerOptions, .choiceOptions, .writePlanned, .writeRefused, .writeFinished, .triggerStatus:
+        case .draftsLoaded, .pickerOptions, .choiceOptions, .writePlanned, .writeRefused, .writeFinished, .triggerStatus, .externalEditFinished:
             return ComposerUpdate.apply(action, &state)
         }
     }
@@ -205,7 +205,7 @@ public enum AppUpdate {
             state.shouldQuit = true
         case .compose:
             return ComposerUpdate.open(&state)
-        case .composerUp, .composerDown, .composerEdit, .composerReview, .composerClose, .composerDeleteDraft,
+        case .composerUp, .composerDown, .composerEdit, .composerExternalEdit, .composerReview, .composerClose, .composerDeleteDraft,
              .reviewSend, .reviewEdit, .reviewPostpone, .reviewAbort, .reviewUp, .reviewDown, .reviewOpenOutcome, .reviewErase:
             return ComposerUpdate.run(command, &state)
         case .createSegment, .deleteSegment, .addToSegment, .removeFromSegment:

@@ -32,7 +32,7 @@ public enum Command: Sendable, Hashable {
     case startExport
     /// `c`: the composer, to the person on screen when there is one.
     case compose
-    case composerUp, composerDown, composerEdit, composerReview, composerClose, composerDeleteDraft
+    case composerUp, composerDown, composerEdit, composerExternalEdit, composerReview, composerClose, composerDeleteDraft
     case reviewSend, reviewEdit, reviewPostpone, reviewAbort, reviewUp, reviewDown, reviewOpenOutcome, reviewErase
     /// Manual segments: create one, delete the one shown, add the person shown, remove the member selected.
     case createSegment, deleteSegment, addToSegment, removeFromSegment

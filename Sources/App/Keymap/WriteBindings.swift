@@ -20,6 +20,7 @@ extension Keymap {
         Binding("composer.down", ["down", "j", "tab"], "Next field (or draft)", section: "Composer", scope: .composer, command: .composerDown),
         Binding("composer.up", ["up", "k", "shift-tab"], "Previous field (or draft)", section: "Composer", scope: .composer, command: .composerUp),
         Binding("composer.edit", ["enter", "space"], "Edit the field: type, pick from a list, or step through its values", section: "Composer", scope: .composer, command: .composerEdit),
+        Binding("composer.external", ["ctrl-e", "E"], "Edit the field in $VISUAL / $EDITOR (long JSON, a body)", section: "Composer", scope: .composer, command: .composerExternalEdit),
         Binding("composer.review", ["ctrl-s", "s"], "Review before sending (nothing leaves before the review's y)", section: "Composer", scope: .composer, command: .composerReview),
         Binding("composer.delete-draft", ["d"], "Delete the selected draft", section: "Composer", scope: .composer, command: .composerDeleteDraft),
         Binding("composer.close", ["esc", "q"], "Close (the draft is kept)", section: "Composer", scope: .composer, command: .composerClose),

@@ -79,6 +79,16 @@ public final class AppRuntime {
                 device.copyToClipboard(text)
                 continue
             }
+            if case .editExternally(let field, let text) = effect {
+                // The run loop waits while the editor has the terminal: nothing else may draw.
+                var result: Result<String, ExternalEditor.Failure> = .failure(.init(description: "the editor did not run"))
+                let folder = handler.environment.stateFolder
+                device.runOutside {
+                    result = ExternalEditor.edit(text, fileExtension: field == .body ? "html" : (field.editor == .json || field == .audienceValue ? "json" : "txt"), folder: folder)
+                }
+                mailbox.post(.externalEditFinished(field, result))
+                continue
+            }
             if case .saveDraft(let draft) = effect {
                 // In line, before the frame that shows the text: a small atomic write.
                 if let failure = handler.saveDraftNow(draft) { mailbox.post(failure) }

@@ -59,6 +59,9 @@ extension EffectHandler {
             return [.writeFinished(outcome)]
         case .pollTrigger(let broadcast, let trigger):
             return [await triggerStatus(broadcast: broadcast, trigger: trigger)]
+        case .editExternally(let field, let text):
+            // Without a run loop (tests, benchmarks) the editor runs on whatever terminal there is.
+            return [.externalEditFinished(field, ExternalEditor.edit(text, fileExtension: "txt", folder: environment.stateFolder))]
         default:
             return []
         }

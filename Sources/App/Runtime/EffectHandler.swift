@@ -299,7 +299,7 @@ public struct EffectHandler: Sendable {
                 DetailRow(key: "Requests in flight", value: String(activity.inFlight)),
                 DetailRow(key: "Rate budget", value: "\(activity.budget.available) of \(activity.budget.limit) free this second, \(activity.budget.waiting) waiting"),
             ])]
-        case .loadDrafts, .saveDraft, .deleteDraft, .loadPickerOptions, .loadManualSegments, .planWrite, .performWrite, .pollTrigger:
+        case .loadDrafts, .saveDraft, .deleteDraft, .loadPickerOptions, .loadManualSegments, .planWrite, .performWrite, .pollTrigger, .editExternally:
             return await performWrites(effect)
         }
     }

@@ -11,7 +11,7 @@ public enum ComposeField: String, Sendable, Hashable, CaseIterable {
     public enum Editor: Sendable, Hashable {
         /// A line of text, typed in place.
         case text
-        /// JSON, typed in place and checked on every keystroke.
+        /// JSON, typed in place or in `$EDITOR`, checked on every keystroke.
         case json
         /// Enter steps through these values.
         case cycle([String])
@@ -57,8 +57,8 @@ public enum ComposeField: String, Sendable, Hashable, CaseIterable {
         case .identifier: "the person's id, email or cio_id"
         case .to: "email address, phone, or all / last_used / a device token"
         case .from: "a verified sender, e.g. Lumen <hello@lumenapp.io>"
-        case .messageData: "JSON object, e.g. {\"order\": 1042}"
-        case .data: "JSON object for the broadcast's liquid"
+        case .messageData: "JSON object, e.g. {\"order\": 1042}  (ctrl-e: $EDITOR)"
+        case .data: "JSON object for the broadcast's liquid  (ctrl-e: $EDITOR)"
         case .bcc: "addresses, comma separated"
         case .attachments: "file paths, comma separated (2 MB in all)"
         case .sendAt: "YYYY-MM-DD HH:MM (local) or a Unix time; empty: now"
@@ -114,7 +114,7 @@ public enum ComposeField: String, Sendable, Hashable, CaseIterable {
         case .broadcast: ""
         case .emails: "addresses, comma separated"
         case .ids: "ids, comma separated"
-        case .perUserData: "[{\"id\": \"42\", \"data\": {…}}, …]"
+        case .perUserData: "[{\"id\": \"42\", \"data\": {…}}, …]  (ctrl-e: $EDITOR)"
         case .filter: "e.g. plan = pro and has phone"
         case .dataFileURL: "https://… a file of one JSON object per line"
         }

@@ -39,6 +39,12 @@ enum ComposerUpdate {
                 return []
             }
             effects += edit(&composer)
+        case .composerExternalEdit:
+            guard let draft = composer.draft, let field = composer.focusedField else { return [] }
+            switch field.editor {
+            case .text, .json: effects.append(.editExternally(field, text: draft.editableText(of: field)))
+            default: state.flash = Flash.make(.warn, "\(field.label) is not edited as text", now: state.now)
+            }
         case .composerReview:
             guard let draft = composer.draft else { return [] }
             composer.problems = []
@@ -268,6 +274,20 @@ enum ComposerUpdate {
             state.flash = Flash.make(.error, "Not ready: \(problems.first ?? "")", now: state.now)
         case .writeFinished(let outcome):
             return finished(outcome, &state)
+        case .externalEditFinished(let field, let result):
+            guard case .composing(var composer) = state.mode, var draft = composer.draft else { return [] }
+            switch result {
+            case .success(let text):
+                // Editors end files with a newline; a one-line field does not want it.
+                let value = field.isLong ? text : text.trimmingCharacters(in: .newlines)
+                draft.set(field, to: value.hasSuffix("\n") ? String(value.dropLast()) : value)
+                draft.updatedAt = max(draft.updatedAt, 1)
+                composer.draft = draft
+                state.mode = .composing(composer)
+                return [.saveDraft(draft)]
+            case .failure(let failure):
+                state.flash = Flash.make(.error, failure.description, now: state.now)
+            }
         case .triggerStatus(let lines, let done):
             guard case .reviewing(var review) = state.mode else { return [] }
             review.followUp = lines

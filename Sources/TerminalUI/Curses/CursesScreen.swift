@@ -98,6 +98,17 @@ public final class CursesScreen: TerminalDevice {
         clearok(cio_stdscr(), true)
     }
 
+    /// Leaves curses mode (the saved shell modes and the normal screen come back) while `body` runs, then returns
+    /// to it and repaints everything on the next frame.
+    public func runOutside(_ body: () -> Void) {
+        def_prog_mode()
+        endwin()
+        body()
+        reset_prog_mode()
+        invalidate()
+        wrefresh(cio_stdscr())
+    }
+
     public func present(_ canvas: Canvas) throws {
         guard !isClosed, canvas.size == size else { return }
         for change in canvas.changes(since: previous) {

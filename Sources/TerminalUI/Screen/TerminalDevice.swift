@@ -12,4 +12,11 @@ public protocol TerminalDevice: Screen {
     func updateSize() -> Size?
     /// Forgets what is on the terminal so that the next frame repaints everything (after a resize or ctrl-l).
     func invalidate()
+    /// Hands the terminal to another program (an editor) for the length of `body`, then takes it back.
+    func runOutside(_ body: () -> Void)
+}
+
+extension TerminalDevice {
+    /// Devices with no real terminal (test fakes) just run the body.
+    public func runOutside(_ body: () -> Void) { body() }
 }

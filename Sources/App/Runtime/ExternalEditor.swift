@@ -1,0 +1,49 @@
+import Foundation
+
+/// Runs the user's editor (`$VISUAL`, else `$EDITOR`, else `vi`) on a private temporary file and reads it back.
+public enum ExternalEditor {
+    /// Why the text did not come back.
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public let description: String
+    }
+
+    public static func command(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        for name in ["VISUAL", "EDITOR"] {
+            if let value = environment[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty { return value }
+        }
+        return "vi"
+    }
+
+    /// Edits `text` in a file with this extension (so the editor can highlight JSON); the file lives in `folder`,
+    /// readable only by the user, and is removed afterwards. The editor runs through `sh -c` so that an `$EDITOR`
+    /// with arguments (`code --wait`) works, the way git and crontab treat it.
+    public static func edit(_ text: String, fileExtension: String, folder: URL, environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<String, Failure> {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            return .failure(Failure(description: "cannot create \(folder.path): \(error.localizedDescription)"))
+        }
+        let file = folder.appendingPathComponent("edit-\(UUID().uuidString.prefix(8)).\(fileExtension)")
+        guard FileManager.default.createFile(atPath: file.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            return .failure(Failure(description: "cannot write \(file.path)"))
+        }
+        defer { try? FileManager.default.removeItem(at: file) }
+        let editor = command(environment: environment)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "\(editor) \"$1\"", "cio-editor", file.path]
+        do {
+            try process.run()
+        } catch {
+            return .failure(Failure(description: "cannot start the editor (\(editor)): \(error.localizedDescription)"))
+        }
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            return .failure(Failure(description: "the editor (\(editor)) exited with status \(process.terminationStatus); the field is unchanged"))
+        }
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            return .failure(Failure(description: "the edited file is gone; the field is unchanged"))
+        }
+        return .success(String(decoding: data, as: UTF8.self))
+    }
+}
