@@ -15,9 +15,9 @@ struct WritingApp {
     var journal: [WriteJournal.Entry] { WriteJournal(folder: stateFolder).entries() }
     var drafts: [ComposeDraft] { DraftFiles(stateFolder: stateFolder).all() }
 
-    static func with(readOnly: Bool = false, timeout: Double = 30, _ body: (WritingApp) async throws -> Void) async throws {
+    static func with(readOnly: Bool = false, timeout: Double = 30, rateLimit: Bool = false, _ body: (WritingApp) async throws -> Void) async throws {
         var options = SandboxOptions()
-        options.rateLimit = false
+        options.rateLimit = rateLimit
         options.customers = 2_000
         let server = try await SandboxServer.start(options)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cio-compose-\(UUID().uuidString)")

@@ -1,6 +1,7 @@
 import CustomerIO
 import Foundation
 import Testing
+import TerminalUI
 @testable import App
 
 /// Drafts become exactly the requests the vendor's spec describes, or say what stops them.
@@ -263,5 +264,37 @@ struct WriteFilesTests {
         #expect(StateFolder.resolve(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]).path == "/s/cio")
         #expect(StateFolder.resolve(environment: ["XDG_STATE_HOME": "relative", "HOME": "/h"]).path == "/h/.local/state/cio")
         #expect(StateFolder.resolve(environment: ["HOME": "/h"]).path == "/h/.local/state/cio")
+    }
+}
+
+/// The composer, its picker and the review draw at any size, down to a single cell, without leaving the frame.
+struct WriteViewsTests {
+    @Test func everyWriteScreenFitsEverySize() throws {
+        var draft = ComposeDraft.to(person: PersonPrefill(id: "1", email: "ada@example.com"), kind: .email)
+        draft.messageData = "{\"a\": [1,"
+        var form = ComposerState(drafts: [draft])
+        form.draft = draft
+        form.focus = 5
+        var picking = form
+        picking.picker = ComposerState.Picker(field: .template)
+        picking.picker?.options = (1...30).map { ComposerState.Option(value: String($0), label: "Template number \($0) with a long name (#\($0))") }
+        var trigger = ComposeDraft(kind: .broadcast)
+        trigger.broadcastID = "60"
+        let write = try WritePlanner.plan(trigger)
+        var choosing = ChoiceState(title: "Add ada@example.com to which manual segment?", purpose: .addToSegment(personID: "1", personLabel: "ada"))
+        choosing.options = [ComposerState.Option(value: "13", label: "Beta testers (#13)")]
+        let modes: [Mode] = [.composing(ComposerState(drafts: [draft])), .composing(form), .composing(picking),
+                             .reviewing(ReviewState(write: write)), .choosing(choosing), .naming(TextInputState())]
+        for (width, height) in [(1, 1), (2, 2), (20, 5), (40, 10), (80, 24)] {
+            for mode in modes {
+                var state = AppState(session: SessionInfo(profile: "demo", region: "sandbox", isDemo: true), size: Size(width: width, height: height))
+                state.mode = mode
+                let screen = HeadlessScreen(size: state.size)
+                try screen.present(AppView.render(state))
+                let lines = screen.text.split(separator: "\n", omittingEmptySubsequences: false)
+                #expect(lines.count == height, "\(width)×\(height) \(mode)")
+                #expect(lines.allSatisfy { DisplayWidth.of(String($0)) <= width }, "\(width)×\(height)")
+            }
+        }
     }
 }

@@ -73,6 +73,32 @@ import TerminalUI
         }
     }
 
+    @Test func twoTriggersInsideTenSecondsAreSpacedNotRejected() async throws {
+        // The sandbox enforces the API's 1 trigger per 10 s (and 10 requests/s) and answers 429 past it.
+        try await WritingApp.with(rateLimit: true) { app in
+            var broadcast = 0
+            for round in 1...2 {
+                try await newDraft(.broadcast, app)
+                try await app.edit(.broadcast)
+                try await app.driver.press(.enter)
+                broadcast = try #require(Int(app.composer?.draft?.broadcastID ?? ""))
+                try await app.driver.press(.character("s"))
+                try await app.driver.press(.character("y"))
+                guard case .finished(.done)? = app.review?.stage else {
+                    Issue.record("trigger \(round) did not go through: \(String(describing: app.review?.stage))")
+                    return
+                }
+                try await app.driver.press(.escape)
+            }
+            let triggers = app.probe.requests().filter { $0.method == "POST" && $0.path == "/v1/campaigns/\(broadcast)/triggers" }
+            #expect(triggers.map(\.status) == [200, 200], "spaced, never refused")
+            if triggers.count == 2 {
+                #expect(triggers[1].receivedAt - triggers[0].receivedAt >= 9.5)
+            }
+            #expect(app.journal.map(\.outcome) == ["sent", "sent"])
+        }
+    }
+
     @Test func aLargeTypedAudienceNeedsItsNumberBeforeY() async throws {
         try await WritingApp.with { app in
             try await newDraft(.broadcast, app)
@@ -167,6 +193,46 @@ import TerminalUI
                 "POST /v1/segments",
             ])
             #expect(!app.app.lines.joined().contains("sandbox-key"))
+        }
+    }
+
+    @Test func membershipChangesFromAMemberListAndFromAProfile() async throws {
+        try await WritingApp.with { app in
+            try await app.driver.start()
+            try await app.driver.press(.character("N"))
+            try await app.driver.type("Autumn cohort")
+            try await app.driver.press(.enter, .character("y"))
+            guard case .finished(.done(let segmentID, _))? = app.review?.stage, let segment = Int(segmentID) else {
+                Issue.record("not created: \(String(describing: app.review?.stage))")
+                return
+            }
+            try await app.driver.press(.escape)
+
+            // + on a member of another segment adds that member.
+            try await app.driver.press(.character("1"), .character("g"), .character("m"))
+            let member = try #require(app.driver.state.currentList.selectedRow)
+            try await app.driver.press(.character("+"))
+            try await app.driver.type("autumn")
+            try await app.driver.press(.enter)
+            #expect(app.review?.write.endpoint == "POST /api/v1/segments/\(segment)/add_customers?id_type=id")
+            #expect(app.review?.write.summary.first == "id \(member.cells[0]) (\(member.cells[1]))")
+            try await app.driver.press(.character("y"), .escape)
+            #expect(try await app.app.client.segmentMembership(id: segment).identifiers.map(\.id) == [member.cells[0]])
+
+            // - on that segment's line in the person's profile removes them from it.
+            try await app.driver.press(.enter)
+            #expect(app.driver.state.route == .detail(.customers, key: member.key))
+            try await app.app.selectLine("the new segment") { $0.key == "Autumn cohort" && $0.value.hasSuffix("· manual") }
+            try await app.driver.press(.character("-"))
+            #expect(app.review?.write.endpoint == "POST /api/v1/segments/\(segment)/remove_customers?id_type=id")
+            try await app.driver.press(.character("y"))
+            #expect(try await app.app.client.segmentMembership(id: segment).identifiers.isEmpty)
+            // A dynamic segment's line offers no removal.
+            try await app.driver.press(.escape)
+            try await app.app.selectLine("a dynamic segment") { $0.link.map { if case .detail(.segments, _) = $0 { true } else { false } } == true && !$0.value.hasSuffix("· manual") }
+            try await app.driver.press(.character("-"))
+            #expect(app.review == nil)
+            #expect(app.app.statusBar.contains("select one of their manual segments"))
         }
     }
 

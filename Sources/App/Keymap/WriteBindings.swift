@@ -8,10 +8,10 @@ extension Keymap {
         Binding("manual.delete", ["D"], "Delete segment (a manual one; the review asks first)", section: "Writes", panes: [.segments], writes: true, command: .deleteSegment) { state in
             SegmentWrites.deletable(state) == nil ? SegmentWrites.deleteUnavailableReason(state) : nil
         },
-        Binding("manual.add", ["+"], "Add to segment (the person shown, to a manual segment)", section: "Writes", panes: [.customers], writes: true, command: .addToSegment) { state in
-            SegmentWrites.personShown(state) == nil ? "open a person first" : nil
+        Binding("manual.add", ["+"], "Add to segment (the person shown or the member selected, to a manual segment)", section: "Writes", panes: [.customers, .segments], writes: true, command: .addToSegment) { state in
+            SegmentWrites.personShown(state) == nil ? "open a person, or select a segment's member, first" : nil
         },
-        Binding("manual.remove", ["-"], "Remove member (the selected one, from this manual segment)", section: "Writes", panes: [.segments], writes: true, command: .removeFromSegment) { state in
+        Binding("manual.remove", ["-"], "Remove member (the member selected, or the person shown from the manual segment selected)", section: "Writes", panes: [.segments, .customers], writes: true, command: .removeFromSegment) { state in
             SegmentWrites.removal(state) == nil ? SegmentWrites.removeUnavailableReason(state) : nil
         },
     ]

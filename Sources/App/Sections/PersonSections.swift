@@ -13,8 +13,14 @@ enum PersonSections {
         case DetailSections.identifiers:
             return identifiers(try await service.customerProfile(id: id, idType: type, refresh: context.refresh), now: context.now)
         case DetailSections.segments:
-            return try await service.customerSegments(id: id, idType: type, refresh: context.refresh).map { segment in
-                DetailLine(key: segment.name ?? "#\(segment.id)", value: (["#\(segment.id)"] + [segment.type].compactMap { $0 }).joined(separator: " · "), link: .detail(.segments, key: String(segment.id)))
+            // A person's segments may come without their type; the workspace's segment list (cached, and asked for
+            // alongside) says which are manual, which is what `-` needs.
+            async let memberships = service.customerSegments(id: id, idType: type, refresh: context.refresh)
+            async let everySegment = try? service.segments()
+            let kinds = Dictionary((await everySegment ?? []).compactMap { segment in segment.type.map { (segment.id, $0) } }, uniquingKeysWith: { first, _ in first })
+            return try await memberships.map { segment in
+                let kind = segment.type ?? kinds[segment.id]
+                return DetailLine(key: segment.name ?? "#\(segment.id)", value: (["#\(segment.id)"] + [kind].compactMap { $0 }).joined(separator: " · "), link: .detail(.segments, key: String(segment.id)))
             }
         case DetailSections.messages:
             return MessageSections.lines(try await service.customerMessages(id: id, idType: type, refresh: context.refresh))

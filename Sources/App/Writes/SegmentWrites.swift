@@ -7,6 +7,11 @@ import TerminalUI
 enum SegmentWrites {
     /// The person whose profile is open, with what the profile knows of them.
     static func personShown(_ state: AppState) -> PersonPrefill? {
+        if case .members = state.route, let row = state.currentList.selectedRow {
+            func cell(_ index: Int) -> String? { row.cells.indices.contains(index) && row.cells[index] != "—" ? row.cells[index] : nil }
+            let person = PersonPrefill(id: cell(0), email: cell(1), cioID: cell(2), unsubscribed: cell(5) == "no")
+            return person.id == nil && person.email == nil && person.cioID == nil ? nil : person
+        }
         guard case .detail(.customers, _) = state.route, let detail = state.details[state.route] else { return nil }
         let cells = detail.row.cells
         func cell(_ index: Int) -> String? {
@@ -53,8 +58,15 @@ enum SegmentWrites {
         }
     }
 
-    /// The member `-` would remove: the selected person of a manual segment's member list.
+    /// The member `-` would remove: the selected person of a manual segment's member list, or the person shown from
+    /// the manual segment selected in their profile's Segments.
     static func removal(_ state: AppState) -> (segment: Int, name: String, person: String, idType: IDType)? {
+        if case .detail(.customers, _) = state.route {
+            guard let line = state.selectedLine, case .detail(.segments, let key)? = line.link, let id = Int(key),
+                  line.value.hasSuffix("· manual"), let person = personShown(state) else { return nil }
+            let (value, type) = identifier(person)
+            return (id, line.key, value, type)
+        }
         guard case .members(let segment) = state.route, let id = Int(segment),
               let row = state.lists[.segments]?.loadedRows.first(where: { $0.key == segment }) ?? state.details[.detail(.segments, key: segment)]?.row,
               row.cells.count > 2, row.cells[2] == "manual",
@@ -65,8 +77,11 @@ enum SegmentWrites {
     }
 
     static func removeUnavailableReason(_ state: AppState) -> String {
-        guard case .members = state.route else { return "open a manual segment's members (m) first" }
-        return "only members of a manual segment can be removed"
+        switch state.route {
+        case .members: "only members of a manual segment can be removed"
+        case .detail(.customers, _): "select one of their manual segments (under Segments) first"
+        default: "open a manual segment's members (m), or a person's profile, first"
+        }
     }
 
     // MARK: Commands
@@ -145,7 +160,7 @@ enum SegmentWrites {
                 let idType: IDType = person.contains("@") ? .email : .id
                 guard let request = try? AppAPIClient.membershipRequests(segment: segment, change: .add, people: [person], idType: idType).first else { return [] }
                 var write = PlannedWrite(kind: .addMembers(segment: segment), request: request, title: "Add a person to a manual segment")
-                write.summary = ["\(idType.rawValue) \(label)", "To \(option.label), through the Track API"]
+                write.summary = ["\(idType.rawValue) \(person)" + (label == person ? "" : " (\(label))"), "To \(option.label), through the Track API"]
                 state.mode = .browsing
                 ComposerUpdate.review(write, composer: nil, &state)
             }
