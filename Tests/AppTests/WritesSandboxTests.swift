@@ -186,7 +186,7 @@ import TerminalUI
             try await app.driver.press(.enter)
             #expect(app.driver.state.route == .list(.journal))
             let rows = app.driver.state.currentList.loadedRows
-            #expect(rows.map { $0.cells[2] } == [
+            #expect(rows.map { $0.cells[1] } == [
                 "DELETE /v1/segments/\(segment)",
                 "POST /api/v1/segments/\(segment)/remove_customers?id_type=id",
                 "POST /api/v1/segments/\(segment)/add_customers?id_type=id",

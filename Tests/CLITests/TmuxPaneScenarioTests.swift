@@ -162,7 +162,11 @@ import Testing
         try await session.press("6")
         try await session.waitFor("every message") { Self.breadcrumb($0).contains("Messages › all") && $0.contains("delivered") }
         try await session.press("t")
-        try await session.waitFor("only email") { Self.breadcrumb($0).contains("Messages › email") }
+        // The filter shows in the breadcrumb at once; the list is there once "loading…" has gone from it.
+        try await session.waitFor("only email, loaded") { screen in
+            Self.breadcrumb(screen).contains("Messages › email") && !Self.breadcrumb(screen).contains("loading")
+                && TmuxSession.lines(screen).dropFirst(3).contains { $0.contains(" email ") }
+        }
         try await session.press("Enter")
         try await session.waitFor("the message") { Self.field($0, "Type", "email") && Self.field($0, "Person", "") }
         try await session.press("b")

@@ -47,9 +47,10 @@ enum PaneColumns {
              TableColumn("Open", width: .fixed(6), alignment: .right), TableColumn("Click", width: .fixed(6), alignment: .right),
              TableColumn("Description", width: .flexible(min: 10, weight: 3)), TableColumn("Updated", width: .fixed(16))]
         case .journal:
-            [TableColumn("Time", width: .fixed(20)), TableColumn("Profile", width: .fixed(12)),
-             TableColumn("Endpoint", width: .flexible(min: 14, weight: 3)), TableColumn("Outcome", width: .fixed(8)),
-             TableColumn("Result", width: .flexible(min: 8, weight: 2)), TableColumn("Payload SHA-256", width: .fixed(14))]
+            // The endpoint second: an opened entry is named after it.
+            [TableColumn("Time", width: .fixed(20)), TableColumn("Endpoint", width: .flexible(min: 14, weight: 3)),
+             TableColumn("Outcome", width: .fixed(8)), TableColumn("Result", width: .flexible(min: 8, weight: 2)),
+             TableColumn("Profile", width: .fixed(12)), TableColumn("Payload SHA-256", width: .fixed(14))]
         }
     }
 

@@ -199,7 +199,7 @@ extension RowBuilders {
         entries.enumerated().reversed().map { index, entry in
             ListRow(
                 key: String(index),
-                cells: [entry.time, entry.profile, entry.endpoint, entry.outcome, entry.resultID ?? "—", String(entry.payloadDigest.prefix(12))],
+                cells: [entry.time, entry.endpoint, entry.outcome, entry.resultID ?? "—", entry.profile, String(entry.payloadDigest.prefix(12))],
                 copyValue: entry.resultID ?? entry.endpoint,
                 detail: [
                     DetailLine(key: "Time", value: entry.time),

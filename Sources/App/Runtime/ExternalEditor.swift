@@ -29,17 +29,25 @@ public enum ExternalEditor {
         }
         defer { try? FileManager.default.removeItem(at: file) }
         let editor = command(environment: environment)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "\(editor) \"$1\"", "cio-editor", file.path]
-        do {
-            try process.run()
-        } catch {
-            return .failure(Failure(description: "cannot start the editor (\(editor)): \(error.localizedDescription)"))
+        // posix_spawn rather than Process: Process puts the child in a process group of its own, where an editor
+        // is a background job that may not read the terminal (vim exits at once). Here it stays in ours, which
+        // holds the terminal.
+        let arguments = ["/bin/sh", "-c", "\(editor) \"$1\"", "cio-editor", file.path]
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var child: pid_t = 0
+        let spawned = posix_spawn(&child, "/bin/sh", nil, nil, &argv, environ)
+        guard spawned == 0 else {
+            return .failure(Failure(description: "cannot start the editor (\(editor)): \(String(cString: strerror(spawned)))"))
         }
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            return .failure(Failure(description: "the editor (\(editor)) exited with status \(process.terminationStatus); the field is unchanged"))
+        var status: Int32 = 0
+        while waitpid(child, &status, 0) < 0 {
+            guard errno == EINTR else { return .failure(Failure(description: "lost the editor (\(editor)): \(String(cString: strerror(errno)))")) }
+        }
+        // Exited (low 7 bits zero) with a status of 0.
+        guard status & 0x7F == 0, (status >> 8) & 0xFF == 0 else {
+            let how = status & 0x7F == 0 ? "exited with status \((status >> 8) & 0xFF)" : "was stopped by signal \(status & 0x7F)"
+            return .failure(Failure(description: "the editor (\(editor)) \(how); the field is unchanged"))
         }
         guard let data = FileManager.default.contents(atPath: file.path) else {
             return .failure(Failure(description: "the edited file is gone; the field is unchanged"))

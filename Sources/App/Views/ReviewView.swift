@@ -26,7 +26,9 @@ enum ReviewView {
             if let count = write.confirmCount {
                 lines.append((" Type \(count) and press y to send to that many people: \(review.typedCount.text)▏", .formError))
             }
-            lines.append((" y send · e edit · p postpone as a draft · n / Esc abort (the default)", .title))
+            lines.append((review.composer == nil
+                ? " y send · n / Esc abort (the default)"
+                : " y send · e edit · p postpone as a draft · n / Esc abort (the default)", .title))
         case .sending:
             if let seconds = ComposerUpdate.triggerCountdown(state) {
                 lines.append((" Waiting \(seconds) s: the API takes 1 broadcast trigger per 10 s, so this one is spaced, not refused", .stateWarn))
