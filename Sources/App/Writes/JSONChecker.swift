@@ -109,7 +109,7 @@ public enum JSONChecker {
             index += 1
             skipWhitespace()
             if current == UInt8(ascii: "}") { index += 1; return }
-            while true {
+            repeat {
                 skipWhitespace()
                 guard current == UInt8(ascii: "\"") else {
                     throw problem(current == nil ? "the object is not closed (})" : "a key must be a string in double quotes")
@@ -120,40 +120,36 @@ public enum JSONChecker {
                 index += 1
                 skipWhitespace()
                 try value(depth: depth + 1)
-                skipWhitespace()
-                switch current {
-                case UInt8(ascii: ","):
-                    index += 1
-                    skipWhitespace()
-                    if current == UInt8(ascii: "}") { throw problem("a comma before } (trailing commas are not JSON)") }
-                case UInt8(ascii: "}"):
-                    index += 1
-                    return
-                case nil: throw problem("the object is not closed (})")
-                default: throw problem("expected , or } after a value")
-                }
-            }
+            } while try !closes(UInt8(ascii: "}"), "object")
         }
 
         mutating func array(depth: Int) throws {
             index += 1
             skipWhitespace()
             if current == UInt8(ascii: "]") { index += 1; return }
-            while true {
+            repeat {
                 skipWhitespace()
                 try value(depth: depth + 1)
+            } while try !closes(UInt8(ascii: "]"), "array")
+        }
+
+        /// After a member of an object or array: true at its closer, false after a comma (with more to come).
+        mutating func closes(_ closer: UInt8, _ what: String) throws -> Bool {
+            let bracket = Character(UnicodeScalar(closer))
+            skipWhitespace()
+            switch current {
+            case UInt8(ascii: ","):
+                index += 1
                 skipWhitespace()
-                switch current {
-                case UInt8(ascii: ","):
-                    index += 1
-                    skipWhitespace()
-                    if current == UInt8(ascii: "]") { throw problem("a comma before ] (trailing commas are not JSON)") }
-                case UInt8(ascii: "]"):
-                    index += 1
-                    return
-                case nil: throw problem("the array is not closed (])")
-                default: throw problem("expected , or ] after a value")
-                }
+                if current == closer { throw problem("a comma before \(bracket) (trailing commas are not JSON)") }
+                return false
+            case closer:
+                index += 1
+                return true
+            case nil:
+                throw problem("the \(what) is not closed (\(bracket))")
+            default:
+                throw problem("expected , or \(bracket) after a value")
             }
         }
 
