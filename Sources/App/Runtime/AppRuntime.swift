@@ -84,7 +84,7 @@ public final class AppRuntime {
                 var result: Result<String, ExternalEditor.Failure> = .failure(.init(description: "the editor did not run"))
                 let folder = handler.environment.stateFolder
                 device.runOutside {
-                    result = ExternalEditor.edit(text, fileExtension: field == .body ? "html" : (field.editor == .json || field == .audienceValue ? "json" : "txt"), folder: folder)
+                    result = ExternalEditor.edit(text, fileExtension: field.editorFileExtension, folder: folder)
                 }
                 mailbox.post(.externalEditFinished(field, result))
                 continue

@@ -61,7 +61,7 @@ extension EffectHandler {
             return [await triggerStatus(broadcast: broadcast, trigger: trigger)]
         case .editExternally(let field, let text):
             // Without a run loop (tests, benchmarks) the editor runs on whatever terminal there is.
-            return [.externalEditFinished(field, ExternalEditor.edit(text, fileExtension: "txt", folder: environment.stateFolder))]
+            return [.externalEditFinished(field, ExternalEditor.edit(text, fileExtension: field.editorFileExtension, folder: environment.stateFolder))]
         default:
             return []
         }

@@ -81,6 +81,14 @@ public struct ComposeDraft: Sendable, Hashable, Codable {
         self.kind = kind
     }
 
+    /// Whether anything was ever changed (then it is saved, and listed on the menu). The save stamps the time.
+    public var isEdited: Bool { updatedAt > 0 }
+
+    /// Marks a change before the first save has stamped one.
+    public mutating func markEdited() {
+        updatedAt = max(updatedAt, 1)
+    }
+
     /// A new draft to a person, filled from their profile: identifier, address or phone.
     public static func to(person: PersonPrefill, kind: Kind) -> ComposeDraft {
         var draft = ComposeDraft(kind: kind)

@@ -83,6 +83,15 @@ public enum ComposeField: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// The extension of the file `$EDITOR` gets, so that it highlights what the field holds.
+    public var editorFileExtension: String {
+        switch self {
+        case .body: "html"
+        case .messageData, .data, .audienceValue: "json"
+        default: "txt"
+        }
+    }
+
     /// Whether the field holds text the user may want to write at length (`ctrl-e` opens `$EDITOR`).
     public var isLong: Bool { self == .messageData || self == .data || self == .body || self == .audienceValue }
 
@@ -207,13 +216,11 @@ extension ComposeDraft {
     /// A problem with a JSON field as it stands (line and column), shown under it while typing.
     public func jsonProblem(_ field: ComposeField) -> JSONChecker.Problem? {
         switch field {
-        case .messageData: if case .failure(let problem) = JSONChecker.object(messageData) { return problem }
-        case .data: if case .failure(let problem) = JSONChecker.object(data) { return problem }
+        case .messageData: JSONChecker.objectProblem(messageData)
+        case .data: JSONChecker.objectProblem(data)
         case .audienceValue where audience == .perUserData:
-            if audienceValue.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return nil }
-            if case .failure(let problem) = JSONChecker.value(audienceValue) { return problem }
-        default: break
+            audienceValue.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : JSONChecker.check(audienceValue)
+        default: nil
         }
-        return nil
     }
 }

@@ -17,6 +17,12 @@ public struct ComposerState: Sendable, Hashable {
             self.label = label
             self.name = name ?? label
         }
+
+        /// The options whose label contains `text` (any case), or whose value is it.
+        static func matching(_ options: [Option]?, _ text: String) -> [Option] {
+            let needle = text.lowercased()
+            return (options ?? []).filter { needle.isEmpty || $0.label.lowercased().contains(needle) || $0.value == needle }
+        }
     }
 
     /// A list to pick a template or a broadcast from, narrowed as the user types.
@@ -30,10 +36,7 @@ public struct ComposerState: Sendable, Hashable {
             self.field = field
         }
 
-        public var shown: [Option] {
-            let needle = input.text.lowercased()
-            return (options ?? []).filter { needle.isEmpty || $0.label.lowercased().contains(needle) || $0.value == needle }
-        }
+        public var shown: [Option] { Option.matching(options, input.text) }
     }
 
     /// Saved drafts, newest first, for the menu.
@@ -123,10 +126,7 @@ public struct ChoiceState: Sendable, Hashable {
         self.purpose = purpose
     }
 
-    public var shown: [ComposerState.Option] {
-        let needle = input.text.lowercased()
-        return (options ?? []).filter { needle.isEmpty || $0.label.lowercased().contains(needle) }
-    }
+    public var shown: [ComposerState.Option] { ComposerState.Option.matching(options, input.text) }
 }
 
 /// A broadcast trigger the API accepted, followed until it is processed.

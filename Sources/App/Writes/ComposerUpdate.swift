@@ -63,7 +63,7 @@ enum ComposerUpdate {
         case .composerClose:
             if let draft = composer.draft {
                 // Back to the menu, where the draft now shows among the saved ones (if it was ever changed).
-                if draft.updatedAt > 0 || composer.drafts.contains(where: { $0.id == draft.id }) {
+                if draft.isEdited || composer.drafts.contains(where: { $0.id == draft.id }) {
                     composer.drafts.removeAll { $0.id == draft.id }
                     composer.drafts.insert(draft, at: 0)
                 }
@@ -105,7 +105,7 @@ enum ComposerUpdate {
             return []
         case .cycle, .toggle:
             draft.advance(field)
-            draft.updatedAt = max(draft.updatedAt, 1)
+            draft.markEdited()
             composer.draft = draft
             composer.focus = min(composer.focus, composer.fields.count - 1)
             return [.saveDraft(draft)]
@@ -131,7 +131,7 @@ enum ComposerUpdate {
         change(&input)
         composer.editing = input
         draft.set(field, to: input.text)
-        draft.updatedAt = max(draft.updatedAt, 1)
+        draft.markEdited()
         composer.draft = draft
         return [.saveDraft(draft)]
     }
@@ -153,7 +153,7 @@ enum ComposerUpdate {
                 draft.set(picker.field, to: option.value)
                 if picker.field == .template { draft.templateName = option.value.isEmpty ? "" : option.name }
                 if picker.field == .broadcast { draft.broadcastName = option.name }
-                draft.updatedAt = max(draft.updatedAt, 1)
+                draft.markEdited()
                 composer.draft = draft
                 composer.picker = nil
                 composer.focus = min(composer.focus + 1, composer.fields.count - 1)
@@ -281,7 +281,7 @@ enum ComposerUpdate {
                 // Editors end files with a newline; a one-line field does not want it.
                 let value = field.isLong ? text : text.trimmingCharacters(in: .newlines)
                 draft.set(field, to: value.hasSuffix("\n") ? String(value.dropLast()) : value)
-                draft.updatedAt = max(draft.updatedAt, 1)
+                draft.markEdited()
                 composer.draft = draft
                 state.mode = .composing(composer)
                 return [.saveDraft(draft)]

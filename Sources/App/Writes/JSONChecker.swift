@@ -16,15 +16,21 @@ public enum JSONChecker {
     /// The object the text holds, or where it goes wrong. Empty text is no object (nil), not an error.
     public static func object(_ text: String) -> Result<[String: JSONValue]?, Problem> {
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .success(nil) }
-        if let problem = check(text) { return .failure(problem) }
-        guard text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("{") else {
-            return .failure(Problem(line: 1, column: 1, message: "expected an object ({ … })"))
-        }
+        if let problem = objectProblem(text) { return .failure(problem) }
         do {
             return .success(try JSONDecoder().decode([String: JSONValue].self, from: Data(text.utf8)))
         } catch {
             return .failure(Problem(line: 1, column: 1, message: "not a JSON object"))
         }
+    }
+
+    /// Where text meant as an object goes wrong, without decoding it (the composer asks on every frame); nil for
+    /// empty text or a well-formed object.
+    public static func objectProblem(_ text: String) -> Problem? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { return nil }
+        if let problem = check(text) { return problem }
+        return trimmed.hasPrefix("{") ? nil : Problem(line: 1, column: 1, message: "expected an object ({ … })")
     }
 
     /// Any JSON value (an array of per-person data, say), or where it goes wrong.

@@ -14,12 +14,21 @@ public struct PlannedWrite: Sendable, Hashable {
         case removeMembers(segment: Int)
     }
 
+    /// One query parameter, as it is sent.
+    public struct QueryItem: Sendable, Hashable {
+        public var name: String
+        public var value: String
+    }
+
     public var kind: Kind
-    public var method: HTTPMethod
-    public var segments: [String]
-    public var query: [String] = []
-    public var body: Data?
-    public var api: APIRequest.API = .app
+    public let method: HTTPMethod
+    public let segments: [String]
+    public let query: [QueryItem]
+    public let body: Data?
+    /// The body pretty-printed with sorted keys, as the review shows it (it is sent compact, with the same
+    /// content); made once here rather than on every frame the review draws.
+    public let prettyBody: String
+    public let api: APIRequest.API
     /// The heading of the review: "Send a transactional email".
     public var title: String
     /// Who or what it reaches, a line each.
@@ -34,29 +43,25 @@ public struct PlannedWrite: Sendable, Hashable {
         self.kind = kind
         method = request.method
         segments = request.segments
-        query = request.query.map { "\($0.name)=\($0.value)" }
+        query = request.query.map { QueryItem(name: $0.name, value: $0.value) }
         body = request.body
+        prettyBody = Self.pretty(request.body)
         api = request.api
         self.title = title
     }
 
     /// The request to send.
     public var request: APIRequest {
-        let pairs = query.map { item -> (name: String, value: String) in
-            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-            return (parts[0], parts.count > 1 ? parts[1] : "")
-        }
         let safety: APIRequest.Safety = if case .trigger = kind { .trigger } else { .write }
-        return APIRequest(method, segments, query: pairs, body: body, safety: safety, api: api)
+        return APIRequest(method, segments, query: query.map { ($0.name, $0.value) }, body: body, safety: safety, api: api)
     }
 
     /// `POST /v1/send/email`, as the journal and the review name it.
     public var endpoint: String {
-        "\(method.rawValue) /" + segments.joined(separator: "/") + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+        "\(method.rawValue) /" + segments.joined(separator: "/") + (query.isEmpty ? "" : "?" + query.map { "\($0.name)=\($0.value)" }.joined(separator: "&"))
     }
 
-    /// The body pretty-printed with sorted keys, as the review shows it (it is sent compact, with the same content).
-    public var prettyBody: String {
+    private static func pretty(_ body: Data?) -> String {
         guard let body else { return "(no body)" }
         guard let object = try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed]),
               let pretty = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
