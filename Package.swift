@@ -105,7 +105,11 @@ let package = Package(
         // Reducer, keymap and views against the headless screen, with the sandbox behind the store.
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "TerminalUI", "Workspace", "CustomerIO", "Sandbox"]
+            dependencies: [
+                "App", "TerminalUI", "Workspace", "CustomerIO", "Sandbox",
+                // A loopback gateway in front of the sandbox, for answers a gateway gives (502 after forwarding).
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "SandboxTests",

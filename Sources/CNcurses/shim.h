@@ -17,6 +17,7 @@
 #include <sys/ioctl.h>
 #include <fcntl.h>
 #include <unistd.h>
+#include <termios.h>
 
 // Swift cannot see function-like macros or treats C globals as unsafe shared state, so the few that
 // the screen needs are wrapped here as inline functions.
@@ -36,6 +37,46 @@ static inline int cio_put_cell(int y, int x, const wchar_t *text, attr_t attrs, 
     cchar_t cell;
     if (setcchar(&cell, text, attrs, 0, &pair) != OK) return ERR;
     return mvwadd_wch(stdscr, y, x, &cell);
+}
+
+// Lets ctrl-s, ctrl-q, ctrl-c and ctrl-\\ reach the app as keys while it runs: XON/XOFF flow control off (else
+// ctrl-s freezes the screen until ctrl-q), and no interrupt or quit character (the keymap decides what they do; a
+// quit character would also make the runtime print a crash report over the screen). ctrl-z still suspends.
+static inline int cio_keys_reach_app(int fd) {
+    struct termios modes;
+    if (tcgetattr(fd, &modes) != 0) return -1;
+    modes.c_iflag &= ~(IXON | IXOFF);
+    modes.c_cc[VINTR] = _POSIX_VDISABLE;
+    modes.c_cc[VQUIT] = _POSIX_VDISABLE;
+    return tcsetattr(fd, TCSANOW, &modes);
+}
+
+// Whether the terminal type `name` (NULL: $TERM) is known and can move the cursor, which a full screen needs
+// (TERM=dumb cannot). Reads the terminfo entry only: nothing is written to the terminal.
+static inline int cio_terminal_can_address(const char *name, int fd) {
+    int error = 0;
+    TERMINAL *previous = cur_term;
+    if (setupterm(name, fd, &error) != OK) { set_curterm(previous); return 0; }
+    const char *cup = tigetstr("cup");
+    int usable = cup != NULL && cup != (const char *)-1;
+    del_curterm(cur_term);
+    set_curterm(previous);
+    return usable;
+}
+
+#include <signal.h>
+// Ignores SIGQUIT while the screen is open, keeping what was there to put back (sigaction, so it reads the same on
+// every platform).
+static inline void cio_ignore_sigquit(struct sigaction *previous) {
+    struct sigaction ignore;
+    sigemptyset(&ignore.sa_mask);
+    ignore.sa_flags = 0;
+    ignore.sa_handler = SIG_IGN;
+    sigaction(SIGQUIT, &ignore, previous);
+}
+
+static inline void cio_restore_sigquit(const struct sigaction *previous) {
+    sigaction(SIGQUIT, previous, NULL);
 }
 
 // A pseudo-terminal for benchmarks and tests that run the app as a terminal would: opens the master side and

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalUI
 import Synchronization
 
 /// What a finished (or abandoned) command left behind.
@@ -65,51 +66,15 @@ enum CommandRunner {
     private static func spawn(
         _ command: String, environment: [String: String], stdout: (read: Int32, write: Int32), stderr: (read: Int32, write: Int32)
     ) throws(CommandError) -> pid_t {
-        #if canImport(Darwin)
-        var actions: posix_spawn_file_actions_t?
-        var attributes: posix_spawnattr_t?
-        #else
-        var actions = posix_spawn_file_actions_t()
-        var attributes = posix_spawnattr_t()
-        #endif
-        posix_spawn_file_actions_init(&actions)
-        posix_spawnattr_init(&attributes)
-        defer {
-            posix_spawn_file_actions_destroy(&actions)
-            posix_spawnattr_destroy(&attributes)
+        // Its own process group (so a timeout can end all of it), default signal handling and an empty mask.
+        do {
+            return try ChildProcess.spawn(
+                "/bin/sh", arguments: ["/bin/sh", "-c", command], environment: environment,
+                streams: .captured(stdout: stdout.write, stderr: stderr.write), newProcessGroup: true
+            )
+        } catch {
+            throw CommandError(errno: error.errno)
         }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, stdout.write, 1)
-        posix_spawn_file_actions_adddup2(&actions, stderr.write, 2)
-        posix_spawn_file_actions_addclose(&actions, stdout.write)
-        posix_spawn_file_actions_addclose(&actions, stderr.write)
-
-        // Its own process group (so a timeout can end all of it), default signal handling and an empty mask
-        // (this process ignores SIGPIPE, which would otherwise be inherited and break pipelines in the command).
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        sigaddset(&defaults, SIGPIPE)
-        var mask = sigset_t()
-        sigemptyset(&mask)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setsigmask(&attributes, &mask)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-
-        let arguments = cStrings(["/bin/sh", "-c", command])
-        let variables = cStrings(environment.map { "\($0.key)=\($0.value)" })
-        defer {
-            arguments.forEach { free($0) }
-            variables.forEach { free($0) }
-        }
-        var pid: pid_t = 0
-        let result = posix_spawn(&pid, "/bin/sh", &actions, &attributes, arguments, variables)
-        guard result == 0 else { throw CommandError(errno: result) }
-        return pid
-    }
-
-    private static func cStrings(_ strings: [String]) -> [UnsafeMutablePointer<CChar>?] {
-        strings.map { strdup($0) } + [nil]
     }
 }
 

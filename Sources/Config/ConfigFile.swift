@@ -59,6 +59,12 @@ public struct ConfigFile: Sendable, Hashable {
         keyOverrideLines[action].map { "\(displayPath):\($0)" } ?? displayPath
     }
 
+    /// Every variable any profile reads a key from.
+    public var secretVariables: [String] { profiles.values.flatMap(\.secretVariables).sorted() }
+
+    /// Whether any profile gets a key by running a command.
+    public var runsKeyCommand: Bool { profiles.values.contains(where: \.runsKeyCommand) }
+
     /// Whether any profile writes a key in the file itself.
     public var holdsLiteralKey: Bool { profiles.values.contains(where: \.holdsLiteralKey) }
 

@@ -42,12 +42,19 @@ enum ConfigParser {
         try readKeys(table, path: ["keys"], into: &file, source: source)
     }
 
+    /// Action ids have at most this many dotted parts (`composer.delete-draft` has two); deeper tables are refused
+    /// before they are walked, so no file can drive the walk past it.
+    static let maxActionParts = 4
+
     private static func readKeys(_ table: TOMLTable, path: [String], into file: inout ConfigFile, source: TOMLSource) throws(SourceIssue) {
         for name in source.orderedKeys(of: table, at: path) {
             let value = table[name]!
             let entryPath = path + [name]
             let action = entryPath.dropFirst().joined(separator: ".")
             if let nested = value.table {
+                guard entryPath.count <= maxActionParts else {
+                    throw source.issue("no action id in [keys] has more than \(maxActionParts) dotted parts (docs/keybindings.md lists them)", at: Array(entryPath.prefix(maxActionParts + 1)))
+                }
                 try readKeys(nested, path: entryPath, into: &file, source: source)
                 continue
             }

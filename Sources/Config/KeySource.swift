@@ -21,9 +21,10 @@ public enum KeySource: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// The key itself. A command runs with `/bin/sh -c` and `environment`, and blocks the caller for at most
-    /// `timeout`: resolve keys before the interface starts, or off the main thread.
-    public func resolve(environment: [String: String], timeout: Duration = commandTimeout) throws(KeySourceError) -> Secret {
+    /// The key itself. A command runs with `/bin/sh -c` and `environment` less every secret variable (the defaults
+    /// and `hiding`), and blocks the caller for at most `timeout`: resolve keys before the interface starts, or off
+    /// the main thread.
+    public func resolve(environment: [String: String], hiding: [String] = [], timeout: Duration = commandTimeout) throws(KeySourceError) -> Secret {
         switch self {
         case .literal(let secret):
             return secret
@@ -31,7 +32,7 @@ public enum KeySource: Sendable, Hashable, CustomStringConvertible {
             guard let value = environment[name], let secret = Secret(value) else { throw .variableNotSet(name) }
             return secret
         case .command(let command):
-            return try Self.run(command, environment: environment, timeout: timeout)
+            return try Self.run(command, environment: ChildEnvironment.sanitized(environment, removing: hiding), timeout: timeout)
         }
     }
 
@@ -50,17 +51,22 @@ public enum KeySource: Sendable, Hashable, CustomStringConvertible {
         for line in printed.split(whereSeparator: \.isNewline).map({ $0.trimmingWhitespace() }) where line.count >= 4 {
             complaint = complaint.replacingOccurrences(of: line, with: "<redacted>")
         }
+        // Shortened only now: cut first, a key at the cut would no longer match and would show in part.
+        complaint = Self.shortened(complaint)
         if output.timedOut { throw .commandTimedOut(command: command, seconds: timeout.seconds) }
         guard output.status == 0 else { throw .commandFailed(command: command, status: output.status, stderr: complaint) }
         guard let secret else { throw .commandPrintedNothing(command: command) }
         return secret
     }
 
-    /// The first non-blank line of stderr, shortened: enough to say "not in the password store".
+    /// The first non-blank line of stderr: enough to say "not in the password store".
     private static func firstLine(of data: Data) -> String {
         let text = String(decoding: data, as: UTF8.self)
-        let line = text.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }.first { !$0.isEmpty } ?? ""
-        return line.count > 200 ? String(line.prefix(200)) + "…" : line
+        return text.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }.first { !$0.isEmpty } ?? ""
+    }
+
+    private static func shortened(_ line: String) -> String {
+        line.count > 200 ? String(line.prefix(200)) + "…" : line
     }
 }
 

@@ -32,6 +32,22 @@ public struct Profile: Sendable, Hashable {
         self.theme = theme
     }
 
+    /// The environment variables this profile reads keys from: secrets, kept from every child process.
+    public var secretVariables: [String] {
+        [apiKey, trackKey].compactMap { source in
+            if case .environment(let name)? = source { return name }
+            return nil
+        }
+    }
+
+    /// Whether a key comes from a command in the file, which makes who may change the file matter.
+    public var runsKeyCommand: Bool {
+        [apiKey, trackKey].contains { source in
+            if case .command = source { return true }
+            return false
+        }
+    }
+
     /// Whether a key is written in the file itself, which makes the file's permissions matter.
     public var holdsLiteralKey: Bool {
         [apiKey, trackKey].contains { source in

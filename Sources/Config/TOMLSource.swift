@@ -12,8 +12,16 @@ struct TOMLSource {
     let root: TOMLTable
     let locator: SourceLocator
 
+    /// How deep keys may nest, counting the parts of dotted keys and the brackets around them. toml++ walks dotted
+    /// keys recursively with no bound of its own (it bounds nested arrays and inline tables at 256, but not
+    /// `a.b.c…`), so a long one would exhaust the stack; none of cio's settings nests more than four deep.
+    static let maxDottedParts = 32
+
     /// Parses `text`; a syntax error keeps TOMLKit's line and column.
     init(text: String) throws(SourceIssue) {
+        if let line = DottedKeyScanner.firstLine(withMoreDotsThan: Self.maxDottedParts - 1, in: text) {
+            throw SourceIssue(line: line, column: nil, message: "keys nest more than \(Self.maxDottedParts) levels deep here; no setting nests that deep")
+        }
         do {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
@@ -71,5 +79,65 @@ struct TOMLSource {
         case .time: "a time"
         case .dateTime: "a date-time"
         }
+    }
+}
+
+/// Finds a key path deeper than a bound without parsing: outside strings and comments it counts, for each
+/// key-value pair, the dots of its key and of every key it sits inside (a dotted key holding an inline table of
+/// dotted keys adds up), plus one per open bracket. A comma or a line ends a pair; a closing bracket returns to the
+/// count where it opened.
+enum DottedKeyScanner {
+    /// The 1-based line where the count first passes `limit`, or nil.
+    static func firstLine(withMoreDotsThan limit: Int, in text: String) -> Int? {
+        var line = 1
+        var depth = 0
+        // The count at each open bracket, which a comma or a new line inside it returns to.
+        var opened: [Int] = []
+        var bytes = Array(text.utf8)[...]
+        while let byte = bytes.popFirst() {
+            switch byte {
+            case UInt8(ascii: "\n"), UInt8(ascii: ","):
+                if byte == UInt8(ascii: "\n") { line += 1 }
+                depth = opened.last ?? 0
+            case UInt8(ascii: "."), UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                if byte != UInt8(ascii: ".") { opened.append(depth) }
+                if depth > limit { return line }
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                _ = opened.popLast()
+                depth = opened.last ?? 0
+            case UInt8(ascii: "#"):
+                while let next = bytes.first, next != UInt8(ascii: "\n") { bytes.removeFirst() }
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                line += skipString(opening: byte, &bytes)
+            default:
+                continue
+            }
+        }
+        return nil
+    }
+
+    /// Skips a string whose opening quote was just read (one or three of them); returns the newlines skipped.
+    private static func skipString(opening quote: UInt8, _ bytes: inout ArraySlice<UInt8>) -> Int {
+        let isMultiline = bytes.prefix(2).elementsEqual([quote, quote])
+        if isMultiline { bytes.removeFirst(2) }
+        var newlines = 0
+        while let byte = bytes.popFirst() {
+            if byte == UInt8(ascii: "\\"), quote == UInt8(ascii: "\"") {
+                if bytes.popFirst() == UInt8(ascii: "\n") { newlines += 1 }
+                continue
+            }
+            if byte == UInt8(ascii: "\n") {
+                newlines += 1
+                if !isMultiline { return newlines }
+            }
+            guard byte == quote else { continue }
+            if !isMultiline { return newlines }
+            if bytes.prefix(2).elementsEqual([quote, quote]) {
+                bytes.removeFirst(2)
+                return newlines
+            }
+        }
+        return newlines
     }
 }

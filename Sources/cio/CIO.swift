@@ -1,6 +1,7 @@
 import ArgumentParser
 import CustomerIO
 import Foundation
+import TerminalUI
 
 /// `cio`: a terminal workspace browser for Customer.io.
 struct CIO: AsyncParsableCommand {
@@ -17,33 +18,24 @@ struct CIO: AsyncParsableCommand {
         subcommands: [GetCommand.self, SandboxCommand.self, BenchCommand.self, KeysCommand.self]
     )
 
-    @Flag(name: .long, help: "Run against the built-in sandbox workspace on loopback (no key needed).")
-    var demo = false
-
-    @Option(name: .long, help: "Config profile to use (default: default_profile in the config file).")
-    var profile: String?
-
     @Option(name: .long, help: "Theme name or path to a theme .toml file (see docs/themes.md).")
     var theme: String?
 
     @Flag(name: .customLong("read-only"), help: "Refuse every write (sends, triggers, deletes, segment changes).")
     var readOnly = false
 
-    @Option(name: .customLong("config"), help: "Config file (default: $CIO_CONFIG, else $XDG_CONFIG_HOME/cio/config.toml).")
-    var configPath: String?
-
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let startup = try Startup.resolve(
-            demo: demo, profileName: profile, themeName: theme, readOnly: readOnly, configPath: configPath,
-            connection: connection, environment: environment
-        )
-        if startup.launch.configuration == nil, !demo {
+        // Checked before anything else is said: on a terminal that cannot hold a full screen, nothing would show.
+        if Terminal.stdoutIsTerminal, isatty(STDIN_FILENO) == 1, let problem = CursesScreen.unusableTerminal(name: environment["TERM"]) {
+            throw CustomerIOError.configuration("cio cannot open its full screen here: \(problem)")
+        }
+        let startup = try Startup.resolve(themeName: theme, readOnly: readOnly, connection: connection, environment: environment)
+        if startup.launch.configuration == nil, !connection.demo {
             Terminal.printNote("No App API key is configured, so this is the demo workspace (cio --demo). To use yours: export \(ConnectionSettings.Variable.key)=… (Customer.io → Settings → API credentials), and CUSTOMERIO_REGION=eu for EU workspaces; or set up a profile as docs/configuration.md shows.")
         }
-        for warning in startup.launch.warnings { Terminal.printNote("warning: \(warning)") }
         // The full-screen app needs a terminal on both ends; piped, print a one-shot overview instead.
         guard Terminal.stdoutIsTerminal, isatty(STDIN_FILENO) == 1 else {
             if let configuration = startup.launch.configuration {
@@ -58,9 +50,19 @@ struct CIO: AsyncParsableCommand {
     }
 }
 
-/// Connection flags shared by every command that talks to Customer.io. The key itself is never a flag:
-/// flags end up in shell history and process lists.
+/// Connection flags shared by every command that talks to Customer.io (the full-screen app and `cio get` resolve
+/// them the same way, through `Startup`). The key itself is never a flag: flags end up in shell history and
+/// process lists.
 struct ConnectionOptions: ParsableArguments {
+    @Flag(name: .long, help: "Use the built-in sandbox workspace on loopback (no key needed).")
+    var demo = false
+
+    @Option(name: .long, help: "Config profile to use (default: default_profile in the config file).")
+    var profile: String?
+
+    @Option(name: .customLong("config"), help: "Config file (default: $CIO_CONFIG, else $XDG_CONFIG_HOME/cio/config.toml).")
+    var configPath: String?
+
     @Option(name: .long, help: "Workspace region: us or eu (default: $CUSTOMERIO_REGION, else us).")
     var region: String?
 

@@ -6,32 +6,48 @@ import TerminalUI
 import Workspace
 @testable import App
 
-/// The app on a sandbox with the Track API configured and a state folder of its own, for writes.
+/// The app on a sandbox with the Track API configured and a state folder of its own, for writes; optionally behind
+/// a loopback gateway (for answers a gateway gives) and with Track credentials of the test's choosing.
 struct WritingApp {
     let app: DrivenApp
     let stateFolder: URL
+    /// The gateway every request goes through, when asked for.
+    var gateway: GatewayProxy?
     var driver: AppDriver { app.driver }
     var probe: SandboxProbe { app.probe }
-    var journal: [WriteJournal.Entry] { WriteJournal(folder: stateFolder).entries() }
+    /// One entry per write attempt (its outcome, or its pending line read as unknown).
+    var journal: [WriteJournal.Entry] { WriteJournal(folder: stateFolder).attempts() }
     var drafts: [ComposeDraft] { DraftFiles(stateFolder: stateFolder).all() }
 
-    static func with(readOnly: Bool = false, timeout: Double = 30, rateLimit: Bool = false, _ body: (WritingApp) async throws -> Void) async throws {
+    /// Track API credentials for a run.
+    struct TrackCredentials {
+        var siteID = "sandbox"
+        var key = "sandbox"
+    }
+
+    static func with(
+        readOnly: Bool = false, timeout: Double = 30, rateLimit: Bool = false, throughGateway: Bool = false,
+        track: TrackCredentials = TrackCredentials(), _ body: (WritingApp) async throws -> Void
+    ) async throws {
         var options = SandboxOptions()
         options.rateLimit = rateLimit
         options.customers = 2_000
         let server = try await SandboxServer.start(options)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cio-compose-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
+        let gateway = throughGateway ? try await GatewayProxy.start(forwardingTo: server.baseURL) : nil
+        defer { gateway?.stop() }
         do {
+            let base = gateway?.baseURL ?? server.baseURL
             let configuration = try ClientConfiguration(
-                key: Secret("demo")!, appBaseURL: server.baseURL, trackBaseURL: server.baseURL,
-                trackSiteID: "sandbox", trackKey: Secret("sandbox"), requestTimeout: timeout
+                key: Secret("demo")!, appBaseURL: base, trackBaseURL: base,
+                trackSiteID: track.siteID, trackKey: Secret(track.key), requestTimeout: timeout
             )
             let client = AppAPIClient(configuration: configuration)
             let environment = AppEnvironment(service: WorkspaceService(client: client), loadTheme: { _ in (Theme.fallback, nil) }, stateFolder: folder, profile: "demo")
-            let session = SessionInfo(profile: "demo", region: "sandbox", isDemo: true, isReadOnly: readOnly, appHost: server.baseURL.absoluteString, trackHost: server.baseURL.absoluteString, hasTrackCredentials: true)
+            let session = SessionInfo(profile: "demo", region: "sandbox", isDemo: true, isReadOnly: readOnly, appHost: base.absoluteString, trackHost: base.absoluteString, hasTrackCredentials: true)
             let driver = AppDriver(state: AppState(session: session, size: Size(width: 110, height: 40)), handler: EffectHandler(environment: environment, monochrome: false))
-            try await body(WritingApp(app: DrivenApp(server: server, client: client, driver: driver), stateFolder: folder))
+            try await body(WritingApp(app: DrivenApp(server: server, client: client, driver: driver), stateFolder: folder, gateway: gateway))
         } catch {
             await server.stop()
             throw error
@@ -65,6 +81,12 @@ struct WritingApp {
         try await driver.press(.control("u"))
         try await driver.type(text)
         try await driver.press(.enter)
+    }
+
+    /// `y` on the review, once its keys count (they wait ``ReviewState/keyGrace`` after it appears).
+    func confirm() async throws {
+        try await driver.advanceClock(by: ReviewState.keyGrace)
+        try await driver.press(.character("y"))
     }
 
     var composer: ComposerState? { if case .composing(let composer) = driver.state.mode { composer } else { nil } }
@@ -103,7 +125,7 @@ struct WritingApp {
             #expect(!app.app.lines.joined().contains("demo\u{0}"))
             #expect(app.probe.requestCount(method: "POST", pathPrefix: "/v1/send") == 0, "nothing leaves before y")
 
-            try await app.driver.press(.character("y"))
+            try await app.confirm()
             guard case .finished(.done(let deliveryID, let link))? = app.review?.stage else {
                 Issue.record("not sent: \(String(describing: app.review?.stage))")
                 return
@@ -143,7 +165,7 @@ struct WritingApp {
             try await app.driver.type("order")
             try await app.driver.press(.enter)
             try await app.driver.press(.character("s"))
-            try await app.driver.press(.character("y"))
+            try await app.confirm()
             guard case .finished(.unknown(let message))? = app.review?.stage else {
                 Issue.record("expected an unknown outcome: \(String(describing: app.review?.stage))")
                 return
@@ -189,6 +211,7 @@ struct WritingApp {
             try await app.fill(.from, "hello@lumenapp.io")
             try await app.driver.press(.character("s"))
             #expect(app.review != nil)
+            try await app.driver.advanceClock(by: ReviewState.keyGrace)
             try await app.driver.press(.escape)
             guard case .browsing = app.driver.state.mode else { Issue.record("still open: \(app.driver.state.mode)"); return }
             #expect(app.probe.requestCount(method: "POST", pathPrefix: "/v1/send") == 0)

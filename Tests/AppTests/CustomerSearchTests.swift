@@ -50,6 +50,21 @@ import TerminalUI
             #expect(app.driver.state.flash?.text.contains("the query could not be read") == true)
         }
     }
+
+    /// 2,000 nested parentheses in the search line once overflowed the stack; now the search says why it stops.
+    @Test func aDeeplyNestedQueryIsRefusedWithAMessage() async throws {
+        try await DrivenApp.with { app in
+            try await app.driver.start()
+            try await app.driver.press(.character("2"))
+            try await Self.find(String(repeating: "(", count: 2_000) + "plan = pro" + String(repeating: ")", count: 2_000), in: app)
+            #expect(app.driver.state.flash?.level == .error)
+            #expect(app.driver.state.flash?.text.contains("at most 16 nested parentheses") == true)
+            #expect(app.probe.requestCount(method: "POST", pathPrefix: "/v1/customers") == 0, "nothing was sent")
+            // The app goes on: an ordinary query after it works.
+            try await Self.find("plan = pro", in: app)
+            #expect(!app.driver.state.currentList.loadedRows.isEmpty)
+        }
+    }
 }
 
 /// A Customers query pages as the selection nears the end of what has loaded.

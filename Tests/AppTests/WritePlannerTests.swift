@@ -179,7 +179,14 @@ struct WritePlannerTests {
         draft.to = "+15550100"
         draft.template = "4"
         draft.unknownOutcome = "No answer within 30 s"
-        #expect(try plan(draft).warnings.contains { $0.contains("unknown outcome") && $0.contains("Check Messages") })
+        var write = try plan(draft)
+        #expect(write.warnings.contains { $0.contains("unknown outcome") && $0.contains("Check Messages") })
+        // The same event in the journal: one warning, the journal's, and the typed confirmation.
+        let earlier = WriteJournal.Entry(time: Date(), profile: "p", endpoint: write.endpoint, payloadDigest: write.payloadDigest, resultID: nil, outcome: "unknown")
+        write.warnOfUnknownOutcomes([earlier])
+        #expect(write.warnings.filter { $0.contains("unknown") }.count == 1)
+        #expect(write.warnings.contains { $0.hasPrefix("The same request (POST /v1/send/sms") })
+        #expect(write.confirmCount == 1)
     }
 }
 
@@ -234,6 +241,30 @@ struct WriteFilesTests {
         #expect(text.contains(#""payload_sha256":"ab12""#))
         let mode = try FileManager.default.attributesOfItem(atPath: journal.file.path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
+    }
+
+    /// A write cut short (quit, kill, power) leaves only its pending line: read back, it is unknown, and it counts
+    /// for the same payload's next review. Answered attempts, and ones older than a day, do not.
+    @Test func anAttemptWithoutItsOutcomeLineIsUnknown() throws {
+        let folder = folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let journal = WriteJournal(folder: folder)
+        let now = Date(timeIntervalSince1970: 1_790_000_000)
+        func line(_ outcome: String, _ attempt: String, _ digest: String, hoursAgo: Double) -> WriteJournal.Entry {
+            .init(time: now.addingTimeInterval(-hoursAgo * 3600), profile: "prod-us", endpoint: "POST /v1/send/email", payloadDigest: digest, resultID: nil, outcome: outcome, attempt: attempt)
+        }
+        try journal.append(line("pending", "old", "ab12", hoursAgo: 30))
+        try journal.append(line("pending", "answered", "ab12", hoursAgo: 3))
+        try journal.append(line("sent", "answered", "ab12", hoursAgo: 3))
+        try journal.append(line("pending", "cut", "ab12", hoursAgo: 2))
+        try journal.append(line("pending", "other", "ff00", hoursAgo: 1))
+        #expect(journal.entries().count == 5)
+        let attempts = journal.attempts()
+        #expect(attempts.map(\.attempt) == ["old", "answered", "cut", "other"])
+        #expect(attempts.map(\.outcome) == ["unknown", "sent", "unknown", "unknown"])
+        #expect(attempts[2].detail?.contains("cio stopped while the request was on its way") == true)
+        let unknown = journal.unknownOutcomes(endpoint: "POST /v1/send/email", payloadDigest: "ab12", now: now)
+        #expect(unknown.map(\.attempt) == ["cut"])
     }
 
     @Test func draftsAreReplacedWholeAndListedNewestFirst() throws {

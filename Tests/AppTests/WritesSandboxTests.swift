@@ -56,7 +56,7 @@ import TerminalUI
             #expect(review.write.summary.contains("\(Format.grouped(matches)) people match the filter now"))
             #expect(review.write.confirmCount == nil, "\(matches) is under the threshold")
 
-            try await app.driver.press(.character("y"))
+            try await app.confirm()
             guard case .finished(.done(let triggerID, let link))? = app.review?.stage else {
                 Issue.record("not triggered: \(String(describing: app.review?.stage))")
                 return
@@ -83,7 +83,7 @@ import TerminalUI
                 try await app.driver.press(.enter)
                 broadcast = try #require(Int(app.composer?.draft?.broadcastID ?? ""))
                 try await app.driver.press(.character("s"))
-                try await app.driver.press(.character("y"))
+                try await app.confirm()
                 guard case .finished(.done)? = app.review?.stage else {
                     Issue.record("trigger \(round) did not go through: \(String(describing: app.review?.stage))")
                     return
@@ -108,7 +108,7 @@ import TerminalUI
             try await app.fill(.audienceValue, (1...1_200).map(String.init).joined(separator: ","))
             try await app.driver.press(.character("s"))
             #expect(app.review?.write.confirmCount == 1_200)
-            try await app.driver.press(.character("y"))
+            try await app.confirm()
             #expect(app.review?.stage == .reviewing)
             #expect(app.app.statusBar.contains("Type 1200 to confirm"))
             try await app.driver.type("1201")
@@ -116,7 +116,7 @@ import TerminalUI
             try await app.driver.type("0")
             #expect(app.review?.typedCount.text == "1200")
             #expect(app.probe.requestCount(method: "POST", pathPrefix: "/v1/campaigns/") == 0)
-            try await app.driver.press(.character("y"))
+            try await app.confirm()
             guard case .finished(.done)? = app.review?.stage else {
                 Issue.record("not sent after the typed count: \(String(describing: app.review?.stage))")
                 return
@@ -133,7 +133,7 @@ import TerminalUI
             try await app.driver.type("Spring pilot 2027")
             try await app.driver.press(.enter)
             #expect(app.review?.write.endpoint == "POST /v1/segments")
-            try await app.driver.press(.character("y"))
+            try await app.confirm()
             guard case .finished(.done(let segmentID, _))? = app.review?.stage, let segment = Int(segmentID) else {
                 Issue.record("not created: \(String(describing: app.review?.stage))")
                 return
@@ -152,7 +152,7 @@ import TerminalUI
             #expect(add.api == .track)
             #expect(add.endpoint == "POST /api/v1/segments/\(segment)/add_customers?id_type=id")
             #expect(app.app.lines.contains { $0.contains("Basic ••••••••") })
-            try await app.driver.press(.character("y"))
+            try await app.confirm()
             guard case .finished(.done(_, let link))? = app.review?.stage else { Issue.record("not added: \(String(describing: app.review?.stage))"); return }
             #expect(try await app.app.client.segmentMembership(id: segment).identifiers.map(\.id) == [person])
 
@@ -163,7 +163,7 @@ import TerminalUI
             #expect(app.driver.state.currentList.selectedRow?.cells.first == person)
             try await app.driver.press(.character("-"))
             #expect(app.review?.write.endpoint == "POST /api/v1/segments/\(segment)/remove_customers?id_type=id")
-            try await app.driver.press(.character("y"))
+            try await app.confirm()
             #expect(try await app.app.client.segmentMembership(id: segment).identifiers.isEmpty)
             try await app.driver.press(.escape)
 
@@ -175,7 +175,7 @@ import TerminalUI
             try await app.driver.press(.character("D"))
             #expect(app.review?.write.endpoint == "DELETE /v1/segments/\(segment)")
             #expect(app.review?.write.summary.contains { $0.contains("Spring pilot 2027") } == true)
-            try await app.driver.press(.character("y"))
+            try await app.confirm()
             #expect(try await !app.app.client.segments().contains { $0.id == segment })
             try await app.driver.press(.escape)
 
@@ -201,7 +201,8 @@ import TerminalUI
             try await app.driver.start()
             try await app.driver.press(.character("N"))
             try await app.driver.type("Autumn cohort")
-            try await app.driver.press(.enter, .character("y"))
+            try await app.driver.press(.enter)
+            try await app.confirm()
             guard case .finished(.done(let segmentID, _))? = app.review?.stage, let segment = Int(segmentID) else {
                 Issue.record("not created: \(String(describing: app.review?.stage))")
                 return
@@ -216,7 +217,8 @@ import TerminalUI
             try await app.driver.press(.enter)
             #expect(app.review?.write.endpoint == "POST /api/v1/segments/\(segment)/add_customers?id_type=id")
             #expect(app.review?.write.summary.first == "id \(member.cells[0]) (\(member.cells[1]))")
-            try await app.driver.press(.character("y"), .escape)
+            try await app.confirm()
+            try await app.driver.press(.escape)
             #expect(try await app.app.client.segmentMembership(id: segment).identifiers.map(\.id) == [member.cells[0]])
 
             // - on that segment's line in the person's profile removes them from it.
@@ -225,7 +227,7 @@ import TerminalUI
             try await app.app.selectLine("the new segment") { $0.key == "Autumn cohort" && $0.value.hasSuffix("· manual") }
             try await app.driver.press(.character("-"))
             #expect(app.review?.write.endpoint == "POST /api/v1/segments/\(segment)/remove_customers?id_type=id")
-            try await app.driver.press(.character("y"))
+            try await app.confirm()
             #expect(try await app.app.client.segmentMembership(id: segment).identifiers.isEmpty)
             // A dynamic segment's line offers no removal.
             try await app.driver.press(.escape)
@@ -261,15 +263,15 @@ struct TriggerCountdownTests {
         reducer.state.now = 100
         reducer.state.lastTriggerAt = 96
         reducer.state.mode = .reviewing(ReviewState(write: write))
-        #expect(ComposerUpdate.triggerCountdown(reducer.state) == nil, "nothing counts down before y")
+        #expect(ReviewUpdate.triggerCountdown(reducer.state) == nil, "nothing counts down before y")
         let effects = reducer.press(.character("y"))
         #expect(effects == [.performWrite(write)])
-        #expect(ComposerUpdate.triggerCountdown(reducer.state) == 6)
+        #expect(ReviewUpdate.triggerCountdown(reducer.state) == 6)
         let text = ReviewView.lines(try #require({ if case .reviewing(let review) = reducer.state.mode { review } else { nil } }()), state: reducer.state).map(\.0)
         #expect(text.contains(" Waiting 6 s: the API takes 1 broadcast trigger per 10 s, so this one is spaced, not refused"))
         // y again while it waits sends nothing more.
         #expect(reducer.press(.character("y")).isEmpty)
         reducer.state.now = 106.5
-        #expect(ComposerUpdate.triggerCountdown(reducer.state) == nil)
+        #expect(ReviewUpdate.triggerCountdown(reducer.state) == nil)
     }
 }

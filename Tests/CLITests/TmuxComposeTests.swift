@@ -46,6 +46,7 @@ import Darwin
 
         // s: the review, exactly what will be sent; nothing has left yet.
         try await session.press("s")
+        // The keys line appears once the review's keys count (0.75 s after it opens).
         let review = try await session.waitFor("the review") { $0.contains("Send a transactional email — review") && $0.contains("y send · e edit") }
         #expect(review.contains("/v1/send/email"))
         #expect(review.contains("Bearer ••••••••"))
@@ -70,14 +71,18 @@ import Darwin
 
         try await session.press("C-c")
         try await session.waitFor("cio to exit") { TmuxEndToEndTests.hasLine($0, "cio-exit=0") && TmuxSession.atPrompt($0) }
-        // The journal has the one send, and no key.
+        // The journal has the one send — its pending line before it left, its outcome after — and no key.
         let journal = session.folder.appendingPathComponent(".local/state/cio/journal.jsonl")
         let text = try String(contentsOf: journal, encoding: .utf8)
-        #expect(text.split(separator: "\n").count == 1)
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
         #expect(text.contains("\"result_id\":\"\(delivery)\""))
         // Only these fields are written: never the key, never the payload.
-        let entry = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        #expect(Set(entry.keys) == ["endpoint", "outcome", "payload_sha256", "profile", "result_id", "time"])
+        let pending = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        let entry = try #require(try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any])
+        #expect(pending["outcome"] as? String == "pending")
+        #expect(pending["attempt"] as? String == entry["attempt"] as? String)
+        #expect(Set(entry.keys) == ["attempt", "endpoint", "outcome", "payload_sha256", "profile", "result_id", "time"])
         #expect(!text.contains("Your order receipt") && !text.contains("transactional_message_id"))
     }
 

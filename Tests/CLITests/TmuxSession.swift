@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TerminalUI
 
 #if canImport(Glibc)
 import Glibc
@@ -88,25 +89,32 @@ final class TmuxSession: Sendable {
         _ what: String, timeout: Duration = .seconds(20), sourceLocation: SourceLocation = #_sourceLocation,
         until predicate: (String) -> Bool
     ) async throws -> String {
-        let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: timeout)
-        var screen = ""
-        while true {
-            screen = try await capture()
-            if predicate(screen) { return screen }
-            if clock.now >= deadline { break }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        let satisfied = false
+        let (screen, satisfied) = try await poll(timeout: timeout, until: predicate)
         try #require(satisfied, "timed out after \(timeout) waiting for \(what); the screen was:\n\(screen)", sourceLocation: sourceLocation)
         return screen
     }
 
+    /// The last capture, and whether `predicate` held on it before `timeout` passed.
+    private func poll(timeout: Duration, until predicate: (String) -> Bool) async throws -> (String, Bool) {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: timeout)
+        while true {
+            let screen = try await capture()
+            if predicate(screen) { return (screen, true) }
+            if clock.now >= deadline { return (screen, false) }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
     static let prompt = "e2e-prompt>"
 
-    /// Sets a prompt of its own in the pane's shell and waits until the shell sits at it, idle.
+    /// Sets a prompt of its own in the pane's shell and waits until the shell sits at it, idle. Setting the prompt is
+    /// harmless to repeat, so on a loaded machine where the first line went unanswered it is sent again.
     func waitForShell(sourceLocation: SourceLocation = #_sourceLocation) async throws {
-        try await type("PS1='\(Self.prompt) '", enter: true)
+        for _ in 0..<3 {
+            try await type("PS1='\(Self.prompt) '", enter: true)
+            if try await poll(timeout: .seconds(8), until: { Self.atPrompt($0) }).1 { return }
+        }
         try await waitFor("the shell's prompt", sourceLocation: sourceLocation) { Self.atPrompt($0) }
     }
 
@@ -182,39 +190,11 @@ final class TmuxSession: Sendable {
     }
 
     private static func spawn(_ path: String, _ argv: [String], environment: [String: String], stdout: Int32, stderr: Int32) throws -> pid_t {
-        #if canImport(Darwin)
-        var actions: posix_spawn_file_actions_t?
-        var attributes: posix_spawnattr_t?
-        #else
-        var actions = posix_spawn_file_actions_t()
-        var attributes = posix_spawnattr_t()
-        #endif
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, stdout, 1)
-        posix_spawn_file_actions_adddup2(&actions, stderr, 2)
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var nothing = sigset_t()
-        sigemptyset(&nothing)
-        posix_spawnattr_setsigmask(&attributes, &nothing)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signalNumber in [SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGCHLD, SIGWINCH] { sigaddset(&defaults, signalNumber) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        let cArguments = argv.map { strdup($0) } + [nil]
-        let cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            cArguments.forEach { free($0) }
-            cEnvironment.forEach { free($0) }
+        do {
+            return try ChildProcess.spawn(path, arguments: argv, environment: environment, streams: .captured(stdout: stdout, stderr: stderr))
+        } catch {
+            throw Failure(description: "could not start \(path): \(error.reason)")
         }
-        var pid: pid_t = 0
-        let result = posix_spawn(&pid, path, &actions, &attributes, cArguments, cEnvironment)
-        guard result == 0 else { throw Failure(description: "could not start \(path): error \(result)") }
-        return pid
     }
 
     private static func findTmux() -> String? {

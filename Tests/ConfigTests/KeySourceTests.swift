@@ -39,6 +39,30 @@ import Testing
         #expect(secret.reveal() == "sk-from-env-789")
     }
 
+    /// A key command is a child like any other: it sees the environment, less every variable that holds a key.
+    @Test func commandDoesNotSeeOtherKeys() throws {
+        var environment = environment
+        environment["CUSTOMERIO_APP_API_KEY"] = "sk-app-secret"
+        environment["CUSTOMERIO_TRACK_API_KEY"] = "tk-track-secret"
+        environment["CUSTOMERIO_SITE_ID"] = "site-secret"
+        environment["STAGING_CIO_KEY"] = "sk-staging-secret"
+        environment["CIO_TEST_SOURCE"] = "visible"
+        let printed = try KeySource.command("env | sort | tr '\\n' ' '").resolve(environment: environment, hiding: ["STAGING_CIO_KEY"]).reveal()
+        #expect(printed.contains("CIO_TEST_SOURCE=visible"))
+        for secret in ["sk-app-secret", "tk-track-secret", "site-secret", "sk-staging-secret"] {
+            #expect(!printed.contains(secret))
+        }
+    }
+
+    /// A key echoed at the point where stderr's line is shortened must not show in part.
+    @Test func aKeyAtTheCutIsRedactedBeforeTheCut() throws {
+        let key = "sk-straddling-the-cut-0123456789"
+        let padding = String(repeating: "x", count: 190)
+        let error = try #require(failure(.command("echo \(key); echo '\(padding) \(key)' >&2; exit 1")))
+        guard case .commandFailed(_, _, let stderr) = error else { Issue.record("\(error)"); return }
+        #expect(!stderr.contains("sk-"), "no fragment of the key: \(stderr)")
+    }
+
     @Test func failingCommandNamesTheCommandAndStderrButNeverStdout() throws {
         let command = "echo sk-leaked-secret; echo 'sk-leaked-secret is not in the password store' >&2; exit 3"
         let error = try #require(failure(.command(command)))

@@ -75,7 +75,60 @@ import Testing
     @Test func theKeyIsRedactedIfTheServerEchoesIt() throws {
         let error = try mapped(400, #"{"errors":[{"detail":"bad token sk_live_secret","status":"400"}]}"#)
         #expect(!error.message.contains("sk_live_secret"))
-        #expect(error.message.contains("<redacted>"))
+        #expect(error.message.contains(Redactor.mark))
+    }
+
+    /// A gateway answering 502 or 504 after passing a send on is common: for a write, that is an unknown outcome,
+    /// never "try again shortly".
+    @Test func aWriteAnsweredWithAnythingButARefusalHasAnUnknownOutcome() throws {
+        let send = APIRequest(.post, ["v1", "send", "email"], body: Data("{}".utf8))
+        for status in [500, 502, 503, 504, 301, 307, 200, 199, 600] {
+            let error = try mapped(status, "<html><title>\(status)</title></html>", headers: ["content-type": "text/html"], request: send)
+            #expect(error.kind == .outcomeUnknown, "\(status)")
+            #expect(error.status == status)
+            #expect(error.message.contains("the outcome is unknown, and it is not retried"))
+            #expect(!error.message.contains("try again"), "\(status): \(error.message)")
+        }
+        #expect(try mapped(301, request: send).message.contains("--region eu"))
+        let trigger = APIRequest(.post, ["v1", "campaigns", "1", "triggers"], safety: .trigger)
+        #expect(try mapped(504, request: trigger).kind == .outcomeUnknown)
+        // Refusals stay refusals; reads keep their kinds.
+        #expect(try mapped(422, #"{"meta":{"error":"to is required"}}"#, request: send).kind == .badRequest)
+        #expect(try mapped(429, request: send).kind == .rateLimited)
+        #expect(try mapped(502).kind == .server)
+    }
+
+    /// The Track key, the site id and the Basic token they make never come back out of a server's words.
+    @Test func everyCredentialIsRedactedInEveryFormItIsSentIn() throws {
+        let configuration = try ClientConfiguration(
+            key: Secret("sk_live_secret")!, trackSiteID: "5f3c9a2b7e1d", trackKey: Secret("tk_8d7f6e5c4b3a2910")
+        )
+        let token = Data("5f3c9a2b7e1d:tk_8d7f6e5c4b3a2910".utf8).base64EncodedString()
+        let unpadded = token.trimmingCharacters(in: CharacterSet(charactersIn: "="))
+        let echo = "denied: Authorization: Basic \(token) (\(unpadded)) site 5f3c9a2b7e1d key tk_8d7f6e5c4b3a2910 app sk_live_secret"
+        let mapping = ErrorMapping(configuration: configuration)
+        let track = APIRequest(.post, ["api", "v1", "segments", "3", "add_customers"], body: Data("{}".utf8), api: .track)
+        for response in [
+            HTTPResponseData.json(401, #"{"meta":{"error":"\#(echo)"}}"#),
+            HTTPResponseData(status: 400, headers: ["content-type": "text/plain"], body: Data(echo.utf8)),
+            HTTPResponseData(status: 502, headers: ["content-type": "text/html"], body: Data("<html><body>\(echo)</body></html>".utf8)),
+            // The token straddles where the excerpt is cut: redacted before cutting, no fragment is left.
+            HTTPResponseData(status: 400, headers: ["content-type": "text/plain"], body: Data((String(repeating: "x", count: 100) + " " + echo).utf8)),
+        ] {
+            let error = mapping.error(for: response, request: track)
+            for secret in ["5f3c9a2b7e1d", "tk_8d7f6e5c4b3a2910", token, unpadded, "sk_live_secret"] {
+                #expect(!error.message.contains(secret), "\(response.status) leaks \(secret): \(error.message)")
+                #expect(error.serverDetail?.contains(secret) != true)
+            }
+            #expect(!error.message.contains(String(token.prefix(8))), "no fragment of the token: \(error.message)")
+        }
+        let malformed = mapping.malformed(HTTPResponseData(status: 200, headers: [:], body: Data(echo.utf8)), request: track, reason: nil)
+        #expect(!malformed.message.contains("tk_8d7f6e5c4b3a2910") && !malformed.message.contains(token))
+    }
+
+    @Test func shortValuesAreNotTreatedAsSecrets() {
+        let redact = Redactor(secrets: ["abc", "longer-secret"])
+        #expect(redact("abc and longer-secret") == "abc and [redacted]")
     }
 
     @Test func retryAfterAlsoReadsHTTPDates() {

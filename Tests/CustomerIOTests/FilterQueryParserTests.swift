@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CustomerIO
 
@@ -264,6 +265,41 @@ private let a = eq("a", "1"), b = eq("b", "2"), c = eq("c", "3"), d = eq("d", "4
         }
     }
 
+    /// 2,000 nested parentheses or 5,000 `not`s once overflowed the stack (exit 139, the terminal left in the
+    /// alternate screen); now the parser stops at a bound with a clear message.
+    @Test func deepNestingIsRefusedNotACrash() throws {
+        let parentheses = String(repeating: "(", count: 2_000) + "a = 1" + String(repeating: ")", count: 2_000)
+        let nots = String(repeating: "not ", count: 5_000) + "a = 1"
+        let unclosed = String(repeating: "(", count: 100_000)
+        for text in [parentheses, nots, unclosed] {
+            #expect(throws: FilterQueryError.self) { try FilterQuery.parse(text) }
+        }
+        #expect(throws: FilterQueryError(column: 17, expected: "at most 16 nested parentheses and 'not's (Customer.io's filters nest only a few levels)", found: "'('")) {
+            try FilterQuery.parse(parentheses)
+        }
+        // Redundant parentheses and 'not's within the bound are fine.
+        #expect(try FilterQuery.parse(String(repeating: "(", count: 16) + "a = 1" + String(repeating: ")", count: 16)) == eq("a", "1"))
+    }
+
+    @Test func filtersDeeperThanTheAPITakesAreRefused() throws {
+        #expect(FilterQuery.maxDepth == 4)
+        let four = "not (a = 1 or not (b = 2 and c = 3))"
+        #expect(try FilterQuery.parse(four).depth == 4)
+        let five = "not (a = 1 or not (b = 2 and not (c = 3 or d = 4)))"
+        #expect(throws: FilterQueryError(column: 1, expected: "at most 4 levels of and / or / not (Customer.io's filters nest only a few)", found: "6 levels")) {
+            try FilterQuery.parse(five)
+        }
+    }
+
+    /// The same bound holds for filters read from JSON (a saved draft, the sandbox reading a request).
+    @Test func decodingADeepFilterStopsAtTheBound() throws {
+        var json = #"{"segment":{"id":1}}"#
+        for _ in 0..<400 { json = #"{"not":\#(json)}"# }
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(AudienceFilter.self, from: Data(json.utf8)) }
+        let fine = #"{"and":[{"not":{"or":[{"segment":{"id":1}},{"not":{"segment":{"id":2}}}]}}]}"#
+        #expect(try JSONDecoder().decode(AudienceFilter.self, from: Data(fine.utf8)).depth == 4)
+    }
+
     @Test func generatedFiltersRoundTrip() throws {
         var generator = FilterGenerator(seed: 0xC105_F11E)
         var connectives = 0
@@ -278,21 +314,9 @@ private let a = eq("a", "1"), b = eq("b", "2"), c = eq("c", "3"), d = eq("d", "4
     }
 }
 
-/// Deterministic so a failure reproduces; SplitMix64.
-private struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Makes filters in the parser's canonical shape, from words chosen to stress quoting.
 private struct FilterGenerator {
-    private var random: SeededRandom
+    private var random: SplitMix
     private let words = [
         "plan", "pro", "and", "OR", "Not", "segment", "HAS", "exists", "contains", "first name", #"a"b"#, "it's",
         #"back\slash"#, "München", "名前", "😀", "x=y", "(paren)", "jane@example.com", "+1555", "https://x.io/a",
@@ -300,7 +324,7 @@ private struct FilterGenerator {
     ]
 
     init(seed: UInt64) {
-        random = SeededRandom(state: seed)
+        random = SplitMix(state: seed)
     }
 
     mutating func filter(depth: Int, inside parent: Kind? = nil) -> AudienceFilter {

@@ -48,7 +48,10 @@ import Testing
             sandbox.server.probe.inject(.failAfterHandling(503, method: "POST", pathPrefix: "/v1/send/email"))
             let message = TransactionalMessage(channel: .email, template: .id(template.id), identifiers: .id("9"), to: "p9@example.com")
             let error = await #expect(throws: CustomerIOError.self) { try await sandbox.client.sendTransactional(message) }
-            #expect(error?.kind == .server)
+            // It landed: a 5xx after a send is an unknown outcome, never "not sent, try again".
+            #expect(error?.kind == .outcomeUnknown)
+            #expect(error?.message.contains("try again shortly") == false)
+            #expect(error?.message.contains("the outcome is unknown") == true)
             #expect(sandbox.server.probe.requestCount(method: "POST", pathPrefix: "/v1/send/email") == 1)
             #expect(sandbox.server.probe.deliveryCount(customerID: "9") == before + 1)
         }

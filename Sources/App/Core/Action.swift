@@ -41,9 +41,9 @@ public enum Action: Sendable {
     case pickerOptions(ComposeField, [ComposerState.Option])
     /// Manual segments to choose from.
     case choiceOptions([ComposerState.Option])
-    /// The write a draft makes, ready for review; or why it cannot be made.
-    case writePlanned(PlannedWrite)
-    case writeRefused([String])
+    /// The write asked for under `ticket`, ready for review; or why a draft cannot make one.
+    case writePlanned(PlannedWrite, ticket: Int)
+    case writeRefused([String], ticket: Int)
     case writeFinished(WriteOutcome)
     /// A trigger's status and errors, as polled after it was accepted; `done` once it has been processed.
     case triggerStatus(lines: [String], done: Bool)
@@ -101,7 +101,9 @@ public enum Effect: Sendable, Hashable {
     case loadPickerOptions(ComposeField)
     case loadManualSegments
     /// Builds the write a draft makes (reading attachments, looking up warnings) for the review screen.
-    case planWrite(ComposeDraft)
+    case planWrite(ComposeDraft, ticket: Int)
+    /// Adds what the journal and the workspace know (an earlier unknown outcome) to a write built in the reducer.
+    case checkWrite(PlannedWrite, ticket: Int)
     /// Sends a reviewed write, once, and writes it to the journal. Only ever from the review screen's `y`.
     case performWrite(PlannedWrite)
     /// Polls a trigger's status and errors until it has been processed.

@@ -100,6 +100,10 @@ public struct AppState: Sendable {
     /// When the last broadcast trigger was answered (on `now`'s clock): the API takes 1 per 10 s, and the review
     /// counts down to the next.
     public var lastTriggerAt: Double?
+    /// The review asked for and not yet answered; an answer with another ticket is stale and dropped.
+    public var pendingReview: PendingReview?
+    /// The ticket the next review request gets.
+    public var nextReviewTicket = 1
     /// When the Exports list next reloads on its own (while an export it shows is still running), on `now`'s clock.
     public var exportsPollAt: Double?
 

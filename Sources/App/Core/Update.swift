@@ -17,6 +17,7 @@ public enum AppUpdate {
 
     public static func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         var effects = apply(&state, action)
+        if case .key = action { ReviewUpdate.forgetIfMovedOn(&state) }
         switch action {
         case .key, .resize, .listLoaded, .customersPage, .membersLoaded:
             effects += lazyCells(&state)
@@ -93,7 +94,7 @@ public enum AppUpdate {
             state.now = now
             if state.isBusy { state.spinnerFrame += 1 }
             if let flash = state.flash, flash.isExpired(at: now) { state.flash = nil }
-            return pollExports(&state) + ComposerUpdate.poll(&state)
+            return pollExports(&state) + ReviewUpdate.poll(&state)
         case .terminate:
             state.shouldQuit = true
             return []
@@ -185,7 +186,7 @@ public enum AppUpdate {
             if scope == .input, case .character(let character) = key {
                 return editInput(&state) { $0.insert(String(character)) }
             }
-            if scope == .review, case .character(let character) = key { ComposerUpdate.typeDigit(character, &state) }
+            if scope == .review, case .character(let character) = key { ReviewUpdate.typeDigit(character, &state) }
             return []
         }
         if let reason = binding.unavailableReason(in: state) {

@@ -14,10 +14,18 @@ public struct Keymap: Sendable {
                 problems.append("keys: no action called \"\(id)\"\(Suggestion.hint(for: id, in: bindings.map(\.id))); docs/keybindings.md lists them")
                 continue
             }
+            if Self.neverEnter.contains(id), keys.contains(.enter) {
+                // Enter is pressed out of habit; a write takes a deliberate key.
+                problems.append("keys: \(id) cannot be enter (Enter never sends); it keeps \(bindings[index].keyLabel)")
+                continue
+            }
             bindings[index].keys = keys
         }
         problems += conflicts()
     }
+
+    /// Actions that Enter may never trigger, whatever the config says.
+    static let neverEnter: Set<String> = ["review.send"]
 
     /// The command for `key` in `scope` on `pane`.
     public func binding(for key: Key, scope: BindingScope, pane: PaneKind) -> Binding? {

@@ -10,7 +10,10 @@ extension Keymap {
             "hints. Remap any action in the config file's `[keys]` table by its id (see docs/configuration.md); keys that",
             "end up bound twice are reported when cio starts.",
             "",
-            "With cbreak input, ctrl-c arrives as SIGINT and quits in order from anywhere, prompts included.",
+            "While cio runs, ctrl-c, ctrl-s and ctrl-q reach it as keys: terminal flow control is off (ctrl-s does not",
+            "freeze the screen) and no key sends an interrupt or quit signal (`ctrl-\\` does nothing). So `quit` is",
+            "whatever the keymap says (ctrl-c by default; remapped, only the new keys quit), from anywhere, prompts",
+            "included. ctrl-z still suspends. A SIGINT, SIGTERM or SIGHUP sent from outside quits in order.",
         ]
         var sections: [String] = []
         for binding in bindings where !sections.contains(binding.section) { sections.append(binding.section) }

@@ -27,11 +27,11 @@ extension Keymap {
     ]
 
     static let review: [Binding] = [
-        Binding("review.send", ["y"], "Send, exactly as shown", section: "Review", scope: .review, command: .reviewSend),
+        Binding("review.send", ["y"], "Send, exactly as shown (the only key that sends; after a typed number when asked)", section: "Review", scope: .review, command: .reviewSend),
         Binding("review.edit", ["e"], "Back to the composer", section: "Review", scope: .review, command: .reviewEdit),
         Binding("review.postpone", ["p"], "Postpone: keep it as a draft", section: "Review", scope: .review, command: .reviewPostpone),
         Binding("review.abort", ["n", "esc", "q"], "Abort (the default; the draft stays in the composer)", section: "Review", scope: .review, command: .reviewAbort),
-        Binding("review.open", ["enter"], "Open what was sent (after a send), or confirm a typed count", section: "Review", scope: .review, command: .reviewOpenOutcome),
+        Binding("review.open", ["enter"], "After a send: open what it made (Enter never sends)", section: "Review", scope: .review, command: .reviewOpenOutcome),
         Binding("review.down", ["down", "j"], "Scroll down", section: "Review", scope: .review, command: .reviewDown),
         Binding("review.up", ["up", "k"], "Scroll up", section: "Review", scope: .review, command: .reviewUp),
         Binding("review.erase", ["backspace", "ctrl-h"], "Erase a typed digit", section: "Review", scope: .review, command: .reviewErase),

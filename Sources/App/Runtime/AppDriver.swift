@@ -36,6 +36,12 @@ public final class AppDriver {
         for key in keys { try await send(.key(key)) }
     }
 
+    /// Moves the app's clock on by `seconds`, as time passing would: whatever waits on time (a review's keys, a
+    /// flash, a poll) sees it pass, and the test does not sleep.
+    public func advanceClock(by seconds: Double) async throws {
+        try await send(.tick(now: state.now + seconds))
+    }
+
     /// Types text into whatever has the keyboard.
     public func type(_ text: String) async throws {
         for character in text { try await send(.key(.character(character))) }

@@ -36,7 +36,8 @@ public final class AppRuntime {
         try render()
         while !state.shouldQuit {
             let wakeup = loop.wait(timeout: nextTimeout())
-            var actions: [Action] = []
+            // The clock first: every action in the batch, keys included, is judged at the time it arrived.
+            var actions: [Action] = [.tick(now: clock())]
             if wakeup.terminationRequested { actions.append(.terminate) }
             if wakeup.resized, let size = device.updateSize() { actions.append(.resize(size)) }
             if wakeup.input {
@@ -48,7 +49,6 @@ public final class AppRuntime {
                 }
             }
             actions += mailbox.takeAll()
-            actions.append(.tick(now: clock()))
             for action in actions where !state.shouldQuit {
                 perform(AppUpdate.update(&state, action))
             }
@@ -64,13 +64,16 @@ public final class AppRuntime {
         frames += 1
     }
 
-    /// When to wake without input: spinner frames while work is in flight, and a flash's expiry. Otherwise never.
+    /// When to wake without input: spinner frames while work is in flight, a flash's expiry, the moment a review's
+    /// keys start to count. Otherwise never.
     private func nextTimeout() -> Double? {
         if state.inFlight > 0 { return 0.1 }
         let now = clock()
         let poll = state.pane == .exports ? state.exportsPollAt.map { max(0, $0 - now) } : nil
         let flash = state.flash.map { max(0, $0.expiresAt - now) }
-        return [poll, flash].compactMap { $0 }.min()
+        // A review's keys line changes when its keys start to count.
+        let review = ReviewUpdate.settlesAt(state).map { max(0, $0 - now) }
+        return [poll, flash, review].compactMap { $0 }.min()
     }
 
     private func perform(_ effects: [Effect]) {
@@ -82,9 +85,8 @@ public final class AppRuntime {
             if case .editExternally(let field, let text) = effect {
                 // The run loop waits while the editor has the terminal: nothing else may draw.
                 var result: Result<String, ExternalEditor.Failure> = .failure(.init(description: "the editor did not run"))
-                let folder = handler.environment.stateFolder
                 device.runOutside {
-                    result = ExternalEditor.edit(text, fileExtension: field.editorFileExtension, folder: folder)
+                    result = self.handler.editExternally(field, text)
                 }
                 mailbox.post(.externalEditFinished(field, result))
                 continue

@@ -18,21 +18,7 @@ extension EffectHandler {
             drafts.delete(id)
             return []
         case .loadPickerOptions(let field):
-            do {
-                switch field {
-                case .template:
-                    let templates = try await service.transactionalTemplates()
-                    let inline = ComposerState.Option(value: "", label: "none: an inline email (subject, body and from typed here)")
-                    return [.pickerOptions(field, [inline] + templates.map { ComposerState.Option(value: String($0.id), label: "\($0.name ?? "Template \($0.id)") (#\($0.id))", name: $0.name ?? "Template \($0.id)") })]
-                case .broadcast:
-                    let broadcasts = try await service.broadcasts()
-                    return [.pickerOptions(field, broadcasts.map { ComposerState.Option(value: String($0.id), label: "\($0.name ?? "Broadcast \($0.id)") (#\($0.id))", name: $0.name ?? "Broadcast \($0.id)") })]
-                default:
-                    return []
-                }
-            } catch {
-                return [.pickerOptions(field, []), .notify(.error, Self.message(error))]
-            }
+            return await pickerOptions(field)
         case .loadManualSegments:
             do {
                 let manual = try await service.segments().filter { $0.type == "manual" }
@@ -40,17 +26,19 @@ extension EffectHandler {
             } catch {
                 return [.choiceOptions([]), .notify(.error, Self.message(error))]
             }
-        case .planWrite(let draft):
+        case .planWrite(let draft, let ticket):
             do {
                 var write = try WritePlanner.plan(draft)
                 write.warnings += await lookUpWarnings(draft)
                 if draft.kind == .broadcast, draft.audience == .filter, let filter = try? FilterQuery.parse(draft.audienceValue) {
                     WritePlanner.apply(audienceCount: await countMatches(filter), to: &write)
                 }
-                return [.writePlanned(write)]
+                return [.writePlanned(checkedAgainstJournal(write), ticket: ticket)]
             } catch {
-                return [.writeRefused(error.messages)]
+                return [.writeRefused(error.messages, ticket: ticket)]
             }
+        case .checkWrite(let write, let ticket):
+            return [.writePlanned(checkedAgainstJournal(write), ticket: ticket)]
         case .performWrite(let write):
             let outcome = await send(write)
             // Whatever the write touched is stale; emptied before the outcome is reported, so nothing that
@@ -61,10 +49,43 @@ extension EffectHandler {
             return [await triggerStatus(broadcast: broadcast, trigger: trigger)]
         case .editExternally(let field, let text):
             // Without a run loop (tests, benchmarks) the editor runs on whatever terminal there is.
-            return [.externalEditFinished(field, ExternalEditor.edit(text, fileExtension: field.editorFileExtension, folder: environment.stateFolder))]
+            return [.externalEditFinished(field, editExternally(field, text))]
         default:
             return []
         }
+    }
+
+    /// Templates or broadcasts to pick from, by name and id (an inline email first among templates).
+    private func pickerOptions(_ field: ComposeField) async -> [Action] {
+        let service = environment.service
+        do {
+            switch field {
+            case .template:
+                let templates = try await service.transactionalTemplates()
+                let inline = ComposerState.Option(value: "", label: "none: an inline email (subject, body and from typed here)")
+                return [.pickerOptions(field, [inline] + templates.map { ComposerState.Option(value: String($0.id), label: "\($0.name ?? "Template \($0.id)") (#\($0.id))", name: $0.name ?? "Template \($0.id)") })]
+            case .broadcast:
+                let broadcasts = try await service.broadcasts()
+                return [.pickerOptions(field, broadcasts.map { ComposerState.Option(value: String($0.id), label: "\($0.name ?? "Broadcast \($0.id)") (#\($0.id))", name: $0.name ?? "Broadcast \($0.id)") })]
+            default:
+                return []
+            }
+        } catch {
+            return [.pickerOptions(field, []), .notify(.error, Self.message(error))]
+        }
+    }
+
+    /// Runs `$EDITOR` on a field's text, in an environment without any key.
+    public func editExternally(_ field: ComposeField, _ text: String) -> Result<String, ExternalEditor.Failure> {
+        ExternalEditor.edit(text, fileExtension: field.editorFileExtension, folder: environment.stateFolder, environment: environment.childEnvironment)
+    }
+
+    /// The write with a warning, and the typed confirmation, when the journal holds an attempt at exactly this
+    /// request in the last day whose outcome is unknown: per payload, whichever draft or screen it came from.
+    func checkedAgainstJournal(_ write: PlannedWrite) -> PlannedWrite {
+        var write = write
+        write.warnOfUnknownOutcomes(journal.unknownOutcomes(endpoint: write.endpoint, payloadDigest: write.payloadDigest))
+        return write
     }
 
     /// Saves a draft before the next frame is drawn: the run loop calls this in line, so the screen never shows
@@ -118,32 +139,45 @@ extension EffectHandler {
         return (count, start != nil)
     }
 
-    /// Sends once. The client never retries a write that may have arrived; an answer that never came is an unknown
-    /// outcome, said as such. Every attempt goes to the journal, whatever came of it.
+    /// Sends once. The client never retries a write that may have arrived; only a clear refusal or a request that
+    /// never left is "not sent", anything else is an unknown outcome, said as such. The journal gets a `pending`
+    /// line before the request leaves (nothing leaves that could not be journaled) and the outcome after it, so
+    /// even a write cut short by a quit or a crash is on record, as unknown.
     private func send(_ write: PlannedWrite) async -> WriteOutcome {
-        let client = environment.service.client
+        let attempt = UUID().uuidString
+        let record = { (outcome: String, resultID: String?, detail: String?) in
+            WriteJournal.Entry(time: Date(), profile: environment.profile, endpoint: write.endpoint, payloadDigest: write.payloadDigest, resultID: resultID, outcome: outcome, detail: detail, attempt: attempt)
+        }
+        do {
+            try journal.append(record(WriteJournal.Entry.pending, nil, nil))
+        } catch {
+            return .failed("Not sent: the journal could not be written (\(Self.message(error))), and no write leaves unrecorded.")
+        }
         let outcome: WriteOutcome
         var resultID: String?
         do {
-            let response = try await client.perform(write.request)
+            let response = try await environment.service.client.perform(write.request)
             resultID = Self.resultID(of: write.kind, body: response.body)
             outcome = .done(id: resultID ?? "accepted", link: Self.link(of: write.kind, id: resultID))
-        } catch let error as CustomerIOError where error.kind == .outcomeUnknown || error.kind == .timeout {
-            outcome = .unknown(error.message)
         } catch {
-            outcome = .failed(Self.message(error))
+            outcome = .after(error)
         }
         let (word, detail): (String, String?) = switch outcome {
         case .done: ("sent", nil)
         case .failed(let message): ("failed", message)
         case .unknown(let message): ("unknown", message)
         }
-        let entry = WriteJournal.Entry(time: Date(), profile: environment.profile, endpoint: write.endpoint, payloadDigest: write.payloadDigest, resultID: resultID, outcome: word, detail: detail)
         do {
-            try journal.append(entry)
+            try journal.append(record(word, resultID, detail))
         } catch {
-            // The write happened (or not) whatever the journal says; the user hears that the record failed.
-            if case .done(let id, let link) = outcome { return .done(id: "\(id) (not journaled: \(Self.message(error)))", link: link) }
+            // The write happened (or not) whatever the journal says; the user hears that its outcome was not
+            // recorded (the pending line stands, and reads as unknown).
+            let note = " (its outcome was not journaled: \(Self.message(error)))"
+            switch outcome {
+            case .done(let id, let link): return .done(id: id + note, link: link)
+            case .failed(let message): return .failed(message + note)
+            case .unknown(let message): return .unknown(message + note)
+            }
         }
         return outcome
     }

@@ -14,12 +14,20 @@ public struct AppEnvironment: Sendable {
     public var stateFolder: URL
     /// The profile name the journal records writes under.
     public var profile: String
+    /// What a process cio starts (`$EDITOR`) gets: this process's environment without any key.
+    public var childEnvironment: [String: String]
 
-    public init(service: WorkspaceService, loadTheme: @escaping @Sendable (String) -> (theme: Theme, warning: String?), stateFolder: URL = FileManager.default.temporaryDirectory.appendingPathComponent("cio-state-\(UUID().uuidString)"), profile: String = "default") {
+    public init(
+        service: WorkspaceService, loadTheme: @escaping @Sendable (String) -> (theme: Theme, warning: String?),
+        stateFolder: URL = FileManager.default.temporaryDirectory.appendingPathComponent("cio-state-\(UUID().uuidString)"),
+        profile: String = "default",
+        childEnvironment: [String: String] = ChildEnvironment.sanitized(ProcessInfo.processInfo.environment)
+    ) {
         self.service = service
         self.loadTheme = loadTheme
         self.stateFolder = stateFolder
         self.profile = profile
+        self.childEnvironment = childEnvironment
     }
 }
 
@@ -209,7 +217,7 @@ public struct EffectHandler: Sendable {
                     RowBuilders.messages(try await Self.messages(query, service: service, refresh: refresh))
                 case .exports: RowBuilders.exports(try await service.exports(refresh: refresh))
                 case .transactional: RowBuilders.transactional(try await service.transactionalTemplates(refresh: refresh))
-                case .journal: RowBuilders.journal(journal.entries())
+                case .journal: RowBuilders.journal(journal.attempts())
                 case .customers: []
                 }
                 return [.listLoaded(pane, rows)]
@@ -249,6 +257,11 @@ public struct EffectHandler: Sendable {
                 await service.store.invalidate(prefix: "exports")
                 return [.exportStarted(id: export.id, what: spec.summary)]
             } catch {
+                // Starting an export is a write: only a refusal means it did not start.
+                if case .unknown(let message) = WriteOutcome.after(error) {
+                    await service.store.invalidate(prefix: "exports")
+                    return [.notify(.error, "The export may or may not have started: \(message) Look in Exports before starting another.")]
+                }
                 return [.notify(.error, "The export was not started: \(Self.message(error))")]
             }
         case .loadTheme(let name):
@@ -299,7 +312,7 @@ public struct EffectHandler: Sendable {
                 DetailRow(key: "Requests in flight", value: String(activity.inFlight)),
                 DetailRow(key: "Rate budget", value: "\(activity.budget.available) of \(activity.budget.limit) free this second, \(activity.budget.waiting) waiting"),
             ])]
-        case .loadDrafts, .saveDraft, .deleteDraft, .loadPickerOptions, .loadManualSegments, .planWrite, .performWrite, .pollTrigger, .editExternally:
+        case .loadDrafts, .saveDraft, .deleteDraft, .loadPickerOptions, .loadManualSegments, .planWrite, .checkWrite, .performWrite, .pollTrigger, .editExternally:
             return await performWrites(effect)
         }
     }

@@ -1,4 +1,6 @@
+import CustomerIO
 import Foundation
+import TerminalUI
 
 /// Runs the user's editor (`$VISUAL`, else `$EDITOR`, else `vi`) on a private temporary file and reads it back.
 public enum ExternalEditor {
@@ -16,16 +18,19 @@ public enum ExternalEditor {
 
     /// Edits `text` in a file with this extension (so the editor can highlight JSON); the file lives in `folder`,
     /// readable only by the user, and is removed afterwards. The editor runs through `sh -c` so that an `$EDITOR`
-    /// with arguments (`code --wait`) works, the way git and crontab treat it.
-    public static func edit(_ text: String, fileExtension: String, folder: URL, environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<String, Failure> {
+    /// with arguments (`code --wait`) works, the way git and crontab treat it, with `environment` as its whole
+    /// environment: pass one without keys (``ChildEnvironment``), as the default is.
+    public static func edit(_ text: String, fileExtension: String, folder: URL, environment: [String: String] = ChildEnvironment.sanitized(ProcessInfo.processInfo.environment)) -> Result<String, Failure> {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             return .failure(Failure(description: "cannot create \(folder.path): \(error.localizedDescription)"))
         }
         let file = folder.appendingPathComponent("edit-\(UUID().uuidString.prefix(8)).\(fileExtension)")
-        guard FileManager.default.createFile(atPath: file.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            return .failure(Failure(description: "cannot write \(file.path)"))
+        do {
+            try SafeFileWriter.writePrivate(Data(text.utf8), to: file)
+        } catch {
+            return .failure(Failure(description: error.description))
         }
         defer { try? FileManager.default.removeItem(at: file) }
         let editor = command(environment: environment)
@@ -33,12 +38,11 @@ public enum ExternalEditor {
         // is a background job that may not read the terminal (vim exits at once). Here it stays in ours, which
         // holds the terminal.
         let arguments = ["/bin/sh", "-c", "\(editor) \"$1\"", "cio-editor", file.path]
-        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var child: pid_t = 0
-        let spawned = posix_spawn(&child, "/bin/sh", nil, nil, &argv, environ)
-        guard spawned == 0 else {
-            return .failure(Failure(description: "cannot start the editor (\(editor)): \(String(cString: strerror(spawned)))"))
+        let child: pid_t
+        do {
+            child = try ChildProcess.spawn("/bin/sh", arguments: arguments, environment: environment)
+        } catch {
+            return .failure(Failure(description: "cannot start the editor (\(editor)): \(error.reason)"))
         }
         var status: Int32 = 0
         while waitpid(child, &status, 0) < 0 {

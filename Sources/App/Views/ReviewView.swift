@@ -24,13 +24,20 @@ enum ReviewView {
         switch review.stage {
         case .reviewing:
             if let count = write.confirmCount {
-                lines.append((" Type \(count) and press y to send to that many people: \(review.typedCount.text)▏", .formError))
+                let what = write.repeatsUnknownOutcome ? "to send it again anyway" : "to send to that many people"
+                lines.append((" Type \(count) and press y \(what): \(review.typedCount.text)▏", .formError))
             }
-            lines.append((review.composer == nil
-                ? " y send · n / Esc abort (the default)"
-                : " y send · e edit · p postpone as a draft · n / Esc abort (the default)", .title))
+            if review.isSettling(at: state.now) {
+                // Keys wait a moment after the review appears; the line says so rather than offering y.
+                lines.append((" Read it first: keys work in a moment", .muted))
+            } else {
+                // Short enough for 80 columns.
+                lines.append((review.composer == nil
+                    ? " y send · n / Esc abort (the default) · Enter never sends"
+                    : " y send · e edit · p postpone · n / Esc abort (default) · Enter never sends", .title))
+            }
         case .sending:
-            if let seconds = ComposerUpdate.triggerCountdown(state) {
+            if let seconds = ReviewUpdate.triggerCountdown(state) {
                 lines.append((" Waiting \(seconds) s: the API takes 1 broadcast trigger per 10 s, so this one is spaced, not refused", .stateWarn))
             }
             lines.append((" Sending… (once; a request that leaves is never sent again on its own)", .accent))

@@ -71,42 +71,6 @@ public struct ComposerState: Sendable, Hashable {
     }
 }
 
-/// How a write ended.
-public enum WriteOutcome: Sendable, Hashable {
-    /// It was accepted: the id that came back (delivery, trigger or segment), and where it can be seen.
-    case done(id: String, link: Route?)
-    case failed(String)
-    /// The request left and no answer came: it may or may not have happened.
-    case unknown(String)
-}
-
-/// The review screen before a write, then its progress and outcome.
-public struct ReviewState: Sendable, Hashable {
-    public enum Stage: Sendable, Hashable {
-        case reviewing
-        case sending
-        case finished(WriteOutcome)
-    }
-
-    public var write: PlannedWrite
-    /// The composer to return to with `e` (nil for writes that did not come from a draft).
-    public var composer: ComposerState?
-    public var stage = Stage.reviewing
-    public var scroll = 0
-    /// Above the audience threshold: the number typed so far.
-    public var typedCount = TextInputState()
-    /// Lines added after the outcome (a trigger's status and errors as they are polled).
-    public var followUp: [String] = []
-    /// The trigger being followed, and when (on the state's clock) to ask again.
-    public var polling: TriggerRef?
-    public var pollAt: Double?
-
-    public init(write: PlannedWrite, composer: ComposerState? = nil) {
-        self.write = write
-        self.composer = composer
-    }
-}
-
 /// A list to choose one thing from, narrowed by typing; what the choice is for decides what happens next.
 public struct ChoiceState: Sendable, Hashable {
     public enum Purpose: Sendable, Hashable {
@@ -127,10 +91,4 @@ public struct ChoiceState: Sendable, Hashable {
     }
 
     public var shown: [ComposerState.Option] { ComposerState.Option.matching(options, input.text) }
-}
-
-/// A broadcast trigger the API accepted, followed until it is processed.
-public struct TriggerRef: Sendable, Hashable {
-    public var broadcastID: Int
-    public var triggerID: Int
 }

@@ -2,7 +2,8 @@ import CustomerIO
 import Foundation
 import TerminalUI
 
-/// The reducer's part for the composer and the review screen: keys, edits, and what comes back from effects.
+/// The reducer's part for the composer: its menu, its form, typing and picking, and what comes back from its
+/// effects. The review screen it leads to is ``ReviewUpdate``'s.
 enum ComposerUpdate {
     // MARK: Opening
 
@@ -21,7 +22,7 @@ enum ComposerUpdate {
     // MARK: Composer keys
 
     static func run(_ command: Command, _ state: inout AppState) -> [Effect] {
-        if case .reviewing(var review) = state.mode { return runReview(command, &review, &state) }
+        if case .reviewing = state.mode { return ReviewUpdate.run(command, &state) }
         guard case .composing(var composer) = state.mode else { return [] }
         var effects: [Effect] = []
         defer { if case .composing = state.mode { state.mode = .composing(composer) } }
@@ -49,7 +50,7 @@ enum ComposerUpdate {
             guard let draft = composer.draft else { return [] }
             composer.problems = []
             state.flash = Flash.make(.info, "Checking the draft…", now: state.now)
-            effects.append(.planWrite(draft))
+            effects.append(.planWrite(draft, ticket: ReviewUpdate.ticket(for: .draft(draft), &state)))
         case .composerDeleteDraft:
             let index = composer.menuSelection - ComposeDraft.Kind.allCases.count
             guard composer.draft == nil, composer.drafts.indices.contains(index) else {
@@ -181,68 +182,6 @@ enum ComposerUpdate {
         }
     }
 
-    // MARK: Review
-
-    private static func runReview(_ command: Command, _ review: inout ReviewState, _ state: inout AppState) -> [Effect] {
-        var effects: [Effect] = []
-        defer { if case .reviewing = state.mode { state.mode = .reviewing(review) } }
-        switch (command, review.stage) {
-        case (.reviewSend, .reviewing), (.reviewOpenOutcome, .reviewing):
-            if state.session.isReadOnly {
-                state.flash = Flash.make(.warn, "read-only: writes are refused", now: state.now)
-                return []
-            }
-            if let count = review.write.confirmCount, review.typedCount.text != String(count) {
-                state.flash = Flash.make(.warn, "Type \(count) to confirm a send to that many people", now: state.now)
-                return []
-            }
-            review.stage = .sending
-            effects.append(.performWrite(review.write))
-        case (.reviewEdit, .reviewing):
-            guard var composer = review.composer else { return [] }
-            composer.problems = []
-            state.mode = .composing(composer)
-        case (.reviewPostpone, .reviewing):
-            state.mode = .browsing
-            state.flash = Flash.make(.info, review.composer == nil ? "Not sent." : "Postponed: the draft waits in the composer (c).", now: state.now)
-        case (.reviewAbort, .reviewing):
-            state.mode = .browsing
-            state.flash = Flash.make(.info, review.composer == nil ? "Not sent." : "Not sent. The draft stays in the composer (c).", now: state.now)
-        case (.reviewAbort, .finished), (.reviewPostpone, .finished):
-            state.mode = .browsing
-        case (.reviewOpenOutcome, .finished(.done(_, let link?))):
-            state.mode = .browsing
-            return AppUpdate.follow(link, &state)
-        case (.reviewSend, .sending), (.reviewAbort, .sending):
-            state.flash = Flash.make(.warn, "Sending… wait for the answer; it is never sent twice", now: state.now)
-        case (.reviewUp, _):
-            review.scroll = max(0, review.scroll - 1)
-        case (.reviewDown, _):
-            review.scroll += 1
-        case (.reviewErase, .reviewing):
-            review.typedCount.backspace()
-        default:
-            break
-        }
-        return effects
-    }
-
-    /// A digit typed on the review screen, toward the audience count it asks for.
-    static func typeDigit(_ character: Character, _ state: inout AppState) {
-        guard case .reviewing(var review) = state.mode, review.stage == .reviewing, review.write.confirmCount != nil, character.isNumber else { return }
-        review.typedCount.insert(String(character))
-        state.mode = .reviewing(review)
-    }
-
-    /// Opens the review of a write, with the workspace it will reach spelled out.
-    static func review(_ write: PlannedWrite, composer: ComposerState?, _ state: inout AppState) {
-        var write = write
-        write.warnings.append(state.session.isDemo
-            ? "Demo workspace: this goes to the sandbox on this machine, not to real people."
-            : "Real workspace: profile \(state.session.profile) (\(state.session.region)). This reaches real people.")
-        state.mode = .reviewing(ReviewState(write: write, composer: composer))
-    }
-
     // MARK: Results of effects
 
     static func apply(_ action: Action, _ state: inout AppState) -> [Effect] {
@@ -259,21 +198,17 @@ enum ComposerUpdate {
             guard case .choosing(var choice) = state.mode else { return [] }
             choice.options = options
             state.mode = .choosing(choice)
-        case .writePlanned(let write):
-            switch state.mode {
-            case .composing(let composer): review(write, composer: composer, &state)
-            case .browsing: review(write, composer: nil, &state)
-            default: break
-            }
-            state.flash = nil
-        case .writeRefused(let problems):
-            if case .composing(var composer) = state.mode {
-                composer.problems = problems
-                state.mode = .composing(composer)
-            }
+        case .writePlanned(let write, let ticket):
+            ReviewUpdate.planned(write, ticket: ticket, &state)
+        case .writeRefused(let problems, let ticket):
+            // Said only while the user is still on the draft that was checked.
+            guard let pending = ReviewUpdate.claim(ticket, &state), ReviewUpdate.isStill(at: pending.origin, state),
+                  case .composing(var composer) = state.mode else { return [] }
+            composer.problems = problems
+            state.mode = .composing(composer)
             state.flash = Flash.make(.error, "Not ready: \(problems.first ?? "")", now: state.now)
         case .writeFinished(let outcome):
-            return finished(outcome, &state)
+            return ReviewUpdate.finished(outcome, &state)
         case .externalEditFinished(let field, let result):
             guard case .composing(var composer) = state.mode, var draft = composer.draft else { return [] }
             switch result {
@@ -289,72 +224,10 @@ enum ComposerUpdate {
                 state.flash = Flash.make(.error, failure.description, now: state.now)
             }
         case .triggerStatus(let lines, let done):
-            guard case .reviewing(var review) = state.mode else { return [] }
-            review.followUp = lines
-            review.pollAt = done ? nil : state.now + 2
-            if done { review.polling = nil }
-            state.mode = .reviewing(review)
+            ReviewUpdate.followed(lines, done: done, &state)
         default:
             break
         }
         return []
-    }
-
-    private static func finished(_ outcome: WriteOutcome, _ state: inout AppState) -> [Effect] {
-        guard case .reviewing(var review) = state.mode else { return [] }
-        review.stage = .finished(outcome)
-        var effects: [Effect] = []
-        switch outcome {
-        case .done(let id, _):
-            state.flash = Flash.make(.info, "Done: \(id)", now: state.now)
-            if case .trigger = review.write.kind { state.lastTriggerAt = state.now }
-            if let draft = review.write.draftID { effects.append(.deleteDraft(id: draft)) }
-            if case .trigger(let broadcast) = review.write.kind, let trigger = Int(id) {
-                review.polling = TriggerRef(broadcastID: broadcast, triggerID: trigger)
-                effects.append(.pollTrigger(broadcastID: broadcast, triggerID: trigger))
-            }
-        case .failed(let message):
-            state.flash = Flash.make(.error, message, now: state.now)
-        case .unknown(let message):
-            state.flash = Flash.make(.error, "Outcome unknown — check Messages before sending again", now: state.now)
-            // The draft remembers, so a later review of it warns before a second send.
-            if var draft = review.composer?.draft {
-                draft.unknownOutcome = message
-                review.composer?.draft = draft
-                effects.append(.saveDraft(draft))
-            }
-        }
-        state.mode = .reviewing(review)
-        // What the write touched is stale now: lists and sections reload when next shown.
-        if case .done = outcome {
-            // The effect emptied the cache before reporting, so what reloads behind the outcome is fresh.
-            forgetWhatWritesTouch(&state)
-            effects += AppUpdate.ensureLoaded(&state)
-        }
-        return effects
-    }
-
-    private static func forgetWhatWritesTouch(_ state: inout AppState) {
-        for pane in Array(state.lists.keys) where pane != .customers { state.lists[pane]?.rows = .idle }
-        state.members = [:]
-        for route in Array(state.details.keys) { state.details[route]?.sections = [:] }
-        state.requestedCells = []
-        state.prefetched = []
-    }
-
-    /// Seconds until the API takes another trigger, when a trigger is waiting for its turn.
-    static func triggerCountdown(_ state: AppState) -> Int? {
-        guard case .reviewing(let review) = state.mode, review.stage == .sending, case .trigger = review.write.kind,
-              let last = state.lastTriggerAt else { return nil }
-        let left = Int((last + 10 - state.now).rounded(.up))
-        return left > 0 ? left : nil
-    }
-
-    /// On each tick: ask for a followed trigger's status when it is time.
-    static func poll(_ state: inout AppState) -> [Effect] {
-        guard case .reviewing(var review) = state.mode, let trigger = review.polling, let at = review.pollAt, state.now >= at else { return [] }
-        review.pollAt = nil
-        state.mode = .reviewing(review)
-        return [.pollTrigger(broadcastID: trigger.broadcastID, triggerID: trigger.triggerID)]
     }
 }

@@ -16,7 +16,8 @@ public struct DraftFiles: Sendable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let target = file(draft.id)
         let temporary = folder.appendingPathComponent(".\(draft.id).\(UUID().uuidString).partial")
-        try encoder.encode(draft).write(to: temporary)
+        // Drafts name people and carry what they are sent: readable by the user alone.
+        try SafeFileWriter.writePrivate(try encoder.encode(draft), to: temporary)
         guard rename(temporary.path, target.path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)

@@ -34,8 +34,13 @@ public struct PlannedWrite: Sendable, Hashable {
     /// Who or what it reaches, a line each.
     public var summary: [String] = []
     public var warnings: [String] = []
-    /// Above the audience threshold, the number the user must type to confirm.
+    /// How many people it reaches, when that is known (1 for a transactional send).
+    public var reach: Int?
+    /// The number the user must type before `y` sends: the audience above the threshold, or the reach when the
+    /// same request has an unknown outcome in the journal.
     public var confirmCount: Int?
+    /// The same endpoint and body were sent in the last day and their outcome is unknown: this may repeat it.
+    public var repeatsUnknownOutcome = false
     /// The draft it came from, kept or dropped after the outcome.
     public var draftID: String?
 
@@ -71,4 +76,16 @@ public struct PlannedWrite: Sendable, Hashable {
 
     /// A short fingerprint of the body for the journal: SHA-256, hex.
     public var payloadDigest: String { Digest.sha256Hex(body ?? Data()) }
+
+    /// Warns that earlier attempts at exactly this request have unknown outcomes, and asks for the typed
+    /// confirmation before `y` works.
+    public mutating func warnOfUnknownOutcomes(_ earlier: [WriteJournal.Entry]) {
+        guard let last = earlier.last else { return }
+        warnings.removeAll { $0.hasPrefix(WritePlanner.draftUnknownPrefix) }
+        let when = TimeText.full(last.date.map { Int($0.timeIntervalSince1970) })
+        let times = earlier.count == 1 ? "at \(when)" : "\(earlier.count) times, last at \(when),"
+        warnings.append("The same request (\(endpoint), the same body) was sent \(times) and its outcome is unknown: it may have arrived. Check before sending it again.")
+        repeatsUnknownOutcome = true
+        confirmCount = confirmCount ?? reach ?? 1
+    }
 }

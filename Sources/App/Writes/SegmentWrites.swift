@@ -94,7 +94,7 @@ enum SegmentWrites {
             guard let segment = deletable(state) else { return [] }
             var write = PlannedWrite(kind: .deleteSegment(id: segment.id), request: AppAPIClient.deleteSegmentRequest(id: segment.id), title: "Delete a manual segment")
             write.summary = ["Segment \(segment.name) (#\(segment.id))", "Its people stay; only the segment goes. This cannot be undone."]
-            ComposerUpdate.review(write, composer: nil, &state)
+            return ReviewUpdate.request(write, &state)
         case .addToSegment:
             guard let person = personShown(state) else { return [] }
             guard state.session.hasTrackCredentials else {
@@ -113,7 +113,8 @@ enum SegmentWrites {
             guard let request = try? AppAPIClient.membershipRequests(segment: removal.segment, change: .remove, people: [removal.person], idType: removal.idType).first else { return [] }
             var write = PlannedWrite(kind: .removeMembers(segment: removal.segment), request: request, title: "Remove a person from a manual segment")
             write.summary = ["\(removal.idType.rawValue) \(removal.person)", "From \(removal.name) (#\(removal.segment)), through the Track API"]
-            ComposerUpdate.review(write, composer: nil, &state)
+            write.reach = 1
+            return ReviewUpdate.request(write, &state)
         default:
             break
         }
@@ -138,8 +139,8 @@ enum SegmentWrites {
         guard let request = try? AppAPIClient.createSegmentRequest(name: name) else { return [] }
         var write = PlannedWrite(kind: .createSegment(name: name), request: request, title: "Create a manual segment")
         write.summary = ["Name: \(name)", "It starts empty; add people from their profiles (+)."]
-        ComposerUpdate.review(write, composer: nil, &state)
-        return []
+        state.mode = .browsing
+        return ReviewUpdate.request(write, &state)
     }
 
     /// Keys on the segment chooser: type to narrow, ↑ ↓ to move, Enter to choose, Esc to close.
@@ -161,8 +162,9 @@ enum SegmentWrites {
                 guard let request = try? AppAPIClient.membershipRequests(segment: segment, change: .add, people: [person], idType: idType).first else { return [] }
                 var write = PlannedWrite(kind: .addMembers(segment: segment), request: request, title: "Add a person to a manual segment")
                 write.summary = ["\(idType.rawValue) \(person)" + (label == person ? "" : " (\(label))"), "To \(option.label), through the Track API"]
+                write.reach = 1
                 state.mode = .browsing
-                ComposerUpdate.review(write, composer: nil, &state)
+                return ReviewUpdate.request(write, &state)
             }
         default:
             break

@@ -1,7 +1,9 @@
 import Foundation
 
-/// Every write, appended as one JSON line to `journal.jsonl` in the state folder: when, which profile, which
-/// endpoint, a digest of the payload, the id that came back and the outcome. Never the key, never the payload.
+/// Every write, appended as JSON lines to `journal.jsonl` in the state folder: when, which profile, which endpoint,
+/// a digest of the payload, the id that came back and the outcome. Never the key, never the payload. Each attempt
+/// writes a `pending` line before the request leaves and its outcome line after, both under one `attempt` id: an
+/// attempt whose outcome never got written (cio quit, was killed, lost power) reads back as unknown.
 public struct WriteJournal: Sendable {
     /// One write.
     public struct Entry: Codable, Sendable, Hashable {
@@ -14,18 +16,26 @@ public struct WriteJournal: Sendable {
         public var payloadDigest: String
         /// The delivery id, trigger id or segment id the API answered with.
         public var resultID: String?
-        /// `sent`, `failed` or `unknown`.
+        /// `pending` (about to leave), then `sent`, `failed` or `unknown`.
         public var outcome: String
         /// The error, for a failed or unknown outcome.
         public var detail: String?
+        /// Ties an attempt's `pending` line to its outcome line (nil in lines written before attempts had ids).
+        public var attempt: String?
 
         enum CodingKeys: String, CodingKey {
-            case time, profile, endpoint, outcome, detail
+            case time, profile, endpoint, outcome, detail, attempt
             case payloadDigest = "payload_sha256"
             case resultID = "result_id"
         }
 
-        public init(time: Date, profile: String, endpoint: String, payloadDigest: String, resultID: String?, outcome: String, detail: String? = nil) {
+        /// An attempt's line before the request leaves.
+        public static let pending = "pending"
+
+        /// `time` read back.
+        public var date: Date? { try? Date(time, strategy: .iso8601) }
+
+        public init(time: Date, profile: String, endpoint: String, payloadDigest: String, resultID: String?, outcome: String, detail: String? = nil, attempt: String? = nil) {
             self.time = time.formatted(.iso8601)
             self.profile = profile
             self.endpoint = endpoint
@@ -33,6 +43,7 @@ public struct WriteJournal: Sendable {
             self.resultID = resultID
             self.outcome = outcome
             self.detail = detail
+            self.attempt = attempt
         }
     }
 
@@ -57,7 +68,31 @@ public struct WriteJournal: Sendable {
         guard written == line.count else { throw JournalError(description: "cannot append to \(file.path): \(String(cString: strerror(errno)))") }
     }
 
-    /// Every entry, oldest first. A line that does not read (cut short by a crash) is skipped, not fatal.
+    /// Attempts at exactly this request (endpoint and payload digest) whose outcome is unknown, made in the last
+    /// `window` seconds, oldest first: a new write of the same payload may repeat one that arrived.
+    public func unknownOutcomes(endpoint: String, payloadDigest: String, within window: TimeInterval = 86_400, now: Date = Date()) -> [Entry] {
+        attempts().filter { entry in
+            guard entry.outcome == "unknown", entry.endpoint == endpoint, entry.payloadDigest == payloadDigest, let date = entry.date else { return false }
+            return now.timeIntervalSince(date) <= window
+        }
+    }
+
+    /// One entry per attempt, oldest first: its outcome line, or — when only its `pending` line was written — the
+    /// pending line read as unknown, since the request may have left.
+    public func attempts() -> [Entry] {
+        let lines = entries()
+        let finished = Set(lines.filter { $0.outcome != Entry.pending }.compactMap(\.attempt))
+        return lines.compactMap { entry in
+            guard entry.outcome == Entry.pending else { return entry }
+            if let attempt = entry.attempt, finished.contains(attempt) { return nil }
+            var unknown = entry
+            unknown.outcome = "unknown"
+            unknown.detail = "No outcome was recorded: cio stopped while the request was on its way."
+            return unknown
+        }
+    }
+
+    /// Every line, oldest first. A line that does not read (cut short by a crash) is skipped, not fatal.
     public func entries() -> [Entry] {
         guard let data = try? Data(contentsOf: file) else { return [] }
         let decoder = JSONDecoder()

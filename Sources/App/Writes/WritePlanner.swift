@@ -6,6 +6,10 @@ public enum WritePlanner {
     /// Above this many people a trigger asks the user to type the number.
     public static let audienceThreshold = 1_000
 
+    /// How the warning about a draft's own earlier unknown outcome starts (the journal's, when it has the same
+    /// request, replaces it: one event, one warning).
+    static let draftUnknownPrefix = "An earlier send of this draft has an unknown outcome"
+
     /// Why a draft cannot be reviewed yet.
     public struct Problems: Error, Sendable, Hashable {
         public var messages: [String]
@@ -29,7 +33,7 @@ public enum WritePlanner {
         }
         write.draftID = draft.id
         if let unknown = draft.unknownOutcome {
-            write.warnings.append("An earlier send of this draft has an unknown outcome (\(unknown)). Check Messages before sending again.")
+            write.warnings.append("\(draftUnknownPrefix) (\(unknown)). Check Messages before sending again.")
         }
         return write
     }
@@ -104,6 +108,7 @@ public enum WritePlanner {
             throw Problems(messages: ["The message could not be encoded: \(error)."])
         }
         var write = PlannedWrite(kind: .send(channel), request: request, title: "Send a \(draft.kind.title.lowercased())")
+        write.reach = 1
         let what = template.isEmpty ? "inline email “\(draft.subject)”" : (draft.templateName.isEmpty ? "template \(template)" : "template \(draft.templateName) (#\(template))")
         write.summary = ["To \(identifier.summary), at \(message.to)", "Using \(what)"]
         if let sendAt = message.sendAt { write.summary.append("Scheduled for \(TimeText.short(sendAt))") }
@@ -175,6 +180,7 @@ public enum WritePlanner {
         let name = draft.broadcastName.isEmpty ? "#\(id)" : "\(draft.broadcastName) (#\(id))"
         write.summary = ["Broadcast \(name)", "Audience: \(draft.audience.title)"]
         if let size = body.listedAudienceSize {
+            write.reach = size
             write.summary.append("\(Format.grouped(size)) \(size == 1 ? "person" : "people") listed")
             if size >= audienceThreshold {
                 write.warnings.append("A large audience: \(Format.grouped(size)) people.")
@@ -193,6 +199,7 @@ public enum WritePlanner {
         }
         let size = capped ? "more than \(Format.grouped(count))" : Format.grouped(count)
         write.summary.append("\(size) \(count == 1 && !capped ? "person matches" : "people match") the filter now")
+        write.reach = count
         if count >= audienceThreshold {
             write.warnings.append("A large audience: \(size) people.")
             write.confirmCount = count

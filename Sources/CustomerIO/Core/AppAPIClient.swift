@@ -148,7 +148,7 @@ public final class AppAPIClient: Sendable {
 
     private func transportError(_ failure: TransportFailure, request: APIRequest) -> CustomerIOError {
         let host = (request.api == .track ? configuration.trackBaseURL : configuration.appBaseURL).host ?? "the server"
-        switch failure {
+        switch failure.redacted(errors.redact) {
         case .notSent(let reason):
             return CustomerIOError(kind: .network, message: "Could not reach \(host): \(reason). Nothing was sent.")
         case .timedOut where request.safety != .read:

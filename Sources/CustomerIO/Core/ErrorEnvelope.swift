@@ -5,7 +5,9 @@ import Foundation
 /// Most endpoints answer `{"errors":[{"detail":"…","status":"400"}]}`; the transactional send endpoints answer
 /// `{"meta":{"error":"…"}}`; subscription preferences answer `{"meta":{"errors":["…"]}}`.
 enum ErrorEnvelope {
-    static func detail(from body: Data) -> String? {
+    /// The server's words, with `redact` applied before they are shortened (so no secret is cut to a fragment
+    /// that no longer matches).
+    static func detail(from body: Data, redact: Redactor = Redactor(secrets: [])) -> String? {
         guard !body.isEmpty,
               let object = try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed]) as? [String: Any]
         else { return nil }
@@ -30,7 +32,7 @@ enum ErrorEnvelope {
         if parts.isEmpty, let text = object["error"] as? String { parts.append(text) }
         if parts.isEmpty, let text = object["message"] as? String { parts.append(text) }
         let joined = parts.joined(separator: "; ")
-        return joined.isEmpty ? nil : BodyExcerpt.clean(joined, limit: 300)
+        return joined.isEmpty ? nil : BodyExcerpt.clean(redact(joined), limit: 300)
     }
 }
 
@@ -56,9 +58,11 @@ enum BodyExcerpt {
     }
 
     /// What a body looks like, for "Customer.io answered with …" messages.
-    static func describe(_ body: Data, contentType: String?) -> String {
+    /// `redact` runs on the text before it is cleaned and cut, so a secret is never left half-shown.
+    static func describe(_ body: Data, contentType: String?, redact: Redactor = Redactor(secrets: [])) -> String {
         if body.isEmpty { return "an empty body" }
-        let text = String(decoding: body.prefix(4096), as: UTF8.self)
+        // Redacted whole, then cut: a secret that straddles the cut would otherwise survive as a fragment.
+        let text = String(redact(String(decoding: body, as: UTF8.self)).prefix(4096))
         let looksHTML = (contentType?.lowercased().contains("html") ?? false)
             || text.drop(while: { $0.isWhitespace }).hasPrefix("<")
         let excerpt = clean(text)

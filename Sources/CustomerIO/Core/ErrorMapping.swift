@@ -3,13 +3,23 @@ import Foundation
 /// Turns an HTTP answer that is not a success into the one typed error, with a sentence for people.
 struct ErrorMapping: Sendable {
     let configuration: ClientConfiguration
+    /// Every credential, in every form it is sent in, comes out of what the server wrote before anyone sees it.
+    let redact: Redactor
+
+    init(configuration: ClientConfiguration) {
+        self.configuration = configuration
+        redact = Redactor(configuration)
+    }
 
     func error(for response: HTTPResponseData, request: APIRequest) -> CustomerIOError {
         let status = response.status
-        let detail = ErrorEnvelope.detail(from: response.body).map(configuration.key.redact(in:))
+        let detail = ErrorEnvelope.detail(from: response.body, redact: redact)
         let what = "\(request.method.rawValue) \(request.displayPath)"
         let serverSays = detail.map { " Customer.io says: \($0)" } ?? ""
         let host = request.api == .track ? configuration.trackBaseURL.host ?? "" : configuration.appBaseURL.host ?? ""
+        if request.safety != .read, !(400..<500).contains(status) {
+            return outcomeUnknown(response, what: what, host: host, detail: detail)
+        }
         switch status {
         case 301, 302, 307, 308:
             // The API answers "wrong datacenter" with a redirect; following it blindly would send the key elsewhere.
@@ -36,20 +46,37 @@ struct ErrorMapping: Sendable {
             let waitText = wait.map { " Retry after \(Int($0.rounded(.up))) s." } ?? ""
             return CustomerIOError(kind: .rateLimited, message: "Rate limited by Customer.io (\(limit)).\(waitText)\(serverSays)", status: status, serverDetail: detail, retryAfter: wait)
         case 400, 409, 413, 422:
-            let reason = detail ?? (status == 413 ? "the request is too large" : "no reason given")
+            let reason = detail ?? (status == 413 ? "the request is too large" : response.body.isEmpty ? "no reason given" : excerpt(response, detail: nil))
             return CustomerIOError(kind: .badRequest, message: "Customer.io rejected \(what): \(reason)", status: status, serverDetail: detail)
         case 500...599:
-            let body = detail ?? BodyExcerpt.describe(response.body, contentType: response.headers["content-type"])
-            return CustomerIOError(kind: .server, message: "Customer.io had a server error (\(status)) on \(what); try again shortly. It answered \(body).", status: status, serverDetail: detail)
+            return CustomerIOError(kind: .server, message: "Customer.io had a server error (\(status)) on \(what); try again shortly. It answered \(excerpt(response, detail: detail)).", status: status, serverDetail: detail)
         default:
-            let body = detail ?? BodyExcerpt.describe(response.body, contentType: response.headers["content-type"])
-            return CustomerIOError(kind: .badRequest, message: "Unexpected answer \(status) to \(what): \(body).", status: status, serverDetail: detail)
+            return CustomerIOError(kind: .badRequest, message: "Unexpected answer \(status) to \(what): \(excerpt(response, detail: detail)).", status: status, serverDetail: detail)
         }
+    }
+
+    /// A write answered with anything but a clear refusal (4xx): a 5xx, a redirect, a status nobody expects. A
+    /// gateway commonly answers 502 or 504 after it has passed the request on, so it may have been processed.
+    private func outcomeUnknown(_ response: HTTPResponseData, what: String, host: String, detail: String?) -> CustomerIOError {
+        let status = response.status
+        let redirected = (300..<400).contains(status)
+        let answer = redirected ? "redirected it (\(status))" : "answered \(status)"
+        let region = redirected ? " A redirect usually means the workspace is in the other region: try --region \(configuration.region.other.rawValue)." : ""
+        return CustomerIOError(
+            kind: .outcomeUnknown,
+            message: "\(host) \(answer) after \(what) left, so it may or may not have been processed: the outcome is unknown, and it is not retried. Check before sending it again.\(region) It answered \(excerpt(response, detail: detail)).",
+            status: status, serverDetail: detail
+        )
+    }
+
+    /// The server's own words when it gave any, else a short description of its body; secrets removed.
+    private func excerpt(_ response: HTTPResponseData, detail: String?) -> String {
+        detail ?? BodyExcerpt.describe(response.body, contentType: response.headers["content-type"], redact: redact)
     }
 
     /// A 2xx whose body cannot be read as the expected JSON.
     func malformed(_ response: HTTPResponseData, request: APIRequest, reason: String?) -> CustomerIOError {
-        let body = configuration.key.redact(in: BodyExcerpt.describe(response.body, contentType: response.headers["content-type"]))
+        let body = BodyExcerpt.describe(response.body, contentType: response.headers["content-type"], redact: redact)
         var message = "Customer.io's answer to \(request.method.rawValue) \(request.displayPath) could not be read: it sent \(body)"
         if let reason { message += " (\(reason))" }
         message += "."

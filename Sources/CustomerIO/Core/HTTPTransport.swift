@@ -39,6 +39,15 @@ public enum TransportFailure: Error, Sendable, Equatable {
     case timedOut
     /// The connection broke after the request may have been sent.
     case interrupted(String)
+
+    /// The same failure with its reason passed through `redact` (a proxy's error text may echo a header).
+    func redacted(_ redact: Redactor) -> TransportFailure {
+        switch self {
+        case .notSent(let reason): .notSent(redact(reason))
+        case .timedOut: .timedOut
+        case .interrupted(let reason): .interrupted(redact(reason))
+        }
+    }
 }
 
 /// Sends HTTP requests; the real one is AsyncHTTPClient, tests can substitute their own.

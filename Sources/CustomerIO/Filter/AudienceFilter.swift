@@ -28,6 +28,14 @@ extension AudienceFilter: Codable {
     private enum AttributeKey: String, CodingKey { case field, `operator`, value }
 
     public init(from decoder: any Decoder) throws {
+        // Stop before recursing further than any filter the API takes, whatever the input's nesting.
+        let enclosing = decoder.codingPath.filter { ["and", "or", "not"].contains($0.stringValue) }.count
+        guard enclosing <= FilterQuery.maxDepth else {
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: decoder.codingPath,
+                debugDescription: "a filter nests at most \(FilterQuery.maxDepth) levels of and / or / not"
+            ))
+        }
         let container = try decoder.container(keyedBy: Key.self)
         let present = Key.allCases.filter { container.contains($0) }
         guard present.count == 1, let key = present.first else {

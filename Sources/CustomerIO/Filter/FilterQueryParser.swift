@@ -1,9 +1,24 @@
 /// The text form of an ``AudienceFilter`` that people type, e.g. `plan = pro and not segment 12 and has phone`.
 public enum FilterQuery {
+    /// The most levels of `and`, `or` and `not` a filter may nest. The vendor's filter schema spells out about
+    /// three (`and` → `not` → `or` → a condition); one more is allowed, deeper ones are refused before sending.
+    public static let maxDepth = 4
+    /// The most parentheses and `not`s the text may nest while it is read: far past any real query, and a bound on
+    /// the parser's recursion, so that no input can exhaust the stack.
+    public static let maxTextNesting = 16
+
     /// Reads a query; throws ``FilterQueryError`` naming the column and what was expected there.
     public static func parse(_ text: String) throws -> AudienceFilter {
         var parser = try FilterQueryParser(text)
-        return try parser.parseQuery()
+        let filter = try parser.parseQuery()
+        let depth = filter.depth
+        guard depth <= maxDepth else {
+            throw FilterQueryError(
+                column: 1, expected: "at most \(maxDepth) levels of and / or / not (Customer.io's filters nest only a few)",
+                found: "\(depth) levels"
+            )
+        }
+        return filter
     }
 
     /// Writes a filter as query text that ``parse(_:)`` reads back to an equal filter.
@@ -56,8 +71,17 @@ public enum FilterQuery {
     }
 }
 
-private extension AudienceFilter {
-    var isConnective: Bool {
+extension AudienceFilter {
+    /// Levels of `and`, `or` and `not` on the deepest path: 0 for a single condition.
+    public var depth: Int {
+        switch self {
+        case .and(let parts), .or(let parts): 1 + (parts.map(\.depth).max() ?? 0)
+        case .not(let inner): 1 + inner.depth
+        case .segment, .attribute: 0
+        }
+    }
+
+    fileprivate var isConnective: Bool {
         switch self {
         case .and, .or: true
         default: false
@@ -69,6 +93,8 @@ private extension AudienceFilter {
 struct FilterQueryParser {
     private var lexer: FilterQueryLexer
     private var current: FilterQueryToken
+    /// Parentheses and `not`s open around the current token.
+    private var nesting = 0
 
     init(_ text: String) throws(FilterQueryError) {
         lexer = FilterQueryLexer(text)
@@ -110,14 +136,26 @@ struct FilterQueryParser {
 
     private mutating func parseUnary() throws(FilterQueryError) -> AudienceFilter {
         guard isKeyword("not") else { return try parsePrimary() }
+        try enterNesting()
+        defer { nesting -= 1 }
         try advance()
         return .not(try parseUnary())
+    }
+
+    /// Counts one more level of parentheses or `not`, refusing past ``FilterQuery/maxTextNesting``.
+    private mutating func enterNesting() throws(FilterQueryError) {
+        guard nesting < FilterQuery.maxTextNesting else {
+            throw failure(expected: "at most \(FilterQuery.maxTextNesting) nested parentheses and 'not's (Customer.io's filters nest only a few levels)")
+        }
+        nesting += 1
     }
 
     private mutating func parsePrimary() throws(FilterQueryError) -> AudienceFilter {
         switch current.kind {
         case .leftParen:
             let opening = current
+            try enterNesting()
+            defer { nesting -= 1 }
             try advance()
             let inner = try parseOr()
             switch current.kind {

@@ -35,12 +35,14 @@ public final class CursesScreen: TerminalDevice {
     private var previous: Canvas?
     private var colors: ColorPairs
     private var isClosed = false
+    private var previousQuitAction = sigaction()
 
     public init(options: Options = Options()) throws {
         Locale.ensureUTF8()
         let output = options.output ?? cio_stdout()
         let input = options.input ?? cio_stdin()
         let name = options.terminalName ?? TerminalName.choose(environment: options.environment)
+        if let problem = Self.unusableTerminal(name: name, descriptor: fileno(output)) { throw OpenError(description: problem) }
         guard let screen = newterm(name, output, input) else {
             throw OpenError(description: "cannot open the terminal \"\(name ?? "?")\": is TERM set to a terminal type this machine knows?")
         }
@@ -50,6 +52,12 @@ public final class CursesScreen: TerminalDevice {
         inputDescriptor = fileno(input)
         TerminalRestorer.install(ttyDescriptor: outputDescriptor)
         cbreak()
+        _ = cio_keys_reach_app(fileno(input))
+        // ncurses restores its saved "program" modes after a suspend or an editor: save these as those.
+        def_prog_mode()
+        // With no quit character, only a SIGQUIT from outside is left; the runtime would print its crash report
+        // over the screen and leave the terminal as it is, so it is ignored while the screen is open.
+        cio_ignore_sigquit(&previousQuitAction)
         noecho()
         nonl()
         keypad(cio_stdscr(), true)
@@ -69,12 +77,30 @@ public final class CursesScreen: TerminalDevice {
     deinit { close() }
 
     /// Gives the terminal back: leaves the alternate screen and restores the modes it had. Safe to call twice.
+    /// The screen is cleared first: a terminal without an alternate screen (vt100, the Linux console) would
+    /// otherwise keep the last frame, status bar and all, under the shell's prompt.
     public func close() {
         guard !isClosed else { return }
         isClosed = true
+        werase(cio_stdscr())
+        wmove(cio_stdscr(), 0, 0)
+        wrefresh(cio_stdscr())
         endwin()
         delscreen(screen)
+        cio_restore_sigquit(&previousQuitAction)
         TerminalRestorer.uninstall()
+    }
+
+    /// Why the terminal type `name` (nil: `$TERM`) cannot hold a full screen, or nil when it can.
+    public static func unusableTerminal(name: String?, descriptor: Int32 = STDOUT_FILENO) -> String? {
+        let shown = name ?? "?"
+        guard let name, !name.isEmpty else {
+            return "TERM is not set, so cio cannot tell what the terminal can do; set it (TERM=xterm-256color), or use `cio get …` for plain output."
+        }
+        guard cio_terminal_can_address(name, descriptor) != 0 else {
+            return "the terminal type \"\(shown)\" cannot move the cursor (or this machine does not know it), and cio's full screen needs that; set TERM to your terminal's type (xterm-256color, screen-256color…), or use `cio get …` for plain output."
+        }
+        return nil
     }
 
     /// Sets the size by hand, for benchmarks on a file that has no window size.

@@ -21,6 +21,8 @@ enum AppLauncher {
         var themeNames: [String]
         /// `[cache]` from the config file.
         var cache = CacheSettings()
+        /// Variables that hold keys: no child process (`$EDITOR`) gets them.
+        var secretVariables: [String] = ChildEnvironment.secretVariables
     }
 
     /// `https://api.customer.io`, or `http://127.0.0.1:4010` for a local server, as the review screen names it.
@@ -58,7 +60,10 @@ enum AppLauncher {
         connected.session.trackHost = Self.host(configuration.trackBaseURL)
         connected.session.hasTrackCredentials = configuration.trackSiteID != nil && configuration.trackKey != nil
         let launch = connected
-        let environment = AppEnvironment(service: service, loadTheme: launch.loadTheme, stateFolder: StateFolder.resolve(), profile: launch.session.profile)
+        let environment = AppEnvironment(
+            service: service, loadTheme: launch.loadTheme, stateFolder: StateFolder.resolve(), profile: launch.session.profile,
+            childEnvironment: ChildEnvironment.sanitized(ProcessInfo.processInfo.environment, removing: launch.secretVariables)
+        )
         return await withCheckedContinuation { continuation in
             // The run loop blocks in poll(), so it gets a thread of its own rather than one of the few that
             // Swift's tasks (and the in-process sandbox) share.

@@ -22,8 +22,9 @@ protocol GetSubcommand: AsyncParsableCommand {
 }
 
 extension GetSubcommand {
-    func makeClient() throws -> AppAPIClient {
-        AppAPIClient(configuration: try connection.settings().configuration())
+    /// The workspace the flags, environment and config name, resolved as the full-screen app resolves it.
+    func makeClient() async throws -> AppAPIClient {
+        try await Startup.client(connection)
     }
 
     /// Prints `value` as JSON, or the table `table()` builds.

@@ -34,7 +34,7 @@ struct GetCustomers: GetSubcommand {
     }
 
     func run() async throws {
-        let client = try makeClient()
+        let client = try await makeClient()
         let people: [CustomerIdentifiers]
         if let email {
             people = try await client.lookupCustomers(email: email)
@@ -77,7 +77,7 @@ struct GetCustomer: GetSubcommand {
     }
 
     func run() async throws {
-        let client = try makeClient()
+        let client = try await makeClient()
         let type = idType.flatMap(IDType.init(parsing:)) ?? IDType.guess(for: identifier)
         async let profile = client.customerProfile(id: identifier, idType: type)
         async let segments = client.customerSegments(id: identifier, idType: type)

@@ -29,7 +29,7 @@ struct GetSegments: GetSubcommand {
     }
 
     func run() async throws {
-        let client = try makeClient()
+        let client = try await makeClient()
         let segments = try await client.segments()
         var rows = segments.map { Row(segment: $0, customerCount: nil) }
         if counts {

@@ -1,3 +1,4 @@
+import CustomerIO
 import Foundation
 
 /// A `cio sandbox` in a child process, so a memory benchmark measures the app alone and not the fake workspace
@@ -16,7 +17,8 @@ final class SandboxProcess {
         let process = Process()
         process.executableURL = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
         process.arguments = ["sandbox", "--port", "0"] + arguments
-        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("CUSTOMERIO_") }
+        // No key of any kind, and nothing that would point the sandbox's own settings elsewhere.
+        process.environment = ChildEnvironment.sanitized(ProcessInfo.processInfo.environment).filter { !$0.key.hasPrefix("CUSTOMERIO_") }
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
