@@ -203,27 +203,7 @@ public struct EffectHandler: Sendable {
         let service = environment.service
         switch effect {
         case .loadList(let pane, let refresh, let query):
-            do {
-                if pane == .customers {
-                    let page = try await Self.findCustomers(CustomerSearch(query ?? ""), service: service, refresh: refresh)
-                    return [.customersPage(query: query ?? "", rows: RowBuilders.customers(page.identifiers), next: page.next, appended: false)]
-                }
-                let rows: [ListRow] = switch pane {
-                case .segments: RowBuilders.segments(try await service.segments(refresh: refresh))
-                case .campaigns: RowBuilders.campaigns(try await service.campaigns(refresh: refresh))
-                case .broadcasts: RowBuilders.broadcasts(try await service.broadcasts(refresh: refresh))
-                case .newsletters: RowBuilders.newsletters(try await service.newsletters(refresh: refresh))
-                case .messages:
-                    RowBuilders.messages(try await Self.messages(query, service: service, refresh: refresh))
-                case .exports: RowBuilders.exports(try await service.exports(refresh: refresh))
-                case .transactional: RowBuilders.transactional(try await service.transactionalTemplates(refresh: refresh))
-                case .journal: RowBuilders.journal(journal.attempts())
-                case .customers: []
-                }
-                return [.listLoaded(pane, rows)]
-            } catch {
-                return [.listFailed(pane, Self.message(error))]
-            }
+            return await list(pane, refresh: refresh, query: query)
         case .loadSection(let route, let name, let refresh, let metrics):
             do {
                 let context = SectionLoader.Context(service: service, refresh: refresh, metrics: metrics, now: Int(Date().timeIntervalSince1970))
@@ -238,32 +218,7 @@ public struct EffectHandler: Sendable {
                 return [.itemFailed(route, message: Self.message(error))]
             }
         case .startExport(let spec):
-            do {
-                let export: Export
-                switch spec {
-                case .customers(let query):
-                    export = try await service.client.exportCustomers(CustomersExportRequest(filters: try ExportPlanner.customersFilter(query)))
-                case .deliveries(let source):
-                    let exportSource: DeliveriesExportRequest.Source
-                    switch source {
-                    case .campaign(let id): exportSource = .campaign(id)
-                    case .newsletter(let id): exportSource = .newsletter(id)
-                    case .transactional(let id): exportSource = .transactional(id)
-                    case .broadcast: return [.notify(.error, "Broadcast deliveries cannot be exported by the API; export its campaign's instead")]
-                    }
-                    export = try await service.client.exportDeliveries(DeliveriesExportRequest(source: exportSource))
-                }
-                // The export list changed: what is cached of it is stale.
-                await service.store.invalidate(prefix: "exports")
-                return [.exportStarted(id: export.id, what: spec.summary)]
-            } catch {
-                // Starting an export is a write: only a refusal means it did not start.
-                if case .unknown(let message) = WriteOutcome.after(error) {
-                    await service.store.invalidate(prefix: "exports")
-                    return [.notify(.error, "The export may or may not have started: \(message) Look in Exports before starting another.")]
-                }
-                return [.notify(.error, "The export was not started: \(Self.message(error))")]
-            }
+            return await startExport(spec)
         case .loadTheme(let name):
             let loaded = environment.loadTheme(name)
             return [.themeLoaded(monochrome ? loaded.theme.monochrome() : loaded.theme, warning: loaded.warning)]
@@ -298,23 +253,86 @@ public struct EffectHandler: Sendable {
             await service.store.invalidate(prefix: prefix)
             return []
         case .loadCacheStats:
-            let stats = await service.store.stats
-            let activity = await service.activity()
-            let lookups = stats.hits + stats.misses
-            let rate = lookups == 0 ? "—" : "\(stats.hits * 100 / lookups)%"
-            return [.cacheStats([
-                DetailRow(key: "Hits", value: "\(stats.hits) (\(rate) of \(lookups) lookups)"),
-                DetailRow(key: "Misses", value: String(stats.misses)),
-                DetailRow(key: "Entries", value: String(stats.entries)),
-                DetailRow(key: "Memory", value: "\(Self.megabytes(stats.bytes)) of \(Self.megabytes(stats.byteLimit)) (estimated)"),
-                DetailRow(key: "Evictions", value: String(stats.evictions)),
-                DetailRow(key: "Loading", value: String(stats.inFlight)),
-                DetailRow(key: "Requests in flight", value: String(activity.inFlight)),
-                DetailRow(key: "Rate budget", value: "\(activity.budget.available) of \(activity.budget.limit) free this second, \(activity.budget.waiting) waiting"),
-            ])]
+            return [await cacheStats()]
         case .loadDrafts, .saveDraft, .deleteDraft, .loadPickerOptions, .loadManualSegments, .planWrite, .checkWrite, .performWrite, .pollTrigger, .editExternally:
             return await performWrites(effect)
         }
+    }
+
+    /// A pane's list, or the first page of a Customers search.
+    private func list(_ pane: PaneKind, refresh: Bool, query: String?) async -> [Action] {
+        let service = environment.service
+        do {
+            if pane == .customers {
+                let page = try await Self.findCustomers(CustomerSearch(query ?? ""), service: service, refresh: refresh)
+                return [.customersPage(query: query ?? "", rows: RowBuilders.customers(page.identifiers), next: page.next, appended: false)]
+            }
+            let rows: [ListRow] = switch pane {
+            case .segments: RowBuilders.segments(try await service.segments(refresh: refresh))
+            case .campaigns: RowBuilders.campaigns(try await service.campaigns(refresh: refresh))
+            case .broadcasts: RowBuilders.broadcasts(try await service.broadcasts(refresh: refresh))
+            case .newsletters: RowBuilders.newsletters(try await service.newsletters(refresh: refresh))
+            case .messages:
+                RowBuilders.messages(try await Self.messages(query, service: service, refresh: refresh))
+            case .exports: RowBuilders.exports(try await service.exports(refresh: refresh))
+            case .transactional: RowBuilders.transactional(try await service.transactionalTemplates(refresh: refresh))
+            case .journal: RowBuilders.journal(journal.attempts())
+            case .customers: []
+            }
+            return [.listLoaded(pane, rows)]
+        } catch {
+            return [.listFailed(pane, Self.message(error))]
+        }
+    }
+
+    /// Starts an export (a write, only ever after the user confirmed it); the export list is stale afterwards.
+    private func startExport(_ spec: ExportSpec) async -> [Action] {
+        let service = environment.service
+        do {
+            let export: Export
+            switch spec {
+            case .customers(let query):
+                export = try await service.client.exportCustomers(CustomersExportRequest(filters: try ExportPlanner.customersFilter(query)))
+            case .deliveries(let source):
+                let exportSource: DeliveriesExportRequest.Source
+                switch source {
+                case .campaign(let id): exportSource = .campaign(id)
+                case .newsletter(let id): exportSource = .newsletter(id)
+                case .transactional(let id): exportSource = .transactional(id)
+                case .broadcast: return [.notify(.error, "Broadcast deliveries cannot be exported by the API; export its campaign's instead")]
+                }
+                export = try await service.client.exportDeliveries(DeliveriesExportRequest(source: exportSource))
+            }
+            // The export list changed: what is cached of it is stale.
+            await service.store.invalidate(prefix: "exports")
+            return [.exportStarted(id: export.id, what: spec.summary)]
+        } catch {
+            // Starting an export is a write: only a refusal means it did not start.
+            if case .unknown(let message) = WriteOutcome.after(error) {
+                await service.store.invalidate(prefix: "exports")
+                return [.notify(.error, "The export may or may not have started: \(message) Look in Exports before starting another.")]
+            }
+            return [.notify(.error, "The export was not started: \(Self.message(error))")]
+        }
+    }
+
+    /// Figures for the `:cache` box.
+    private func cacheStats() async -> Action {
+        let service = environment.service
+        let stats = await service.store.stats
+        let activity = await service.activity()
+        let lookups = stats.hits + stats.misses
+        let rate = lookups == 0 ? "—" : "\(stats.hits * 100 / lookups)%"
+        return .cacheStats([
+            DetailRow(key: "Hits", value: "\(stats.hits) (\(rate) of \(lookups) lookups)"),
+            DetailRow(key: "Misses", value: String(stats.misses)),
+            DetailRow(key: "Entries", value: String(stats.entries)),
+            DetailRow(key: "Memory", value: "\(Self.megabytes(stats.bytes)) of \(Self.megabytes(stats.byteLimit)) (estimated)"),
+            DetailRow(key: "Evictions", value: String(stats.evictions)),
+            DetailRow(key: "Loading", value: String(stats.inFlight)),
+            DetailRow(key: "Requests in flight", value: String(activity.inFlight)),
+            DetailRow(key: "Rate budget", value: "\(activity.budget.available) of \(activity.budget.limit) free this second, \(activity.budget.waiting) waiting"),
+        ])
     }
 
     /// The rate-limit budget and requests in flight, as an action for the status bar.

@@ -78,26 +78,7 @@ public enum WritePlanner {
             }
             message.bcc = nonEmpty(draft.bcc)
             message.replyTo = nonEmpty(draft.replyTo)
-            let paths = draft.attachments.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            if !paths.isEmpty {
-                var files: [String: String] = [:]
-                var total = 0
-                for path in paths {
-                    do {
-                        let data = try context.readFile(path)
-                        total += data.count
-                        files[(path as NSString).lastPathComponent] = data.base64EncodedString()
-                    } catch {
-                        problems.append("Cannot read the attachment \(path).")
-                    }
-                }
-                // Checked here, on the files' real size, before anything is encoded into a request.
-                if total > TransactionalMessage.attachmentLimitBytes {
-                    problems.append("Attachments total \(ByteCountFormatter.string(fromByteCount: Int64(total), countStyle: .file)); the limit is 2 MB.")
-                } else if !files.isEmpty {
-                    message.attachments = files
-                }
-            }
+            message.attachments = attachments(draft.attachments, context: context, problems: &problems)
         }
         problems += message.problems(now: context.now).filter { !problems.contains($0) }
         guard problems.isEmpty else { throw Problems(messages: problems) }
@@ -124,11 +105,65 @@ public enum WritePlanner {
         return write
     }
 
+    /// The files a comma-separated list names, base64 by name; nil when it names none or they are too large.
+    private static func attachments(_ list: String, context: Context, problems: inout [String]) -> [String: String]? {
+        let paths = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var files: [String: String] = [:]
+        var total = 0
+        for path in paths {
+            do {
+                let data = try context.readFile(path)
+                total += data.count
+                files[(path as NSString).lastPathComponent] = data.base64EncodedString()
+            } catch {
+                problems.append("Cannot read the attachment \(path).")
+            }
+        }
+        // Checked here, on the files' real size, before anything is encoded into a request.
+        if total > TransactionalMessage.attachmentLimitBytes {
+            problems.append("Attachments total \(ByteCountFormatter.string(fromByteCount: Int64(total), countStyle: .file)); the limit is 2 MB.")
+            return nil
+        }
+        return files.isEmpty ? nil : files
+    }
+
     static func trigger(_ draft: ComposeDraft) throws(Problems) -> PlannedWrite {
         var problems: [String] = []
         guard let id = Int(draft.broadcastID.trimmingCharacters(in: .whitespaces)) else {
             throw Problems(messages: ["Pick a broadcast."])
         }
+        let audience = triggerAudience(draft, problems: &problems)
+        var body = BroadcastTriggerRequest(audience: audience)
+        switch JSONChecker.object(draft.data) {
+        case .success(let object): body.data = object
+        case .failure(let problem): problems.append("data is not a JSON object: \(problem).")
+        }
+        body.idIgnoreMissing = draft.idIgnoreMissing
+        body.emailIgnoreMissing = draft.emailIgnoreMissing
+        body.emailAddDuplicates = draft.emailAddDuplicates
+        guard problems.isEmpty else { throw Problems(messages: problems) }
+        let request: APIRequest
+        do {
+            request = try body.request(broadcastID: id)
+        } catch {
+            throw Problems(messages: ["The trigger could not be encoded: \(error)."])
+        }
+        var write = PlannedWrite(kind: .trigger(broadcastID: id), request: request, title: "Trigger a broadcast")
+        let name = draft.broadcastName.isEmpty ? "#\(id)" : "\(draft.broadcastName) (#\(id))"
+        write.summary = ["Broadcast \(name)", "Audience: \(draft.audience.title)"]
+        if let size = body.listedAudienceSize {
+            write.reach = size
+            write.summary.append("\(Format.grouped(size)) \(size == 1 ? "person" : "people") listed")
+            if size >= audienceThreshold {
+                write.warnings.append("A large audience: \(Format.grouped(size)) people.")
+                write.confirmCount = size
+            }
+        }
+        return write
+    }
+
+    /// Who a trigger goes to, in the form the draft chose; what is wrong with it goes to `problems`.
+    private static func triggerAudience(_ draft: ComposeDraft, problems: inout [String]) -> BroadcastTriggerRequest.Audience {
         let list = draft.audienceValue.split(whereSeparator: { $0 == "," || $0 == "\n" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         var audience = BroadcastTriggerRequest.Audience.broadcastDefault
         switch draft.audience {
@@ -161,33 +196,7 @@ public enum WritePlanner {
             if URL(string: url)?.scheme?.hasPrefix("http") != true { problems.append("The data file URL must start with http:// or https://.") }
             audience = .dataFileURL(url)
         }
-        var body = BroadcastTriggerRequest(audience: audience)
-        switch JSONChecker.object(draft.data) {
-        case .success(let object): body.data = object
-        case .failure(let problem): problems.append("data is not a JSON object: \(problem).")
-        }
-        body.idIgnoreMissing = draft.idIgnoreMissing
-        body.emailIgnoreMissing = draft.emailIgnoreMissing
-        body.emailAddDuplicates = draft.emailAddDuplicates
-        guard problems.isEmpty else { throw Problems(messages: problems) }
-        let request: APIRequest
-        do {
-            request = try body.request(broadcastID: id)
-        } catch {
-            throw Problems(messages: ["The trigger could not be encoded: \(error)."])
-        }
-        var write = PlannedWrite(kind: .trigger(broadcastID: id), request: request, title: "Trigger a broadcast")
-        let name = draft.broadcastName.isEmpty ? "#\(id)" : "\(draft.broadcastName) (#\(id))"
-        write.summary = ["Broadcast \(name)", "Audience: \(draft.audience.title)"]
-        if let size = body.listedAudienceSize {
-            write.reach = size
-            write.summary.append("\(Format.grouped(size)) \(size == 1 ? "person" : "people") listed")
-            if size >= audienceThreshold {
-                write.warnings.append("A large audience: \(Format.grouped(size)) people.")
-                write.confirmCount = size
-            }
-        }
-        return write
+        return audience
     }
 
     /// A filter audience, counted against the workspace: the summary says how many, and a large one asks for the
