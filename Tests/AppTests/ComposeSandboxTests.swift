@@ -36,7 +36,6 @@ struct WritingApp {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cio-compose-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let gateway = throughGateway ? try await GatewayProxy.start(forwardingTo: server.baseURL) : nil
-        defer { gateway?.stop() }
         do {
             let base = gateway?.baseURL ?? server.baseURL
             let configuration = try ClientConfiguration(
@@ -49,9 +48,11 @@ struct WritingApp {
             let driver = AppDriver(state: AppState(session: session, size: Size(width: 110, height: 40)), handler: EffectHandler(environment: environment, monochrome: false))
             try await body(WritingApp(app: DrivenApp(server: server, client: client, driver: driver), stateFolder: folder, gateway: gateway))
         } catch {
+            await gateway?.stop()
             await server.stop()
             throw error
         }
+        await gateway?.stop()
         await server.stop()
     }
 

@@ -1,6 +1,7 @@
 import CustomerIO
 import Foundation
 import Hummingbird
+import Sandbox
 import Synchronization
 
 /// A gateway on loopback in front of the sandbox, as real traffic meets one: it forwards each request, and for the
@@ -30,16 +31,14 @@ final class GatewayProxy: Sendable {
         }
     }
 
-    let port: Int
     private let rules: Rules
-    private let task: Mutex<Task<Void, any Error>?>
+    private let server: LoopbackServer
 
-    var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
+    var baseURL: URL { URL(string: "http://127.0.0.1:\(server.port)")! }
 
-    private init(port: Int, rules: Rules) {
-        self.port = port
+    private init(server: LoopbackServer, rules: Rules) {
+        self.server = server
         self.rules = rules
-        task = Mutex(nil)
     }
 
     func add(_ rule: Rule) { rules.list.withLock { $0.append(rule) } }
@@ -60,25 +59,12 @@ final class GatewayProxy: Sendable {
                 try await handle(request, target: target, rules: rules)
             }
         }
-        let bound = AsyncStream<Int>.makeStream()
-        let app = Application(
-            router: router,
-            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                bound.continuation.yield(channel.localAddress?.port ?? 0)
-                bound.continuation.finish()
-            }
-        )
-        let task = Task { try await app.runService() }
-        var port = 0
-        for await value in bound.stream { port = value }
-        let proxy = GatewayProxy(port: port, rules: rules)
-        proxy.task.withLock { $0 = task }
-        return proxy
+        let server = try await LoopbackServer.start(router.buildResponder())
+        return GatewayProxy(server: server, rules: rules)
     }
 
-    func stop() {
-        task.withLock { $0?.cancel() }
+    func stop() async {
+        await server.stop()
     }
 
     private static func handle(_ request: Request, target: URL, rules: Rules) async throws -> Response {

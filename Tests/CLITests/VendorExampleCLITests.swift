@@ -5,9 +5,15 @@ import Testing
 @Suite(.serialized) struct VendorExampleCLITests {
     func run(_ arguments: [String]) async throws -> CLIRunner.Result {
         let server = try await VendorExampleServer.start()
-        defer { server.stop() }
         let environment = CLIRunner.cleanEnvironment(["CUSTOMERIO_APP_API_KEY": "vendor-example-key", "CUSTOMERIO_APP_API_URL": server.baseURL.absoluteString])
-        return try await CLIRunner.run(arguments, environment: environment)
+        do {
+            let result = try await CLIRunner.run(arguments, environment: environment)
+            await server.stop()
+            return result
+        } catch {
+            await server.stop()
+            throw error
+        }
     }
 
     func json(_ result: CLIRunner.Result) throws -> Any {

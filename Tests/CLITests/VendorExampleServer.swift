@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Sandbox
 import Synchronization
 
 /// A server that answers every App API path with the vendor's documented example body, exactly as the spec shows it.
@@ -13,15 +14,13 @@ final class VendorExampleServer: Sendable {
     }
 
     let examples: [Example]
-    let port: Int
-    private let task: Task<Void, any Error>
+    private let server: LoopbackServer
 
-    var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
+    var baseURL: URL { URL(string: "http://127.0.0.1:\(server.port)")! }
 
-    private init(examples: [Example], port: Int, task: Task<Void, any Error>) {
+    private init(examples: [Example], server: LoopbackServer) {
         self.examples = examples
-        self.port = port
-        self.task = task
+        self.server = server
     }
 
     static func loadExamples() throws -> [Example] {
@@ -59,22 +58,11 @@ final class VendorExampleServer: Sendable {
                 return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: example.body)))
             }
         }
-        let bound = AsyncStream<Int>.makeStream()
-        let app = Application(
-            router: router,
-            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                bound.continuation.yield(channel.localAddress?.port ?? 0)
-                bound.continuation.finish()
-            }
-        )
-        let task = Task { try await app.runService() }
-        var port = 0
-        for await value in bound.stream { port = value }
-        return VendorExampleServer(examples: examples, port: port, task: task)
+        let server = try await LoopbackServer.start(router.buildResponder())
+        return VendorExampleServer(examples: examples, server: server)
     }
 
-    func stop() {
-        task.cancel()
+    func stop() async {
+        await server.stop()
     }
 }

@@ -98,60 +98,9 @@ public enum AppUpdate {
         case .terminate:
             state.shouldQuit = true
             return []
-        case .listLoaded(let pane, let rows):
-            state.lists[pane, default: ListPaneState()].setRows(rows, visibleRows: Layout.tableRows(state.size), keepingColumns: PaneColumns.lazyColumns(for: pane))
-            if pane == .exports { scheduleExportsPoll(&state) }
-            return []
-        case .exportStarted(let id, let what):
-            state.flash = Flash.make(.info, "Export \(id) started: \(what). Progress shows in Exports (7).", now: state.now)
-            // The list is stale now; it reloads when shown, and then follows the export until it is done.
-            state.lists[.exports]?.rows = .idle
-            if state.pane == .exports { return ensureLoaded(&state) }
-            return []
-        case .listFailed(let pane, let message):
-            state.lists[pane, default: ListPaneState()].rows = .failed(message, previous: state.lists[pane]?.rows.value)
-            state.flash = Flash.make(.error, message, now: state.now)
-            return []
-        case .customersPage(let query, let rows, let next, let appended):
-            // A page for a search the user has since replaced is dropped.
-            guard query == state.customerQuery else { return [] }
-            state.lists[.customers, default: ListPaneState()].receivePage(rows, next: next, appended: appended, visibleRows: Layout.tableRows(state.size))
-            return nextPage(&state)
-        case .membersLoaded(let segment, let rows, let next, let appended):
-            state.members[segment, default: ListPaneState()].receivePage(rows, next: next, appended: appended, visibleRows: Layout.tableRows(state.size))
-            return nextPage(&state)
-        case .membersFailed(let segment, let message):
-            state.members[segment]?.isLoadingMore = false
-            if state.members[segment]?.loadedRows.isEmpty ?? true {
-                state.members[segment]?.rows = .failed(message, previous: nil)
-            }
-            state.flash = Flash.make(.error, message, now: state.now)
-            return []
-        case .cellLoaded(let pane, let key, let column, let value):
-            state.lists[pane]?.updateCell(key: key, column: column, value: value)
-            // People appear in segment member lists too.
-            if pane == .customers {
-                for segment in Array(state.members.keys) { state.members[segment]?.updateCell(key: key, column: column, value: value) }
-            }
-            return []
-        case .sectionLoaded(let route, let name, let lines):
-            state.details[route]?.sections[name] = .loaded(lines)
-            clampDetailSelection(&state, route)
-            return []
-        case .sectionFailed(let route, let name, let message):
-            state.details[route]?.sections[name] = .failed(message, previous: nil)
-            state.flash = Flash.make(.error, "\(name): \(message)", now: state.now)
-            return []
-        case .itemLoaded(let route, let row):
-            state.details[route]?.row = row
-            state.details[route]?.isLoadingItem = false
-            return []
-        case .itemFailed(let route, let message):
-            state.details[route]?.isLoadingItem = false
-            let key = state.details[route]?.row.key ?? ""
-            state.details[route]?.row = ListRow(key: key, cells: [], detail: [DetailLine(key: "Error", value: message + "  (r retries)")])
-            state.flash = Flash.make(.error, message, now: state.now)
-            return []
+        case .listLoaded, .exportStarted, .listFailed, .customersPage, .membersLoaded, .membersFailed, .cellLoaded,
+             .sectionLoaded, .sectionFailed, .itemLoaded, .itemFailed:
+            return LoadUpdate.apply(action, &state)
         case .themeLoaded(let theme, let warning):
             state.theme = theme
             state.flash = warning.map { Flash.make(.warn, $0, now: state.now) } ?? Flash.make(.info, "Theme: \(theme.name)", now: state.now)
@@ -200,7 +149,6 @@ public enum AppUpdate {
 
     /// Runs a command, whether it came from a key or the palette.
     static func run(_ command: Command, key: Key?, _ state: inout AppState) -> [Effect] {
-        let page = max(1, Layout.tableRows(state.size))
         switch command {
         case .quit:
             state.shouldQuit = true
@@ -228,63 +176,46 @@ public enum AppUpdate {
         case .refresh:
             return refresh(&state)
         case .refreshAll:
-            // Everything else reloads when next shown; what is on screen reloads now.
-            for pane in Array(state.lists.keys) where pane != state.pane {
-                state.lists[pane]?.rows = .idle
-            }
-            for route in Array(state.details.keys) where route != state.route {
-                state.details[route]?.sections = [:]
-            }
-            state.flash = Flash.make(.info, "Cache cleared; reloading", now: state.now)
-            state.requestedCells = []
-            state.prefetched = []
-            state.cellsToRefresh = Set(PaneKind.allCases)
-            return [.invalidateCache(prefix: "")] + refresh(&state)
+            return refreshAll(&state)
         case .cacheStats:
             return [.loadCacheStats]
         case .metricsWindow, .metricsKind:
-            var view = state.metricsView
-            if command == .metricsWindow {
-                let windows = MetricsView.windows
-                view.days = windows[((windows.firstIndex(of: view.days) ?? 0) + 1) % windows.count]
-            } else {
-                let metrics = MetricsView.metrics
-                view.metric = metrics[((metrics.firstIndex(of: view.metric) ?? 0) + 1) % metrics.count]
-            }
-            state.metricsView = view
-            state.prefetched.subtract(PaneKind.withMetrics)
-            // The metric cells load again for the new view (the key handling that follows asks for them).
-            for pane in PaneKind.withMetrics {
-                state.requestedCells = state.requestedCells.filter { !$0.hasPrefix("\(pane.rawValue)/") }
-                for row in state.lists[pane]?.loadedRows ?? [] {
-                    for column in PaneColumns.lazyColumns(for: pane) {
-                        state.lists[pane]?.updateCell(key: row.key, column: column, value: "…")
-                    }
-                }
-            }
-            state.flash = Flash.make(.info, "Metrics: \(view.title.lowercased())", now: state.now)
-            // An open item's metric sections follow the new window.
-            if case .detail(let pane, _) = state.route, PaneKind.withMetrics.contains(pane), var detail = state.details[state.route] {
-                for name in detail.sectionOrder where DetailSections.followMetrics.contains(name) { detail.sections[name] = .idle }
-                state.details[state.route] = detail
-                return ensureLoaded(&state)
-            }
+            return FilterCommands.metrics(command, &state)
         case .messagesType, .messagesMetric, .messagesWindow:
-            var query = state.messagesQuery
-            switch command {
-            case .messagesType: query.type = MessagesQuery.next(query.type, in: MessagesQuery.types)
-            case .messagesMetric: query.metric = MessagesQuery.next(query.metric, in: MessagesQuery.metrics)
-            default: query.days = MessagesQuery.next(query.days, in: MessagesQuery.windows)
-            }
-            state.messagesQuery = query
-            state.lists[.messages, default: ListPaneState()].rows = .loading(previous: nil)
-            state.flash = Flash.make(.info, "Messages: \(query.summary)", now: state.now)
-            return [.loadList(.messages, refresh: false, query: query.text)]
-        case .downloadExport:
-            guard let row = state.selectedExport else { return [] }
-            var input = TextInputState()
-            input.insert("cio-export-\(row.key).csv")
-            state.mode = .saving(exportID: row.key, input: input)
+            return FilterCommands.messages(command, &state)
+        case .downloadExport, .closeHelp, .dialogCancel, .dialogNext, .dialogPrevious, .dialogPress, .archivedBody, .startExport:
+            return DialogCommands.run(command, &state)
+        case .members, .nextPane, .previousPane, .showPane:
+            return switchView(command, &state)
+        case .open:
+            return open(&state)
+        case .up, .down, .pageUp, .pageDown, .halfPageUp, .halfPageDown, .top, .bottom, .filter, .find, .sortNext, .sortReverse, .copy:
+            return ListCommands.run(command, &state)
+        case .inputCancel, .inputSubmit, .inputComplete, .inputHistoryPrevious, .inputHistoryNext, .inputDeleteWord,
+             .inputDeleteLine, .inputLeft, .inputRight, .inputHome, .inputEnd, .inputBackspace, .inputDelete:
+            return PromptUpdate.run(command, &state)
+        }
+        return []
+    }
+
+    /// `R`: everything else reloads when next shown; what is on screen reloads now.
+    private static func refreshAll(_ state: inout AppState) -> [Effect] {
+        for pane in Array(state.lists.keys) where pane != state.pane {
+            state.lists[pane]?.rows = .idle
+        }
+        for route in Array(state.details.keys) where route != state.route {
+            state.details[route]?.sections = [:]
+        }
+        state.flash = Flash.make(.info, "Cache cleared; reloading", now: state.now)
+        state.requestedCells = []
+        state.prefetched = []
+        state.cellsToRefresh = Set(PaneKind.allCases)
+        return [.invalidateCache(prefix: "")] + refresh(&state)
+    }
+
+    /// A segment's members, or another pane.
+    private static func switchView(_ command: Command, _ state: inout AppState) -> [Effect] {
+        switch command {
         case .members:
             let segment: String? = switch state.route {
             case .detail(.segments, let key): key
@@ -294,10 +225,6 @@ public enum AppUpdate {
             guard let segment else { return [] }
             state.navigation.push(.members(segment: segment))
             return ensureLoaded(&state)
-        case .copy:
-            guard let value = state.selectedValue else { return [] }
-            state.flash = Flash.make(.info, "Copied \(Canvas.fit(value, width: 40))", now: state.now)
-            return [.copyToClipboard(value)]
         case .nextPane, .previousPane:
             let all = PaneKind.tabs
             let index = all.firstIndex(of: state.pane) ?? 0
@@ -307,71 +234,9 @@ public enum AppUpdate {
         case .showPane(let pane):
             state.navigation.switchTo(pane)
             return ensureLoaded(&state)
-        case .up: move(&state, by: -1)
-        case .down: move(&state, by: 1)
-        case .pageUp: move(&state, by: -page)
-        case .pageDown: move(&state, by: page)
-        case .halfPageUp: move(&state, by: -max(1, page / 2))
-        case .halfPageDown: move(&state, by: max(1, page / 2))
-        case .top: move(&state, by: -Int.max / 2)
-        case .bottom: move(&state, by: Int.max / 2)
-        case .open:
-            return open(&state)
-        case .filter:
-            let current = state.isOnList ? state.currentList.filter : (state.details[state.route]?.filter ?? "")
-            state.mode = .filtering(input(text: current, history: state.filterHistory))
-        case .find:
-            // On a person, `/` filters the profile like any detail.
-            if case .detail = state.route { return run(.filter, key: key, &state) }
-            state.mode = .finding(input(text: state.customerQuery, history: state.filterHistory))
-        case .sortNext:
-            let columns = state.currentColumns.count
-            guard columns > 0 else { return [] }
-            let next = ((state.currentList.table.sortColumn ?? -1) + 1) % columns
-            state.currentList.sort(by: next, visibleRows: page)
-        case .sortReverse:
-            let column = state.currentList.table.sortColumn ?? 0
-            if state.currentList.table.sortColumn == nil {
-                state.currentList.sort(by: column, visibleRows: page)
-            }
-            state.currentList.sort(by: column, visibleRows: page)
-        case .closeHelp, .dialogCancel:
-            if case .confirming = state.mode { state.flash = Flash.make(.info, "Cancelled; nothing was done", now: state.now) }
-            state.mode = .browsing
-        case .dialogNext, .dialogPrevious:
-            guard case .confirming(var dialog, let effect) = state.mode else { return [] }
-            if command == .dialogNext { dialog.focusNext() } else { dialog.focusPrevious() }
-            state.mode = .confirming(dialog, effect: effect)
-        case .dialogPress:
-            guard case .confirming(let dialog, let effect) = state.mode else { return [] }
-            state.mode = .browsing
-            guard dialog.isConfirmed(dialog.focused) else {
-                state.flash = Flash.make(.info, "Cancelled; nothing was done", now: state.now)
-                return []
-            }
-            return confirmed(effect, &state)
-        case .archivedBody:
-            guard case .detail(.messages, let id) = state.route else { return [] }
-            let dialog = DialogState.confirm(
-                title: "Archived message",
-                message: "Load the archived body of message \(id)?\nThe API allows 100 archived messages a day for the whole workspace; this uses one. Seen once, it stays cached for an hour.",
-                confirmTitle: "Load body")
-            state.mode = .confirming(dialog, effect: .loadSection(state.route, name: DetailSections.archivedBody, refresh: false))
-        case .startExport:
-            guard let spec = ExportPlanner.spec(for: state) else { return [] }
-            state.mode = .confirming(ExportPlanner.dialog(spec, state: state), effect: .startExport(spec))
-        case .inputCancel, .inputSubmit, .inputComplete, .inputHistoryPrevious, .inputHistoryNext, .inputDeleteWord,
-             .inputDeleteLine, .inputLeft, .inputRight, .inputHome, .inputEnd, .inputBackspace, .inputDelete:
-            return PromptUpdate.run(command, &state)
+        default:
+            return []
         }
-        return []
-    }
-
-    private static func input(text: String, history: [String]) -> TextInputState {
-        var input = TextInputState()
-        input.history = history
-        input.insert(text)
-        return input
     }
 
     static func editInput(_ state: inout AppState, _ edit: (inout TextInputState) -> Void) -> [Effect] {
@@ -391,25 +256,6 @@ public enum AppUpdate {
         // On a pane's list `q` leaves the app; Esc there does nothing, so a stray Esc never quits.
         if let key, key != .escape { state.shouldQuit = true }
         return []
-    }
-
-    private static func move(_ state: inout AppState, by delta: Int) {
-        let page = Layout.tableRows(state.size)
-        switch (state.mode, state.route) {
-        case (.info, _):
-            break
-        case (.help(let scroll), _):
-            let limit = HelpOverlayView.maxScrollOffset(sections: HelpContent.sections(for: state), in: Rect(state.size))
-            state.mode = .help(scroll: min(limit, max(0, scroll + max(-1000, min(1000, delta)))))
-        case (_, .list), (_, .members):
-            let count = state.currentList.visible.count
-            state.currentList.table.moveSelection(by: delta, rowCount: count, visibleRows: page)
-        case (_, .detail):
-            guard var detail = state.details[state.route] else { return }
-            let count = detail.lines(spinner: "").count
-            detail.detail.moveSelection(by: max(-count, min(count, delta)), rowCount: count, visibleRows: Layout.detailRows(state.size))
-            state.details[state.route] = detail
-        }
     }
 
     private static func keepSelectionVisible(_ state: inout AppState) {
@@ -465,23 +311,6 @@ public enum AppUpdate {
     }
 
     /// Runs what a confirmation dialog held back, once the user chose to go ahead.
-    private static func confirmed(_ effect: Effect, _ state: inout AppState) -> [Effect] {
-        if case .loadSection(let route, let name, _, _) = effect, var detail = state.details[route] {
-            // The body shows as a section of the message, under a spinner until it arrives.
-            if !detail.sectionOrder.contains(name) { detail.sectionOrder.append(name) }
-            detail.sections[name] = .loading(previous: nil)
-            state.details[route] = detail
-        }
-        if case .startExport(let spec) = effect {
-            guard !state.session.isReadOnly else {
-                state.flash = Flash.make(.warn, "Read-only: the export was not started", now: state.now)
-                return []
-            }
-            state.flash = Flash.make(.info, "Starting the export of \(spec.summary)…", now: state.now)
-        }
-        return [effect]
-    }
-
     /// Seconds between reloads of the Exports list while an export on it is still being built.
     static let exportsPollInterval = 2.0
 

@@ -8,55 +8,7 @@ enum ComposerView {
         guard rect.width > 0, rect.height > 0 else { return }
         let theme = state.theme
         canvas.fill(rect, with: Cell(" ", style: theme[.text]))
-        var lines: [(String, CellStyle)] = []
-        var selectedLine: Int?
-        if let draft = composer.draft {
-            lines.append((" \(draft.kind.title) — Enter edits · s reviews · Esc back to the menu (the draft is kept)", theme[.title]))
-            let labelWidth = 18
-            for (index, field) in composer.fields.enumerated() {
-                let focused = index == composer.focus
-                let value: String
-                if focused, let input = composer.editing {
-                    value = input.text + "▏"
-                } else {
-                    let text = draft.text(of: field)
-                    let hint = field == .audienceValue ? ComposeField.audienceHint(draft.audience) : field.hint
-                    value = text.isEmpty ? "(\(hint.isEmpty ? "empty" : hint))" : text.replacingOccurrences(of: "\n", with: " ⏎ ")
-                }
-                let marker = focused ? "›" : " "
-                if focused { selectedLine = lines.count }
-                let label = field.label.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
-                lines.append((" \(marker) \(label) \(value)", focused ? theme[.tableSelected] : theme[.text]))
-                if let problem = draft.jsonProblem(field) {
-                    lines.append(("     \(String(repeating: " ", count: labelWidth)) ✗ \(problem)", theme[.formError]))
-                }
-            }
-            if !composer.problems.isEmpty {
-                lines.append(("", theme[.text]))
-                lines.append((" Not ready to review:", theme[.formError]))
-                lines += composer.problems.map { ("  • \($0)", theme[.formError]) }
-            }
-        } else {
-            lines.append((" Compose — Enter opens · d deletes a draft · Esc closes", theme[.title]))
-            if let person = composer.person {
-                lines.append(("   to \(person.email ?? person.id ?? person.cioID ?? "")", theme[.muted]))
-            }
-            for (index, kind) in ComposeDraft.Kind.allCases.enumerated() {
-                let selected = index == composer.menuSelection
-                if selected { selectedLine = lines.count }
-                lines.append((" \(selected ? "›" : " ") New \(kind.title.lowercased())", selected ? theme[.tableSelected] : theme[.text]))
-            }
-            lines.append(("", theme[.text]))
-            lines.append((composer.drafts.isEmpty ? " No saved drafts." : " Drafts (saved as you type):", theme[.muted]))
-            for (offset, draft) in composer.drafts.enumerated() {
-                let index = ComposeDraft.Kind.allCases.count + offset
-                let selected = index == composer.menuSelection
-                if selected { selectedLine = lines.count }
-                let when = draft.updatedAt > 1 ? TimeText.short(Int(draft.updatedAt)) + "  " : ""
-                let flag = draft.unknownOutcome == nil ? "" : "  ⚠ outcome unknown"
-                lines.append((" \(selected ? "›" : " ") \(when)\(draft.summary)\(flag)", selected ? theme[.tableSelected] : theme[.text]))
-            }
-        }
+        let (lines, selectedLine) = composer.draft.map { form($0, composer, theme: theme) } ?? menu(composer, theme: theme)
         // Scroll so the focused line stays on screen.
         let top = max(0, (selectedLine ?? 0) - rect.height + 2)
         for (offset, line) in lines.dropFirst(top).prefix(rect.height).enumerated() {
@@ -64,6 +16,65 @@ enum ComposerView {
             canvas.put(clipping: line.0, x: rect.x, y: rect.y + offset, width: rect.width, style: line.1)
         }
         if let picker = composer.picker { renderPicker(picker, theme: theme, into: &canvas, in: rect) }
+    }
+
+    /// A draft's form: a line per field (the focused one marked, a JSON problem under its field), then what stopped
+    /// the last review; and the index of the focused line.
+    private static func form(_ draft: ComposeDraft, _ composer: ComposerState, theme: Theme) -> ([(String, CellStyle)], Int?) {
+        var lines: [(String, CellStyle)] = []
+        var selectedLine: Int?
+        lines.append((" \(draft.kind.title) — Enter edits · s reviews · Esc back to the menu (the draft is kept)", theme[.title]))
+        let labelWidth = 18
+        for (index, field) in composer.fields.enumerated() {
+            let focused = index == composer.focus
+            let value: String
+            if focused, let input = composer.editing {
+                value = input.text + "▏"
+            } else {
+                let text = draft.text(of: field)
+                let hint = field == .audienceValue ? ComposeField.audienceHint(draft.audience) : field.hint
+                value = text.isEmpty ? "(\(hint.isEmpty ? "empty" : hint))" : text.replacingOccurrences(of: "\n", with: " ⏎ ")
+            }
+            let marker = focused ? "›" : " "
+            if focused { selectedLine = lines.count }
+            let label = field.label.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
+            lines.append((" \(marker) \(label) \(value)", focused ? theme[.tableSelected] : theme[.text]))
+            if let problem = draft.jsonProblem(field) {
+                lines.append(("     \(String(repeating: " ", count: labelWidth)) ✗ \(problem)", theme[.formError]))
+            }
+        }
+        if !composer.problems.isEmpty {
+            lines.append(("", theme[.text]))
+            lines.append((" Not ready to review:", theme[.formError]))
+            lines += composer.problems.map { ("  • \($0)", theme[.formError]) }
+        }
+        return (lines, selectedLine)
+    }
+
+    /// The menu: the kinds of new draft, then the saved drafts; and the index of the selected line.
+    private static func menu(_ composer: ComposerState, theme: Theme) -> ([(String, CellStyle)], Int?) {
+        var lines: [(String, CellStyle)] = []
+        var selectedLine: Int?
+        lines.append((" Compose — Enter opens · d deletes a draft · Esc closes", theme[.title]))
+        if let person = composer.person {
+            lines.append(("   to \(person.email ?? person.id ?? person.cioID ?? "")", theme[.muted]))
+        }
+        for (index, kind) in ComposeDraft.Kind.allCases.enumerated() {
+            let selected = index == composer.menuSelection
+            if selected { selectedLine = lines.count }
+            lines.append((" \(selected ? "›" : " ") New \(kind.title.lowercased())", selected ? theme[.tableSelected] : theme[.text]))
+        }
+        lines.append(("", theme[.text]))
+        lines.append((composer.drafts.isEmpty ? " No saved drafts." : " Drafts (saved as you type):", theme[.muted]))
+        for (offset, draft) in composer.drafts.enumerated() {
+            let index = ComposeDraft.Kind.allCases.count + offset
+            let selected = index == composer.menuSelection
+            if selected { selectedLine = lines.count }
+            let when = draft.updatedAt > 1 ? TimeText.short(Int(draft.updatedAt)) + "  " : ""
+            let flag = draft.unknownOutcome == nil ? "" : "  ⚠ outcome unknown"
+            lines.append((" \(selected ? "›" : " ") \(when)\(draft.summary)\(flag)", selected ? theme[.tableSelected] : theme[.text]))
+        }
+        return (lines, selectedLine)
     }
 
     private static func renderPicker(_ picker: ComposerState.Picker, theme: Theme, into canvas: inout Canvas, in area: Rect) {

@@ -59,17 +59,7 @@ public enum WritePlanner {
         case .success(let object): message.messageData = object
         case .failure(let problem): problems.append("message_data is not a JSON object: \(problem).")
         }
-        if !draft.sendAt.trimmingCharacters(in: .whitespaces).isEmpty {
-            if let time = parseTime(draft.sendAt) {
-                if Double(time) < context.now.timeIntervalSince1970 - 60 { problems.append("Send at is in the past.") }
-                message.sendAt = time
-            } else {
-                problems.append("Send at reads as neither YYYY-MM-DD HH:MM nor a Unix time.")
-            }
-        }
-        message.sendToUnsubscribed = switch draft.sendToUnsubscribed { case "yes": true; case "no": false; default: nil }
-        message.disableMessageRetention = draft.disableMessageRetention ? true : nil
-        message.language = nonEmpty(draft.language)
+        applyOptions(draft, to: &message, context: context, problems: &problems)
         if channel == .email {
             if template.isEmpty {
                 message.from = nonEmpty(draft.from)
@@ -103,6 +93,21 @@ public enum WritePlanner {
             write.warnings.append("The typed subject is ignored: the template's own subject is used.")
         }
         return write
+    }
+
+    /// The options every channel takes: when to send, whether to unsubscribed people, retention, language.
+    private static func applyOptions(_ draft: ComposeDraft, to message: inout TransactionalMessage, context: Context, problems: inout [String]) {
+        if !draft.sendAt.trimmingCharacters(in: .whitespaces).isEmpty {
+            if let time = parseTime(draft.sendAt) {
+                if Double(time) < context.now.timeIntervalSince1970 - 60 { problems.append("Send at is in the past.") }
+                message.sendAt = time
+            } else {
+                problems.append("Send at reads as neither YYYY-MM-DD HH:MM nor a Unix time.")
+            }
+        }
+        message.sendToUnsubscribed = switch draft.sendToUnsubscribed { case "yes": true; case "no": false; default: nil }
+        message.disableMessageRetention = draft.disableMessageRetention ? true : nil
+        message.language = nonEmpty(draft.language)
     }
 
     /// The files a comma-separated list names, base64 by name; nil when it names none or they are too large.
@@ -193,7 +198,9 @@ public enum WritePlanner {
             }
         case .dataFileURL:
             let url = draft.audienceValue.trimmingCharacters(in: .whitespaces)
-            if URL(string: url)?.scheme?.hasPrefix("http") != true { problems.append("The data file URL must start with http:// or https://.") }
+            if URL(string: url)?.scheme?.hasPrefix("http") != true {
+                problems.append("The data file URL must start with http:// or https://.")
+            }
             audience = .dataFileURL(url)
         }
         return audience

@@ -11,14 +11,14 @@ public final class SandboxServer: Sendable {
     public let probe: SandboxProbe
     /// The generated data the server started from.
     public let dataset: SandboxDataset
-    private let task: Task<Void, any Error>
+    private let server: LoopbackServer
 
-    private init(baseURL: URL, port: Int, probe: SandboxProbe, dataset: SandboxDataset, task: Task<Void, any Error>) {
+    private init(baseURL: URL, port: Int, probe: SandboxProbe, dataset: SandboxDataset, server: LoopbackServer) {
         self.baseURL = baseURL
         self.port = port
         self.probe = probe
         self.dataset = dataset
-        self.task = task
+        self.server = server
     }
 
     /// Generates the workspace and starts serving it; returns once the server is listening.
@@ -40,50 +40,24 @@ public final class SandboxServer: Sendable {
         let probe = SandboxProbe(store: store, limiter: limiter)
         let app = SandboxApp(store: store, limiter: limiter, probe: probe, options: options)
         let pipeline = Pipeline(app: app)
-        let quiet = logger ?? Logger(label: "cio.sandbox", factory: { _ in SwiftLogNoOpLogHandler() })
-
-        let (started, startedContinuation) = AsyncStream.makeStream(of: Result<Int, any Error>.self)
-        let application = Application(
-            responder: HummingbirdBridge.responder(pipeline: pipeline, clock: clock),
-            configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port), serverName: nil),
-            onServerRunning: { channel in
-                startedContinuation.yield(.success(channel.localAddress?.port ?? options.port))
-            },
-            logger: quiet
+        let server = try await LoopbackServer.start(
+            HummingbirdBridge.responder(pipeline: pipeline, clock: clock), host: options.host, port: options.port, logger: logger
         )
-        let task = Task {
-            do {
-                try await application.run()
-                startedContinuation.yield(.failure(SandboxError.stoppedBeforeListening))
-            } catch {
-                startedContinuation.yield(.failure(error))
-                throw error
-            }
-        }
-        var port: Int?
-        for await result in started {
-            port = try result.get()
-            break
-        }
-        guard let port else {
-            task.cancel()
-            throw SandboxError.stoppedBeforeListening
-        }
+        let port = server.port
         let host = options.host == "0.0.0.0" || options.host.isEmpty ? "127.0.0.1" : options.host.contains(":") ? "[\(options.host)]" : options.host
         let base = "http://\(host):\(port)"
         app.baseURL = base
-        return SandboxServer(baseURL: URL(string: base)!, port: port, probe: probe, dataset: dataset, task: task)
+        return SandboxServer(baseURL: URL(string: base)!, port: port, probe: probe, dataset: dataset, server: server)
     }
 
-    /// Stops listening and waits until the server has shut down.
+    /// Stops listening, lets requests in flight finish, and waits until the server has shut down.
     public func stop() async {
-        task.cancel()
-        _ = await task.result
+        await server.stop()
     }
 
     /// Waits until the server stops (after `stop()`, or if it fails).
     public func waitUntilStopped() async {
-        _ = await task.result
+        await server.waitUntilStopped()
     }
 }
 

@@ -1,0 +1,60 @@
+import TerminalUI
+
+/// The reducer's part for questions asked before something that writes or costs (the confirmation dialog, its
+/// keys and what starts it), and the file name prompt of a download.
+enum DialogCommands {
+    static func run(_ command: Command, _ state: inout AppState) -> [Effect] {
+        switch command {
+        case .downloadExport:
+            guard let row = state.selectedExport else { return [] }
+            var input = TextInputState()
+            input.insert("cio-export-\(row.key).csv")
+            state.mode = .saving(exportID: row.key, input: input)
+        case .closeHelp, .dialogCancel:
+            if case .confirming = state.mode { state.flash = Flash.make(.info, "Cancelled; nothing was done", now: state.now) }
+            state.mode = .browsing
+        case .dialogNext, .dialogPrevious:
+            guard case .confirming(var dialog, let effect) = state.mode else { return [] }
+            if command == .dialogNext { dialog.focusNext() } else { dialog.focusPrevious() }
+            state.mode = .confirming(dialog, effect: effect)
+        case .dialogPress:
+            guard case .confirming(let dialog, let effect) = state.mode else { return [] }
+            state.mode = .browsing
+            guard dialog.isConfirmed(dialog.focused) else {
+                state.flash = Flash.make(.info, "Cancelled; nothing was done", now: state.now)
+                return []
+            }
+            return confirmed(effect, &state)
+        case .archivedBody:
+            guard case .detail(.messages, let id) = state.route else { return [] }
+            let dialog = DialogState.confirm(
+                title: "Archived message",
+                message: "Load the archived body of message \(id)?\nThe API allows 100 archived messages a day for the whole workspace; this uses one. Seen once, it stays cached for an hour.",
+                confirmTitle: "Load body")
+            state.mode = .confirming(dialog, effect: .loadSection(state.route, name: DetailSections.archivedBody, refresh: false))
+        case .startExport:
+            guard let spec = ExportPlanner.spec(for: state) else { return [] }
+            state.mode = .confirming(ExportPlanner.dialog(spec, state: state), effect: .startExport(spec))
+        default:
+            break
+        }
+        return []
+    }
+
+    private static func confirmed(_ effect: Effect, _ state: inout AppState) -> [Effect] {
+        if case .loadSection(let route, let name, _, _) = effect, var detail = state.details[route] {
+            // The body shows as a section of the message, under a spinner until it arrives.
+            if !detail.sectionOrder.contains(name) { detail.sectionOrder.append(name) }
+            detail.sections[name] = .loading(previous: nil)
+            state.details[route] = detail
+        }
+        if case .startExport(let spec) = effect {
+            guard !state.session.isReadOnly else {
+                state.flash = Flash.make(.warn, "Read-only: the export was not started", now: state.now)
+                return []
+            }
+            state.flash = Flash.make(.info, "Starting the export of \(spec.summary)…", now: state.now)
+        }
+        return [effect]
+    }
+}

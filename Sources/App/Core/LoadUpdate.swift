@@ -1,0 +1,65 @@
+import TerminalUI
+
+/// The reducer's part for answers to loads: lists, pages, members, lazy cells, an item's sections and fields.
+enum LoadUpdate {
+    static func apply(_ action: Action, _ state: inout AppState) -> [Effect] {
+        switch action {
+        case .listLoaded(let pane, let rows):
+            state.lists[pane, default: ListPaneState()].setRows(rows, visibleRows: Layout.tableRows(state.size), keepingColumns: PaneColumns.lazyColumns(for: pane))
+            if pane == .exports { AppUpdate.scheduleExportsPoll(&state) }
+            return []
+        case .exportStarted(let id, let what):
+            state.flash = Flash.make(.info, "Export \(id) started: \(what). Progress shows in Exports (7).", now: state.now)
+            // The list is stale now; it reloads when shown, and then follows the export until it is done.
+            state.lists[.exports]?.rows = .idle
+            if state.pane == .exports { return AppUpdate.ensureLoaded(&state) }
+            return []
+        case .listFailed(let pane, let message):
+            state.lists[pane, default: ListPaneState()].rows = .failed(message, previous: state.lists[pane]?.rows.value)
+            state.flash = Flash.make(.error, message, now: state.now)
+            return []
+        case .customersPage(let query, let rows, let next, let appended):
+            // A page for a search the user has since replaced is dropped.
+            guard query == state.customerQuery else { return [] }
+            state.lists[.customers, default: ListPaneState()].receivePage(rows, next: next, appended: appended, visibleRows: Layout.tableRows(state.size))
+            return AppUpdate.nextPage(&state)
+        case .membersLoaded(let segment, let rows, let next, let appended):
+            state.members[segment, default: ListPaneState()].receivePage(rows, next: next, appended: appended, visibleRows: Layout.tableRows(state.size))
+            return AppUpdate.nextPage(&state)
+        case .membersFailed(let segment, let message):
+            state.members[segment]?.isLoadingMore = false
+            if state.members[segment]?.loadedRows.isEmpty ?? true {
+                state.members[segment]?.rows = .failed(message, previous: nil)
+            }
+            state.flash = Flash.make(.error, message, now: state.now)
+            return []
+        case .cellLoaded(let pane, let key, let column, let value):
+            state.lists[pane]?.updateCell(key: key, column: column, value: value)
+            // People appear in segment member lists too.
+            if pane == .customers {
+                for segment in Array(state.members.keys) { state.members[segment]?.updateCell(key: key, column: column, value: value) }
+            }
+            return []
+        case .sectionLoaded(let route, let name, let lines):
+            state.details[route]?.sections[name] = .loaded(lines)
+            AppUpdate.clampDetailSelection(&state, route)
+            return []
+        case .sectionFailed(let route, let name, let message):
+            state.details[route]?.sections[name] = .failed(message, previous: nil)
+            state.flash = Flash.make(.error, "\(name): \(message)", now: state.now)
+            return []
+        case .itemLoaded(let route, let row):
+            state.details[route]?.row = row
+            state.details[route]?.isLoadingItem = false
+            return []
+        case .itemFailed(let route, let message):
+            state.details[route]?.isLoadingItem = false
+            let key = state.details[route]?.row.key ?? ""
+            state.details[route]?.row = ListRow(key: key, cells: [], detail: [DetailLine(key: "Error", value: message + "  (r retries)")])
+            state.flash = Flash.make(.error, message, now: state.now)
+            return []
+        default:
+            return []
+        }
+    }
+}
