@@ -1,3 +1,4 @@
+import Foundation
 import CustomerIO
 
 /// Single items and their sections: what a detail view and a reference (a jump) ask for.
@@ -47,10 +48,11 @@ extension WorkspaceService {
         }
     }
 
-    /// Daily metrics of a newsletter over the last `days` days.
-    public func newsletterMetrics(id: Int, days: Int, refresh: Bool = false) async throws -> MetricSeries {
-        try await store.value("newsletters/\(id)/metrics/\(days)", ttl: ttl.metrics, refresh: refresh) {
-            try await client.newsletterMetrics(id: id, period: .days, steps: days)
+    /// A newsletter's metrics over what its v1 endpoint can give of the last `days` days (45 days, else 12 weeks).
+    public func newsletterMetrics(id: Int, days: Int, refresh: Bool = false) async throws -> MetricsResult {
+        let span = MetricsSpan.v1(lastDays: days)
+        return try await store.value("newsletters/\(id)/metrics/\(span.key)", ttl: ttl.metrics, refresh: refresh) {
+            MetricsResult(series: try await client.newsletterMetrics(id: id, period: span.resolution, steps: span.steps), query: span.v1Query, span: span)
         }
     }
 
@@ -67,24 +69,34 @@ extension WorkspaceService {
         try await store.value("broadcasts/\(id)/actions", ttl: ttl.details, refresh: refresh) { try await client.broadcastActions(id: id) }
     }
 
-    /// Daily metrics of one action over the last `days` days.
-    public func actionMetrics(campaign: Int, action: Int, days: Int, refresh: Bool = false) async throws -> MetricSeries {
+    /// Daily metrics of one action over the last `days` days, asked exactly as its campaign's are (same days, same
+    /// zone), so the actions add up to the campaign.
+    public func actionMetrics(campaign: Int, action: Int, days: Int, refresh: Bool = false) async throws -> MetricsResult {
         try await store.value("campaigns/\(campaign)/actions/\(action)/metrics/\(days)", ttl: ttl.metrics, refresh: refresh) {
-            try await client.campaignActionMetrics(campaignID: campaign, actionID: action, query: .lastDays(days))
+            let query = MetricsQuery.lastDays(days)
+            let series = try await client.campaignActionMetrics(campaignID: campaign, actionID: action, query: query)
+            return MetricsResult(series: series, query: query, span: .daily(days))
         }
     }
 
-    /// Clicks per link of a campaign over the last `days` days.
-    public func campaignLinkMetrics(id: Int, days: Int, refresh: Bool = false) async throws -> [LinkMetric] {
-        try await store.value("campaigns/\(id)/links/\(days)", ttl: ttl.metrics, refresh: refresh) {
-            try await client.campaignLinkMetrics(id: id, period: .days, steps: days)
+    /// Clicks per link of a campaign: unique clicks (people), over what the v1-only links endpoint can give of the
+    /// last `days` days.
+    public func campaignLinkMetrics(id: Int, days: Int, refresh: Bool = false) async throws -> (links: [LinkMetric], span: MetricsSpan) {
+        let span = MetricsSpan.v1(lastDays: days)
+        let links = try await store.value("campaigns/\(id)/links/\(span.key)", ttl: ttl.metrics, refresh: refresh) {
+            try await client.campaignLinkMetrics(id: id, period: span.resolution, steps: span.steps, unique: true)
         }
+        return (links, span)
     }
 
-    /// How people moved through a campaign over the last `days` days (started, activated, finished, converted …).
+    /// How people moved through a campaign over the last `days` days, from midnight in the user's zone as the
+    /// campaign's own metrics count (journey metrics take no zone; their start is aligned to it instead).
     public func campaignJourneyMetrics(id: Int, days: Int, now: Int, refresh: Bool = false) async throws -> JourneyMetrics {
-        try await store.value("campaigns/\(id)/journey/\(days)", ttl: ttl.metrics, refresh: refresh) {
-            try await client.campaignJourneyMetrics(id: id, start: now - days * 86_400, end: now, resolution: .days)
+        guard case let .v2(_, start, _, _) = MetricsQuery.lastDays(days, now: Date(timeIntervalSince1970: TimeInterval(now))) else {
+            return JourneyMetrics()
+        }
+        return try await store.value("campaigns/\(id)/journey/\(days)", ttl: ttl.metrics, refresh: refresh) {
+            try await client.campaignJourneyMetrics(id: id, start: start, end: now, resolution: .days)
         }
     }
 

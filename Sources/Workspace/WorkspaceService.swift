@@ -57,24 +57,26 @@ public struct WorkspaceService: Sendable {
         try await store.value("campaigns", ttl: ttl.lists, refresh: refresh) { try await client.campaigns() }
     }
 
-    /// Daily metrics of a campaign over the last `days` days (v2, falling back to v1).
-    public func campaignMetrics(id: Int, days: Int, refresh: Bool = false) async throws -> MetricSeries {
+    /// Daily metrics of a campaign over the last `days` days in the user's zone (v2, falling back to v1).
+    public func campaignMetrics(id: Int, days: Int, refresh: Bool = false) async throws -> MetricsResult {
         try await store.value("campaigns/\(id)/metrics/\(days)", ttl: ttl.metrics, refresh: refresh) {
-            try await client.campaignMetrics(id: id, lastDays: days).series
+            try await client.campaignMetrics(id: id, lastDays: days)
         }
     }
 
-    /// Daily metrics of a broadcast over the last `days` days.
-    public func broadcastMetrics(id: Int, days: Int, refresh: Bool = false) async throws -> MetricSeries {
-        try await store.value("broadcasts/\(id)/metrics/\(days)", ttl: ttl.metrics, refresh: refresh) {
-            try await client.broadcastMetrics(id: id, period: .days, steps: days)
+    /// A broadcast's metrics over what its v1 endpoint can give of the last `days` days (45 days, else 12 weeks).
+    public func broadcastMetrics(id: Int, days: Int, refresh: Bool = false) async throws -> MetricsResult {
+        let span = MetricsSpan.v1(lastDays: days)
+        return try await store.value("broadcasts/\(id)/metrics/\(span.key)", ttl: ttl.metrics, refresh: refresh) {
+            MetricsResult(series: try await client.broadcastMetrics(id: id, period: span.resolution, steps: span.steps), query: span.v1Query, span: span)
         }
     }
 
-    /// Daily metrics of a transactional template over the last `days` days.
-    public func transactionalMetrics(id: Int, days: Int, refresh: Bool = false) async throws -> MetricSeries {
-        try await store.value("transactional/\(id)/metrics/\(days)", ttl: ttl.metrics, refresh: refresh) {
-            try await client.transactionalMetrics(id: id, period: .days, steps: days)
+    /// A transactional template's metrics over what its v1 endpoint can give of the last `days` days.
+    public func transactionalMetrics(id: Int, days: Int, refresh: Bool = false) async throws -> MetricsResult {
+        let span = MetricsSpan.v1(lastDays: days)
+        return try await store.value("transactional/\(id)/metrics/\(span.key)", ttl: ttl.metrics, refresh: refresh) {
+            MetricsResult(series: try await client.transactionalMetrics(id: id, period: span.resolution, steps: span.steps), query: span.v1Query, span: span)
         }
     }
 

@@ -84,7 +84,7 @@ import TerminalUI
     @Test func customersList() throws {
         let app = Self.customers()
         #expect(try Self.frame(app.state) == """
-         cio · demo · sandbox   1 Segm   2 Customers   3 Camp   4 Broa   5 News   6 Mess   7 Expo   8 Tran
+         cio · demo · sandbox   1 Segments   2 Customers   3 Campaigns   4 Broadcasts   5 Newsletters  ›
          Customers › plan = pro                                                                      3 rows
         ID         Email                      cio_id         Name                Created          Subscribed
         42         ada@example.com            a1b2c3         Ada Lovelace        \(Self.createdText) yes
@@ -111,7 +111,7 @@ import TerminalUI
         app.send(.sectionLoaded(route, name: DetailSections.attributes, lines: PersonSections.attributes(profile, now: Self.updated + 3 * 86_400)))
         app.send(.sectionLoaded(route, name: DetailSections.segments, lines: []))
         #expect(try Self.frame(app.state) == """
-         cio · demo · sandbox   1 Segm   2 Customers   3 Camp   4 Broa   5 News   6 Mess   7 Expo   8 Tran
+         cio · demo · sandbox   1 Segments   2 Customers   3 Campaigns   4 Broadcasts   5 Newsletters  ›
          Customers › ada@example.com
         ID            42
         Email         ada@example.com
@@ -157,7 +157,7 @@ import TerminalUI
         Self.metricCells(&app, .campaigns, key: "12", Self.series)
         Self.metricCells(&app, .campaigns, key: "7", MetricSeries(series: ["sent": Array(repeating: 0, count: 30)]))
         #expect(try Self.frame(app.state) == """
-         cio · demo · sandbox   1 Segm   2 Cust   3 Campaigns   4 Broa   5 News   6 Mess   7 Expo   8 Tran
+         cio · demo · sandbox   1 Segments   2 Customers   3 Campaigns   4 Broadcasts   5 Newsletters  ›
          Campaigns                                                                                   3 rows
             ID Name                 Sent, 30 days       Sent   Open  Click State     Type         Tags
             12 Welcome series       ⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⣀⣴⣿⣷⣄    1,010  15.0%   1.2% running   segment      onboarding
@@ -180,13 +180,13 @@ import TerminalUI
         var app = Self.app(.campaigns, RowBuilders.campaigns(Self.campaigns), size: Size(width: 100, height: 30))
         app.press(.enter)
         let route = Route.detail(.campaigns, key: "12")
-        app.send(.sectionLoaded(route, name: DetailSections.journey, lines: MetricsText.lines(Self.series, days: 30)))
+        app.send(.sectionLoaded(route, name: DetailSections.journey, lines: MetricsText.lines(MetricsResult(series: Self.series, query: .lastDays(30), span: MetricsSpan(resolution: .days, steps: 30, zone: "Europe/Berlin")))))
         app.send(.sectionLoaded(route, name: DetailSections.actions, lines: CampaignSections.actionLines(
             [CampaignAction(id: 1, name: "Say hello", type: "email", sendingState: "automatic", subject: "Welcome!"), CampaignAction(id: 2, type: "delay")],
             metrics: [1: Self.series])))
         app.send(.sectionFailed(route, name: DetailSections.links, message: "HTTP 500"))
         #expect(try Self.frame(app.state) == """
-         cio · demo · sandbox   1 Segm   2 Cust   3 Campaigns   4 Broa   5 News   6 Mess   7 Expo   8 Tran
+         cio · demo · sandbox   1 Segments   2 Customers   3 Campaigns   4 Broadcasts   5 Newsletters  ›
          Campaigns › Welcome series
         ID                12
         Name              Welcome series
@@ -201,6 +201,7 @@ import TerminalUI
         Updated           —
         Trigger segment   segment 3 →
         Metrics
+        Window            30 days, daily, days from midnight Europe/Berlin
         sent              ⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⣀⣴⣿⣷⣄  1,010
         delivered         ⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⣀⣴⣾⣷⣄  1,000
         opened            ⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⢸⣷⣄  150
@@ -213,7 +214,6 @@ import TerminalUI
                           failed: HTTP 500  (r retries)
         Messages
                           ⠋ loading…
-
 
          demo · sandbox  DEMO    Links: HTTP 500                                                 0/10 req/s
         """)
@@ -232,7 +232,7 @@ import TerminalUI
         Self.metricCells(&app, .broadcasts, key: "60", Self.series)
         for column in PaneColumns.lazyColumns(for: .broadcasts) { app.send(.cellLoaded(.broadcasts, key: "61", column: column, value: "!")) }
         #expect(try Self.frame(app.state) == """
-         cio · demo · sandbox   1 Segm   2 Cust   3 Camp   4 Broadcasts   5 News   6 Mess   7 Expo   8 Tran
+         cio · demo · sandbox  ‹  2 Customers   3 Campaigns   4 Broadcasts   5 Newsletters   6 Messages  ›
          Broadcasts                                                                                  3 rows
             ID Name              Sent, 30 days       Sent   Open  Click State     Tags      Updated
             60 Product launch    ⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⣀⣴⣿⣷⣄    1,010  15.0%   1.2% running   launch, … —
@@ -262,7 +262,7 @@ import TerminalUI
         var app = Self.app(.newsletters, RowBuilders.newsletters(newsletters))
         Self.metricCells(&app, .newsletters, key: "101", Self.series)
         #expect(try Self.frame(app.state) == """
-         cio · demo · sandbox   1   2   3   4   5 Newsletters   6   7   8
+         cio · demo · sandbox  ‹  3 Campaigns   4 Broadcasts   5 Newsletters   6 Messages   7 Exports  ›
          Newsletters                                                                                 3 rows
             ID Name               Sent, 30 days       Sent   Open  Click Type     Tags      Sent at
            101 November digest    ⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⣀⣴⣿⣷⣄    1,010  15.0%   1.2% email    digest    \(Self.createdText)
@@ -297,7 +297,7 @@ import TerminalUI
     @Test func messagesList() throws {
         let app = Self.app(.messages, RowBuilders.messages(Self.deliveries))
         #expect(try Self.frame(app.state) == """
-         cio · demo · sandbox   1 Segm   2 Cust   3 Camp   4 Broa   5 News   6 Messages   7 Expo   8 Tran
+         cio · demo · sandbox  ‹  4 Broadcasts   5 Newsletters   6 Messages   7 Exports   8 Transactional
          Messages › all                                                                              3 rows
         Created          Type     State        Recipient               Subject                 From
         \(Self.createdText) email    opened       ada@example.com         Welcome!                campaign 12
@@ -320,7 +320,7 @@ import TerminalUI
         var app = Self.app(.messages, RowBuilders.messages(Self.deliveries))
         app.press(.character("j"), .character("j"), .enter)
         #expect(try Self.frame(app.state) == """
-         cio · demo · sandbox   1 Segm   2 Cust   3 Camp   4 Broa   5 News   6 Messages   7 Expo   8 Tran
+         cio · demo · sandbox  ‹  4 Broadcasts   5 Newsletters   6 Messages   7 Exports   8 Transactional
          Messages › email
         ID        dlv-3
         Type      email
@@ -348,7 +348,7 @@ import TerminalUI
         ]
         let app = Self.app(.exports, RowBuilders.exports(exports))
         #expect(try Self.frame(app.state) == """
-         cio · demo · sandbox   1 Segm   2 Cust   3 Camp   4 Broa   5 News   6 Mess   7 Exports   8 Tran
+         cio · demo · sandbox  ‹  4 Broadcasts   5 Newsletters   6 Messages   7 Exports   8 Transactional
          Exports                                                                                     3 rows
             ID Type       Status       Total Description                                    Created
              9 customers  done       1250000 people matching plan = pro                     \(Self.createdText)
@@ -377,7 +377,7 @@ import TerminalUI
         var app = Self.app(.transactional, RowBuilders.transactional(templates))
         Self.metricCells(&app, .transactional, key: "3", MetricSeries(series: ["sent": Array(1...30), "opened": Array(repeating: 1, count: 30)]))
         #expect(try Self.frame(app.state) == """
-         cio · demo · sandbox   1   2   3   4   5   6   7   8 Transactional
+         cio · demo · sandbox  ‹  4 Broadcasts   5 Newsletters   6 Messages   7 Exports   8 Transactional
          Transactional                                                                               3 rows
             ID Name                Sent, 30 days       Sent   Open  Click Description       Updated
              3 Password reset      ⣀⣀⣀⣠⣤⣤⣤⣴⣶⣶⣶⣿⣿⣿⣿      465   6.5%   0.0% Sent when someon… \(Self.updatedText)

@@ -60,7 +60,7 @@ import TerminalUI
     @Test func eightyByTwentyFour() throws {
         let screen = try Self.screen(Self.state(Size(width: 80, height: 24)))
         #expect(screen.text == """
-         cio · demo · sandbox   1 Segments   2   3   4   5   6   7   8
+         cio · demo · sandbox   1 Segments   2 Customers   3 Campaigns   4 Broadcasts  ›
          Segments                                                                4 rows
             ID Name                   Type     State      Customers Progress Tags
              1 VIP customers          dynamic  finished       1,125     100% sales

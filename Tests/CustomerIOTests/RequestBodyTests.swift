@@ -134,16 +134,37 @@ func canonicalJSON(_ value: some Encodable) throws -> String {
 
     @Test func metricsQueriesForBothVersions() {
         let now = Date(timeIntervalSince1970: 1_700_050_000)
-        guard case let .v2(resolution, start, end, zone) = MetricsQuery.lastDays(30, now: now) else {
+        guard case let .v2(resolution, start, end, zone) = MetricsQuery.lastDays(30, now: now, zone: TimeZone(identifier: "Etc/UTC")!) else {
             Issue.record("expected v2")
             return
         }
         #expect(resolution == .days)
         #expect(end == 1_700_050_000)
         #expect(start == 1_700_006_400 - 29 * 86_400)
-        #expect(zone == "UTC")
+        #expect(zone == "Etc/UTC")
         let v1 = MetricsQuery.v1(period: .days, steps: 90).queryItems
         #expect(v1.map(\.value) == ["1", "days", "45"])
+    }
+
+    /// The spec asks for a region-format zone; days start at midnight there, not in UTC.
+    @Test func metricsDaysStartAtMidnightInTheUsersZone() {
+        let now = Date(timeIntervalSince1970: 1_700_050_000)  // 2023-11-15 12:06:40 UTC, 07:06:40 in New York
+        guard case let .v2(_, start, _, zone) = MetricsQuery.lastDays(7, now: now, zone: TimeZone(identifier: "America/New_York")!) else {
+            Issue.record("expected v2")
+            return
+        }
+        #expect(zone == "America/New_York")
+        // Midnight 2023-11-09 in New York (UTC-5) is 05:00 UTC.
+        #expect(start == 1_699_488_000 + 5 * 3_600)
+    }
+
+    /// v1-only endpoints stop at 45 days and 12 weeks: 90 days is asked as 12 weeks and labelled so.
+    @Test func aWindowTheV1EndpointsCannotGiveBecomesWeeks() {
+        #expect(MetricsSpan.v1(lastDays: 30) == MetricsSpan(resolution: .days, steps: 30, zone: MetricsSpan.vendorZone))
+        let ninety = MetricsSpan.v1(lastDays: 90)
+        #expect(ninety.resolution == .weeks && ninety.steps == 12 && ninety.label == "12 weeks")
+        #expect(ninety.v1Query.queryItems.map(\.value) == ["1", "weeks", "12"])
+        #expect(MetricsSpan.daily(90).label == "90 days")
     }
 
     @Test func idTypesAreGuessedFromWhatPeopleType() {

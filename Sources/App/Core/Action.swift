@@ -1,3 +1,4 @@
+import CustomerIO
 import TerminalUI
 import Workspace
 
@@ -65,6 +66,17 @@ public struct MetricsView: Sendable, Hashable {
 
     /// The column title: `Sent, 30 days`.
     public var title: String { "\(metric.prefix(1).uppercased())\(metric.dropFirst()), \(days) days" }
+
+    /// What a pane's metrics endpoint gives for this window: campaigns daily in the user's zone; broadcasts,
+    /// newsletters and transactional through v1, which stops at 45 days and then counts in weeks.
+    public func span(for pane: PaneKind) -> MetricsSpan {
+        pane == .campaigns ? .daily(days) : .v1(lastDays: days)
+    }
+
+    /// The column title on a pane: `Sent, 30 days`, or `Sent, 12 weeks` where the endpoint cannot give 90 days.
+    public func title(for pane: PaneKind) -> String {
+        "\(metric.prefix(1).uppercased())\(metric.dropFirst()), \(span(for: pane).label)"
+    }
 }
 
 /// Work `update` asks for; the runtime performs it outside the pure state change and reports back as actions.

@@ -140,7 +140,7 @@ public struct AppState: Sendable {
     public var currentColumns: [TableColumn] {
         if case .members = route { return PaneColumns.columns(for: .customers) }
         var columns = PaneColumns.columns(for: pane)
-        if PaneKind.withMetrics.contains(pane) { columns[2].title = metricsView.title }
+        if PaneKind.withMetrics.contains(pane) { columns[2].title = metricsView.title(for: pane) }
         return columns
     }
 

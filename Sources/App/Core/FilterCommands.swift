@@ -24,7 +24,8 @@ enum FilterCommands {
                 }
             }
         }
-        state.flash = Flash.make(.info, "Metrics: \(view.title.lowercased())", now: state.now)
+        let shown = PaneKind.withMetrics.contains(state.pane) ? state.pane : .campaigns
+        state.flash = Flash.make(.info, "Metrics: \(view.title(for: shown).lowercased())", now: state.now)
         // An open item's metric sections follow the new window.
         if case .detail(let pane, _) = state.route, PaneKind.withMetrics.contains(pane), var detail = state.details[state.route] {
             for name in detail.sectionOrder where DetailSections.followMetrics.contains(name) { detail.sections[name] = .idle }

@@ -51,7 +51,7 @@ extension Keymap {
                 default: "only on a segment"
                 }
             },
-            Binding("campaigns.window", ["w"], "Metrics window: 7, 30 or 90 days", section: "Lists", panes: Set(PaneKind.withMetrics), command: .metricsWindow),
+            Binding("campaigns.window", ["w"], "Metrics window: 7, 30 or 90 days (12 weeks where only weeks reach)", section: "Lists", panes: Set(PaneKind.withMetrics), command: .metricsWindow),
             Binding("campaigns.metric", ["v"], "Metric in the sparkline: sent, opened or clicked", section: "Lists", panes: Set(PaneKind.withMetrics), command: .metricsKind),
             Binding("messages.type", ["t"], "Filter by type: all, email, push, sms, in-app, webhook, slack", section: "Lists", panes: [.messages], command: .messagesType),
             Binding("messages.metric", ["e"], "Filter by the furthest state: sent, delivered, opened, clicked …", section: "Lists", panes: [.messages], command: .messagesMetric),

@@ -142,15 +142,19 @@ public struct EffectHandler: Sendable {
         case .segments:
             return [Format.grouped(try await service.segmentCustomerCount(id: id, refresh: refresh))]
         case .campaigns, .broadcasts, .newsletters, .transactional:
-            let series: MetricSeries = switch pane {
+            let result: MetricsResult = switch pane {
             case .campaigns: try await service.campaignMetrics(id: id, days: metrics.days, refresh: refresh)
             case .broadcasts: try await service.broadcastMetrics(id: id, days: metrics.days, refresh: refresh)
             case .newsletters: try await service.newsletterMetrics(id: id, days: metrics.days, refresh: refresh)
             default: try await service.transactionalMetrics(id: id, days: metrics.days, refresh: refresh)
             }
+            let series = result.series
             let base = Format.rateBase(series)
+            // A campaign whose workspace refused v2 came back over what v1 gives: the chart cell says that span
+            // rather than sit under a column title claiming another.
+            let chart = result.span.label == metrics.span(for: pane).label ? Format.sparkline(series[metrics.metric]) : "\(result.span.label) only"
             return [
-                Format.sparkline(series[metrics.metric]),
+                chart,
                 Format.grouped(series.total("sent")),
                 Format.percent(series.total("opened"), of: base),
                 Format.percent(series.total("clicked"), of: base),

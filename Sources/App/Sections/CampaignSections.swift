@@ -10,7 +10,7 @@ enum CampaignSections {
         async let series = context.service.campaignMetrics(id: id, days: days, refresh: context.refresh)
         // Journey metrics are a v2-only extra: a workspace without them still shows the delivery metrics.
         async let journey = try? context.service.campaignJourneyMetrics(id: id, days: days, now: context.now, refresh: context.refresh)
-        var lines = MetricsText.lines(try await series, days: days)
+        var lines = MetricsText.lines(try await series)
         if let journey = await journey {
             let figures: [(String, [Int])] = [("started", journey.started), ("activated", journey.activated), ("messaged", journey.messaged),
                                               ("finished", journey.finished), ("converted", journey.converted),
@@ -29,7 +29,7 @@ enum CampaignSections {
         let metrics = await withTaskGroup(of: (Int, MetricSeries?).self) { group in
             for action in actions {
                 guard let actionID = action.id else { continue }
-                group.addTask { (actionID, try? await context.service.actionMetrics(campaign: id, action: actionID, days: days, refresh: context.refresh)) }
+                group.addTask { (actionID, try? await context.service.actionMetrics(campaign: id, action: actionID, days: days, refresh: context.refresh).series) }
             }
             return await group.reduce(into: [Int: MetricSeries]()) { if let series = $1.1 { $0[$1.0] = series } }
         }
@@ -49,12 +49,27 @@ enum CampaignSections {
         }
     }
 
-    /// Clicks per tracked link, most clicked first.
+    /// People who clicked each tracked link, most clicked first; a link found in several places is one line. The
+    /// links endpoint is v1 only, so its window is said on the first line.
     static func links(campaign id: Int, _ context: SectionLoader.Context) async throws -> [DetailLine] {
-        let links = try await context.service.campaignLinkMetrics(id: id, days: context.metrics.days, refresh: context.refresh)
-        guard !links.isEmpty else { return [DetailLine(key: "", value: "no tracked links clicked in the last \(context.metrics.days) days")] }
-        return links.sorted { $0.metric.total("clicked") > $1.metric.total("clicked") }.map { link in
-            DetailLine(key: "\(Format.grouped(link.metric.total("clicked"))) clicks", value: link.link.href ?? "link \(link.link.id.map(String.init) ?? "?")")
+        let (links, span) = try await context.service.campaignLinkMetrics(id: id, days: context.metrics.days, refresh: context.refresh)
+        return linkLines(links, span: span)
+    }
+
+    static func linkLines(_ links: [LinkMetric], span: MetricsSpan) -> [DetailLine] {
+        var byTarget: [String: (clicks: Int, places: Int)] = [:]
+        for link in links {
+            let target = link.link.href ?? "link \(link.link.id.map(String.init) ?? "?")"
+            byTarget[target, default: (0, 0)].clicks += link.metric.total("clicked")
+            byTarget[target, default: (0, 0)].places += 1
+        }
+        guard byTarget.values.contains(where: { $0.clicks > 0 }) else {
+            return [DetailLine(key: "", value: "no tracked links clicked in the last \(span.label)")]
+        }
+        let header = DetailLine(key: "Window", value: "\(span.description); people who clicked")
+        return [header] + byTarget.sorted { ($0.value.clicks, $1.key) > ($1.value.clicks, $0.key) }.map { target, figures in
+            let places = figures.places > 1 ? " (\(figures.places) places)" : ""
+            return DetailLine(key: "\(Format.grouped(figures.clicks)) clicked", value: target + places)
         }
     }
 

@@ -8,30 +8,50 @@ enum TopBarView {
         var x = rect.x
         let label = " cio · \(state.session.profile) · \(state.session.region) "
         x += canvas.put(label, x: x, y: rect.y, style: theme[.topBar], maxWidth: rect.maxX - x)
-        let tabs = tabTitles(state.pane, room: rect.maxX - x)
-        for (index, pane) in PaneKind.tabs.enumerated() where x < rect.maxX {
+        let strip = TabStrip(current: state.pane, room: rect.maxX - x)
+        if strip.hiddenBefore { x += canvas.put(" ‹", x: x, y: rect.y, style: theme[.muted], maxWidth: rect.maxX - x) }
+        for (pane, title) in strip.tabs where x < rect.maxX {
             let style = pane == state.pane ? theme[.tabActive] : theme[.tab]
             x += canvas.put(" ", x: x, y: rect.y, style: theme[.topBar], maxWidth: rect.maxX - x)
-            let tab = tabs[index]
             let room = rect.maxX - x
             guard room > 0 else { break }
-            // A tab that does not fit is cut with an ellipsis, so a cut-off title never reads as a whole word.
-            canvas.put(clipping: tab, x: x, y: rect.y, width: min(room, DisplayWidth.of(tab)), style: style)
-            x += min(room, DisplayWidth.of(tab))
+            // Only when even the current tab alone is too wide is a title cut, and then with an ellipsis.
+            canvas.put(clipping: title, x: x, y: rect.y, width: min(room, DisplayWidth.of(title)), style: style)
+            x += min(room, DisplayWidth.of(title))
         }
+        if strip.hiddenAfter { canvas.put(" ›", x: x, y: rect.y, style: theme[.muted], maxWidth: rect.maxX - x) }
     }
+}
 
-    /// Each tab's text: whole titles when they fit, else the current pane's whole and the others shortened to
-    /// four letters, else numbers only beside the current one.
-    static func tabTitles(_ current: PaneKind, room: Int) -> [String] {
+/// The tabs that fit: every title whole, scrolled so the current pane is always shown with its neighbours, and a
+/// marker on the side where tabs are hidden. Shortened titles ("Segm Cust Camp") read as nothing, so none are made.
+struct TabStrip {
+    /// The visible tabs in order, each with its whole title (" 3 Campaigns ").
+    let tabs: [(PaneKind, String)]
+    /// Whether tabs are hidden to the left and to the right.
+    let hiddenBefore: Bool, hiddenAfter: Bool
+
+    init(current: PaneKind, room: Int) {
         let panes = PaneKind.tabs
-        let variants: [[String]] = [
-            panes.enumerated().map { " \($0 + 1) \($1.title) " },
-            panes.enumerated().map { " \($0 + 1) \($1 == current ? $1.title : String($1.title.prefix(4))) " },
-            panes.enumerated().map { $1 == current ? " \($0 + 1) \($1.title) " : " \($0 + 1) " },
-        ]
-        for variant in variants where variant.reduce(0, { $0 + 1 + DisplayWidth.of($1) }) <= room { return variant }
-        return variants[variants.count - 1]
+        let titles = panes.enumerated().map { " \($0 + 1) \($1.title) " }
+        let widths = titles.map { 1 + DisplayWidth.of($0) }
+        let marker = 2
+        var low = panes.firstIndex(of: current) ?? 0
+        var high = low
+        func fits(_ low: Int, _ high: Int) -> Bool {
+            let markers = (low > 0 ? marker : 0) + (high < panes.count - 1 ? marker : 0)
+            return widths[low...high].reduce(0, +) + markers <= room
+        }
+        // Grow right first, then left, so the strip reads from the start when the current tab is near it.
+        var grew = true
+        while grew {
+            grew = false
+            if high + 1 < panes.count, fits(low, high + 1) { high += 1; grew = true }
+            if low > 0, fits(low - 1, high) { low -= 1; grew = true }
+        }
+        tabs = (low...high).map { (panes[$0], titles[$0]) }
+        hiddenBefore = low > 0
+        hiddenAfter = high < panes.count - 1
     }
 }
 

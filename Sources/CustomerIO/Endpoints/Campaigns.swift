@@ -1,9 +1,16 @@
 import Foundation
 
-/// Which metric series came back, and how it was asked for (v2 falls back to v1).
+/// Which metric series came back, how it was asked for (v2 falls back to v1), and the span it covers.
 public struct MetricsResult: Sendable, Equatable {
     public let series: MetricSeries
     public let query: MetricsQuery
+    public let span: MetricsSpan
+
+    public init(series: MetricSeries, query: MetricsQuery, span: MetricsSpan) {
+        self.series = series
+        self.query = query
+        self.span = span
+    }
 }
 
 /// Campaigns (automations): lists, metrics, actions, journeys and their messages.
@@ -25,14 +32,15 @@ extension AppAPIClient {
         return try await send(request, as: MetricsResponse.self).metric
     }
 
-    /// Daily metrics for the last `days` days: v2 first; where a workspace rejects v2, the deprecated v1.
-    public func campaignMetrics(id: Int, lastDays days: Int, now: Date = Date()) async throws -> MetricsResult {
-        let v2 = MetricsQuery.lastDays(days, now: now)
+    /// Daily metrics for the last `days` days in `zone`: v2 first; where a workspace rejects v2, the deprecated v1
+    /// over what it can give (45 days daily, else 12 weeks), and the result says which.
+    public func campaignMetrics(id: Int, lastDays days: Int, now: Date = Date(), zone: TimeZone = MetricsSpan.userZone) async throws -> MetricsResult {
+        let v2 = MetricsQuery.lastDays(days, now: now, zone: zone)
         do {
-            return MetricsResult(series: try await campaignMetrics(id: id, query: v2), query: v2)
+            return MetricsResult(series: try await campaignMetrics(id: id, query: v2), query: v2, span: .daily(days, zone: zone))
         } catch let error as CustomerIOError where error.kind == .badRequest {
-            let v1 = MetricsQuery.v1(period: .days, steps: days)
-            return MetricsResult(series: try await campaignMetrics(id: id, query: v1), query: v1)
+            let span = MetricsSpan.v1(lastDays: days)
+            return MetricsResult(series: try await campaignMetrics(id: id, query: span.v1Query), query: span.v1Query, span: span)
         }
     }
 

@@ -10,11 +10,14 @@ public enum MetricsQuery: Sendable, Equatable {
     case v2(resolution: MetricResolution, start: Int, end: Int, timeZone: String? = nil)
     case v1(period: MetricResolution, steps: Int)
 
-    /// The last `days` whole days up to `now`, daily, in UTC so series line up with the sandbox and across machines.
-    public static func lastDays(_ days: Int, now: Date = Date()) -> MetricsQuery {
-        let end = Int(now.timeIntervalSince1970)
-        let startOfToday = end - end % 86_400
-        return .v2(resolution: .days, start: startOfToday - (days - 1) * 86_400, end: end, timeZone: "UTC")
+    /// The last `days` whole days up to `now`, daily, each day starting at midnight in `zone` (the spec asks for a
+    /// region-format zone such as `America/New_York`; without one the API counts in US Eastern).
+    public static func lastDays(_ days: Int, now: Date = Date(), zone: TimeZone = MetricsSpan.userZone) -> MetricsQuery {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let startOfToday = calendar.startOfDay(for: now)
+        let start = calendar.date(byAdding: .day, value: -(days - 1), to: startOfToday) ?? startOfToday
+        return .v2(resolution: .days, start: Int(start.timeIntervalSince1970), end: Int(now.timeIntervalSince1970), timeZone: zone.identifier)
     }
 
     /// v1 caps steps per period (24 hours, 45 days, 12 weeks, 120 months).
@@ -37,4 +40,56 @@ public enum MetricsQuery: Sendable, Equatable {
             return [("version", "1"), ("period", period.rawValue), ("steps", String(min(steps, Self.maxSteps(period))))]
         }
     }
+}
+
+/// What a metric series covers as it was fetched: its resolution, how many steps, and where its days start. Labels
+/// come from here, so a figure never claims a longer span than the request could give.
+public struct MetricsSpan: Sendable, Hashable {
+    public var resolution: MetricResolution
+    public var steps: Int
+    /// The zone whose midnight starts each day: the user's for v2 queries, US Eastern for v1 (fixed by the API).
+    public var zone: String
+
+    public init(resolution: MetricResolution, steps: Int, zone: String) {
+        self.resolution = resolution
+        self.steps = steps
+        self.zone = zone
+    }
+
+    /// The zone name v1 endpoints count in (the spec: "Days start at 00:00 EST").
+    public static let vendorZone = "US Eastern"
+
+    /// The user's own zone in the region format the API takes; Etc/UTC when the system names none (a copied
+    /// /etc/localtime reads as "GMT" or "localtime", and Foundation names plain UTC "GMT").
+    public static var userZone: TimeZone {
+        let zone = TimeZone.current
+        return zone.identifier.contains("/") ? zone : TimeZone(identifier: "Etc/UTC") ?? zone
+    }
+
+    /// Daily over `days` days in `zone`, as a v2 query asks.
+    public static func daily(_ days: Int, zone: TimeZone = userZone) -> MetricsSpan {
+        MetricsSpan(resolution: .days, steps: days, zone: zone.identifier)
+    }
+
+    /// What a v1-only endpoint can give for the last `days` days: daily up to its 45-day cap, beyond that whole weeks
+    /// up to its 12-week cap. 90 days becomes "12 weeks", never "90 days" over 45.
+    public static func v1(lastDays days: Int) -> MetricsSpan {
+        if days <= MetricsQuery.maxSteps(.days) { return MetricsSpan(resolution: .days, steps: days, zone: vendorZone) }
+        return MetricsSpan(resolution: .weeks, steps: min(MetricsQuery.maxSteps(.weeks), days / 7), zone: vendorZone)
+    }
+
+    /// The v1 query for this span.
+    public var v1Query: MetricsQuery { .v1(period: resolution, steps: steps) }
+
+    /// "30 days", "12 weeks".
+    public var label: String { "\(steps) \(steps == 1 ? String(resolution.rawValue.dropLast()) : resolution.rawValue)" }
+
+    /// "30 days, daily, days from midnight Europe/Berlin": the window, the resolution and the zone, for a detail.
+    public var description: String {
+        let step = resolution == .weeks ? "weekly, weeks from Sunday" : "daily, days from"
+        return "\(label), \(step) \(resolution == .weeks ? "" : "midnight ")\(zone)".replacingOccurrences(of: "  ", with: " ")
+    }
+
+    /// A cache key part.
+    public var key: String { "\(resolution.rawValue)\(steps)" }
 }

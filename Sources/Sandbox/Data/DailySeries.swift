@@ -25,22 +25,43 @@ struct DailySeries: Sendable {
         return sum
     }
 
-    /// A copy with every count multiplied by `factor` (an action's share of its campaign), and some metrics
-    /// zeroed when they cannot happen on the channel (SMS are not opened, only webhooks have HTTP statuses).
-    func scaled(by factor: Double, channel: String) -> DailySeries {
-        var copy = self
-        for metric in Metric.allCases {
-            let zero: Bool
+    /// The share of each metric's counts this series stands for (an action's or variant's share of its campaign),
+    /// by metric; empty means the whole. Kept as fractions and applied to totals, not to each day, so one click a
+    /// day still adds up across a window.
+    private(set) var scales: [Double] = []
+
+    /// The metrics that cannot happen on a channel (SMS are not opened, only webhooks have HTTP statuses).
+    static func impossible(on channel: String) -> Set<Metric> {
+        Set(Metric.allCases.filter { metric in
             switch channel {
-            case "webhook": zero = [.opened, .humanOpened, .prefetchOpened, .clicked, .humanClicked, .prefetchClicked, .spammed, .unsubscribed, .topicUnsubscribed].contains(metric)
-            case "twilio", "sms": zero = metric.isWebhookStatus || [.opened, .humanOpened, .prefetchOpened, .spammed].contains(metric)
-            case "push": zero = metric.isWebhookStatus || [.clicked, .humanClicked, .prefetchClicked, .spammed, .bounced].contains(metric)
-            default: zero = metric.isWebhookStatus
+            case "webhook": [.opened, .humanOpened, .prefetchOpened, .clicked, .humanClicked, .prefetchClicked, .spammed, .unsubscribed, .topicUnsubscribed].contains(metric)
+            case "twilio", "sms": metric.isWebhookStatus || [.opened, .humanOpened, .prefetchOpened, .spammed].contains(metric)
+            case "push": metric.isWebhookStatus || [.clicked, .humanClicked, .prefetchClicked, .spammed, .bounced].contains(metric)
+            default: metric.isWebhookStatus
             }
-            for day in 0 ..< days {
-                copy[metric, day] = zero ? 0 : Int((Double(self[metric, day]) * factor).rounded())
-            }
+        })
+    }
+
+    /// A copy standing for `factor` of every count, with the metrics impossible on `channel` zeroed.
+    func scaled(by factor: Double, channel: String) -> DailySeries {
+        let impossible = Self.impossible(on: channel)
+        return scaled { impossible.contains($0) ? 0 : factor }
+    }
+
+    /// One action's part of its campaign: each metric split over the actions on which it can happen, in their
+    /// weights, so the actions' figures add up to the campaign's (a webhook's share of opens goes to the emails).
+    func share(of action: Int, weights: [Double], channels: [String]) -> DailySeries {
+        let impossible = channels.map(Self.impossible(on:))
+        return scaled { metric in
+            guard !impossible[action].contains(metric) else { return 0 }
+            let possible = weights.indices.filter { !impossible[$0].contains(metric) }.reduce(0) { $0 + weights[$1] }
+            return possible > 0 ? weights[action] / possible : 0
         }
+    }
+
+    private func scaled(_ factor: (Metric) -> Double) -> DailySeries {
+        var copy = self
+        copy.scales = Metric.allCases.map { (scales.isEmpty ? 1 : scales[$0.rawValue]) * factor($0) }
         return copy
     }
 
@@ -55,7 +76,8 @@ struct DailySeries: Sendable {
     /// Time after the generated history (the server runs on after its anchor day) repeats the same weekday of
     /// the week before, up to `until` (now), so today's numbers grow through the day instead of reading zero.
     func amount(_ metric: Metric, from start: Int, to end: Int, until: Int = .max) -> Double {
-        guard end > start else { return 0 }
+        let scale = scales.isEmpty ? 1 : scales[metric.rawValue]
+        guard end > start, scale > 0 else { return 0 }
         let seriesEnd = firstDay + days * 86_400
         let lower = max(start, firstDay)
         let upper = min(end, until, seriesEnd + (days >= 7 ? 7 * 86_400 : 0))
@@ -71,7 +93,7 @@ struct DailySeries: Sendable {
             total += Double(self[metric, day]) * Self.hourWeights[hour] * overlap
             hourStart = hourEnd
         }
-        return total
+        return total * scale
     }
 
     /// Counts per bucket for a list of bucket boundaries (n + 1 boundaries give n buckets).

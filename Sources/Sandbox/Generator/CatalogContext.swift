@@ -30,9 +30,12 @@ struct CatalogContext {
         let paths = ["", "/pricing", "/blog/\(slug)", "/account/billing", "/docs/getting-started", "/app/dashboards", "/help"]
         let raw = (0 ..< count).map { pow(0.55, Double($0)) * (0.8 + rng.unit() * 0.4) }
         let total = raw.reduce(0, +)
+        // Each link goes somewhere different: a message with the same target twice is one link to a reader.
+        // One draw per link as before, so the rest of the generated workspace stays the same.
+        let offset = (0 ..< count).map { _ in rng.below(paths.count) }.first ?? 0
         return (0 ..< count).map { index in
             linkID += 1
-            let path = paths[(index + rng.below(paths.count)) % paths.count]
+            let path = paths[(index + offset) % paths.count]
             return LinkRecord(id: linkID, href: "https://lumenapp.io\(path)?utm_campaign=\(slug)", share: raw[index] / total)
         }
     }

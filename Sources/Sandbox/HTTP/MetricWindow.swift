@@ -77,7 +77,7 @@ enum MetricWindow {
         return result
     }
 
-    /// v1 (`period`, `steps`): the last N periods ending with the current one, in UTC.
+    /// v1 (`period`, `steps`): the last N periods ending with the current one, in US Eastern as the API counts.
     static func version1(_ exchange: Exchange, now: Int) throws -> [Int] {
         let periodText = exchange.query["period"].flatMap { $0.isEmpty ? nil : $0 } ?? "days"
         guard let resolution = Resolution(query: periodText) else {
@@ -88,7 +88,8 @@ enum MetricWindow {
         if steps <= 0 { steps = resolution.maximumSteps }
         if steps == 1 { steps = 2 }
         steps = min(steps, resolution.maximumSteps)
-        let zone = TimeZone(identifier: "UTC")!
+        // The spec: "Days start at 00:00 EST. Weeks start at 00:00 EST on Sunday."
+        let zone = TimeZone(identifier: "America/New_York")!
         let calendar = calendar(zone)
         let current = calendar.dateInterval(of: resolution.component, for: Date(timeIntervalSince1970: TimeInterval(now)))!.start
         var result: [Int] = []

@@ -34,13 +34,13 @@ enum BroadcastRoutes {
 
         router.get("/v1/broadcasts/:id/actions/:action/metrics") { exchange, parameters in
             let (broadcast, action) = try action(parameters, app)
-            let series = broadcast.series.scaled(by: action.weight, channel: action.type)
+            let series = MetricsReply.actionSeries(broadcast.series, action: action, among: broadcast.actions)
             return try MetricsReply.series(series, exchange, app: app, allowVersion2: false) { $0.actionID == action.id }
         }
 
         router.get("/v1/broadcasts/:id/actions/:action/metrics/links") { exchange, parameters in
             let (broadcast, action) = try action(parameters, app)
-            return try MetricsReply.links(broadcast.links, series: broadcast.series.scaled(by: action.weight, channel: action.type), exchange, app: app)
+            return try MetricsReply.links(broadcast.links, series: MetricsReply.actionSeries(broadcast.series, action: action, among: broadcast.actions), exchange, app: app)
         }
 
         router.get("/v1/broadcasts/:id/messages") { exchange, parameters in

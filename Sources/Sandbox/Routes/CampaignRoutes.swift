@@ -36,12 +36,12 @@ enum CampaignRoutes {
 
         router.get("/v1/campaigns/:id/actions/:action/metrics") { exchange, parameters in
             let (campaign, action) = try action(parameters, app)
-            return try MetricsReply.series(campaign.series.scaled(by: action.weight, channel: action.type), exchange, app: app, allowVersion2: true)
+            return try MetricsReply.series(MetricsReply.actionSeries(campaign.series, action: action, among: campaign.actions), exchange, app: app, allowVersion2: true)
         }
 
         router.get("/v1/campaigns/:id/actions/:action/metrics/links") { exchange, parameters in
             let (campaign, action) = try action(parameters, app)
-            return try MetricsReply.links(campaign.links, series: campaign.series.scaled(by: action.weight, channel: action.type), exchange, app: app)
+            return try MetricsReply.links(campaign.links, series: MetricsReply.actionSeries(campaign.series, action: action, among: campaign.actions), exchange, app: app)
         }
 
         router.get("/v1/campaigns/:id/journey_metrics") { exchange, parameters in

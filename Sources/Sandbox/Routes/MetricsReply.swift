@@ -49,6 +49,12 @@ enum MetricsReply {
         return result
     }
 
+    /// One action's part of its campaign's or broadcast's series, so that its actions add up to the whole.
+    static func actionSeries(_ series: DailySeries, action: ActionRecord, among actions: [ActionRecord]) -> DailySeries {
+        let index = actions.firstIndex { $0.id == action.id } ?? 0
+        return series.share(of: index, weights: actions.map(\.weight), channels: actions.map(\.type))
+    }
+
     /// A campaign's series narrowed to one channel (`type=`), by the share of its actions on that channel.
     static func narrowed(_ series: DailySeries, actions: [ActionRecord], type: String?) throws -> DailySeries {
         guard let type, !type.isEmpty else { return series }

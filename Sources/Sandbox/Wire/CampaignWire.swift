@@ -165,14 +165,50 @@ enum CampaignWire {
         return .obj(["metric": .obj(["series": .obj(pairs)])])
     }
 
-    /// `{"links":[{"link":{"id","href"},"metric":{"series":{"clicked":[…]}}}]}`
+    /// `{"links":[{"link":{"id","href"},"metric":{"series":{"clicked":[…]}}}]}`. Unique clicks are the people who
+    /// clicked (the series' `clicked`), split over the links so that every bucket adds up exactly; all clicks count
+    /// repeat clicks too, a quarter more.
     static func links(_ links: [LinkRecord], series: DailySeries, boundaries: [Int], until: Int, unique: Bool) -> JSONValue {
-        let clicks = series.buckets(unique ? .humanClicked : .clicked, boundaries: boundaries, until: until)
-        return .obj(["links": .array(links.map { link in
+        let people = series.buckets(.clicked, boundaries: boundaries, until: until)
+        let clicks = unique ? people : Self.runningRounded(people.map { Double($0) * 1.25 })
+        let perLink = split(clicks, shares: links.map(\.share))
+        return .obj(["links": .array(zip(links, perLink).map { link, counts in
             .obj([
                 "link": .obj(["id": .int(link.id), "href": .string(link.href)]),
-                "metric": .obj(["series": .obj(["clicked": .ints(clicks.map { Int((Double($0) * link.share).rounded()) })])]),
+                "metric": .obj(["series": .obj(["clicked": .ints(counts)])]),
             ])
         })])
+    }
+
+    /// Splits each bucket's total over shares, carrying each share's remainder to the next bucket, so every bucket
+    /// adds up exactly and a small share still gets its clicks over a window.
+    static func split(_ totals: [Int], shares: [Double]) -> [[Int]] {
+        var carry = Array(repeating: 0.0, count: shares.count)
+        var result = Array(repeating: [Int](), count: shares.count)
+        for total in totals {
+            let wants = shares.indices.map { carry[$0] + Double(total) * shares[$0] }
+            var given = wants.map { max(0, Int($0.rounded(.down))) }
+            var left = total - given.reduce(0, +)
+            let byRemainder = shares.indices.sorted { wants[$0] - Double(given[$0]) > wants[$1] - Double(given[$1]) }
+            for index in byRemainder where left > 0 { given[index] += 1; left -= 1 }
+            for index in byRemainder.reversed() where left < 0 && given[index] > 0 { given[index] -= 1; left += 1 }
+            for index in shares.indices {
+                carry[index] = wants[index] - Double(given[index])
+                result[index].append(given[index])
+            }
+        }
+        return result
+    }
+
+    /// Whole numbers from fractional ones, rounding the running total so the whole is kept.
+    static func runningRounded(_ values: [Double]) -> [Int] {
+        var running = 0.0
+        var emitted = 0
+        return values.map { value in
+            running += value
+            let rounded = Int(running.rounded())
+            defer { emitted = rounded }
+            return rounded - emitted
+        }
     }
 }

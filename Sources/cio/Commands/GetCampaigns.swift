@@ -43,10 +43,14 @@ struct GetCampaignMetrics: GetSubcommand {
         let campaignID: Int
         let days: Int
         let apiVersion: Int
+        /// What the series covers as fetched ("30 days", or "12 weeks" after a v1 fallback), its step and zone.
+        let window: String
+        let resolution: String
+        let timeZone: String
         let series: [String: [Int]]
 
         private enum CodingKeys: String, CodingKey {
-            case campaignID = "campaign_id", days, apiVersion = "api_version", series
+            case campaignID = "campaign_id", days, apiVersion = "api_version", window, resolution, timeZone = "time_zone", series
         }
     }
 
@@ -56,16 +60,20 @@ struct GetCampaignMetrics: GetSubcommand {
         let result = try await makeClient().campaignMetrics(id: id, lastDays: days)
         let version = if case .v1 = result.query { 1 } else { 2 }
         let series = result.series.series
-        try emit(Output(campaignID: id, days: days, apiVersion: version, series: series)) {
+        let span = result.span
+        let output = Output(campaignID: id, days: days, apiVersion: version, window: span.label, resolution: span.resolution.rawValue,
+                            timeZone: span.zone, series: series)
+        try emit(output) {
             let sent = series["sent"]?.reduce(0, +) ?? 0
+            // Rates over delivered, or sent where nothing reports delivered: the same base as the app's.
             let delivered = series["delivered"]?.reduce(0, +) ?? 0
             let rows: [[String]] = Self.shown.compactMap { name in
                 guard let values = series[name] else { return nil }
                 let total = values.reduce(0, +)
-                let base = name == "sent" || name == "delivered" ? sent : max(delivered, 1)
+                let base = name == "sent" || name == "delivered" ? sent : max(delivered > 0 ? delivered : sent, 1)
                 return [name, String(total), name == "sent" ? "" : Format.percent(total, of: base), Format.sparkline(values)]
             }
-            return Table(headers: ["METRIC", "TOTAL", "RATE", "LAST \(days) DAYS"], rows: rows, rightAligned: [1, 2], maxColumnWidth: 100)
+            return Table(headers: ["METRIC", "TOTAL", "RATE", "LAST \(span.label.uppercased()) (\(span.zone))"], rows: rows, rightAligned: [1, 2], maxColumnWidth: 100)
         }
     }
 }
