@@ -97,6 +97,11 @@ public struct WorkspaceService: Sendable {
         try await store.value("transactional", ttl: ttl.lists, refresh: refresh) { try await client.transactionalTemplates() }
     }
 
+    /// A template's contents (one per language), whose `type` says its channel.
+    public func transactionalContents(id: Int, refresh: Bool = false) async throws -> [TransactionalContent] {
+        try await store.value("transactional/\(id)/contents", ttl: ttl.details, refresh: refresh) { try await client.transactionalContents(id: id) }
+    }
+
     /// Deliveries across the workspace matching `filter` (first page); `key` names the filter in the cache.
     public func messages(_ filter: MessageFilter, key: String, refresh: Bool = false) async throws -> [Delivery] {
         try await store.value("messages/\(key)", ttl: ttl.messages, refresh: refresh) { try await client.messages(filter).messages }

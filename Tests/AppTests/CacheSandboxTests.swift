@@ -68,9 +68,10 @@ import Workspace
 
             try await app.driver.press(.character("2"))
             try await app.find("plan = enterprise")
-            try await app.driver.press(.character("x"), .tab, .enter)
+            try await app.driver.press(.character("x"))
+            try await app.confirmReview()
             #expect(app.count("POST", "/v1/exports/customers") == 1)
-            try await app.driver.press(.character("7"))
+            try await app.driver.press(.escape, .character("7"))
             #expect(app.count("GET", "/v1/exports") == 2)
             let after = app.driver.state.currentList.loadedRows
             let added = after.filter { !before.contains($0.key) }

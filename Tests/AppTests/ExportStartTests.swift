@@ -56,13 +56,22 @@ extension DrivenApp {
         return line
     }
 
+    /// The review on screen, if one is.
+    var review: ReviewState? { if case .reviewing(let review) = driver.state.mode { review } else { nil } }
+
+    /// `y` on the review once its keys count.
+    func confirmReview() async throws {
+        try await driver.advanceClock(by: ReviewState.keyGrace)
+        try await driver.press(.character("y"))
+    }
+
     /// Requests the sandbox saw with this method and exactly this path.
     func count(_ method: String, _ path: String) -> Int {
         probe.requests().filter { $0.method == method && $0.path == path }.count
     }
 }
 
-/// `x` starts an export only after the user confirms it, once; the Exports list follows it until it is done; a
+/// `x` starts an export only after `y` on its review, once; the Exports list follows it until it is done; a
 /// read-only session never gets as far as asking. `b` loads a message's archived body on the same terms.
 @Suite struct ExportStartTests {
     @Test func aCustomersExportAsksFirstStartsOnceAndIsFollowedUntilDone() async throws {
@@ -73,28 +82,32 @@ extension DrivenApp {
             try await app.find("plan = pro")
             #expect(app.driver.state.currentList.loadedRows.count == 200)
 
-            // x asks first; Enter at once presses Cancel, where the focus starts.
+            // x opens the review of exactly what will be sent; Enter never starts it, nor Esc.
             try await app.driver.press(.character("x"))
-            guard case .confirming(_, effect: .startExport(.customers(query: "plan = pro"))) = app.driver.state.mode else {
-                Issue.record("no confirmation for the export: \(app.driver.state.mode)")
-                return
-            }
-            #expect(app.driver.text.contains("Start export"))
+            let review = try #require(app.review, "no review for the export: \(app.driver.state.mode)")
+            #expect(review.write.endpoint == "POST /v1/exports/customers")
+            #expect(app.driver.text.contains("Start an export"))
             #expect(app.driver.text.contains("people matching “plan = pro”"))
+            #expect(app.driver.text.contains("\"filters\""))
+            try await app.driver.advanceClock(by: ReviewState.keyGrace)
             try await app.driver.press(.enter)
-            #expect(app.driver.state.mode == .browsing)
-            #expect(app.driver.state.flash?.text.contains("Cancelled") == true)
             #expect(app.count("POST", "/v1/exports/customers") == 0)
-            #expect(!app.driver.performed.contains { if case .startExport = $0 { true } else { false } })
-
-            // Tab moves to "Start export"; Enter starts it, once.
-            try await app.driver.press(.character("x"), .tab, .enter)
-            #expect(app.count("POST", "/v1/exports/customers") == 1)
+            #expect(app.driver.state.flash?.text.contains("Enter never sends") == true)
+            try await app.driver.press(.escape)
             #expect(app.driver.state.mode == .browsing)
+            #expect(app.count("POST", "/v1/exports/customers") == 0)
+
+            // x again, and y once its keys count: started, once.
+            try await app.driver.press(.character("x"))
+            try await app.confirmReview()
+            #expect(app.count("POST", "/v1/exports/customers") == 1)
             let flash = try #require(app.driver.state.flash?.text)
             let exports = try await app.client.exports()
             let started = try #require(exports.filter { $0.type == "customers" }.max { $0.id < $1.id })
             #expect(flash.contains("Export \(started.id) started"), "flash: \(flash)")
+            try await app.driver.press(.character("y"))
+            #expect(app.count("POST", "/v1/exports/customers") == 1, "y on the outcome starts nothing more")
+            try await app.driver.press(.escape)
 
             // Exports shows it, still being built, and schedules a reload.
             let listings = app.count("GET", "/v1/exports")
@@ -150,10 +163,10 @@ extension DrivenApp {
             #expect(app.driver.state.flash?.text.contains("read-only") == true)
             // The reason must reach the user, not only the state: the status bar is all they see of the flash.
             #expect(app.statusBar.contains("read-only"))
-            // Even pressing on as if a dialog were open starts nothing.
-            try await app.driver.press(.tab, .enter)
+            // Even pressing on as if a review were open starts nothing.
+            try await app.driver.press(.enter, .character("y"))
             #expect(app.probe.requestCount(method: "POST", pathPrefix: "/v1/exports") == 0)
-            #expect(!app.driver.performed.contains { if case .startExport = $0 { true } else { false } })
+            #expect(app.review == nil)
 
             // The same on a campaign.
             try await app.driver.press(.character("3"), .enter)
@@ -177,12 +190,11 @@ extension DrivenApp {
             #expect(app.driver.state.route == .detail(.campaigns, key: String(campaign.id)))
 
             try await app.driver.press(.character("x"))
-            guard case .confirming(_, effect: .startExport(.deliveries(.campaign(campaign.id)))) = app.driver.state.mode else {
-                Issue.record("no confirmation for the campaign's deliveries: \(app.driver.state.mode)")
-                return
-            }
-            #expect(app.driver.text.contains("deliveries of campaign \(campaign.id)"))
-            try await app.driver.press(.tab, .enter)
+            let review = try #require(app.review, "no review for the campaign's deliveries: \(app.driver.state.mode)")
+            #expect(review.write.endpoint == "POST /v1/exports/deliveries")
+            // Named, not only numbered.
+            #expect(app.driver.text.contains("deliveries of campaign \(try #require(campaign.name)) (#\(campaign.id))"))
+            try await app.confirmReview()
             #expect(app.count("POST", "/v1/exports/deliveries") == 1)
             #expect(app.count("POST", "/v1/exports/customers") == 0)
             // The sandbox names what the export selects: the body carried this campaign's id.
@@ -236,5 +248,37 @@ extension DrivenApp {
             #expect(app.driver.state.flash?.text.contains("already shown") == true)
             #expect(archivedRequests() == 1)
         }
+    }
+}
+
+/// Every write is journaled, export starts too, and the journal reads its times as the rest of the app does.
+@Suite struct ExportJournalTests {
+    @Test func anExportStartIsJournaledWithItsId() async throws {
+        try await WritingApp.with { app in
+            try await app.driver.press(.character("2"))
+            try await app.app.find("plan = pro")
+            try await app.driver.press(.character("x"))
+            #expect(app.review?.write.endpoint == "POST /v1/exports/customers")
+            try await app.confirm()
+            guard case .finished(.done(let id, let link))? = app.review?.stage else {
+                Issue.record("not started: \(String(describing: app.review?.stage))")
+                return
+            }
+            #expect(link == .list(.exports))
+            let entry = try #require(app.journal.last)
+            #expect(app.journal.count == 1)
+            #expect(entry.endpoint == "POST /v1/exports/customers")
+            #expect(entry.outcome == "sent")
+            #expect(entry.resultID == id)
+            #expect(try await app.app.client.exports().contains { String($0.id) == id })
+        }
+    }
+
+    @Test func journalTimesReadAsLocalTimeLikeEveryOtherTime() {
+        let time = Date(timeIntervalSince1970: 1_790_000_000)
+        let entry = WriteJournal.Entry(time: time, profile: "prod-us", endpoint: "POST /v1/exports/customers", payloadDigest: "ab12", resultID: "9", outcome: "sent")
+        let row = RowBuilders.journal([entry])[0]
+        #expect(row.cells[0] == TimeText.short(1_790_000_000))
+        #expect(row.detail.first?.value.hasSuffix("2026-09-21T14:13:20Z") == true)
     }
 }

@@ -312,7 +312,7 @@ struct WriteViewsTests {
         var trigger = ComposeDraft(kind: .broadcast)
         trigger.broadcastID = "60"
         let write = try WritePlanner.plan(trigger)
-        var choosing = ChoiceState(title: "Add ada@example.com to which manual segment?", purpose: .addToSegment(personID: "1", personLabel: "ada"))
+        var choosing = ChoiceState(title: "Add ada@example.com to which manual segment?", purpose: .addToSegment(personID: "1", idType: .id, personLabel: "ada"))
         choosing.options = [ComposerState.Option(value: "13", label: "Beta testers (#13)")]
         let modes: [Mode] = [.composing(ComposerState(drafts: [draft])), .composing(form), .composing(picking),
                              .reviewing(ReviewState(write: write)), .choosing(choosing), .naming(TextInputState())]

@@ -17,6 +17,8 @@ public enum Action: Sendable {
     case sectionFailed(Route, name: String, message: String)
     /// An item opened from a reference arrived (its own fields).
     case itemLoaded(Route, ListRow)
+    /// A person's profile as loaded for their detail: what writes start from, and their row's attribute cells.
+    case profileLoaded(Route, CustomerProfile)
     case itemFailed(Route, message: String)
     /// A page of people matching a Customers query arrived (`appended` adds it to the pages before).
     case customersPage(query: String, rows: [ListRow], next: String?, appended: Bool)
@@ -32,8 +34,6 @@ public enum Action: Sendable {
     case effectFinished
     /// Figures for the `:cache` box.
     case cacheStats([DetailRow])
-    /// An export was started; the Exports list shows its progress.
-    case exportStarted(id: Int, what: String)
     /// A message for the status bar (start-up warnings, for instance).
     case notify(Flash.Level, String)
     /// Saved drafts, newest first, for the composer's menu.
@@ -102,15 +102,14 @@ public enum Effect: Sendable, Hashable {
     case downloadExport(id: String, path: String)
     /// The next page of a Customers query.
     case loadMoreCustomers(query: String, start: String)
-    /// Starts an export (a write: only ever after the user confirmed it).
-    case startExport(ExportSpec)
     /// One page of a segment's members (`start` nil for the first).
     case loadMembers(segment: String, start: String?, refresh: Bool)
     case loadDrafts
     /// Saves a draft as typed (atomically), so a crash or a quit loses nothing.
     case saveDraft(ComposeDraft)
     case deleteDraft(id: String)
-    case loadPickerOptions(ComposeField)
+    /// The choices of a picker; templates only of the draft's channel.
+    case loadPickerOptions(ComposeField, kind: ComposeDraft.Kind)
     case loadManualSegments
     /// Builds the write a draft makes (reading attachments, looking up warnings) for the review screen.
     case planWrite(ComposeDraft, ticket: Int)

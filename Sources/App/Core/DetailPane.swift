@@ -46,6 +46,8 @@ public struct DetailPaneState: Sendable, Hashable {
     /// Column titles, so a row that keeps no detail lines of its own (a person: 100,000 of them stay lighter)
     /// shows its cells under them.
     public var fieldTitles: [String] = []
+    /// On a person's detail, what their loaded profile says, typed: what `c`, `+` and `-` start from.
+    public var person: PersonPrefill?
 
     public init(row: ListRow, pane: PaneKind? = nil) {
         self.row = row

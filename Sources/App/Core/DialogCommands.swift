@@ -1,7 +1,7 @@
 import TerminalUI
 
-/// The reducer's part for questions asked before something that writes or costs (the confirmation dialog, its
-/// keys and what starts it), and the file name prompt of a download.
+/// The reducer's part for questions asked before something that costs (the confirmation dialog and its keys), the
+/// export start (a write, through the review), and the file name prompt of a download.
 enum DialogCommands {
     static func run(_ command: Command, _ state: inout AppState) -> [Effect] {
         switch command {
@@ -34,7 +34,10 @@ enum DialogCommands {
             state.mode = .confirming(dialog, effect: .loadSection(state.route, name: DetailSections.archivedBody, refresh: false))
         case .startExport:
             guard let spec = ExportPlanner.spec(for: state) else { return [] }
-            state.mode = .confirming(ExportPlanner.dialog(spec, state: state), effect: .startExport(spec))
+            switch ExportPlanner.write(spec, state: state) {
+            case .success(let write): return ReviewUpdate.request(write, &state)
+            case .failure(let refusal): state.flash = Flash.make(.warn, refusal.reason, now: state.now)
+            }
         default:
             break
         }
@@ -47,13 +50,6 @@ enum DialogCommands {
             if !detail.sectionOrder.contains(name) { detail.sectionOrder.append(name) }
             detail.sections[name] = .loading(previous: nil)
             state.details[route] = detail
-        }
-        if case .startExport(let spec) = effect {
-            guard !state.session.isReadOnly else {
-                state.flash = Flash.make(.warn, "Read-only: the export was not started", now: state.now)
-                return []
-            }
-            state.flash = Flash.make(.info, "Starting the export of \(spec.summary)…", now: state.now)
         }
         return [effect]
     }

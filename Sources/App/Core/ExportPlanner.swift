@@ -2,7 +2,8 @@ import CustomerIO
 import TerminalUI
 import Workspace
 
-/// Which export `x` would start from where the user is, and the confirmation that says exactly what it does.
+/// Which export `x` would start from where the user is, and the planned write its review shows: starting an export
+/// is a write like any other, reviewed, sent only on `y`, and journaled.
 enum ExportPlanner {
     static func spec(for state: AppState) -> ExportSpec? {
         switch state.route {
@@ -44,18 +45,68 @@ enum ExportPlanner {
         }
     }
 
-    /// The confirmation: what will be exported, that it runs on the server, and where to watch it.
-    static func dialog(_ spec: ExportSpec, state: AppState) -> DialogState {
-        var lines = ["Start an export of \(spec.summary)?"]
+    /// The export as a planned write: the request exactly as it will leave, what it covers by name, and where to
+    /// watch it. A refusal (a query the API cannot filter by, broadcast deliveries) comes back as the reason.
+    static func write(_ spec: ExportSpec, state: AppState) -> Result<PlannedWrite, ExportRefusal> {
+        let request: APIRequest
+        do {
+            switch spec {
+            case .customers(let query):
+                request = try AppAPIClient.exportCustomersRequest(CustomersExportRequest(filters: try customersFilter(query)))
+            case .deliveries(let source):
+                let exportSource: DeliveriesExportRequest.Source
+                switch source {
+                case .campaign(let id): exportSource = .campaign(id)
+                case .newsletter(let id): exportSource = .newsletter(id)
+                case .transactional(let id): exportSource = .transactional(id)
+                case .broadcast: return .failure(ExportRefusal(reason: "Broadcast deliveries cannot be exported by the API; export its campaign's instead"))
+                }
+                request = try AppAPIClient.exportDeliveriesRequest(DeliveriesExportRequest(source: exportSource))
+            }
+        } catch {
+            return .failure(ExportRefusal(reason: "The export cannot be asked for: \(error)"))
+        }
+        let what = named(spec, state: state)
+        var write = PlannedWrite(kind: .startExport(what: what), request: request, title: "Start an export")
         switch spec {
         case .customers:
             let count = state.lists[.customers]?.loadedRows.count ?? 0
             let more = state.lists[.customers]?.next != nil
-            lines.append("Matches so far: \(count)\(more ? "+" : "") people, with all their attributes.")
+            write.summary = ["Of \(what): \(count)\(more ? "+" : "") matched so far, with all their attributes"]
         case .deliveries:
-            lines.append("Every delivery it sent, with its metrics.")
+            write.summary = ["Of \(what): every delivery it sent, with its metrics"]
         }
-        lines.append("Customer.io builds the file; Exports (7) shows its progress, and d there saves it.")
-        return .confirm(title: "Start export", message: lines.joined(separator: "\n"), confirmTitle: "Start export")
+        write.summary.append("Customer.io builds the file; Exports (7) shows its progress, and d there saves it")
+        return .success(write)
+    }
+
+    /// What an export covers, by name where the workspace's lists know it: "deliveries of campaign Welcome series (#1)".
+    static func named(_ spec: ExportSpec, state: AppState) -> String {
+        guard case .deliveries(let source) = spec else { return spec.summary }
+        let (pane, id, noun): (PaneKind, Int, String) = switch source {
+        case .campaign(let id): (.campaigns, id, "campaign")
+        case .newsletter(let id): (.newsletters, id, "newsletter")
+        case .transactional(let id): (.transactional, id, "template")
+        case .broadcast(let id): (.broadcasts, id, "broadcast")
+        }
+        let name = Names.item(pane, key: String(id), state)
+        return "deliveries of \(noun) " + (name.map { "\($0) (#\(id))" } ?? "#\(id)")
+    }
+}
+
+/// Why an export cannot be started from here, in a sentence.
+struct ExportRefusal: Error, Hashable {
+    let reason: String
+}
+
+/// Names of items the workspace's lists have loaded, for people to read where an id alone would say nothing.
+enum Names {
+    /// The name of a campaign, segment, broadcast, newsletter or template the app has seen, or nil.
+    static func item(_ pane: PaneKind, key: String, _ state: AppState) -> String? {
+        let row = state.lists[pane]?.loadedRows.first { $0.key == key } ?? state.details[.detail(pane, key: key)]?.row
+        // Column 1 is the name on every list of named items.
+        guard let row, row.cells.count > 1 else { return nil }
+        let name = row.cells[1].trimmingCharacters(in: .whitespaces)
+        return name.isEmpty || name == "—" || name == "…" ? nil : name
     }
 }

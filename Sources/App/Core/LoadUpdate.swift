@@ -8,12 +8,6 @@ enum LoadUpdate {
             state.lists[pane, default: ListPaneState()].setRows(rows, visibleRows: Layout.tableRows(state.size), keepingColumns: PaneColumns.lazyColumns(for: pane))
             if pane == .exports { AppUpdate.scheduleExportsPoll(&state) }
             return []
-        case .exportStarted(let id, let what):
-            state.flash = Flash.make(.info, "Export \(id) started: \(what). Progress shows in Exports (7).", now: state.now)
-            // The list is stale now; it reloads when shown, and then follows the export until it is done.
-            state.lists[.exports]?.rows = .idle
-            if state.pane == .exports { return AppUpdate.ensureLoaded(&state) }
-            return []
         case .listFailed(let pane, let message):
             state.lists[pane, default: ListPaneState()].rows = .failed(message, previous: state.lists[pane]?.rows.value)
             state.flash = Flash.make(.error, message, now: state.now)
@@ -38,6 +32,10 @@ enum LoadUpdate {
             // People appear in segment member lists too.
             if pane == .customers {
                 for segment in Array(state.members.keys) { state.members[segment]?.updateCell(key: key, column: column, value: value) }
+                // And in a profile opened from that row before its cells came.
+                for route in Array(state.details.keys) where state.details[route]?.row.key == key {
+                    state.details[route]?.row.setCell(column, to: value)
+                }
             }
             return []
         case .sectionLoaded(let route, let name, let lines):
@@ -51,6 +49,14 @@ enum LoadUpdate {
         case .itemLoaded(let route, let row):
             state.details[route]?.row = row
             state.details[route]?.isLoadingItem = false
+            return []
+        case .profileLoaded(let route, let profile):
+            guard state.details[route] != nil else { return [] }
+            state.details[route]?.person = PersonPrefill(profile: profile)
+            let values = PeopleCells.values(profile)
+            for (column, value) in zip(PaneColumns.lazyColumns(for: .customers), values) {
+                state.details[route]?.row.setCell(column, to: value)
+            }
             return []
         case .itemFailed(let route, let message):
             state.details[route]?.isLoadingItem = false

@@ -98,6 +98,8 @@ enum PromptUpdate {
             state.customerQuery = text
             state.lists[.customers] = ListPaneState()
             state.lists[.customers]?.rows = .loading(previous: nil)
+            // The new list's rows start as "…": what was asked for the old one no longer fills them.
+            state.requestedCells = state.requestedCells.filter { !$0.hasPrefix("customers/") }
             return [.loadList(.customers, refresh: false, query: text)]
         case .saving(let id, var input):
             let path = input.commit().trimmingCharacters(in: .whitespaces)

@@ -98,8 +98,8 @@ public enum AppUpdate {
         case .terminate:
             state.shouldQuit = true
             return []
-        case .listLoaded, .exportStarted, .listFailed, .customersPage, .membersLoaded, .membersFailed, .cellLoaded,
-             .sectionLoaded, .sectionFailed, .itemLoaded, .itemFailed:
+        case .listLoaded, .listFailed, .customersPage, .membersLoaded, .membersFailed, .cellLoaded,
+             .sectionLoaded, .sectionFailed, .itemLoaded, .profileLoaded, .itemFailed:
             return LoadUpdate.apply(action, &state)
         case .themeLoaded(let theme, let warning):
             state.theme = theme
@@ -365,6 +365,7 @@ public enum AppUpdate {
             members.rows = .loading(previous: nil)
             members.isLoadingMore = true
             state.members[segment] = members
+            state.requestedCells = state.requestedCells.filter { !$0.hasPrefix("members/\(segment)/") }
             return effects + [.loadMembers(segment: segment, start: nil, refresh: false)]
         case .detail:
             guard var detail = state.details[state.route] else { return [] }
@@ -392,6 +393,7 @@ public enum AppUpdate {
             members.rows = .loading(previous: state.members[segment]?.rows.value)
             members.isLoadingMore = true
             state.members[segment] = members
+            state.requestedCells = state.requestedCells.filter { !$0.hasPrefix("members/\(segment)/") }
             return [.loadMembers(segment: segment, start: nil, refresh: true)]
         case .detail:
             guard var detail = state.details[state.route] else { return [] }

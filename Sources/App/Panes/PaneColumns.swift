@@ -48,7 +48,7 @@ enum PaneColumns {
              TableColumn("Description", width: .flexible(min: 10, weight: 3)), TableColumn("Updated", width: .fixed(16))]
         case .journal:
             // The endpoint second: an opened entry is named after it.
-            [TableColumn("Time", width: .fixed(20)), TableColumn("Endpoint", width: .flexible(min: 14, weight: 3)),
+            [TableColumn("Time", width: .fixed(16)), TableColumn("Endpoint", width: .flexible(min: 14, weight: 3)),
              TableColumn("Outcome", width: .fixed(8)), TableColumn("Result", width: .flexible(min: 8, weight: 2)),
              TableColumn("Profile", width: .fixed(12)), TableColumn("Payload SHA-256", width: .fixed(14))]
         }
@@ -82,7 +82,7 @@ enum PaneColumns {
         switch pane {
         case .customers where query.isEmpty: "Press / and type an email, id, cio_id, or a query such as plan = pro and has phone."
         case .customers: "Nobody matches \(CustomerSearch(query).summary)."
-        case .journal: "No writes yet: sends, triggers and segment changes made from this machine are listed here."
+        case .journal: "No writes yet: sends, triggers, segment changes and export starts made from this machine are listed here."
         default: "No \(pane.title.lowercased()) in this workspace."
         }
     }

@@ -197,12 +197,14 @@ extension RowBuilders {
     /// The journal, newest first; a row's detail holds the error of a failed or unknown write.
     public static func journal(_ entries: [WriteJournal.Entry]) -> [ListRow] {
         entries.enumerated().reversed().map { index, entry in
-            ListRow(
+            // Local time like every other time in the app; the stored UTC instant stays in the detail.
+            let seconds = entry.date.map { Int($0.timeIntervalSince1970) }
+            return ListRow(
                 key: String(index),
-                cells: [entry.time, entry.endpoint, entry.outcome, entry.resultID ?? "—", entry.profile, String(entry.payloadDigest.prefix(12))],
+                cells: [TimeText.short(seconds), entry.endpoint, entry.outcome, entry.resultID ?? "—", entry.profile, String(entry.payloadDigest.prefix(12))],
                 copyValue: entry.resultID ?? entry.endpoint,
                 detail: [
-                    DetailLine(key: "Time", value: entry.time),
+                    DetailLine(key: "Time", value: seconds == nil ? entry.time : "\(TimeText.full(seconds)) · \(entry.time)"),
                     DetailLine(key: "Profile", value: entry.profile),
                     DetailLine(key: "Endpoint", value: entry.endpoint),
                     DetailLine(key: "Outcome", value: entry.outcome),

@@ -17,8 +17,8 @@ extension EffectHandler {
         case .deleteDraft(let id):
             drafts.delete(id)
             return []
-        case .loadPickerOptions(let field):
-            return await pickerOptions(field)
+        case .loadPickerOptions(let field, let kind):
+            return await pickerOptions(field, kind: kind)
         case .loadManualSegments:
             do {
                 let manual = try await service.segments().filter { $0.type == "manual" }
@@ -55,15 +55,20 @@ extension EffectHandler {
         }
     }
 
-    /// Templates or broadcasts to pick from, by name and id (an inline email first among templates).
-    private func pickerOptions(_ field: ComposeField) async -> [Action] {
+    /// Templates of the draft's channel or broadcasts to pick from, by name and id (an inline email first among
+    /// email templates).
+    private func pickerOptions(_ field: ComposeField, kind: ComposeDraft.Kind) async -> [Action] {
         let service = environment.service
         do {
             switch field {
             case .template:
-                let templates = try await service.transactionalTemplates()
+                let templates = try await Self.templates(for: kind, service: service)
                 let inline = ComposerState.Option(value: "", label: "none: an inline email (subject, body and from typed here)")
-                return [.pickerOptions(field, [inline] + templates.map { ComposerState.Option(value: String($0.id), label: "\($0.name ?? "Template \($0.id)") (#\($0.id))", name: $0.name ?? "Template \($0.id)") })]
+                let options = templates.map { template, known in
+                    let name = template.name ?? "Template \(template.id)"
+                    return ComposerState.Option(value: String(template.id), label: "\(name) (#\(template.id))" + (known ? "" : " (channel unknown)"), name: name)
+                }
+                return [.pickerOptions(field, (kind == .email ? [inline] : []) + options)]
             case .broadcast:
                 let broadcasts = try await service.broadcasts()
                 return [.pickerOptions(field, broadcasts.map { ComposerState.Option(value: String($0.id), label: "\($0.name ?? "Broadcast \($0.id)") (#\($0.id))", name: $0.name ?? "Broadcast \($0.id)") })]
@@ -72,6 +77,27 @@ extension EffectHandler {
             }
         } catch {
             return [.pickerOptions(field, []), .notify(.error, Self.message(error))]
+        }
+    }
+
+    /// The templates with content for `kind`'s channel (their contents' `type`: email, push, or twilio / sms), with
+    /// whether that is known; a template whose contents did not load stays, marked, rather than vanish.
+    static func templates(for kind: ComposeDraft.Kind, service: WorkspaceService) async throws -> [(TransactionalTemplate, Bool)] {
+        let types: Set<String> = switch kind {
+        case .sms: ["twilio", "sms"]
+        case .push: ["push"]
+        default: ["email"]
+        }
+        let templates = try await service.transactionalTemplates()
+        let channels = await withTaskGroup(of: (Int, Set<String>?).self) { group in
+            for template in templates {
+                group.addTask { (template.id, (try? await service.transactionalContents(id: template.id)).map { Set($0.compactMap(\.type)) }) }
+            }
+            return await group.reduce(into: [Int: Set<String>?]()) { $0[$1.0] = $1.1 }
+        }
+        return templates.compactMap { template in
+            guard let found = channels[template.id] ?? nil else { return (template, false) }
+            return found.isDisjoint(with: types) ? nil : (template, true)
         }
     }
 
@@ -193,6 +219,9 @@ extension EffectHandler {
             return nil
         case .deleteSegment(let id): return String(id)
         case .addMembers(let segment), .removeMembers(let segment): return String(segment)
+        case .startExport:
+            if case .object(let export)? = object["export"] { return export["id"]?.displayText }
+            return nil
         }
     }
 
@@ -204,6 +233,7 @@ extension EffectHandler {
         case .createSegment: id.map { .detail(.segments, key: $0) }
         case .addMembers(let segment), .removeMembers(let segment): .members(segment: String(segment))
         case .deleteSegment: .list(.segments)
+        case .startExport: .list(.exports)
         }
     }
 

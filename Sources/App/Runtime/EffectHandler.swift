@@ -211,7 +211,13 @@ public struct EffectHandler: Sendable {
         case .loadSection(let route, let name, let refresh, let metrics):
             do {
                 let context = SectionLoader.Context(service: service, refresh: refresh, metrics: metrics, now: Int(Date().timeIntervalSince1970))
-                return [.sectionLoaded(route, name: name, lines: try await SectionLoader.lines(route, name: name, context))]
+                var answers: [Action] = [.sectionLoaded(route, name: name, lines: try await SectionLoader.lines(route, name: name, context))]
+                // The identifiers section loaded the whole profile (cached): it goes to the detail typed as well.
+                if case .detail(.customers, let key) = route, name == DetailSections.identifiers {
+                    let person = PersonKey.parse(key)
+                    if let profile = try? await service.customerProfile(id: person.value, idType: person.type) { answers.append(.profileLoaded(route, profile)) }
+                }
+                return answers
             } catch {
                 return [.sectionFailed(route, name: name, message: Self.message(error))]
             }
@@ -221,8 +227,6 @@ public struct EffectHandler: Sendable {
             } catch {
                 return [.itemFailed(route, message: Self.message(error))]
             }
-        case .startExport(let spec):
-            return await startExport(spec)
         case .loadTheme(let name):
             let loaded = environment.loadTheme(name)
             return [.themeLoaded(monochrome ? loaded.theme.monochrome() : loaded.theme, warning: loaded.warning)]
@@ -286,37 +290,6 @@ public struct EffectHandler: Sendable {
             return [.listLoaded(pane, rows)]
         } catch {
             return [.listFailed(pane, Self.message(error))]
-        }
-    }
-
-    /// Starts an export (a write, only ever after the user confirmed it); the export list is stale afterwards.
-    private func startExport(_ spec: ExportSpec) async -> [Action] {
-        let service = environment.service
-        do {
-            let export: Export
-            switch spec {
-            case .customers(let query):
-                export = try await service.client.exportCustomers(CustomersExportRequest(filters: try ExportPlanner.customersFilter(query)))
-            case .deliveries(let source):
-                let exportSource: DeliveriesExportRequest.Source
-                switch source {
-                case .campaign(let id): exportSource = .campaign(id)
-                case .newsletter(let id): exportSource = .newsletter(id)
-                case .transactional(let id): exportSource = .transactional(id)
-                case .broadcast: return [.notify(.error, "Broadcast deliveries cannot be exported by the API; export its campaign's instead")]
-                }
-                export = try await service.client.exportDeliveries(DeliveriesExportRequest(source: exportSource))
-            }
-            // The export list changed: what is cached of it is stale.
-            await service.store.invalidate(prefix: "exports")
-            return [.exportStarted(id: export.id, what: spec.summary)]
-        } catch {
-            // Starting an export is a write: only a refusal means it did not start.
-            if case .unknown(let message) = WriteOutcome.after(error) {
-                await service.store.invalidate(prefix: "exports")
-                return [.notify(.error, "The export may or may not have started: \(message) Look in Exports before starting another.")]
-            }
-            return [.notify(.error, "The export was not started: \(Self.message(error))")]
         }
     }
 

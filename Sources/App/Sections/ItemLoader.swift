@@ -12,7 +12,10 @@ enum ItemLoader {
             if identifiers.id == nil { identifiers.id = profile.id ?? (type == .id ? value : nil) }
             if identifiers.email == nil, type == .email { identifiers.email = value }
             if identifiers.cioID == nil, type == .cioID { identifiers.cioID = value }
-            return found(RowBuilders.customers([identifiers]), route)
+            // The profile is here: its name, created and subscription fill the row now, never "…" left waiting.
+            var row = found(RowBuilders.customers([identifiers]), route)
+            for (column, value) in zip(PaneColumns.lazyColumns(for: .customers), PeopleCells.values(profile)) { row.setCell(column, to: value) }
+            return row
         }
         if pane == .messages {
             return found(RowBuilders.messages([try await service.message(id: key, refresh: refresh)]), route)

@@ -62,6 +62,8 @@ public struct ComposeDraft: Sendable, Hashable, Codable {
     public var attachments = ""
     /// The person's state as the profile showed it, for the review's warnings.
     public var personUnsubscribed = false
+    /// How many devices the profile showed (nil when it was not known): a push to a person with none is refused.
+    public var personDevices: Int?
 
     // Broadcast trigger.
     public var broadcastID = ""
@@ -102,14 +104,21 @@ public struct ComposeDraft: Sendable, Hashable, Codable {
             draft.identifierType = "email"
             draft.identifier = email
         }
-        switch kind {
-        case .email: draft.to = person.email ?? ""
-        case .sms: draft.to = person.phone ?? ""
-        case .push: draft.to = "last_used"
-        case .broadcast: break
-        }
+        draft.to = recipient(of: person, kind: kind)
         draft.personUnsubscribed = person.unsubscribed
+        draft.personDevices = person.devices
         return draft
+    }
+
+    /// Where a message of `kind` goes for this person: their email, their phone, or their last used device (empty
+    /// when the profile has no such address, so the review asks for one rather than send elsewhere).
+    public static func recipient(of person: PersonPrefill, kind: Kind) -> String {
+        switch kind {
+        case .email: person.email ?? ""
+        case .sms: person.phone ?? ""
+        case .push: person.devices == 0 ? "" : "last_used"
+        case .broadcast: ""
+        }
     }
 
     /// One line for the drafts list: what, to whom, when.
@@ -133,12 +142,26 @@ public struct PersonPrefill: Sendable, Hashable {
     public var cioID: String?
     public var phone: String?
     public var unsubscribed = false
+    /// How many devices the profile lists; nil when not known.
+    public var devices: Int?
 
-    public init(id: String? = nil, email: String? = nil, cioID: String? = nil, phone: String? = nil, unsubscribed: Bool = false) {
+    public init(id: String? = nil, email: String? = nil, cioID: String? = nil, phone: String? = nil, unsubscribed: Bool = false, devices: Int? = nil) {
         self.id = id
         self.email = email
         self.cioID = cioID
         self.phone = phone
         self.unsubscribed = unsubscribed
+        self.devices = devices
+    }
+
+    /// What a loaded profile says of the person: identifiers, phone, subscription and devices, typed.
+    public init(profile: CustomerProfile) {
+        let ids = profile.identifiers
+        func attribute(_ key: String) -> String? {
+            profile.attributes[key].map(\.displayText).flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        }
+        self.init(id: ids?.id ?? profile.id ?? attribute("id"), email: ids?.email ?? attribute("email"), cioID: ids?.cioID,
+                  phone: attribute("phone"),
+                  unsubscribed: profile.unsubscribed ?? (attribute("unsubscribed") == "true"), devices: profile.devices.count)
     }
 }

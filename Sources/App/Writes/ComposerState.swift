@@ -75,7 +75,7 @@ public struct ComposerState: Sendable, Hashable {
 public struct ChoiceState: Sendable, Hashable {
     public enum Purpose: Sendable, Hashable {
         /// Add this person (a customer id) to the chosen manual segment.
-        case addToSegment(personID: String, personLabel: String)
+        case addToSegment(personID: String, idType: IDType, personLabel: String)
     }
 
     public var title: String

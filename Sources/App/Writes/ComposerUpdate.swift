@@ -105,15 +105,28 @@ enum ComposerUpdate {
             composer.editing = input
             return []
         case .cycle, .toggle:
+            let before = draft
             draft.advance(field)
+            if field == .kind { followChannel(&draft, from: before, person: composer.person) }
             draft.markEdited()
             composer.draft = draft
             composer.focus = min(composer.focus, composer.fields.count - 1)
             return [.saveDraft(draft)]
         case .templatePicker, .broadcastPicker:
             composer.picker = ComposerState.Picker(field: field)
-            return [.loadPickerOptions(field)]
+            return [.loadPickerOptions(field, kind: draft.kind)]
         }
+    }
+
+    /// A channel change moves the recipient with it: the person's phone for SMS, their last used device for push,
+    /// their email for email. A recipient that was the old channel's default, or does not fit the new channel, is
+    /// replaced (emptied when the person has no such address), so an email address never rides along to an SMS.
+    static func followChannel(_ draft: inout ComposeDraft, from before: ComposeDraft, person: PersonPrefill?) {
+        guard let channel = TransactionalMessage.Channel(rawValue: draft.kind.rawValue) else { return }
+        let to = draft.to.trimmingCharacters(in: .whitespaces)
+        let wasDefault = person.map { to == ComposeDraft.recipient(of: $0, kind: before.kind) } ?? false
+        guard to.isEmpty || wasDefault || TransactionalMessage.recipientMisfit(to, channel: channel) != nil else { return }
+        draft.to = person.map { ComposeDraft.recipient(of: $0, kind: draft.kind) } ?? ""
     }
 
     // MARK: Typing in a field or a picker

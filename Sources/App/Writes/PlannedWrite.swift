@@ -12,6 +12,8 @@ public struct PlannedWrite: Sendable, Hashable {
         case deleteSegment(id: Int)
         case addMembers(segment: Int)
         case removeMembers(segment: Int)
+        /// An export of what `what` names (people matching a query, a campaign's deliveries).
+        case startExport(what: String)
     }
 
     /// One query parameter, as it is sent.

@@ -163,7 +163,11 @@ enum ReviewUpdate {
         var effects: [Effect] = []
         switch outcome {
         case .done(let id, _):
-            state.flash = Flash.make(.info, "Done: \(id)", now: state.now)
+            if case .startExport(let what) = review.write.kind {
+                state.flash = Flash.make(.info, "Export \(id) started: \(what). Enter opens Exports, which follows it", now: state.now)
+            } else {
+                state.flash = Flash.make(.info, "Done: \(id)", now: state.now)
+            }
             if case .trigger = review.write.kind { state.lastTriggerAt = state.now }
             if let draft = review.write.draftID { effects.append(.deleteDraft(id: draft)) }
             if case .trigger(let broadcast) = review.write.kind, let trigger = Int(id) {
@@ -173,7 +177,8 @@ enum ReviewUpdate {
         case .failed(let message):
             state.flash = Flash.make(.error, message, now: state.now)
         case .unknown(let message):
-            state.flash = Flash.make(.error, "Outcome unknown — check Messages before sending again", now: state.now)
+            let look = if case .startExport = review.write.kind { "Exports before starting another" } else { "Messages before sending again" }
+            state.flash = Flash.make(.error, "Outcome unknown — check \(look)", now: state.now)
             // The draft remembers, so a later review of it warns before a second send.
             if var draft = review.composer?.draft {
                 draft.unknownOutcome = message

@@ -13,6 +13,7 @@ enum SegmentWrites {
             return person.id == nil && person.email == nil && person.cioID == nil ? nil : person
         }
         guard case .detail(.customers, _) = state.route, let detail = state.details[state.route] else { return nil }
+        if let person = detail.person { return person }
         let cells = detail.row.cells
         func cell(_ index: Int) -> String? {
             guard cells.indices.contains(index) else { return nil }
@@ -101,8 +102,10 @@ enum SegmentWrites {
                 state.flash = Flash.make(.warn, trackMissing, now: state.now)
                 return []
             }
-            let (value, _) = identifier(person)
-            state.mode = .choosing(ChoiceState(title: "Add \(person.email ?? value) to which manual segment?", purpose: .addToSegment(personID: value, personLabel: person.email ?? value)))
+            // The identifier travels with its type: a cio_id-only person must be sent as cio_id, never guessed again.
+            let (value, idType) = identifier(person)
+            let purpose = ChoiceState.Purpose.addToSegment(personID: value, idType: idType, personLabel: person.email ?? value)
+            state.mode = .choosing(ChoiceState(title: "Add \(person.email ?? value) to which manual segment?", purpose: purpose))
             return [.loadManualSegments]
         case .removeFromSegment:
             guard let removal = removal(state) else { return [] }
@@ -157,8 +160,7 @@ enum SegmentWrites {
             guard choice.shown.indices.contains(choice.selected), let segment = Int(choice.shown[choice.selected].value) else { return [] }
             let option = choice.shown[choice.selected]
             switch choice.purpose {
-            case .addToSegment(let person, let label):
-                let idType: IDType = person.contains("@") ? .email : .id
+            case .addToSegment(let person, let idType, let label):
                 guard let request = try? AppAPIClient.membershipRequests(segment: segment, change: .add, people: [person], idType: idType).first else { return [] }
                 var write = PlannedWrite(kind: .addMembers(segment: segment), request: request, title: "Add a person to a manual segment")
                 write.summary = ["\(idType.rawValue) \(person)" + (label == person ? "" : " (\(label))"), "To \(option.label), through the Track API"]

@@ -70,6 +70,9 @@ public enum WritePlanner {
             message.replyTo = nonEmpty(draft.replyTo)
             message.attachments = attachments(draft.attachments, context: context, problems: &problems)
         }
+        if channel == .push, draft.personDevices == 0 {
+            problems.append("This person has no devices: a push has nowhere to go. Add a device to the profile first.")
+        }
         problems += message.problems(now: context.now).filter { !problems.contains($0) }
         guard problems.isEmpty else { throw Problems(messages: problems) }
         let request: APIRequest

@@ -14,14 +14,22 @@ extension AppAPIClient {
 
     /// `POST /v1/exports/customers` with `{"filters": …}`.
     public func exportCustomers(_ body: CustomersExportRequest) async throws -> Export {
-        let request = APIRequest(.post, ["v1", "exports", "customers"], body: try Self.jsonBody(body))
-        return try await send(request, as: ExportResponse.self).export
+        try await send(try Self.exportCustomersRequest(body), as: ExportResponse.self).export
     }
 
     /// `POST /v1/exports/deliveries`.
     public func exportDeliveries(_ body: DeliveriesExportRequest) async throws -> Export {
-        let request = APIRequest(.post, ["v1", "exports", "deliveries"], body: try Self.jsonBody(body))
-        return try await send(request, as: ExportResponse.self).export
+        try await send(try Self.exportDeliveriesRequest(body), as: ExportResponse.self).export
+    }
+
+    /// The request that starts a customers export, exactly as it will be sent (a write: never retried).
+    public static func exportCustomersRequest(_ body: CustomersExportRequest) throws -> APIRequest {
+        APIRequest(.post, ["v1", "exports", "customers"], body: try jsonBody(body), safety: .write)
+    }
+
+    /// The request that starts a deliveries export, exactly as it will be sent (a write: never retried).
+    public static func exportDeliveriesRequest(_ body: DeliveriesExportRequest) throws -> APIRequest {
+        APIRequest(.post, ["v1", "exports", "deliveries"], body: try jsonBody(body), safety: .write)
     }
 
     /// `GET /v1/exports/{id}/download`: a signed link that expires in 15 minutes.

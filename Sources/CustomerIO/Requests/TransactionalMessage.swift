@@ -62,6 +62,31 @@ public struct TransactionalMessage: Sendable, Equatable {
         self.to = to
     }
 
+    /// Why `to` cannot be a recipient on `channel`, or nil when it fits: an email goes to addresses, an SMS to one
+    /// phone number in E.164 (`+4930…`), a push to `all`, `last_used` or a device token. Liquid (`{{ … }}`) is
+    /// left to the API, which renders it.
+    public static func recipientMisfit(_ to: String, channel: Channel) -> String? {
+        guard !to.contains("{{") else { return nil }
+        switch channel {
+        case .email:
+            let addresses = to.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let bad = addresses.filter { !$0.contains("@") }
+            return bad.isEmpty ? nil : "An email goes to email addresses; \(bad.joined(separator: ", ")) is not one."
+        case .sms:
+            if to.contains("@") { return "An SMS goes to a phone number, not to \(to): the person's phone in E.164 (+4930…)." }
+            return isE164(to) ? nil : "An SMS goes to one phone number in E.164 form (+ and 7 to 15 digits, e.g. +493012345678); \(to) is not."
+        case .push:
+            if to.contains("@") { return "A push goes to the person's devices (all, last_used or a device token), not to \(to)." }
+            return to.contains(where: \.isWhitespace) || to.contains(",") ? "A push goes to all, last_used or one device token." : nil
+        }
+    }
+
+    /// `+` then 7 to 15 digits, the first not 0.
+    public static func isE164(_ text: String) -> Bool {
+        let digits = text.dropFirst()
+        return text.first == "+" && (7...15).contains(digits.count) && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber) && digits.first != "0"
+    }
+
     /// The limit on attachments, decoded, that the API enforces with a 413.
     public static let attachmentLimitBytes = 2 * 1024 * 1024
 
@@ -97,6 +122,7 @@ public struct TransactionalMessage: Sendable, Equatable {
         case .push, .sms:
             if template == nil { problems.append("Choose a transactional template.") }
         }
+        if !recipient.isEmpty, let misfit = Self.recipientMisfit(recipient, channel: channel) { problems.append(misfit) }
         if let sendAt, Double(sendAt) > now.timeIntervalSince1970 + 90 * 86_400 {
             problems.append("send_at can be at most 90 days ahead.")
         }

@@ -86,6 +86,11 @@ enum TransactionalRoutes {
             guard channel == "push" else { throw failure(400, "to is required") }
             to = "all"
         }
+        // The spec: an SMS goes to a phone number in E.164 (or liquid); a push to all, last_used or a device token.
+        if channel == "sms", !to.contains("{{"), !(to.first == "+" && to.dropFirst().allSatisfy(\.isNumber) && (7...15).contains(to.count - 1)) {
+            throw failure(400, "to must be a phone number in E.164 format for SMS")
+        }
+        if channel == "push", to.contains("@") { throw failure(400, "to must be all, last_used or a device token for push") }
         if channel == "email" {
             let recipients = to.split(separator: ",").count + (body["bcc"]?.stringValue?.split(separator: ",").count ?? 0)
             guard recipients <= 15 else { throw failure(400, "at most 15 recipients across to and bcc") }
