@@ -107,21 +107,28 @@ extension WorkspaceService {
         }
     }
 
-    /// Deliveries matching `filter`, across the workspace or from one source; `key` names the query in the cache.
-    public func messages(_ filter: MessageFilter, from source: DeliverySource?, key: String, refresh: Bool = false) async throws -> [Delivery] {
-        guard let source else { return try await messages(filter, key: key, refresh: refresh) }
-        return try await store.value("messages/\(key)", ttl: ttl.messages, refresh: refresh) {
-            try await fetchDeliveries(of: source, filter: filter)
+    /// One page of deliveries matching `filter`, across the workspace or from one source, from the cursor `start`;
+    /// `key` names the query in the cache, each page under its cursor.
+    public func messagesPage(_ filter: MessageFilter, from source: DeliverySource?, key: String, start: String? = nil, refresh: Bool = false) async throws -> MessagesPage {
+        var filter = filter
+        filter.start = start
+        return try await store.value("messages/\(key)/\(start ?? "")", ttl: ttl.messages, refresh: refresh) { [filter] in
+            guard let source else { return try await client.messages(filter) }
+            return try await fetchDeliveriesPage(of: source, filter: filter)
         }
     }
 
     /// One page of a source's deliveries, from the endpoint of its kind.
     private func fetchDeliveries(of source: DeliverySource, filter: MessageFilter) async throws -> [Delivery] {
+        try await fetchDeliveriesPage(of: source, filter: filter).messages
+    }
+
+    private func fetchDeliveriesPage(of source: DeliverySource, filter: MessageFilter) async throws -> MessagesPage {
         switch source {
-        case .campaign(let id): try await client.campaignMessages(id: id, filter: filter).messages
-        case .broadcast(let id): try await client.broadcastMessages(id: id, filter: filter).messages
-        case .newsletter(let id): try await client.newsletterMessages(id: id, filter: filter).messages
-        case .transactional(let id): try await client.transactionalMessages(id: id, filter: filter).messages
+        case .campaign(let id): try await client.campaignMessages(id: id, filter: filter)
+        case .broadcast(let id): try await client.broadcastMessages(id: id, filter: filter)
+        case .newsletter(let id): try await client.newsletterMessages(id: id, filter: filter)
+        case .transactional(let id): try await client.transactionalMessages(id: id, filter: filter)
         }
     }
 

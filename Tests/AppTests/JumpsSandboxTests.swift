@@ -54,7 +54,7 @@ import TerminalUI
             let campaign = Route.detail(.campaigns, key: String(campaignID))
             let from = try await app.selectLine("From") { $0.key == "From" }
             #expect(from.link == campaign)
-            #expect(from.value == "campaign \(campaignID)")
+            #expect(from.value.hasPrefix("campaign ") && from.value.hasSuffix(" (#\(campaignID))"))
             try await app.driver.press(.enter)
             #expect(app.driver.state.route == campaign)
             let opened = try #require(app.driver.state.details[campaign])
@@ -66,6 +66,7 @@ import TerminalUI
             let expected = try #require(campaigns.first { $0.id == campaignID })
             #expect(opened.row.cells.count > 1)
             #expect(opened.row.cells[1] == expected.name)
+            #expect(from.value == "campaign \(try #require(expected.name)) (#\(campaignID))", "named, with the id after it")
             #expect(app.lines[1].contains(try #require(expected.name)))
             let lines = app.detailLines
             for name in Self.campaignSections {
@@ -198,6 +199,39 @@ import TerminalUI
                 #expect(app.driver.state.details[letter]?.isLoadingItem == false)
                 #expect(app.driver.state.details[letter]?.row.cells[1] == newsletters.first { $0.id == newsletter }?.name)
             }
+        }
+    }
+}
+
+/// A transactional delivery carries its template's content id: its From line names and opens the template that
+/// content belongs to, never a "template" with the content's id.
+@Suite struct TransactionalOriginTests {
+    @Test func aTransactionalDeliveryOpensItsTemplate() async throws {
+        try await DrivenApp.with { app in
+            try await app.driver.start()
+            try await app.driver.press(.character("6"))
+            let rows = app.driver.state.currentList.loadedRows
+            let deliveries = try await app.client.messages(MessageFilter(limit: 200)).messages
+            let shown = Set(rows.map(\.key))
+            let delivery = try #require(deliveries.first { OriginNames.isTransactional($0) && shown.contains($0.id) })
+            let content = try #require(delivery.messageTemplateID)
+            var owner: TransactionalTemplate?
+            for template in try await app.client.transactionalTemplates() where try await app.client.transactionalContents(id: template.id).contains(where: { $0.id == content }) {
+                owner = template
+            }
+            let template = try #require(owner)
+            #expect(template.id != content, "the sandbox keeps content and template ids apart, as the API does")
+
+            try await app.select(key: delivery.id)
+            let row = try #require(app.driver.state.currentList.selectedRow)
+            #expect(row.cells[5] == "template \(template.name ?? "") (#\(template.id))")
+            try await app.driver.press(.enter)
+            let from = try await app.selectLine("From") { $0.key == "From" }
+            #expect(from.link == .detail(.transactional, key: String(template.id)))
+            try await app.driver.press(.enter)
+            #expect(app.driver.state.route == .detail(.transactional, key: String(template.id)))
+            #expect(app.driver.state.details[app.driver.state.route]?.isLoadingItem == false)
+            #expect(!app.driver.text.contains("not found"))
         }
     }
 }

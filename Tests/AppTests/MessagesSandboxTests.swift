@@ -6,6 +6,29 @@ import TerminalUI
 
 /// The Messages pane's filters against the sandbox: each key narrows the list and the request says so.
 @Suite struct MessagesSandboxTests {
+    /// Messages pages as you scroll, as Customers does: 200 at first, "more as you scroll", G loads on, every row
+    /// once and in the API's order.
+    @Test func messagesPageAsYouScroll() async throws {
+        try await DrivenApp.with { app in
+            try await app.driver.start()
+            try await app.driver.press(.character("6"))
+            let first = app.driver.state.currentList.loadedRows
+            #expect(first.count == 200)
+            #expect(app.driver.text.contains("more as you scroll"))
+            try await app.driver.press(.character("G"))
+            let more = app.driver.state.currentList.loadedRows
+            #expect(more.count > 200)
+            #expect(Set(more.map(\.key)).count == more.count)
+            #expect(Array(more.prefix(200)).map(\.key) == first.map(\.key))
+            let pages = app.probe.requests().filter { $0.path == "/v1/messages" }
+            #expect(pages.contains { $0.query["start"] != nil })
+            // The next pages are the API's own: what a second request from the first cursor gives.
+            let page = try await app.client.messages(MessageFilter(limit: 200))
+            let second = try await app.client.messages(MessageFilter(start: page.next, limit: 200))
+            #expect(Array(more.dropFirst(200).prefix(second.messages.count)).map(\.key) == second.messages.map(\.id))
+        }
+    }
+
     @Test func typeMetricAndWindowFilterTheList() async throws {
         try await DrivenApp.with { app in
             try await app.driver.start()

@@ -21,7 +21,7 @@ import TerminalUI
         let number = (PaneKind.allCases.firstIndex(of: pane) ?? 0) + 1
         app.press(.character(Character("\(number)")))
         #expect(app.state.route == .list(pane))
-        app.send(.listLoaded(pane, rows))
+        app.send(.listLoaded(pane, rows, query: AppUpdate.listQuery(pane, app.state)))
         return app
     }
 
@@ -64,7 +64,7 @@ import TerminalUI
         app.press(.character("2"), .character("/"))
         app.type("plan = pro")
         #expect(app.press(.enter) == [.loadList(.customers, refresh: false, query: "plan = pro")])
-        let asked = app.send(.customersPage(query: "plan = pro", rows: RowBuilders.customers(people), next: nil, appended: false))
+        let asked = app.send(.listPage(.customers, query: "plan = pro", rows: RowBuilders.customers(people), next: nil, appended: false))
         #expect(asked == [.loadPeopleCells([PersonRef(key: "cio_id:a1b2c3", id: "42"), PersonRef(key: "cio_id:d4e5f6", id: "7")], refresh: false)])
         let profiles: [String: CustomerProfile] = [
             "cio_id:a1b2c3": CustomerProfile(attributes: ["first_name": .string("Ada"), "last_name": .string("Lovelace")],
@@ -292,17 +292,21 @@ import TerminalUI
                  failureMessage: "550 mailbox unavailable", broadcastID: 60),
     ]
 
+    /// Names of where they came from; a transactional delivery names its template's content, found here in
+    /// template 5's contents (never read as template 3).
+    static let origins = OriginNames(campaigns: [12: "Welcome"], broadcasts: [60: "Launch"], templateOfContent: [3: .init(id: 5, name: "Receipt")])
+
     /// The furthest state each delivery reached, the recipient (or the customer id when there is none), and where
-    /// it came from; a delivery with no metrics and no time shows "—" for both.
+    /// it came from by name; a delivery with no metrics and no time shows "—" for both.
     @Test func messagesList() throws {
-        let app = Self.app(.messages, RowBuilders.messages(Self.deliveries))
+        let app = Self.app(.messages, RowBuilders.messages(Self.deliveries, names: Self.origins))
         #expect(try Self.frame(app.state) == """
          cio · demo · sandbox  ‹  4 Broadcasts   5 Newsletters   6 Messages   7 Exports   8 Transactional
          Messages › all                                                                              3 rows
-        Created          Type     State        Recipient               Subject                 From
-        \(Self.createdText) email    opened       ada@example.com         Welcome!                campaign 12
-        \(Self.updatedText) push     sent         7                       Your receipt            transactiona…
-        —                email    —            bounce@example.com      Product launch: everyt… broadcast 60
+        Created          Type     State        Recipient            Subject              From
+        \(Self.createdText) email    opened       ada@example.com      Welcome!             campaign Welcome (…
+        \(Self.updatedText) push     sent         7                    Your receipt         template Receipt (…
+        —                email    —            bounce@example.com   Product launch: eve… broadcast Launch (…
 
 
 
@@ -317,18 +321,18 @@ import TerminalUI
     /// The failed delivery opened: links to the person and the broadcast, the failure message. (No metrics: their
     /// timeline is shown as "… (3d ago)" against the real clock.)
     @Test func messageOpened() throws {
-        var app = Self.app(.messages, RowBuilders.messages(Self.deliveries))
+        var app = Self.app(.messages, RowBuilders.messages(Self.deliveries, names: Self.origins))
         app.press(.character("j"), .character("j"), .enter)
         #expect(try Self.frame(app.state) == """
          cio · demo · sandbox  ‹  4 Broadcasts   5 Newsletters   6 Messages   7 Exports   8 Transactional
-         Messages › email
+         Messages › Product launch: everything you need to know about the new thing
         ID        dlv-3
         Type      email
         State     —
         Recipient bounce@example.com
         Person    bounce@example.com →
         Subject   Product launch: everything you need to know about the new thing
-        From      broadcast 60 →
+        From      broadcast Launch (#60) →
         Failure   550 mailbox unavailable
         Created   —
 

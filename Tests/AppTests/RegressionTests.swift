@@ -14,7 +14,7 @@ import TerminalUI
         var effects = AppUpdate.update(&state, .key(.enter))
         #expect(effects == [.loadList(.customers, refresh: false, query: "jane@example.com")])
         let people = (0..<3).map { ListRow(key: "c\($0)", cells: ["\($0)", "jane@example.com", "c\($0)"]) }
-        _ = AppUpdate.update(&state, .listLoaded(.customers, people))
+        _ = AppUpdate.update(&state, .listPage(.customers, query: "jane@example.com", rows: people, next: nil, appended: false))
         _ = AppUpdate.update(&state, .key(.character("G")))
         #expect(state.currentList.selectedRow?.key == "c2")
 
@@ -28,7 +28,7 @@ import TerminalUI
         let frame = AppView.render(state)
         #expect(frame.text.contains("Loading customers"))
 
-        _ = AppUpdate.update(&state, .listFailed(.customers, "the network is down"))
+        _ = AppUpdate.update(&state, .listFailed(.customers, "the network is down", query: "sam@example.com"))
         #expect(AppView.render(state).text.contains("the network is down"))
     }
 }

@@ -10,23 +10,28 @@ public enum Action: Sendable {
     case tick(now: Double)
     /// A termination signal (SIGINT, SIGTERM, SIGHUP): leave in order.
     case terminate
-    case listLoaded(PaneKind, [ListRow])
-    case listFailed(PaneKind, String)
+    /// A pane's list arrived, with the query it answers (nil for panes without one): applied only while the pane
+    /// still shows that query, so a slow answer never fills a list under another filter's label.
+    case listLoaded(PaneKind, [ListRow], query: String? = nil)
+    case listFailed(PaneKind, String, query: String? = nil)
     /// A section of an opened item arrived (a person's segments, a campaign's actions).
-    case sectionLoaded(Route, name: String, lines: [DetailLine])
-    case sectionFailed(Route, name: String, message: String)
+    /// `metrics` is the window and metric it was loaded for: a metrics section for another window is dropped.
+    case sectionLoaded(Route, name: String, lines: [DetailLine], metrics: MetricsView? = nil)
+    case sectionFailed(Route, name: String, message: String, metrics: MetricsView? = nil)
     /// An item opened from a reference arrived (its own fields).
     case itemLoaded(Route, ListRow)
     /// A person's profile as loaded for their detail: what writes start from, and their row's attribute cells.
     case profileLoaded(Route, CustomerProfile)
     case itemFailed(Route, message: String)
-    /// A page of people matching a Customers query arrived (`appended` adds it to the pages before).
-    case customersPage(query: String, rows: [ListRow], next: String?, appended: Bool)
+    /// A page of a paged list (a Customers search, Messages) arrived for `query` (`appended` adds it to the pages
+    /// before); dropped when the pane has moved on to another query.
+    case listPage(PaneKind, query: String, rows: [ListRow], next: String?, appended: Bool)
     /// A page of a segment's members arrived; `appended` adds it to the pages before.
     case membersLoaded(segment: String, rows: [ListRow], next: String?, appended: Bool)
     case membersFailed(segment: String, message: String)
     /// A lazily loaded cell of a list row arrived.
-    case cellLoaded(PaneKind, key: String, column: Int, value: String)
+    /// A metric cell carries the window and metric it was loaded for, and is dropped once the view changed.
+    case cellLoaded(PaneKind, key: String, column: Int, value: String, metrics: MetricsView? = nil)
     case themeLoaded(Theme, warning: String?)
     /// The rate-limit budget as the client sees it.
     case rateBudget(used: Int, limit: Int)
@@ -100,8 +105,8 @@ public enum Effect: Sendable, Hashable {
     case loadCacheStats
     /// Saves a finished export's file to `path`, never over an existing file.
     case downloadExport(id: String, path: String)
-    /// The next page of a Customers query.
-    case loadMoreCustomers(query: String, start: String)
+    /// The next page of a paged list's query (Customers, Messages).
+    case loadMore(PaneKind, query: String, start: String)
     /// One page of a segment's members (`start` nil for the first).
     case loadMembers(segment: String, start: String?, refresh: Bool)
     case loadDrafts

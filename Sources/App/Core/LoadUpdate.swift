@@ -4,18 +4,21 @@ import TerminalUI
 enum LoadUpdate {
     static func apply(_ action: Action, _ state: inout AppState) -> [Effect] {
         switch action {
-        case .listLoaded(let pane, let rows):
+        case .listLoaded(let pane, let rows, let query):
+            // The store has it cached either way; the screen takes it only if it still answers what is asked there.
+            guard query == AppUpdate.listQuery(pane, state) else { return [] }
             state.lists[pane, default: ListPaneState()].setRows(rows, visibleRows: Layout.tableRows(state.size), keepingColumns: PaneColumns.lazyColumns(for: pane))
             if pane == .exports { AppUpdate.scheduleExportsPoll(&state) }
             return []
-        case .listFailed(let pane, let message):
+        case .listFailed(let pane, let message, let query):
+            guard query == AppUpdate.listQuery(pane, state) else { return [] }
             state.lists[pane, default: ListPaneState()].rows = .failed(message, previous: state.lists[pane]?.rows.value)
             state.flash = Flash.make(.error, message, now: state.now)
             return []
-        case .customersPage(let query, let rows, let next, let appended):
-            // A page for a search the user has since replaced is dropped.
-            guard query == state.customerQuery else { return [] }
-            state.lists[.customers, default: ListPaneState()].receivePage(rows, next: next, appended: appended, visibleRows: Layout.tableRows(state.size))
+        case .listPage(let pane, let query, let rows, let next, let appended):
+            // A page for a search or filter the user has since replaced is dropped.
+            guard query == AppUpdate.listQuery(pane, state) else { return [] }
+            state.lists[pane, default: ListPaneState()].receivePage(rows, next: next, appended: appended, visibleRows: Layout.tableRows(state.size))
             return AppUpdate.nextPage(&state)
         case .membersLoaded(let segment, let rows, let next, let appended):
             state.members[segment, default: ListPaneState()].receivePage(rows, next: next, appended: appended, visibleRows: Layout.tableRows(state.size))
@@ -27,7 +30,9 @@ enum LoadUpdate {
             }
             state.flash = Flash.make(.error, message, now: state.now)
             return []
-        case .cellLoaded(let pane, let key, let column, let value):
+        case .cellLoaded(let pane, let key, let column, let value, let metrics):
+            // A figure for the window the user has since left would sit under the new window's title.
+            if PaneKind.withMetrics.contains(pane), let metrics, metrics != state.metricsView { return [] }
             state.lists[pane]?.updateCell(key: key, column: column, value: value)
             // People appear in segment member lists too.
             if pane == .customers {
@@ -38,11 +43,13 @@ enum LoadUpdate {
                 }
             }
             return []
-        case .sectionLoaded(let route, let name, let lines):
+        case .sectionLoaded(let route, let name, let lines, let metrics):
+            if isStale(name, metrics, state) { return [] }
             state.details[route]?.sections[name] = .loaded(lines)
             AppUpdate.clampDetailSelection(&state, route)
             return []
-        case .sectionFailed(let route, let name, let message):
+        case .sectionFailed(let route, let name, let message, let metrics):
+            if isStale(name, metrics, state) { return [] }
             state.details[route]?.sections[name] = .failed(message, previous: nil)
             state.flash = Flash.make(.error, "\(name): \(message)", now: state.now)
             return []
@@ -67,5 +74,11 @@ enum LoadUpdate {
         default:
             return []
         }
+    }
+
+    /// A metrics section loaded for a window or metric the user has since changed.
+    private static func isStale(_ section: String, _ metrics: MetricsView?, _ state: AppState) -> Bool {
+        guard let metrics, DetailSections.followMetrics.contains(section) else { return false }
+        return metrics != state.metricsView
     }
 }

@@ -19,7 +19,7 @@ public enum AppUpdate {
         var effects = apply(&state, action)
         if case .key = action { ReviewUpdate.forgetIfMovedOn(&state) }
         switch action {
-        case .key, .resize, .listLoaded, .customersPage, .membersLoaded:
+        case .key, .resize, .listLoaded, .listPage, .membersLoaded:
             effects += lazyCells(&state)
             effects += nextPage(&state)
         default:
@@ -75,7 +75,9 @@ public enum AppUpdate {
         let effect: Effect
         switch state.route {
         case .members(let segment): effect = .loadMembers(segment: segment, start: start, refresh: false)
-        case .list(.customers): effect = .loadMoreCustomers(query: state.customerQuery, start: start)
+        case .list(let pane):
+            guard let query = listQuery(pane, state) else { return [] }
+            effect = .loadMore(pane, query: query, start: start)
         default: return []
         }
         state.currentList.isLoadingMore = true
@@ -98,7 +100,7 @@ public enum AppUpdate {
         case .terminate:
             state.shouldQuit = true
             return []
-        case .listLoaded, .listFailed, .customersPage, .membersLoaded, .membersFailed, .cellLoaded,
+        case .listLoaded, .listFailed, .listPage, .membersLoaded, .membersFailed, .cellLoaded,
              .sectionLoaded, .sectionFailed, .itemLoaded, .profileLoaded, .itemFailed:
             return LoadUpdate.apply(action, &state)
         case .themeLoaded(let theme, let warning):

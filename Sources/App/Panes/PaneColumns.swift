@@ -36,7 +36,7 @@ enum PaneColumns {
         case .messages:
             [TableColumn("Created", width: .fixed(16)), TableColumn("Type", width: .fixed(8)),
              TableColumn("State", width: .fixed(12)), TableColumn("Recipient", width: .flexible(min: 10, weight: 3)),
-             TableColumn("Subject", width: .flexible(min: 10, weight: 3)), TableColumn("From", width: .flexible(min: 8, weight: 1))]
+             TableColumn("Subject", width: .flexible(min: 10, weight: 3)), TableColumn("From", width: .flexible(min: 12, weight: 2))]
         case .exports:
             [TableColumn("ID", width: .fixed(6), alignment: .right), TableColumn("Type", width: .fixed(10)),
              TableColumn("Status", width: .fixed(8)), TableColumn("Total", width: .fixed(9), alignment: .right),
@@ -82,6 +82,7 @@ enum PaneColumns {
         switch pane {
         case .customers where query.isEmpty: "Press / and type an email, id, cio_id, or a query such as plan = pro and has phone."
         case .customers: "Nobody matches \(CustomerSearch(query).summary)."
+        case .messages where !query.isEmpty: "No messages match \(MessagesQuery(text: query).summary): t, e and w change the filter."
         case .journal: "No writes yet: sends, triggers, segment changes and export starts made from this machine are listed here."
         default: "No \(pane.title.lowercased()) in this workspace."
         }

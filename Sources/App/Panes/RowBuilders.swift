@@ -1,6 +1,7 @@
 import CustomerIO
 import Foundation
 import TerminalUI
+import Workspace
 
 /// Turns API models into list rows and detail fields. Runs off the main thread, when results arrive.
 public enum RowBuilders {
@@ -71,9 +72,9 @@ public enum RowBuilders {
         }
     }
 
-    public static func messages(_ deliveries: [Delivery]) -> [ListRow] {
+    static func messages(_ deliveries: [Delivery], source: DeliverySource? = nil, names: OriginNames = OriginNames()) -> [ListRow] {
         deliveries.map { delivery in
-            let origin = origin(of: delivery)
+            let (origin, originRoute) = names.origin(of: delivery, source: source)
             let person = delivery.customerIdentifiers?.email ?? delivery.customerID ?? delivery.customerIdentifiers?.id ?? "—"
             return ListRow(
                 key: delivery.id,
@@ -87,7 +88,7 @@ public enum RowBuilders {
                     DetailLine(key: "Person", value: person, link: delivery.customerIdentifiers.flatMap(PersonKey.make).map { .detail(.customers, key: $0) }
                         ?? delivery.customerID.map { .detail(.customers, key: "id:\($0)") }),
                     DetailLine(key: "Subject", value: delivery.subject ?? ""),
-                    DetailLine(key: "From", value: origin, link: MessagesQuery.originRoute(delivery)),
+                    DetailLine(key: "From", value: origin, link: originRoute),
                     DetailLine(key: "Failure", value: delivery.failureMessage ?? ""),
                     DetailLine(key: "Created", value: TimeText.full(delivery.created)),
                 ] + metricRows(delivery.metrics)
@@ -103,15 +104,6 @@ public enum RowBuilders {
     /// A delivery's metric timeline (created → sent → delivered → opened …), earliest first.
     static func metricRows(_ metrics: [String: Int]) -> [DetailLine] {
         metrics.sorted { $0.value < $1.value }.map { DetailLine(key: "  \($0.key)", value: TimeText.full($0.value)) }
-    }
-
-    /// Where a delivery came from: `campaign 12`, `broadcast 60`, `newsletter 101` or `transactional 3`.
-    static func origin(of delivery: Delivery) -> String {
-        if let id = delivery.campaignID { return "campaign \(id)" }
-        if let id = delivery.broadcastID { return "broadcast \(id)" }
-        if let id = delivery.newsletterID { return "newsletter \(id)" }
-        if let id = delivery.messageTemplateID { return "transactional \(id)" }
-        return "—"
     }
 
     public static func newsletters(_ newsletters: [Newsletter]) -> [ListRow] {

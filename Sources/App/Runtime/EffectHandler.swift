@@ -80,10 +80,10 @@ public struct EffectHandler: Sendable {
                     guard let id = Int(key) else { return nil }
                     do {
                         let values = try await Self.lazyValues(pane, id: id, service: service, refresh: refresh, metrics: metrics)
-                        for (column, value) in zip(columns, values) { send(.cellLoaded(pane, key: key, column: column, value: value)) }
+                        for (column, value) in zip(columns, values) { send(.cellLoaded(pane, key: key, column: column, value: value, metrics: metrics)) }
                         return nil
                     } catch {
-                        for column in columns { send(.cellLoaded(pane, key: key, column: column, value: "!")) }
+                        for column in columns { send(.cellLoaded(pane, key: key, column: column, value: "!", metrics: metrics)) }
                         return Self.message(error)
                     }
                 }
@@ -129,7 +129,7 @@ public struct EffectHandler: Sendable {
                 group.addTask {
                     while let key = queue.next() {
                         guard let id = Int(key), let values = try? await Self.lazyValues(pane, id: id, service: service, refresh: false, metrics: metrics) else { continue }
-                        for (column, value) in zip(columns, values) { send(.cellLoaded(pane, key: key, column: column, value: value)) }
+                        for (column, value) in zip(columns, values) { send(.cellLoaded(pane, key: key, column: column, value: value, metrics: metrics)) }
                     }
                 }
             }
@@ -195,14 +195,6 @@ public struct EffectHandler: Sendable {
         let description: String
     }
 
-    /// Deliveries for a Messages query, as of now: across the workspace, or from one campaign, broadcast,
-    /// newsletter or template.
-    static func messages(_ text: String?, service: WorkspaceService, refresh: Bool) async throws -> [Delivery] {
-        let query = MessagesQuery(text: text ?? "")
-        let filter = query.filter(now: Int(Date().timeIntervalSince1970))
-        return try await service.messages(filter, from: query.source, key: text ?? "", refresh: refresh)
-    }
-
     private func performNow(_ effect: Effect) async -> [Action] {
         let service = environment.service
         switch effect {
@@ -211,7 +203,8 @@ public struct EffectHandler: Sendable {
         case .loadSection(let route, let name, let refresh, let metrics):
             do {
                 let context = SectionLoader.Context(service: service, refresh: refresh, metrics: metrics, now: Int(Date().timeIntervalSince1970))
-                var answers: [Action] = [.sectionLoaded(route, name: name, lines: try await SectionLoader.lines(route, name: name, context))]
+                let lines = try await SectionLoader.lines(route, name: name, context)
+                var answers: [Action] = [.sectionLoaded(route, name: name, lines: lines, metrics: metrics)]
                 // The identifiers section loaded the whole profile (cached): it goes to the detail typed as well.
                 if case .detail(.customers, let key) = route, name == DetailSections.identifiers {
                     let person = PersonKey.parse(key)
@@ -219,7 +212,7 @@ public struct EffectHandler: Sendable {
                 }
                 return answers
             } catch {
-                return [.sectionFailed(route, name: name, message: Self.message(error))]
+                return [.sectionFailed(route, name: name, message: Self.message(error), metrics: metrics)]
             }
         case .loadItem(let route, let refresh):
             do {
@@ -232,12 +225,12 @@ public struct EffectHandler: Sendable {
             return [.themeLoaded(monochrome ? loaded.theme.monochrome() : loaded.theme, warning: loaded.warning)]
         case .copyToClipboard, .loadCells, .loadPeopleCells, .prefetchCells:
             return []
-        case .loadMoreCustomers(let query, let start):
+        case .loadMore(let pane, let query, let start):
             do {
-                let page = try await Self.findCustomers(CustomerSearch(query), service: service, refresh: false, start: start)
-                return [.customersPage(query: query, rows: RowBuilders.customers(page.identifiers), next: page.next, appended: true)]
+                return [try await page(pane, query: query, start: start, refresh: false)]
             } catch {
-                return [.customersPage(query: query, rows: [], next: nil, appended: true), .notify(.error, Self.message(error))]
+                // The cursor stays, so scrolling on asks again; the error says why this page did not come.
+                return [.listPage(pane, query: query, rows: [], next: start, appended: true), .notify(.error, Self.message(error))]
             }
         case .downloadExport(let id, let path):
             guard let number = Int(id) else { return [.notify(.error, "No export \(id)")] }
@@ -267,30 +260,49 @@ public struct EffectHandler: Sendable {
         }
     }
 
-    /// A pane's list, or the first page of a Customers search.
+    /// A pane's list, or the first page of a paged one (a Customers search, Messages); the answer names the query
+    /// it answers.
     private func list(_ pane: PaneKind, refresh: Bool, query: String?) async -> [Action] {
         let service = environment.service
         do {
-            if pane == .customers {
-                let page = try await Self.findCustomers(CustomerSearch(query ?? ""), service: service, refresh: refresh)
-                return [.customersPage(query: query ?? "", rows: RowBuilders.customers(page.identifiers), next: page.next, appended: false)]
+            if pane == .customers || pane == .messages {
+                return [try await page(pane, query: query ?? "", start: nil, refresh: refresh)]
             }
             let rows: [ListRow] = switch pane {
             case .segments: RowBuilders.segments(try await service.segments(refresh: refresh))
             case .campaigns: RowBuilders.campaigns(try await service.campaigns(refresh: refresh))
             case .broadcasts: RowBuilders.broadcasts(try await service.broadcasts(refresh: refresh))
             case .newsletters: RowBuilders.newsletters(try await service.newsletters(refresh: refresh))
-            case .messages:
-                RowBuilders.messages(try await Self.messages(query, service: service, refresh: refresh))
             case .exports: RowBuilders.exports(try await service.exports(refresh: refresh))
             case .transactional: RowBuilders.transactional(try await service.transactionalTemplates(refresh: refresh))
             case .journal: RowBuilders.journal(journal.attempts())
-            case .customers: []
+            case .customers, .messages: []
             }
-            return [.listLoaded(pane, rows)]
+            return [.listLoaded(pane, rows, query: query)]
         } catch {
-            return [.listFailed(pane, Self.message(error))]
+            return [.listFailed(pane, Self.message(error), query: query)]
         }
+    }
+
+    /// One page of a paged list's query, from the cursor `start` (nil for the first).
+    private func page(_ pane: PaneKind, query: String, start: String?, refresh: Bool) async throws -> Action {
+        let service = environment.service
+        if pane == .messages {
+            let messages = MessagesQuery(text: query)
+            let filter = messages.filter(now: Int(Date().timeIntervalSince1970))
+            let page = try await service.messagesPage(filter, from: messages.source, key: query, start: start, refresh: refresh)
+            let names = await OriginNames.load(for: page.messages, service: service)
+            let rows = RowBuilders.messages(page.messages, source: messages.source, names: names)
+            return .listPage(.messages, query: query, rows: rows, next: Self.cursor(page.next), appended: start != nil)
+        }
+        let page = try await Self.findCustomers(CustomerSearch(query), service: service, refresh: refresh, start: start)
+        return .listPage(.customers, query: query, rows: RowBuilders.customers(page.identifiers), next: page.next, appended: start != nil)
+    }
+
+    /// A cursor that says there is more: the API ends a list with `next` empty or left out.
+    static func cursor(_ next: String?) -> String? {
+        guard let next, !next.isEmpty else { return nil }
+        return next
     }
 
     /// Figures for the `:cache` box.

@@ -47,13 +47,3 @@ enum PersonKey {
     }
 }
 
-extension MessagesQuery {
-    /// Where a delivery came from, as a route to open.
-    static func originRoute(_ delivery: Delivery) -> Route? {
-        if let id = delivery.campaignID { return .detail(.campaigns, key: String(id)) }
-        if let id = delivery.broadcastID { return .detail(.broadcasts, key: String(id)) }
-        if let id = delivery.newsletterID { return .detail(.newsletters, key: String(id)) }
-        if let id = delivery.messageTemplateID { return .detail(.transactional, key: String(id)) }
-        return nil
-    }
-}

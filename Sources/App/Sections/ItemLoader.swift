@@ -18,7 +18,8 @@ enum ItemLoader {
             return row
         }
         if pane == .messages {
-            return found(RowBuilders.messages([try await service.message(id: key, refresh: refresh)]), route)
+            let delivery = try await service.message(id: key, refresh: refresh)
+            return found(RowBuilders.messages([delivery], names: await OriginNames.load(for: [delivery], service: service)), route)
         }
         guard let id = Int(key) else { throw SectionProblem("no \(pane.singular) \(key)") }
         let rows: [ListRow] = switch pane {

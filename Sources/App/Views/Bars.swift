@@ -57,6 +57,16 @@ struct TabStrip {
 
 /// The second row: where you are (`Segments › VIP customers`), and on the right the filter and the row count.
 enum BreadcrumbView {
+    /// What an opened item is called: its name (column 1 on named lists, a person's email), a message's subject
+    /// (its type says nothing of which message it is).
+    static func itemTitle(_ pane: PaneKind, _ row: ListRow?) -> String? {
+        guard let row else { return nil }
+        let column = pane == .messages ? 4 : 1
+        guard row.cells.indices.contains(column) else { return nil }
+        let text = row.cells[column].trimmingCharacters(in: .whitespaces)
+        return text.isEmpty || text == "—" || text == "…" ? nil : text
+    }
+
     static func render(_ state: AppState, into canvas: inout Canvas, in rect: Rect) {
         let theme = state.theme
         canvas.fill(rect, with: Cell(" ", style: theme[.text]))
@@ -66,7 +76,7 @@ enum BreadcrumbView {
             case .members(let segment):
                 // Named after the segment when it is known (opened from the list it always is).
                 (state.lists[.segments]?.loadedRows.first { $0.key == segment }?.cells.dropFirst().first).map { "\($0) members" } ?? "Members"
-            case .detail(let pane, let key): state.details[route]?.row.cells.dropFirst().first.flatMap { $0.isEmpty ? nil : $0 } ?? "\(pane.title) \(key)"
+            case .detail(let pane, let key): Self.itemTitle(pane, state.details[route]?.row) ?? "\(pane.title) \(key)"
             }
         }.joined(separator: " › ")
         if state.pane == .customers, !state.customerQuery.isEmpty, state.isOnList { trail += " › \(state.customerQuery)" }
@@ -79,6 +89,9 @@ enum BreadcrumbView {
             if list.rows.isLoading { right = "loading… " + right }
         }
         let rightWidth = min(DisplayWidth.of(right), max(0, rect.width / 2))
+        // The trail is cut from the left: where you are now matters more than where you came from.
+        let room = max(0, rect.width - rightWidth - 2)
+        if DisplayWidth.of(trail) > room, room > 1 { trail = "…" + String(trail.suffix(room - 1)) }
         canvas.put(clipping: " " + trail, x: rect.x, y: rect.y, width: max(0, rect.width - rightWidth - 1), style: theme[.title])
         if rightWidth > 0 {
             canvas.put(clipping: right, x: rect.maxX - rightWidth - 1, y: rect.y, width: rightWidth, style: theme[.muted])

@@ -1,0 +1,93 @@
+import CustomerIO
+import Foundation
+import Testing
+import TerminalUI
+@testable import App
+
+/// An answer is shown only while it still answers what is on screen: lists, pages, metric cells and sections that
+/// come back out of order, or after the user moved on, may fill the cache but never the screen.
+@Suite struct StaleAnswerTests {
+    static func message(_ id: String, _ state: String) -> ListRow {
+        ListRow(key: id, cells: ["2026-11-28 10:00", "email", state, "a@example.com", "Hello", "campaign #1"])
+    }
+
+    /// `e` pressed three times quickly: the answers for the first two filters arrive last, and are dropped.
+    @Test func messagesFromAnEarlierFilterNeverFillTheListUnderTheNewLabel() {
+        var reducer = Reducer()
+        reducer.press(.character("6"))
+        let all = reducer.state.messagesQuery.text
+        reducer.send(.listPage(.messages, query: all, rows: [Self.message("m0", "sent")], next: nil, appended: false))
+        var asked: [String] = []
+        for _ in 0..<3 {
+            for effect in reducer.press(.character("e")) {
+                if case .loadList(.messages, _, let query?) = effect { asked.append(query) }
+            }
+        }
+        #expect(asked.count == 3 && Set(asked).count == 3)
+        let current = reducer.state.messagesQuery.text
+        #expect(current == asked[2])
+        // The latest answer first, then the two older ones, out of order.
+        reducer.send(.listPage(.messages, query: asked[2], rows: [Self.message("m3", "bounced")], next: nil, appended: false))
+        reducer.send(.listPage(.messages, query: asked[0], rows: [Self.message("m1", "delivered")], next: nil, appended: false))
+        reducer.send(.listFailed(.messages, "timed out", query: asked[1]))
+        #expect(reducer.state.currentList.loadedRows.map(\.key) == ["m3"])
+        #expect(reducer.state.flash?.text.contains("timed out") != true)
+        // Enter opens what the screen shows under this filter, not an older answer's row.
+        reducer.press(.enter)
+        #expect(reducer.state.route == .detail(.messages, key: "m3"))
+    }
+
+    @Test func anOlderFiltersAnswerArrivingBeforeTheCurrentOneLeavesTheListLoading() {
+        var reducer = Reducer()
+        reducer.press(.character("6"))
+        let first = reducer.state.messagesQuery.text
+        reducer.press(.character("e"))
+        reducer.send(.listPage(.messages, query: first, rows: [Self.message("m1", "delivered")], next: nil, appended: false))
+        #expect(reducer.state.currentList.loadedRows.isEmpty)
+        #expect(reducer.state.currentList.rows.isLoading)
+    }
+
+    /// A page for a Messages filter that was replaced is not appended to the new filter's rows.
+    @Test func aLatePageOfAnotherFilterIsNotAppended() {
+        var reducer = Reducer()
+        reducer.press(.character("6"))
+        let first = reducer.state.messagesQuery.text
+        reducer.send(.listPage(.messages, query: first, rows: (0..<30).map { Self.message("a\($0)", "sent") }, next: "p2", appended: false))
+        reducer.press(.character("e"))
+        let second = reducer.state.messagesQuery.text
+        reducer.send(.listPage(.messages, query: second, rows: [Self.message("b0", "delivered")], next: nil, appended: false))
+        reducer.send(.listPage(.messages, query: first, rows: [Self.message("a30", "sent")], next: nil, appended: true))
+        #expect(reducer.state.currentList.loadedRows.map(\.key) == ["b0"])
+    }
+
+    /// `w` changes the metrics window: a cell or a section still coming for the old window is dropped.
+    @Test func metricFiguresForTheWindowLeftBehindAreDropped() {
+        var reducer = Reducer()
+        reducer.press(.character("3"))
+        reducer.send(.listLoaded(.campaigns, [ListRow(key: "12", cells: ["12", "Welcome", "…", "…", "…", "…"])]))
+        let before = reducer.state.metricsView
+        reducer.press(.character("w"))
+        #expect(reducer.state.metricsView != before)
+        reducer.send(.cellLoaded(.campaigns, key: "12", column: 3, value: "999", metrics: before))
+        #expect(reducer.state.currentList.loadedRows.first?.cells[3] == "…")
+        reducer.send(.cellLoaded(.campaigns, key: "12", column: 3, value: "41", metrics: reducer.state.metricsView))
+        #expect(reducer.state.currentList.loadedRows.first?.cells[3] == "41")
+
+        reducer.press(.enter)
+        let route = Route.detail(.campaigns, key: "12")
+        #expect(reducer.state.route == route)
+        reducer.send(.sectionLoaded(route, name: DetailSections.journey, lines: [DetailLine(key: "sent", value: "old")], metrics: before))
+        #expect(reducer.state.details[route]?.sections[DetailSections.journey]?.value == nil)
+        reducer.send(.sectionLoaded(route, name: DetailSections.journey, lines: [DetailLine(key: "sent", value: "new")], metrics: reducer.state.metricsView))
+        #expect(reducer.state.details[route]?.sections[DetailSections.journey]?.value?.first?.value == "new")
+    }
+
+    @Test func anEmptyFilteredListSaysItsFilter() {
+        var reducer = Reducer()
+        reducer.press(.character("6"), .character("e"))
+        reducer.send(.listPage(.messages, query: reducer.state.messagesQuery.text, rows: [], next: nil, appended: false))
+        let text = AppView.render(reducer.state).text
+        #expect(text.contains("No messages match"))
+        #expect(!text.contains("in this workspace"))
+    }
+}
