@@ -199,7 +199,7 @@ import TerminalUI
         Created by        ops@example.com
         Created           —
         Updated           —
-        Trigger segment   segment 3 →
+        Trigger segment   segment #3 →
         Metrics
         Window            30 days, daily, days from midnight Europe/Berlin
         sent              ⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⣀⣴⣿⣷⣄  1,010

@@ -28,7 +28,8 @@ public enum RowBuilders {
         }
     }
 
-    public static func campaigns(_ campaigns: [Campaign]) -> [ListRow] {
+    /// `segments` names the segments a campaign triggers on or filters by (id → name), where the app knows them.
+    public static func campaigns(_ campaigns: [Campaign], segments: [Int: String] = [:]) -> [ListRow] {
         campaigns.map { campaign in
             ListRow(
                 key: String(campaign.id),
@@ -46,7 +47,7 @@ public enum RowBuilders {
                     DetailLine(key: "Created by", value: campaign.createdBy ?? ""),
                     DetailLine(key: "Created", value: TimeText.full(campaign.created)),
                     DetailLine(key: "Updated", value: TimeText.full(campaign.updated)),
-                ] + segmentLinks("Trigger segment", campaign.triggerSegmentIDs) + segmentLinks("Filter segment", campaign.filterSegmentIDs)
+                ] + segmentLinks("Trigger segment", campaign.triggerSegmentIDs, segments) + segmentLinks("Filter segment", campaign.filterSegmentIDs, segments)
             )
         }
     }
@@ -96,9 +97,12 @@ public enum RowBuilders {
         }
     }
 
-    /// One reference line per segment.
-    static func segmentLinks(_ label: String, _ ids: [Int]) -> [DetailLine] {
-        ids.map { DetailLine(key: label, value: "segment \($0)", link: .detail(.segments, key: String($0))) }
+    /// One reference line per segment, by name where known ("VIP customers (#8)"), each segment once.
+    static func segmentLinks(_ label: String, _ ids: [Int], _ names: [Int: String] = [:]) -> [DetailLine] {
+        var seen = Set<Int>()
+        return ids.filter { seen.insert($0).inserted }.map { id in
+            DetailLine(key: label, value: names[id].map { "\($0) (#\(id))" } ?? "segment #\(id)", link: .detail(.segments, key: String(id)))
+        }
     }
 
     /// A delivery's metric timeline (created → sent → delivered → opened …), earliest first.
@@ -106,7 +110,7 @@ public enum RowBuilders {
         metrics.sorted { $0.value < $1.value }.map { DetailLine(key: "  \($0.key)", value: TimeText.full($0.value)) }
     }
 
-    public static func newsletters(_ newsletters: [Newsletter]) -> [ListRow] {
+    public static func newsletters(_ newsletters: [Newsletter], segments: [Int: String] = [:]) -> [ListRow] {
         newsletters.map { newsletter in
             ListRow(
                 key: String(newsletter.id),
@@ -121,9 +125,7 @@ public enum RowBuilders {
                     DetailLine(key: "Sent", value: TimeText.full(newsletter.sentAt)),
                     DetailLine(key: "Created", value: TimeText.full(newsletter.created)),
                     DetailLine(key: "Updated", value: TimeText.full(newsletter.updated)),
-                ] + newsletter.recipientSegmentIDs.map { segment in
-                    DetailLine(key: "Recipients", value: "segment \(segment)", link: .detail(.segments, key: String(segment)))
-                }
+                ] + segmentLinks("Recipients", newsletter.recipientSegmentIDs, segments)
             )
         }
     }

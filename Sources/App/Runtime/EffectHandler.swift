@@ -270,9 +270,9 @@ public struct EffectHandler: Sendable {
             }
             let rows: [ListRow] = switch pane {
             case .segments: RowBuilders.segments(try await service.segments(refresh: refresh))
-            case .campaigns: RowBuilders.campaigns(try await service.campaigns(refresh: refresh))
+            case .campaigns: RowBuilders.campaigns(try await service.campaigns(refresh: refresh), segments: await Self.segmentNames(service))
             case .broadcasts: RowBuilders.broadcasts(try await service.broadcasts(refresh: refresh))
-            case .newsletters: RowBuilders.newsletters(try await service.newsletters(refresh: refresh))
+            case .newsletters: RowBuilders.newsletters(try await service.newsletters(refresh: refresh), segments: await Self.segmentNames(service))
             case .exports: RowBuilders.exports(try await service.exports(refresh: refresh))
             case .transactional: RowBuilders.transactional(try await service.transactionalTemplates(refresh: refresh))
             case .journal: RowBuilders.journal(journal.attempts())
@@ -282,6 +282,12 @@ public struct EffectHandler: Sendable {
         } catch {
             return [.listFailed(pane, Self.message(error), query: query)]
         }
+    }
+
+    /// Segment names by id, from the segment list (cached; the first pane loads it): references read as names.
+    static func segmentNames(_ service: WorkspaceService) async -> [Int: String] {
+        let segments = (try? await service.segments()) ?? []
+        return Dictionary(segments.compactMap { segment in segment.name.map { (segment.id, $0) } }, uniquingKeysWith: { first, _ in first })
     }
 
     /// One page of a paged list's query, from the cursor `start` (nil for the first).

@@ -24,9 +24,9 @@ enum ItemLoader {
         guard let id = Int(key) else { throw SectionProblem("no \(pane.singular) \(key)") }
         let rows: [ListRow] = switch pane {
         case .segments: RowBuilders.segments([try await service.segment(id: id, refresh: refresh)])
-        case .campaigns: RowBuilders.campaigns([try await service.campaign(id: id, refresh: refresh)])
+        case .campaigns: RowBuilders.campaigns([try await service.campaign(id: id, refresh: refresh)], segments: await EffectHandler.segmentNames(service))
         case .broadcasts: RowBuilders.broadcasts([try await service.broadcast(id: id, refresh: refresh)])
-        case .newsletters: RowBuilders.newsletters([try await service.newsletter(id: id, refresh: refresh)])
+        case .newsletters: RowBuilders.newsletters([try await service.newsletter(id: id, refresh: refresh)], segments: await EffectHandler.segmentNames(service))
         case .transactional: RowBuilders.transactional([try await service.transactionalTemplate(id: id, refresh: refresh)])
         case .exports: RowBuilders.exports([try await service.client.export(id: id)])
         case .customers, .messages, .journal: []
