@@ -91,11 +91,11 @@ import TerminalUI
         let screen = try Self.screen(Self.state(Size(width: 250, height: 70)))
         let lines = Self.lines(screen)
         #expect(lines.count == 70)
-        // Columns at 250 cells: ID 6, Name 148, Type 8, State 9, Tags 75, a space between each.
+        // Columns at 250 cells: Name stops at 48, and what it leaves goes to Tags.
         func right(_ text: String, _ width: Int) -> String { String(repeating: " ", count: width - DisplayWidth.of(text)) + text }
         func row(_ id: String, _ name: String, _ type: String, _ state: String, _ customers: String, _ progress: String, _ tags: String) -> String {
-            // Fixed columns 6, 8, 9, 10 and 8; Name and Tags share the rest 4:2 (Name gets 12 + 123 = 135).
-            let line = [right(id, 6), Self.pad(name, 135), Self.pad(type, 8), Self.pad(state, 9), right(customers, 10), right(progress, 8), tags]
+            // Fixed columns 6, 8, 9, 10 and 8; Name would get 135 of the rest, but stops at 48.
+            let line = [right(id, 6), Self.pad(name, 48), Self.pad(type, 8), Self.pad(state, 9), right(customers, 10), right(progress, 8), tags]
                 .joined(separator: " ")
             return String(line.reversed().drop { $0 == " " }.reversed())
         }
@@ -106,7 +106,7 @@ import TerminalUI
             row("1", "VIP customers", "dynamic", "finished", "1,125", "100%", "sales"),
             row("22", "李雷的客户", "manual", "finished", "…", "—", ""),
             row("333", "Zoë's 👍 picks", "dynamic", "build", "…", "—", "beta"),
-            row("4444", "A very long segment name that goes on and on well past any column width", "dynamic", "finished", "…", "—", "one, two, three"),
+            row("4444", "A very long segment name that goes on and on we…", "dynamic", "finished", "…", "—", "one, two, three"),
         ] + Array(repeating: "", count: 62) + [
             Self.pad(" demo · sandbox  DEMO   ? help  : commands  q back  r refresh  Enter open  / filter  m members", 239) + "0/10 req/s",
         ]

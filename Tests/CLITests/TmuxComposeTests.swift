@@ -42,7 +42,7 @@ import Darwin
         try await session.waitFor("the template picker") { $0.contains("Pick a template") && $0.contains("Order receipt (#1)") }
         try await session.type("order")
         try await session.press("Enter")
-        try await session.waitFor("the template chosen") { Self.line($0, startingWith: "Template") == "Template           Order receipt (#1)" || $0.contains("Template           Order receipt (#1)") }
+        try await session.waitFor("the template chosen") { TmuxSession.lines($0).contains { $0.contains("Template ") && $0.contains(" Order receipt (#1)") } }
 
         // s: the review, exactly what will be sent; nothing has left yet.
         try await session.press("s")

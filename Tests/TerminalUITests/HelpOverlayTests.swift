@@ -88,7 +88,7 @@ import Testing
         #expect(try render(Size(width: 40, height: 10)).text.contains("─ ↓ ─┘"))
     }
 
-    /// Keys get at most 40% of the column (10 of 26 cells here), titles the rest.
+    /// Keys get at most 40% of the column (10 of 26 cells here), titles the rest, cut at a word.
     @Test func longEntriesAreCutInsideTheirColumn() throws {
         let sections = [HelpSection(title: "A", entries: [HelpEntry(keys: "ctrl-x ctrl-s", title: "Save the whole workspace to disk", disabledReason: "demo")])]
         var canvas = Canvas(size: Size(width: 30, height: 5))
@@ -96,7 +96,7 @@ import Testing
         #expect(canvas.text == """
         ┌─ Help — ? or Esc to close ─┐
         │ A                          │
-        │ ctrl-x ct…  Save the whol… │
+        │ ctrl-x ct…  Save the…      │
         └────────────────────────────┘
 
         """)

@@ -13,7 +13,9 @@ enum ComposerView {
         let top = max(0, (selectedLine ?? 0) - rect.height + 2)
         for (offset, line) in lines.dropFirst(top).prefix(rect.height).enumerated() {
             canvas.fill(Rect(x: rect.x, y: rect.y + offset, width: rect.width, height: 1), with: Cell(" ", style: line.1))
-            canvas.put(clipping: line.0, x: rect.x, y: rect.y + offset, width: rect.width, style: line.1)
+            // Prose is cut at a word; the line being typed in keeps its end in view as it always did.
+            let editing = composer.editing != nil && top + offset == selectedLine
+            canvas.put(clipping: editing ? line.0 : Canvas.fitWords(line.0, width: rect.width), x: rect.x, y: rect.y + offset, width: rect.width, style: line.1)
         }
         if let picker = composer.picker { renderPicker(picker, theme: theme, into: &canvas, in: rect) }
     }
@@ -23,8 +25,9 @@ enum ComposerView {
     private static func form(_ draft: ComposeDraft, _ composer: ComposerState, theme: Theme) -> ([(String, CellStyle)], Int?) {
         var lines: [(String, CellStyle)] = []
         var selectedLine: Int?
-        lines.append((" \(draft.kind.title) — Enter edits · s reviews · Esc back to the menu (the draft is kept)", theme[.title]))
-        let labelWidth = 18
+        lines.append((" \(draft.kind.title) — Enter edits · s reviews · Esc: menu (the draft is kept)", theme[.title]))
+        // As wide as the longest label (email_ignore_missing), so none is cut.
+        let labelWidth = min(22, composer.fields.map { $0.label.count }.max() ?? 18)
         for (index, field) in composer.fields.enumerated() {
             let focused = index == composer.focus
             let value: String

@@ -73,6 +73,18 @@ public struct Canvas: Sendable, Hashable {
     }
 
     /// Text cut to `width` cells, ending in "…" when anything was cut.
+    /// Prose cut to `width` cells at a word boundary with an ellipsis, so a cut-off message never ends in half a
+    /// word ("Enter never se…" reads as a different sentence); a single word longer than the room is cut as `fit`.
+    public static func fitWords(_ text: String, width: Int) -> String {
+        guard DisplayWidth.of(text) > width, width > 1 else { return fit(text, width: width) }
+        let cut = fit(text, width: width).dropLast()
+        guard let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) >= width / 3 else { return String(cut) + "…" }
+        var kept = cut[..<space]
+        // A word cut off leaves no dangling separator behind it ("sends, …" reads "sends…").
+        while let last = kept.last, " ,;:·—-".contains(last) { kept = kept.dropLast() }
+        return String(kept) + "…"
+    }
+
     public static func fit(_ text: String, width: Int) -> String {
         guard width > 0 else { return "" }
         guard DisplayWidth.of(text) > width else { return text }

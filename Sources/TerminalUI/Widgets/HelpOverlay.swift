@@ -164,7 +164,7 @@ public struct HelpOverlayView: Sendable {
             let keys = Canvas.fit(RowText.singleLine(entry.keys), width: keysWidth)
             canvas.put(keys, x: clip.x, y: y, style: disabled ? styles.disabled : styles.key, clip: clip)
             let textX = clip.x + keysWidth + 2
-            let text = Canvas.fit(Self.entryText(entry), width: clip.maxX - textX)
+            let text = Canvas.fitWords(Self.entryText(entry), width: clip.maxX - textX)
             canvas.put(text, x: textX, y: y, style: disabled ? styles.disabled : styles.body, clip: clip)
         }
     }

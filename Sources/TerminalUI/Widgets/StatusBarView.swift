@@ -114,7 +114,7 @@ public struct StatusBarView: Sendable {
         if let flash = model.flash {
             let room = middle.width
             let text = RowText.singleLine(flash.text)
-            let shown = room >= 3 ? " " + Canvas.fit(text, width: room - 2) + " " : Canvas.fit(text, width: room)
+            let shown = room >= 3 ? " " + Canvas.fitWords(text, width: room - 2) + " " : Canvas.fit(text, width: room)
             canvas.put(shown, x: middle.x, y: y, style: styles.flash(flash.level), clip: middle)
         } else {
             var x = middle.x

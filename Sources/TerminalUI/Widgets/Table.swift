@@ -15,11 +15,31 @@ public struct TableColumn: Sendable, Hashable {
     public var title: String
     public var width: Width
     public var alignment: Alignment
+    /// When the table is short of room, columns with a higher number give way first (0: only when even the
+    /// minimums do not fit, from the right), so what identifies a row stays.
+    public var dropPriority = 0
+    /// A flexible column's width below which it reads badly: room is made for it by dropping columns that may give
+    /// way, before it is squeezed towards its minimum.
+    public var comfortable: Int?
+    /// The most a flexible column takes on a wide screen; what it leaves goes to the other flexible columns.
+    public var maxWidth: Int?
 
-    public init(_ title: String, width: Width = .flexible(min: 4, weight: 1), alignment: Alignment = .left) {
+    public init(_ title: String, width: Width = .flexible(min: 4, weight: 1), alignment: Alignment = .left,
+                dropPriority: Int = 0, comfortable: Int? = nil, maxWidth: Int? = nil) {
         self.title = title
         self.width = width
         self.alignment = alignment
+        self.dropPriority = dropPriority
+        self.comfortable = comfortable
+        self.maxWidth = maxWidth
+    }
+
+    /// Its minimum width.
+    public var minimum: Int {
+        switch width {
+        case .fixed(let width): max(width, 0)
+        case .flexible(let minimum, _): max(minimum, 0)
+        }
     }
 }
 
@@ -99,9 +119,51 @@ public struct TableView {
     /// Rows of data that fit under the header in `rect`.
     public static func visibleRows(in rect: Rect) -> Int { max(0, rect.height - 1) }
 
-    /// Column widths for `available` cells, with one space between shown columns. When the minimums do not fit,
-    /// columns drop from the right (their width is 0), since the leftmost ones identify the row.
+    /// Column widths for `available` cells, with one space between shown columns. Columns that may give way do so
+    /// first, highest `dropPriority` first, while the others would sit below their comfortable widths; then, when
+    /// even the minimums do not fit, columns drop from the right (width 0), since the leftmost ones identify the
+    /// row. Flexible columns stop at their `maxWidth`, handing the rest to the others.
     public static func widths(of columns: [TableColumn], available: Int) -> [Int] {
+        let kept = keptColumns(columns, available: available)
+        let shownWidths = baseWidths(of: kept.map { columns[$0] }, available: available)
+        var widths = Array(repeating: 0, count: columns.count)
+        for (position, index) in kept.enumerated() { widths[index] = shownWidths[position] }
+        return capped(widths, columns: columns)
+    }
+
+    /// The columns that stay after those that may give way have, while the rest would be uncomfortably narrow.
+    static func keptColumns(_ columns: [TableColumn], available: Int) -> [Int] {
+        var kept = Array(columns.indices)
+        func need(_ indices: [Int]) -> Int {
+            indices.reduce(max(0, indices.count - 1)) { total, index in total + max(columns[index].minimum, columns[index].comfortable ?? 0) }
+        }
+        while need(kept) > available, let drop = kept.filter({ columns[$0].dropPriority > 0 }).max(by: { columns[$0].dropPriority < columns[$1].dropPriority }) {
+            kept.removeAll { $0 == drop }
+        }
+        return kept
+    }
+
+    /// Flexible columns stopped at their `maxWidth`; what they leave goes to flexible columns without a cap.
+    static func capped(_ widths: [Int], columns: [TableColumn]) -> [Int] {
+        var widths = widths
+        var spare = 0
+        for index in columns.indices {
+            if let cap = columns[index].maxWidth, widths[index] > cap {
+                spare += widths[index] - cap
+                widths[index] = cap
+            }
+        }
+        let open = columns.indices.filter { index in
+            guard widths[index] > 0, columns[index].maxWidth == nil, case .flexible = columns[index].width else { return false }
+            return true
+        }
+        guard spare > 0, !open.isEmpty else { return widths }
+        for (position, index) in open.enumerated() { widths[index] += spare / open.count + (position < spare % open.count ? 1 : 0) }
+        return widths
+    }
+
+    /// Widths of the columns that stay: minimums, then what is left by weight (the earlier algorithm).
+    static func baseWidths(of columns: [TableColumn], available: Int) -> [Int] {
         guard !columns.isEmpty else { return [] }
         let minimums = columns.map { column -> Int in
             switch column.width {
