@@ -22,10 +22,30 @@ extension WorkspaceService {
         }
     }
 
-    public func customerRelationships(id: String, idType: IDType, refresh: Bool = false) async throws -> [Relationship] {
-        try await store.value("customers/\(idType.rawValue)/\(id)/relationships", ttl: ttl.details, refresh: refresh) {
-            try await client.customerRelationships(id: id, idType: idType, limit: 50).cioRelationships
+    /// The objects a person is related to (first page of 50); nil when the person has no customer id.
+    ///
+    /// The relationships endpoint takes no `id_type`: its path value is always the customer id. A person known by
+    /// email or cio_id is first turned into their id through the profile, which the profile view has cached.
+    public func customerRelationships(id: String, idType: IDType, refresh: Bool = false) async throws -> [Relationship]? {
+        guard let customerID = try await customerID(id, idType: idType) else { return nil }
+        return try await store.value("customers/id/\(customerID)/relationships", ttl: ttl.details, refresh: refresh) {
+            try await client.customerRelationships(id: customerID, limit: 50).cioRelationships
         }
+    }
+
+    /// A person's customer id: the value itself when it is one, else what their profile says (nil if it has none).
+    /// The cached profile is good enough even on a refresh, as a person's id does not change.
+    public func customerID(_ value: String, idType: IDType) async throws -> String? {
+        if idType == .id { return value }
+        let profile = try await customerProfile(id: value, idType: idType)
+        if let identifiers = profile.identifiers {
+            // The spec: `identifiers.id` is null when the person's id is not set.
+            return identifiers.id.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        // The top-level `id` is "the customer ID referenced in the request": the cio_id or email just sent, unless
+        // it says something else.
+        guard let id = profile.id, !id.isEmpty, id != value else { return nil }
+        return id
     }
 
     public func customerSubscriptionPreferences(id: String, idType: IDType, refresh: Bool = false) async throws -> SubscriptionPreferences {

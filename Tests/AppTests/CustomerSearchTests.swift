@@ -51,6 +51,51 @@ import TerminalUI
         }
     }
 
+    /// Several profiles can share an email (the sandbox's ids 998, 999 and 1000 do): searching it lists every one,
+    /// and each opens its own profile, not the first one's.
+    @Test func aSharedEmailListsEveryProfileAndEachOpensItsOwn() async throws {
+        try await DrivenApp.with { app in
+            try await app.driver.start()
+            try await app.driver.press(.character("2"))
+            let profile = try await app.client.customerProfile(id: "998")
+            let email = try #require(profile.attributes["email"]?.displayText)
+
+            try await Self.find(email, in: app)
+            let rows = app.driver.state.currentList.loadedRows
+            #expect(rows.map { $0.cells[0] } == ["998", "999", "1000"])
+            #expect(rows.allSatisfy { $0.cells[1] == email })
+            #expect(Set(rows.map(\.key)).count == 3, "each row is keyed by its own cio_id")
+
+            for row in rows {
+                try await app.select(key: row.key)
+                try await app.driver.press(.enter)
+                #expect(app.driver.state.route == .detail(.customers, key: row.key))
+                guard case .loaded(let attributes)? = app.driver.state.details[.detail(.customers, key: row.key)]?.sections[DetailSections.attributes] else {
+                    Issue.record("attributes of \(row.key) did not load")
+                    continue
+                }
+                #expect(attributes.first { $0.key == "id" }?.value == row.cells[0])
+                #expect(attributes.first { $0.key == "cio_id" }?.value == row.cells[2])
+                #expect(attributes.first { $0.key == "email" }?.value == email)
+                try await app.driver.press(.escape)
+                #expect(app.driver.state.route == .list(.customers))
+            }
+        }
+    }
+
+    /// A query nested deeper than the API's filter schema is refused with the schema's reason, before sending.
+    @Test func aQueryNestedTooDeepIsRefusedWithTheReason() async throws {
+        try await DrivenApp.with { app in
+            try await app.driver.start()
+            try await app.driver.press(.character("2"))
+            try await Self.find("plan = pro and (country = DE or (has phone and city = Berlin))", in: app)
+            #expect(app.driver.state.flash?.level == .error)
+            let flash = app.driver.state.flash?.text ?? ""
+            #expect(flash.contains("the query could not be read: the group `has phone and city = Berlin`"), "\(flash)")
+            #expect(app.probe.requestCount(method: "POST", pathPrefix: "/v1/customers") == 0, "nothing was sent")
+        }
+    }
+
     /// 2,000 nested parentheses in the search line once overflowed the stack; now the search says why it stops.
     @Test func aDeeplyNestedQueryIsRefusedWithAMessage() async throws {
         try await DrivenApp.with { app in

@@ -31,6 +31,40 @@ import Testing
         }
     }
 
+    /// The sandbox's ids 998, 999 and 1000 share one address, as profiles can: `--email` prints every one.
+    @Test func anEmailSeveralProfilesShareListsThemAll() async throws {
+        try await withSandbox { url in
+            let one = try await CLIRunner.run(["get", "customers", "--filter", "id = 999", "-o", "json"], environment: environment(url))
+            let found = try #require(try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [[String: Any]])
+            let email = try #require(found.first?["email"] as? String)
+
+            let json = try await CLIRunner.run(["get", "customers", "--email", email, "-o", "json"], environment: environment(url))
+            #expect(json.status == 0, "\(json.stderr)")
+            let list = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+            #expect(list.compactMap { $0["id"] as? String } == ["998", "999", "1000"])
+            #expect(list.allSatisfy { $0["email"] as? String == email })
+            let cioIDs = list.compactMap { $0["cio_id"] as? String }
+            #expect(Set(cioIDs).count == 3)
+
+            let table = try await CLIRunner.run(["get", "customers", "--email", email, "-o", "table"], environment: environment(url))
+            #expect(table.status == 0)
+            let rows = table.stdout.split(separator: "\n").filter { $0.contains(email) }
+            #expect(rows.count == 3, "\(table.stdout)")
+            for (id, cio) in zip(["998", "999", "1000"], cioIDs) {
+                #expect(rows.contains { $0.split(separator: " ").first.map(String.init) == id && $0.contains(cio) }, "no row for \(id) in \(rows)")
+            }
+        }
+    }
+
+    @Test func aFilterNestedTooDeepIsAUsageErrorWithTheReason() async throws {
+        try await withSandbox { url in
+            let result = try await CLIRunner.run(["get", "customers", "--filter", "plan = pro and (has phone or (country = DE and city = Berlin))"], environment: environment(url))
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("The filter could not be read: the group `country = DE and city = Berlin`"), "\(result.stderr)")
+            #expect(result.stdout.isEmpty)
+        }
+    }
+
     @Test func aBadFilterIsAUsageErrorNamingTheColumn() async throws {
         try await withSandbox { url in
             let result = try await CLIRunner.run(["get", "customers", "--filter", "plan > 3"], environment: environment(url))

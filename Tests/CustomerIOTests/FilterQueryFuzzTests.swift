@@ -3,8 +3,8 @@ import Testing
 @testable import CustomerIO
 
 /// The query parser on random and adversarial input, from fixed seeds (a failure reproduces): it returns a filter
-/// or a `FilterQueryError`, never anything else, never a crash; what it returns reads back the same and is no
-/// deeper than the API takes.
+/// or a `FilterQueryError`, never anything else, never a crash; what it returns reads back the same and nests no
+/// deeper than the API's filter schema allows.
 @Suite struct FilterQueryFuzzTests {
     /// Pieces queries are made of, chosen to hit every rule of the lexer and the parser and their edges.
     static let pieces = [
@@ -65,6 +65,7 @@ import Testing
             return false
         }
         #expect(filter.depth <= FilterQuery.maxDepth, "\(text.prefix(200))")
+        #expect(filter.schemaProblem == nil, "\(text.prefix(200))")
         let rendered = FilterQuery.render(filter)
         #expect(try FilterQuery.parse(rendered) == filter, "\(text.prefix(200)) rendered as \(rendered.prefix(200))")
         return true

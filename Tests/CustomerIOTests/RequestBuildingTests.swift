@@ -29,6 +29,29 @@ import Testing
         #expect(request.url(relativeTo: URL(string: "https://proxy.example.com/cio/")!).absoluteString == "https://proxy.example.com/cio/v1/segments")
     }
 
+    /// The spec documents only `customer_id`, `start` and `limit` for relationships: the path value is the customer
+    /// id and no `id_type` goes with it, unlike every other customer sub-resource.
+    @Test func relationshipsTakeTheCustomerIDAndNoIDType() async throws {
+        let transport = ScriptedTransport([], fallback: .respond(.json(200, #"{"cio_relationships":[],"next":""}"#)))
+        let client = AppAPIClient(configuration: try ClientConfiguration(key: Secret("k")!), transport: transport)
+        _ = try await client.customerRelationships(id: "42", start: "Mg==", limit: 50)
+        _ = try await client.customerSegments(id: "a3000001", idType: .cioID)
+        let sent = transport.sent.map { URLComponents(url: $0.url, resolvingAgainstBaseURL: false)! }
+        #expect(sent.first?.path == "/v1/customers/42/relationships")
+        #expect(sent.first?.queryItems?.map(\.name) == ["start", "limit"])
+        // The other sub-resources still say which identifier they were given.
+        #expect(sent.last?.queryItems?.contains(URLQueryItem(name: "id_type", value: "cio_id")) == true)
+    }
+
+    @Test func aRelationshipsMissSaysTheEndpointTakesOnlyAnID() async throws {
+        let transport = ScriptedTransport([], fallback: .respond(.json(404, #"{"errors":[{"detail":"not found","status":"404"}]}"#)))
+        let client = AppAPIClient(configuration: try ClientConfiguration(key: Secret("k")!), transport: transport)
+        let error = try await #require(throws: CustomerIOError.self) { try await client.customerRelationships(id: "jane@example.com") }
+        #expect(error.kind == .notFound)
+        #expect(error.message.contains("takes only a customer id"), "\(error.message)")
+        #expect(!error.message.contains("--id-type"))
+    }
+
     @Test func getsAreReadsAndOtherMethodsAreWritesByDefault() {
         #expect(APIRequest(.get, ["v1"]).safety == .read)
         #expect(APIRequest(.post, ["v1"]).safety == .write)

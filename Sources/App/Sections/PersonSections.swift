@@ -32,11 +32,7 @@ enum PersonSections {
                                   link: activity.deliveryID.map { .detail(.messages, key: $0) })
             }
         case DetailSections.relationships:
-            return try await service.customerRelationships(id: id, idType: type, refresh: context.refresh).map { relationship in
-                let object = relationship.identifiers?.objectID ?? relationship.identifiers?.cioObjectID ?? "—"
-                let attributes = relationship.attributes.sorted { $0.key < $1.key }.prefix(3).map { "\($0.key)=\($0.value.displayText)" }
-                return DetailLine(key: "Object type \(relationship.objectTypeID.map(String.init) ?? "—")", value: ([object] + attributes).joined(separator: " · "))
-            }
+            return try await relationships(person, context)
         case DetailSections.subscriptions:
             let preferences = try await service.customerSubscriptionPreferences(id: id, idType: type, refresh: context.refresh)
             var lines = [DetailLine(key: "Unsubscribed from all", value: preferences.unsubscribed == true ? "yes" : "no")]
@@ -48,6 +44,21 @@ enum PersonSections {
             throw SectionProblem("nothing to load for \(name)")
         }
     }
+
+    /// The objects a person is related to. The endpoint knows people only by id, so a person without one gets a line
+    /// saying so rather than an error.
+    static func relationships(_ person: (value: String, type: IDType), _ context: SectionLoader.Context) async throws -> [DetailLine] {
+        guard let relationships = try await context.service.customerRelationships(id: person.value, idType: person.type, refresh: context.refresh) else {
+            return [DetailLine(key: "no relationships", value: noIDText)]
+        }
+        return relationships.map { relationship in
+            let object = relationship.identifiers?.objectID ?? relationship.identifiers?.cioObjectID ?? "—"
+            let attributes = relationship.attributes.sorted { $0.key < $1.key }.prefix(3).map { "\($0.key)=\($0.value.displayText)" }
+            return DetailLine(key: "Object type \(relationship.objectTypeID.map(String.init) ?? "—")", value: ([object] + attributes).joined(separator: " · "))
+        }
+    }
+
+    static let noIDText = "this person has no id, which the relationships endpoint needs"
 
     /// Attributes sorted by name; timestamps read as local time with how long ago ("2026-11-20 14:03 (2d ago)").
     static func attributes(_ profile: CustomerProfile, now: Int) -> [DetailLine] {

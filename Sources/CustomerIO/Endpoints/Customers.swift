@@ -70,9 +70,12 @@ extension AppAPIClient {
         return try await send(request, as: ActivitiesPage.self)
     }
 
-    /// `GET /v1/customers/{id}/relationships`: objects the person is related to.
-    public func customerRelationships(id: String, idType: IDType = .id, start: String? = nil, limit: Int? = nil) async throws -> RelationshipsPage {
-        var request = customerRequest(id, idType, "relationships")
+    /// `GET /v1/customers/{customer_id}/relationships`: objects the person is related to.
+    ///
+    /// Unlike the other sub-resources this one documents no `id_type`: `id` must be the person's customer id, so a
+    /// caller holding an email or cio_id looks the id up first (the profile has it).
+    public func customerRelationships(id: String, start: String? = nil, limit: Int? = nil) async throws -> RelationshipsPage {
+        var request = APIRequest(.get, ["v1", "customers", id, "relationships"], notFoundHint: Self.relationshipsHint(id))
         request.add("start", start)
         request.add("limit", limit)
         return try await send(request, as: RelationshipsPage.self)
@@ -92,11 +95,23 @@ extension AppAPIClient {
         return request
     }
 
+    /// The relationships endpoint knows people only by id, so the usual `--id-type` advice does not apply there.
+    static func relationshipsHint(_ id: String) -> String {
+        let guessed = IDType.guess(for: id)
+        let looks = guessed == .id ? "" : " ('\(id)' looks like \(article(guessed)))"
+        return "No person has id '\(id)'\(looks). The relationships endpoint takes only a customer id: look the person up by email or cio_id first, then use their id."
+    }
+
     static func customerHint(_ id: String, _ idType: IDType) -> String {
         let guessed = IDType.guess(for: id)
         if guessed != idType {
-            return "'\(id)' looks like \(guessed == .email ? "an email" : guessed == .phone ? "a phone number" : "a \(guessed.rawValue)"); try id_type \(guessed.rawValue) (--id-type \(guessed.rawValue))."
+            return "'\(id)' looks like \(article(guessed)); try id_type \(guessed.rawValue) (--id-type \(guessed.rawValue))."
         }
         return "No person has \(idType.rawValue) '\(id)'. If it is another kind of identifier, pass --id-type id|email|cio_id."
+    }
+
+    /// "an email", "a phone number", "a cio_id": an identifier kind in a sentence.
+    private static func article(_ type: IDType) -> String {
+        type == .email ? "an email" : type == .phone ? "a phone number" : "a \(type.rawValue)"
     }
 }

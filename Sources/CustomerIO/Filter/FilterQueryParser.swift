@@ -1,16 +1,20 @@
 /// The text form of an ``AudienceFilter`` that people type, e.g. `plan = pro and not segment 12 and has phone`.
 public enum FilterQuery {
-    /// The most levels of `and`, `or` and `not` a filter may nest. The vendor's filter schema spells out about
-    /// three (`and` → `not` → `or` → a condition); one more is allowed, deeper ones are refused before sending.
+    /// The most levels of `and`, `or` and `not` a filter may nest: the deepest the vendor's schema spells out is
+    /// `not` → `and` → `not` → `or` → a condition. A bound kept beside the finer ``AudienceFilter/schemaProblem``
+    /// check, for decoding too.
     public static let maxDepth = 4
     /// The most parentheses and `not`s the text may nest while it is read: far past any real query, and a bound on
     /// the parser's recursion, so that no input can exhaust the stack.
     public static let maxTextNesting = 16
 
-    /// Reads a query; throws ``FilterQueryError`` naming the column and what was expected there.
+    /// Reads a query; throws ``FilterQueryError`` naming the column and what was expected there, or saying which group
+    /// nests deeper than the API's filter schema allows (``AudienceFilter/schemaProblem``), so such a query is refused
+    /// here with a way to rewrite it instead of by a bare 400 from the API.
     public static func parse(_ text: String) throws -> AudienceFilter {
         var parser = try FilterQueryParser(text)
         let filter = try parser.parseQuery()
+        // The plain bound first: cheap, and it keeps the message for absurdly deep queries short.
         let depth = filter.depth
         guard depth <= maxDepth else {
             throw FilterQueryError(
@@ -18,6 +22,7 @@ public enum FilterQuery {
                 found: "\(depth) levels"
             )
         }
+        if let problem = filter.schemaProblem { throw FilterQueryError(schemaProblem: problem) }
         return filter
     }
 
@@ -80,13 +85,6 @@ extension AudienceFilter {
         case .segment, .attribute: 0
         }
     }
-
-    fileprivate var isConnective: Bool {
-        switch self {
-        case .and, .or: true
-        default: false
-        }
-    }
 }
 
 /// A recursive-descent parser over the grammar in ``FilterQuery``, one token of lookahead.
@@ -139,7 +137,11 @@ struct FilterQueryParser {
         try enterNesting()
         defer { nesting -= 1 }
         try advance()
-        return .not(try parseUnary())
+        let negated = try parseUnary()
+        // `not not x` and `not (x != y)` negate twice: the API refuses a not directly inside a not, and the two
+        // cancel, so what is left is the condition itself.
+        if case .not(let inner) = negated { return inner }
+        return .not(negated)
     }
 
     /// Counts one more level of parentheses or `not`, refusing past ``FilterQuery/maxTextNesting``.

@@ -21,7 +21,8 @@ struct CustomerTable: Sendable {
     var lastSeen: [UInt32] = []
     var lifetimeCents: [UInt32] = []
     var flags: [UInt8] = []
-    /// Hash of each email → row, for `?email=` and `id_type=email` lookups (verified against the rendered email).
+    /// Hash of each email → the row whose columns make it, for `?email=` and `id_type=email` lookups (verified
+    /// against the rendered email). People sharing that address (`emailOwner`) are found from that row.
     var emailIndex: [UInt64: Int32] = [:]
 
     static let companyDomain: UInt8 = 255
@@ -69,12 +70,36 @@ struct CustomerTable: Sendable {
         return row >= 0 && row < count ? row : nil
     }
 
+    /// The first person (lowest id) with this email. Where an endpoint names one person by email (`id_type=email`)
+    /// and several share it, the spec does not say which the API picks; the sandbox answers with the first.
     func row(forEmail email: String) -> Int? {
+        rows(forEmail: email).first
+    }
+
+    /// Everyone with this email, in id order: usually one person, several for a shared address.
+    func rows(forEmail email: String) -> [Int] {
         let wanted = Array(email.lowercased().utf8)
-        guard let row = emailIndex[Self.fnv1a(wanted)].map(Int.init) else { return nil }
+        guard let owner = emailIndex[Self.fnv1a(wanted)].map(Int.init) else { return [] }
         var buffer: [UInt8] = []
-        renderEmail(row, into: &buffer)
-        return buffer == wanted ? row : nil
+        renderEmail(owner, into: &buffer)
+        guard buffer == wanted else { return [] }
+        // Whoever shares an address sits right next to the row it comes from (`emailOwner`).
+        return [owner - 1, owner, owner + 1].filter { $0 >= 0 && $0 < count && emailOwner($0) == owner }
+    }
+
+    // MARK: shared addresses
+
+    /// Whose generated address this person goes by: their own row for almost everyone. As in real workspaces (a
+    /// household, a team inbox, a second sign-up) a few people share one: every 500th person (ids 500, 1000, …)
+    /// uses the address of the person before them, and every 1,000th person's predecessor but one (ids 998, 1998,
+    /// …) the address of the person after, so ids 998, 999 and 1000 share one address and 499 and 500 another.
+    /// Derived from the id, not drawn from the generator's stream, so every other generated value stays as it was;
+    /// the sharers keep distinct ids, cio_ids and everything else.
+    func emailOwner(_ row: Int) -> Int {
+        let id = row + 1
+        if id % 500 == 0, row >= 1 { return row - 1 }
+        if (id + 2) % 1_000 == 0, row + 1 < count { return row + 1 }
+        return row
     }
 
     // MARK: derived strings
@@ -201,8 +226,14 @@ struct CustomerTable: Sendable {
 
     // MARK: email rendering
 
-    /// Writes the person's email address as ASCII bytes; the generator and lookups share this one definition.
+    /// Writes the person's email address as ASCII bytes; the generator and lookups share this one definition. A
+    /// person sharing an address writes the one made from the owner's columns.
     func renderEmail(_ row: Int, into buffer: inout [UInt8]) {
+        renderOwnEmail(emailOwner(row), into: &buffer)
+    }
+
+    /// The address this row's own columns make, whoever goes by it.
+    func renderOwnEmail(_ row: Int, into buffer: inout [UInt8]) {
         Self.renderEmail(
             first: Int(firstName[row]), last: Int(lastName[row]), style: emailStyle[row],
             domain: emailDomain[row], company: Int(company[row]), row: row, into: &buffer

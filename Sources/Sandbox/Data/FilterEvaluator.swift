@@ -38,6 +38,13 @@ struct FilterEvaluator {
         return result
     }
 
+    /// The people sharing an address: `email = x` matches every one of them.
+    private func many(_ rows: [Int]) -> BitSet {
+        var result = BitSet(count: customers.count)
+        for row in rows { result.insert(row) }
+        return result
+    }
+
     private func exists(_ field: String) -> BitSet {
         switch field {
         case "phone": return scan { customers.flags[$0] & CustomerTable.Flag.phone != 0 }
@@ -56,7 +63,7 @@ struct FilterEvaluator {
         switch field {
         case "id": return single(customers.row(forID: value))
         case "cio_id": return single(customers.row(forCioID: value))
-        case "email": return single(customers.row(forEmail: value))
+        case "email": return many(customers.rows(forEmail: value))
         case "plan":
             guard let index = CustomerTable.plans.firstIndex(of: value) else { return single(nil) }
             let code = UInt8(index)

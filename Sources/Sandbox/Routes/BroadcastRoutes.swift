@@ -126,43 +126,16 @@ enum BroadcastRoutes {
         guard present.count <= 1 else {
             throw invalid("use only one of recipients, emails, ids, per_user_data or data_file_url (got \(present.joined(separator: ", ")))")
         }
-        let idIgnoreMissing = body["id_ignore_missing"]?.boolValue ?? false
-        let emailIgnoreMissing = body["email_ignore_missing"]?.boolValue ?? false
-        let customers = app.customers
-        var errors: [String] = []
-
-        /// Resolves identifiers; unknown people are errors, or skipped and reported when the flag says so.
-        func resolve(_ values: [(kind: String, value: String)], pointer: String) throws -> [Int32] {
-            var rows: [Int32] = []
-            var missing: [String] = []
-            for (kind, value) in values {
-                let row = kind == "email" ? customers.row(forEmail: value) : customers.row(forID: value)
-                if let row { rows.append(Int32(row)) } else { missing.append("\(kind)=\(value)") }
-            }
-            if !missing.isEmpty {
-                let ignore = values.allSatisfy { $0.kind == "email" ? emailIgnoreMissing : idIgnoreMissing }
-                guard ignore else {
-                    let sample = missing.prefix(5).joined(separator: ", ")
-                    throw invalid("Errors were found while processing \(pointer.split(separator: "/").last ?? "audience"): \(missing.count) people not found (\(sample)); set \(values.first?.kind == "email" ? "email" : "id")_ignore_missing to skip them", pointer: pointer)
-                }
-                errors += missing.map { "customer not found: \($0)" }
-            }
-            var seen = Set<Int32>()
-            return rows.filter { seen.insert($0).inserted }
-        }
+        var people = TriggerAudience(customers: app.customers, body: body)
 
         switch present.first {
         case "recipients":
-            let filter: AudienceFilter
-            do { filter = try body["recipients"]!.decode(AudienceFilter.self) } catch let error as DecodingError {
-                throw invalid("recipients is not a valid filter: \(CustomerRoutes.describe(error))", pointer: "/data/attributes/recipients")
-            }
-            return (app.store.evaluate(filter).rows, errors)
+            return (try recipients(body, app: app), [])
         case "emails":
             guard let list = body["emails"]?.arrayValue, list.allSatisfy({ $0.stringValue != nil }) else {
                 throw invalid("emails must be an array of strings", pointer: "/data/attributes/emails")
             }
-            return (try resolve(list.map { ("email", $0.stringValue!) }, pointer: "/data/attributes/emails"), errors)
+            return (try people.resolve(list.map { ("email", $0.stringValue!) }, pointer: "/data/attributes/emails"), people.errors)
         case "ids":
             guard let list = body["ids"]?.arrayValue else { throw invalid("ids must be an array", pointer: "/data/attributes/ids") }
             let values = try list.map { item -> (String, String) in
@@ -171,7 +144,7 @@ enum BroadcastRoutes {
                 }
                 return ("id", text)
             }
-            return (try resolve(values, pointer: "/data/attributes/ids"), errors)
+            return (try people.resolve(values, pointer: "/data/attributes/ids"), people.errors)
         case "per_user_data":
             guard let list = body["per_user_data"]?.arrayValue, !list.isEmpty else {
                 throw invalid("per_user_data must be a non-empty array", pointer: "/data/attributes/per_user_data")
@@ -181,14 +154,73 @@ enum BroadcastRoutes {
                 if let email = item["email"]?.stringValue { return ("email", email) }
                 throw invalid("per_user_data[\(index)] needs an id or an email", pointer: "/data/attributes/per_user_data")
             }
-            return (try resolve(values, pointer: "/data/attributes/per_user_data"), errors)
+            return (try people.resolve(values, pointer: "/data/attributes/per_user_data"), people.errors)
         case "data_file_url":
             guard let url = body["data_file_url"]?.stringValue, url.hasPrefix("http") else {
                 throw invalid("data_file_url must be an http(s) URL", pointer: "/data/attributes/data_file_url")
             }
             return ([], ["the sandbox does not fetch data files; \(url) was accepted but not read"])
         default:
-            return (app.store.membership(broadcast.audienceSegmentID)?.rows ?? [], errors)
+            return (app.store.membership(broadcast.audienceSegmentID)?.rows ?? [], [])
+        }
+    }
+
+    /// A `recipients` filter's people. The trigger's spec documents validation errors as 422 (it lists no 400), so a
+    /// filter that does not decode, or nests deeper than the filter schema allows, is a 422 here.
+    private static func recipients(_ body: JSONValue, app: SandboxApp) throws -> [Int32] {
+        let filter: AudienceFilter
+        do { filter = try body["recipients"]!.decode(AudienceFilter.self) } catch let error as DecodingError {
+            throw invalid("recipients is not a valid filter: \(CustomerRoutes.describe(error))", pointer: "/data/attributes/recipients")
+        }
+        if let problem = filter.schemaProblem {
+            throw invalid("recipients is not a valid filter: \(problem)", pointer: "/data/attributes/recipients")
+        }
+        return app.store.evaluate(filter).rows
+    }
+
+    /// A trigger's people named by id or email, by the request's flags: unknown people are errors unless
+    /// `*_ignore_missing` skips them (and reports them), and an email several profiles share is an error unless
+    /// `email_add_duplicates` sends to all of them, as the spec describes both flags.
+    struct TriggerAudience {
+        let customers: CustomerTable
+        let idIgnoreMissing: Bool
+        let emailIgnoreMissing: Bool
+        let emailAddDuplicates: Bool
+        /// What was skipped, for the trigger's error list.
+        var errors: [String] = []
+
+        init(customers: CustomerTable, body: JSONValue) {
+            self.customers = customers
+            idIgnoreMissing = body["id_ignore_missing"]?.boolValue ?? false
+            emailIgnoreMissing = body["email_ignore_missing"]?.boolValue ?? false
+            emailAddDuplicates = body["email_add_duplicates"]?.boolValue ?? false
+        }
+
+        mutating func resolve(_ values: [(kind: String, value: String)], pointer: String) throws -> [Int32] {
+            var rows: [Int32] = []
+            var missing: [String] = []
+            var shared: [String] = []
+            for (kind, value) in values {
+                let matches = kind == "email" ? customers.rows(forEmail: value) : customers.row(forID: value).map { [$0] } ?? []
+                if matches.isEmpty { missing.append("\(kind)=\(value)") }
+                if matches.count > 1, !emailAddDuplicates { shared.append("\(value) (\(matches.count) profiles)") }
+                rows += matches.map(Int32.init)
+            }
+            let field = pointer.split(separator: "/").last ?? "audience"
+            if !shared.isEmpty {
+                let sample = shared.prefix(5).joined(separator: ", ")
+                throw BroadcastRoutes.invalid("Errors were found while processing \(field): \(shared.count) emails belong to more than one profile (\(sample)); set email_add_duplicates to send to every profile with the address", pointer: pointer)
+            }
+            if !missing.isEmpty {
+                let ignore = values.allSatisfy { $0.kind == "email" ? emailIgnoreMissing : idIgnoreMissing }
+                guard ignore else {
+                    let sample = missing.prefix(5).joined(separator: ", ")
+                    throw BroadcastRoutes.invalid("Errors were found while processing \(field): \(missing.count) people not found (\(sample)); set \(values.first?.kind == "email" ? "email" : "id")_ignore_missing to skip them", pointer: pointer)
+                }
+                errors += missing.map { "customer not found: \($0)" }
+            }
+            var seen = Set<Int32>()
+            return rows.filter { seen.insert($0).inserted }
         }
     }
 }

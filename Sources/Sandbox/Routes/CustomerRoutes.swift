@@ -5,7 +5,7 @@ enum CustomerRoutes {
     static func register(_ router: inout Router, app: SandboxApp) {
         router.get("/v1/customers") { exchange, _ in
             guard let email = exchange.query["email"], !email.isEmpty else { throw APIFailure.badRequest("email is required") }
-            let matches = app.customers.row(forEmail: email).map { [$0] } ?? []
+            let matches = app.customers.rows(forEmail: email)
             return .json(.obj(["results": .array(matches.map { PeopleWire.identifiers(app.customers, $0) })]))
         }
 
@@ -60,7 +60,7 @@ enum CustomerRoutes {
         }
 
         router.get("/v1/customers/:id/relationships") { exchange, parameters in
-            let row = try person(exchange, parameters, app)
+            let row = try personByID(exchange, parameters, app)
             let limit = try exchange.limit(default: 50, max: 1_000)
             let page = try Cursor.page(PeopleWire.relationships(app.customers, row), start: exchange.query["start"], limit: limit)
             return .json(.obj(["cio_relationships": .array(Array(page.items)), "next": .string(page.next ?? "")]))
@@ -83,13 +83,30 @@ enum CustomerRoutes {
         return row
     }
 
-    /// Decodes the filter grammar with `AudienceFilter`, turning its complaints into a 400.
+    /// The row for `/v1/customers/{customer_id}/relationships`, whose spec documents only `customer_id`, `start` and
+    /// `limit`: the path value is the customer id. An `id_type` is refused rather than ignored, so a client that
+    /// sends one (expecting an email or cio_id to be read as such) is caught by the tests instead of silently
+    /// matching no one, or the wrong person, against the real API.
+    static func personByID(_ exchange: Exchange, _ parameters: Router.Parameters, _ app: SandboxApp) throws -> Int {
+        let value = parameters["id"]
+        if let idType = exchange.query["id_type"] {
+            throw APIFailure.badRequest("id_type (\(idType)) is not a parameter of /v1/customers/{customer_id}/relationships: the path value is the customer id")
+        }
+        guard let row = app.customers.row(forID: value) else { throw APIFailure.notFound("customer \(value) not found (the path value is a customer id)") }
+        return row
+    }
+
+    /// Decodes the filter grammar with `AudienceFilter`, turning its complaints, and nesting the vendor's schema does
+    /// not allow, into a 400 as the real API answers.
     static func decodeFilter(_ value: JSONValue, field: String) throws -> AudienceFilter {
+        let filter: AudienceFilter
         do {
-            return try value.decode(AudienceFilter.self)
+            filter = try value.decode(AudienceFilter.self)
         } catch let error as DecodingError {
             throw APIFailure.badRequest("\(field) is not a valid filter: \(describe(error))")
         }
+        if let problem = filter.schemaProblem { throw APIFailure.badRequest("\(field) is not a valid filter: \(problem)") }
+        return filter
     }
 
     static func describe(_ error: DecodingError) -> String {

@@ -72,6 +72,7 @@ enum TransactionalRoutes {
         guard !identifierValue.isEmpty else { throw failure(400, "identifiers.\(identifier.key) must not be empty") }
         let row: Int?
         switch identifier.key {
+        // A shared address names its first profile: the spec does not say which one the API would pick.
         case "email": row = app.customers.row(forEmail: identifierValue)
         case "cio_id": row = app.customers.row(forCioID: identifierValue)
         default: row = app.customers.row(forID: identifierValue)

@@ -39,7 +39,8 @@ final class WorkspaceStore: Sendable {
 
     // MARK: people
 
-    /// Resolves a customer path value with `id_type` (id | email | cio_id); nil when no one matches.
+    /// Resolves a customer path value with `id_type` (id | email | cio_id); nil when no one matches. An email several
+    /// people share names the first of them (the spec does not say which one the API picks).
     func resolve(_ value: String, idType: String?) throws -> Int? {
         switch idType ?? "id" {
         case "id", "": return customers.row(forID: value)
