@@ -97,6 +97,11 @@ public struct WorkspaceService: Sendable {
         try await store.value("transactional", ttl: ttl.lists, refresh: refresh) { try await client.transactionalTemplates() }
     }
 
+    /// The workspace's object types, for names where an object type id alone would say nothing.
+    public func objectTypes(refresh: Bool = false) async throws -> [ObjectType] {
+        try await store.value("object_types", ttl: ttl.lists, refresh: refresh) { try await client.objectTypes() }
+    }
+
     /// A template's contents (one per language), whose `type` says its channel.
     public func transactionalContents(id: Int, refresh: Bool = false) async throws -> [TransactionalContent] {
         try await store.value("transactional/\(id)/contents", ttl: ttl.details, refresh: refresh) { try await client.transactionalContents(id: id) }

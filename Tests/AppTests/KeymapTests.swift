@@ -65,9 +65,10 @@ import TerminalUI
         }
         #expect(command("9") == nil)
         #expect(PaneKind.tabs.count == 8)
-        // The journal is a pane without a tab: `:journal` opens it.
-        #expect(PaneKind.allCases.count == 9)
+        // The journal and the registered panes have no tab: `:journal`, `:activities` … open them.
+        #expect(PaneKind.allCases.count == 9 + PaneRegistry.panes.count)
         #expect(!PaneKind.tabs.contains(.journal))
+        #expect(PaneRegistry.panes.allSatisfy { !PaneKind.tabs.contains($0.kind) })
     }
 
     @Test func inputScopeEditsTheLine() {

@@ -48,11 +48,12 @@ private final class PathTransport: HTTPTransport {
             "/v1/customers/a3000007/attributes": Self.profileWithID,
             "/v1/customers/ann@example.com/attributes": Self.profileWithID,
             "/v1/customers/7/relationships": Self.relationships,
+            "/v1/object_types": #"{"types":[{"id":"1","name":"Companies","singular_name":"Company","enabled":true}]}"#,
         ])
         let context = try Self.context(transport)
         for person in [("a3000007", IDType.cioID), ("ann@example.com", .email), ("7", .id)] {
             let lines = try await PersonSections.lines(person, name: DetailSections.relationships, context)
-            #expect(lines == [DetailLine(key: "Object type 1", value: "acme · role=admin")], "\(person)")
+            #expect(lines == [DetailLine(key: "Company (type #1)", value: "acme · role=admin")], "\(person)")
         }
         let asked = transport.requested.filter { $0.path.hasSuffix("/relationships") }
         #expect(asked.map(\.path) == ["/v1/customers/7/relationships"], "one request, by id, then the cache")

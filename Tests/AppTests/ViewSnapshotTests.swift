@@ -172,20 +172,22 @@ import TerminalUI
         let screen = try Self.screen(state)
         let lines = Self.lines(screen)
         // Prefix matches first, then names containing the text, then names with its letters in order.
-        #expect(Array(lines[16...23]) == [
+        #expect(Array(lines[14...23]) == [
             " segments            Show Segments",
+            " senders             Show Sender identities",
             " table.sort-reverse  Reverse the sort order",
             " compose             Compose: a transactional email, push or SMS, or a broadca…",
             " customers           Show Customers",
             " newsletters         Show Newsletters",
             " messages            Show Messages",
+            " snippets            Show Snippets",
             ":se",
             " demo · sandbox  DEMO" + String(repeating: " ", count: 48) + "0/10 req/s",
         ])
         // The rows behind the palette still show.
         #expect(lines[3].hasPrefix("     1 VIP customers"))
-        #expect(screen.style(x: 25, y: 16) == Self.theme[.paletteSelected])
-        #expect(screen.style(x: 25, y: 17) == Self.theme[.muted])
+        #expect(screen.style(x: 25, y: 14) == Self.theme[.paletteSelected])
+        #expect(screen.style(x: 25, y: 15) == Self.theme[.muted])
     }
 
     @Test func theFilterPromptAndItsCount() throws {

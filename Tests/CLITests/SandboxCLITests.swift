@@ -139,6 +139,39 @@ import Testing
         }
     }
 
+    /// The scripting face of the panes written as `PaneDefinition`s: activities (by type and name), senders (and
+    /// where one is used), collections (and one's content), snippets.
+    @Test func catalogListsPrintAsJSON() async throws {
+        try await withSandbox { url in
+            func json(_ arguments: [String]) async throws -> Any {
+                let result = try await CLIRunner.run(["get"] + arguments + ["-o", "json"], environment: environment(url))
+                #expect(result.status == 0, "\(arguments): \(result.stderr)")
+                return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+            }
+            let events = try #require(try await json(["activities", "--type", "event", "--limit", "30"]) as? [[String: Any]])
+            #expect(events.count == 30)
+            #expect(events.allSatisfy { $0["type"] as? String == "event" })
+            let name = try #require(events.first?["name"] as? String)
+            let named = try #require(try await json(["activities", "--type", "event", "--name", name, "--limit", "10"]) as? [[String: Any]])
+            #expect(!named.isEmpty && named.allSatisfy { $0["name"] as? String == name })
+
+            let senders = try #require(try await json(["senders"]) as? [[String: Any]])
+            #expect(senders.count >= 5)
+            let usage = try #require(try await json(["senders", "1"]) as? [String: Any])
+            #expect((usage["campaigns"] as? [Int])?.isEmpty == false)
+
+            let collections = try #require(try await json(["collections"]) as? [[String: Any]])
+            let collection = try #require(collections.first?["id"] as? Int)
+            #expect(try await json(["collections", String(collection), "--content"]) is [Any])
+
+            let snippets = try #require(try await json(["snippets"]) as? [[String: Any]])
+            #expect(snippets.contains { $0["name"] as? String == "footer" })
+
+            let table = try await CLIRunner.run(["get", "snippets", "-o", "table"], environment: environment(url))
+            #expect(table.stdout.contains("NAME") && table.stdout.contains("footer"))
+        }
+    }
+
     @Test func theDemoTourShowsTheWorkspace() async throws {
         let result = try await CLIRunner.run(["--demo"])
         #expect(result.status == 0, "\(result.stderr)")

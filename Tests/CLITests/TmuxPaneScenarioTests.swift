@@ -8,8 +8,8 @@ import Testing
 
     /// Starts `cio --demo` from the session's own folder (so a downloaded export lands there) and waits for
     /// the Segments list.
-    private func startDemo() async throws -> TmuxSession {
-        let session = try await TmuxSession(width: 120, height: 40)
+    private func startDemo(width: Int = 120, height: Int = 40) async throws -> TmuxSession {
+        let session = try await TmuxSession(width: width, height: height)
         try await session.waitForShell()
         let binary = CLIRunner.binary
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "no built cio binary at \(binary.path)")
@@ -86,6 +86,42 @@ import Testing
             Self.heading(screen, "Attributes") && TmuxSession.lines(screen).contains { $0.hasPrefix("city ") }
                 && !TmuxSession.lines(screen).contains { $0.hasPrefix("plan ") }
         }
+        try await quit(session)
+    }
+
+    /// The panes written as one file each, at the two sizes people use most and at a wide one: every list and every
+    /// opened item fits, names stay whole, and nothing is cut mid-word in the status bar.
+    @Test(arguments: [(80, 24), (200, 60)])
+    func catalogPanesAtCommonSizes(width: Int, height: Int) async throws {
+        let session = try await startDemo(width: width, height: height)
+        defer { session.stop() }
+        func show(_ pane: String, title: String, until ready: @escaping (Screen) -> Bool) async throws -> Screen {
+            try await session.press(":")
+            try await session.type(pane, enter: true)
+            return try await session.waitFor("\(title) listed") { Self.breadcrumb($0).contains(title) && ready($0) }
+        }
+        let activities = try await show("activities", title: "Activities › all") { $0.contains("Time") && $0.contains("Person") }
+        #expect(TmuxSession.lines(activities).allSatisfy { $0.count <= width })
+        try await session.press("t")
+        try await session.waitFor("events only") { Self.breadcrumb($0).contains("Activities › event") && $0.contains("event ") }
+        try await session.press("Enter")
+        try await session.waitFor("an event opened") { Self.field($0, "Person", "") && $0.contains("→") }
+
+        try await session.press("Escape")
+        let senders = try await show("senders", title: "Sender identities") { $0.contains("Lumen Team") }
+        #expect(senders.contains("Address"))
+        try await session.press("Enter")
+        try await session.waitFor("where it is used") { Self.heading($0, "Used by") && $0.contains("Campaign ") && $0.contains("(#") }
+
+        try await session.press("Escape")
+        _ = try await show("snippets", title: "Snippets") { $0.contains("footer") }
+        try await session.press("Enter")
+        try await session.waitFor("a snippet opened") { Self.field($0, "In Liquid", "{{snippets.") }
+
+        try await session.press("Escape")
+        _ = try await show("collections", title: "Collections") { $0.contains("coupon codes") }
+        try await session.press("Enter")
+        try await session.waitFor("a collection's content") { Self.heading($0, "Content") && $0.contains("\"") }
         try await quit(session)
     }
 

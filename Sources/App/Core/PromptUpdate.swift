@@ -94,6 +94,8 @@ enum PromptUpdate {
             let text = input.commit().trimmingCharacters(in: .whitespaces)
             state.filterHistory = input.history
             state.mode = .browsing
+            // A pane that asks for text of its own (Activities' name) takes it into its query.
+            if let pane = PaneRegistry.definition(state.pane), pane.findPrompt != nil { return pane.find(text, &state) }
             guard !text.isEmpty else { return [] }
             state.customerQuery = text
             state.lists[.customers] = ListPaneState()

@@ -3,6 +3,8 @@ public enum PaneKind: String, CaseIterable, Sendable, Hashable {
     case segments, customers, campaigns, broadcasts, newsletters, messages, exports, transactional
     /// Every write this machine made (`:journal`); not a tab.
     case journal
+    /// Panes written as a `PaneDefinition` (one file each, listed in `PaneRegistry`); opened from the palette.
+    case activities, senders, collections, snippets
 
     /// The panes with a tab and a number key, in order.
     public static let tabs: [PaneKind] = [.segments, .customers, .campaigns, .broadcasts, .newsletters, .messages, .exports, .transactional]
@@ -22,6 +24,7 @@ public enum PaneKind: String, CaseIterable, Sendable, Hashable {
         case .exports: "Exports"
         case .transactional: "Transactional"
         case .journal: "Journal"
+        case .activities, .senders, .collections, .snippets: PaneRegistry.definition(self)?.title ?? rawValue.capitalized
         }
     }
 }

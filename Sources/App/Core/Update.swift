@@ -183,6 +183,8 @@ public enum AppUpdate {
             return [.loadCacheStats]
         case .metricsWindow, .metricsKind:
             return FilterCommands.metrics(command, &state)
+        case .pane(let pane, let command):
+            return PaneRegistry.definition(pane)?.run(command, &state) ?? []
         case .messagesType, .messagesMetric, .messagesWindow:
             return FilterCommands.messages(command, &state)
         case .downloadExport, .closeHelp, .dialogCancel, .dialogNext, .dialogPrevious, .dialogPress, .archivedBody, .startExport:
@@ -344,7 +346,7 @@ public enum AppUpdate {
         switch pane {
         case .customers: state.customerQuery
         case .messages: state.messagesQuery.text
-        default: nil
+        default: PaneRegistry.definition(pane).map { state.paneQueries[pane] ?? $0.initialQuery }
         }
     }
 

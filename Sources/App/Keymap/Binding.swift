@@ -36,6 +36,8 @@ public enum Command: Sendable, Hashable {
     case reviewSend, reviewEdit, reviewPostpone, reviewAbort, reviewUp, reviewDown, reviewOpenOutcome, reviewErase
     /// Manual segments: create one, delete the one shown, add the person shown, remove the member selected.
     case createSegment, deleteSegment, addToSegment, removeFromSegment
+    /// A pane's own command (`t` on Activities), run by that pane's `PaneDefinition`.
+    case pane(PaneKind, String)
 }
 
 /// One action as data: its keys, what it is called, where it applies, whether it writes, and when it is unavailable.

@@ -1,6 +1,6 @@
 /// The default bindings: the one table that help, the palette, status-bar hints and docs/keybindings.md come from.
 extension Keymap {
-    static let defaults: [Binding] = general + panes + tables + writes + prompts + help + dialog + composer + review
+    static let defaults: [Binding] = general + panes + tables + PaneRegistry.bindings + writes + prompts + help + dialog + composer + review
 
     private static let general: [Binding] = [
         Binding("quit", ["ctrl-c"], "Quit (from anywhere, even a prompt)", section: "General", command: .quit),

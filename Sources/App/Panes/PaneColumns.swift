@@ -49,6 +49,8 @@ enum PaneColumns {
             [TableColumn("Time", width: .fixed(16)), TableColumn("Endpoint", width: .flexible(min: 14, weight: 3), comfortable: 24),
              TableColumn("Outcome", width: .fixed(8)), TableColumn("Result", width: .flexible(min: 8, weight: 2)),
              TableColumn("Profile", width: .fixed(12), dropPriority: 1), TableColumn("Payload SHA-256", width: .fixed(14), dropPriority: 2)]
+        case .activities, .senders, .collections, .snippets:
+            PaneRegistry.definition(pane)?.columns ?? []
         }
     }
 
@@ -83,6 +85,7 @@ enum PaneColumns {
         case .newsletters: [DetailSections.journey, DetailSections.messages]
         case .transactional: [DetailSections.journey, DetailSections.deliveries]
         case .messages, .exports, .journal: []
+        case .activities, .senders, .collections, .snippets: PaneRegistry.definition(pane)?.sections ?? []
         }
     }
 
@@ -93,6 +96,7 @@ enum PaneColumns {
         case .customers: "Nobody matches \(CustomerSearch(query).summary)."
         case .messages where !query.isEmpty: "No messages match \(MessagesQuery(text: query).summary): t, e and w change the filter."
         case .journal: "No writes yet: sends, triggers, segment changes and export starts made from this machine are listed here."
+        case .activities, .senders, .collections, .snippets: PaneRegistry.definition(pane)?.emptyText(query: query) ?? ""
         default: "No \(pane.title.lowercased()) in this workspace."
         }
     }

@@ -265,7 +265,7 @@ public struct EffectHandler: Sendable {
     private func list(_ pane: PaneKind, refresh: Bool, query: String?) async -> [Action] {
         let service = environment.service
         do {
-            if pane == .customers || pane == .messages {
+            if pane == .customers || pane == .messages || PaneRegistry.definition(pane) != nil {
                 return [try await page(pane, query: query ?? "", start: nil, refresh: refresh)]
             }
             let rows: [ListRow] = switch pane {
@@ -276,7 +276,7 @@ public struct EffectHandler: Sendable {
             case .exports: RowBuilders.exports(try await service.exports(refresh: refresh))
             case .transactional: RowBuilders.transactional(try await service.transactionalTemplates(refresh: refresh))
             case .journal: RowBuilders.journal(journal.attempts())
-            case .customers, .messages: []
+            case .customers, .messages, .activities, .senders, .collections, .snippets: []
             }
             return [.listLoaded(pane, rows, query: query)]
         } catch {
@@ -293,6 +293,11 @@ public struct EffectHandler: Sendable {
     /// One page of a paged list's query, from the cursor `start` (nil for the first).
     private func page(_ pane: PaneKind, query: String, start: String?, refresh: Bool) async throws -> Action {
         let service = environment.service
+        if let definition = PaneRegistry.definition(pane) {
+            let context = PaneContext(service: service, refresh: refresh, now: Int(Date().timeIntervalSince1970))
+            let page = try await definition.page(query: query, start: start, context)
+            return .listPage(pane, query: query, rows: page.rows, next: page.next, appended: start != nil)
+        }
         if pane == .messages {
             let messages = MessagesQuery(text: query)
             let filter = messages.filter(now: Int(Date().timeIntervalSince1970))

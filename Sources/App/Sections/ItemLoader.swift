@@ -1,3 +1,4 @@
+import Foundation
 import CustomerIO
 import Workspace
 
@@ -17,6 +18,11 @@ enum ItemLoader {
             for (column, value) in zip(PaneColumns.lazyColumns(for: .customers), PeopleCells.values(profile)) { row.setCell(column, to: value) }
             return row
         }
+        if let definition = PaneRegistry.definition(pane) {
+            var row = try await definition.item(key: key, PaneContext(service: service, refresh: refresh, now: Int(Date().timeIntervalSince1970)))
+            row.key = key
+            return row
+        }
         if pane == .messages {
             let delivery = try await service.message(id: key, refresh: refresh)
             return found(RowBuilders.messages([delivery], names: await OriginNames.load(for: [delivery], service: service)), route)
@@ -29,7 +35,7 @@ enum ItemLoader {
         case .newsletters: RowBuilders.newsletters([try await service.newsletter(id: id, refresh: refresh)], segments: await EffectHandler.segmentNames(service))
         case .transactional: RowBuilders.transactional([try await service.transactionalTemplate(id: id, refresh: refresh)])
         case .exports: RowBuilders.exports([try await service.client.export(id: id)])
-        case .customers, .messages, .journal: []
+        case .customers, .messages, .journal, .activities, .senders, .collections, .snippets: []
         }
         return found(rows, route)
     }

@@ -51,10 +51,14 @@ enum PersonSections {
         guard let relationships = try await context.service.customerRelationships(id: person.value, idType: person.type, refresh: context.refresh) else {
             return [DetailLine(key: "no relationships", value: noIDText)]
         }
+        // Object types by name ("Company"), from the workspace's list (cached); the id only where that fails.
+        let types = Dictionary(((try? await context.service.objectTypes()) ?? []).map { ($0.id, $0.singularName ?? $0.name ?? "") }, uniquingKeysWith: { first, _ in first })
         return relationships.map { relationship in
             let object = relationship.identifiers?.objectID ?? relationship.identifiers?.cioObjectID ?? "—"
             let attributes = relationship.attributes.sorted { $0.key < $1.key }.prefix(3).map { "\($0.key)=\($0.value.displayText)" }
-            return DetailLine(key: "Object type \(relationship.objectTypeID.map(String.init) ?? "—")", value: ([object] + attributes).joined(separator: " · "))
+            let typeID = relationship.objectTypeID.map(String.init)
+            let type = typeID.flatMap { types[$0] }.flatMap { $0.isEmpty ? nil : $0 }.map { "\($0) (type #\(typeID ?? ""))" } ?? "Object type #\(typeID ?? "—")"
+            return DetailLine(key: type, value: ([object] + attributes).joined(separator: " · "))
         }
     }
 

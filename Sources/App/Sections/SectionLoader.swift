@@ -15,6 +15,9 @@ enum SectionLoader {
 
     static func lines(_ route: Route, name: String, _ context: Context) async throws -> [DetailLine] {
         guard case .detail(let pane, let key) = route else { return [] }
+        if let definition = PaneRegistry.definition(pane) {
+            return try await definition.section(name, key: key, PaneContext(service: context.service, refresh: context.refresh, now: context.now))
+        }
         switch pane {
         case .customers:
             return try await PersonSections.lines(PersonKey.parse(key), name: name, context)

@@ -61,7 +61,7 @@ enum BreadcrumbView {
     /// (its type says nothing of which message it is).
     static func itemTitle(_ pane: PaneKind, _ row: ListRow?) -> String? {
         guard let row else { return nil }
-        let column = pane == .messages ? 4 : 1
+        let column = pane == .messages ? 4 : (PaneRegistry.definition(pane)?.titleColumn ?? 1)
         guard row.cells.indices.contains(column) else { return nil }
         let text = row.cells[column].trimmingCharacters(in: .whitespaces)
         return text.isEmpty || text == "—" || text == "…" ? nil : text
@@ -81,6 +81,10 @@ enum BreadcrumbView {
         }.joined(separator: " › ")
         if state.pane == .customers, !state.customerQuery.isEmpty, state.isOnList { trail += " › \(state.customerQuery)" }
         if case .list(.messages) = state.route { trail += " › \(state.messagesQuery.summary)" }
+        if case .list(let pane) = state.route, let definition = PaneRegistry.definition(pane),
+           let summary = definition.summary(query: AppUpdate.listQuery(pane, state) ?? "") {
+            trail += " › \(summary)"
+        }
         var right = ""
         if state.isOnList {
             let list = state.currentList

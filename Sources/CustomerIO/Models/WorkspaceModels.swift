@@ -250,3 +250,72 @@ public struct WorkspacesResponse: Codable, Sendable, Hashable {
         workspaces = try c.itemArray(.workspaces)
     }
 }
+
+/// A kind of object in the workspace (companies, accounts …), as `GET /v1/object_types` lists them.
+public struct ObjectType: Codable, Sendable, Hashable {
+    /// An integer passed as a string by the API.
+    public var id: String
+    public var name: String?
+    public var singularName: String?
+    public var enabled: Bool?
+
+    public init(id: String, name: String? = nil, singularName: String? = nil, enabled: Bool? = nil) {
+        self.id = id
+        self.name = name
+        self.singularName = singularName
+        self.enabled = enabled
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, enabled
+        case singularName = "singular_name"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = c.lenientString(.id) ?? ""
+        name = c.lenientString(.name)
+        singularName = c.lenientString(.singularName)
+        enabled = c.lenientBool(.enabled)
+    }
+}
+
+/// `GET /v1/object_types`.
+public struct ObjectTypesResponse: Codable, Sendable, Hashable {
+    public var types: [ObjectType]
+
+    public init(types: [ObjectType] = []) { self.types = types }
+
+    enum CodingKeys: String, CodingKey { case types }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        types = (try? c.decodeIfPresent([ObjectType].self, forKey: .types)) ?? []
+    }
+}
+
+/// Where a sender identity is used: the campaigns, and the sent and draft newsletters, that send as it.
+public struct SenderUsage: Codable, Sendable, Hashable {
+    public var campaigns: [Int]
+    public var sentNewsletters: [Int]
+    public var draftNewsletters: [Int]
+
+    public init(campaigns: [Int] = [], sentNewsletters: [Int] = [], draftNewsletters: [Int] = []) {
+        self.campaigns = campaigns
+        self.sentNewsletters = sentNewsletters
+        self.draftNewsletters = draftNewsletters
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case campaigns
+        case sentNewsletters = "sent_newsletters"
+        case draftNewsletters = "draft_newsletters"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        campaigns = c.lenientIntArray(.campaigns)
+        sentNewsletters = c.lenientIntArray(.sentNewsletters)
+        draftNewsletters = c.lenientIntArray(.draftNewsletters)
+    }
+}

@@ -1,0 +1,124 @@
+import CustomerIO
+import Foundation
+import TerminalUI
+import Workspace
+
+/// Activities: the workspace's activity feed (`GET /v1/activities`), newest first and paged as you scroll, narrowed
+/// by type (`t`) and by event or attribute name (`e`); each opens its person and, when it was about a message, that
+/// delivery.
+enum ActivitiesPane: PaneDefinition {
+    static let kind = PaneKind.activities
+    static let title = "Activities"
+
+    static let columns = [
+        TableColumn("Time", width: .fixed(16)), TableColumn("Type", width: .flexible(min: 10, weight: 2), comfortable: 16),
+        TableColumn("Name", width: .flexible(min: 8, weight: 2), comfortable: 12, maxWidth: 40),
+        TableColumn("Person", width: .flexible(min: 12, weight: 3), comfortable: 20),
+        TableColumn("Delivery", width: .flexible(min: 8, weight: 1), dropPriority: 1, maxWidth: 24),
+    ]
+
+    /// The types `t` steps through: all, then the ones people look for most (the API takes any of its list).
+    static let types: [String?] = [nil, "event", "attribute_change", "page", "screen", "sent_email", "delivered_email", "opened_email",
+                                   "clicked_email", "bounced_email", "failed_email", "unsubscribed_email", "sent_push", "sent_twilio"]
+
+    /// What the list asks for: a type and a name, either or both absent.
+    struct Query: Hashable {
+        var type: String?
+        var name: String?
+
+        /// The query as it travels with its answer and keys the cache: `type=event;name=signup`.
+        var text: String { [type.map { "type=\($0)" }, name.map { "name=\($0)" }].compactMap { $0 }.joined(separator: ";") }
+
+        init(type: String? = nil, name: String? = nil) {
+            self.type = type
+            self.name = name
+        }
+
+        init(text: String) {
+            for part in text.split(separator: ";") {
+                let pair = part.split(separator: "=", maxSplits: 1).map(String.init)
+                guard pair.count == 2 else { continue }
+                if pair[0] == "type" { type = pair[1] } else if pair[0] == "name" { name = pair[1] }
+            }
+        }
+
+        /// What the breadcrumb and flash say: `event · signup`, or `all`.
+        var summary: String {
+            let parts = [type?.replacingOccurrences(of: "_", with: " "), name.map { "“\($0)”" }].compactMap { $0 }
+            return parts.isEmpty ? "all" : parts.joined(separator: " · ")
+        }
+    }
+
+    static func summary(query: String) -> String? { Query(text: query).summary }
+
+    static func emptyText(query: String) -> String {
+        query.isEmpty ? "No activity in this workspace." : "No activity matches \(Query(text: query).summary): t and n change the filter."
+    }
+
+    static func page(query: String, start: String?, _ context: PaneContext) async throws -> PanePage {
+        let asked = Query(text: query)
+        let page = try await context.service.activitiesPage(type: asked.type, name: asked.name, key: query, start: start, refresh: context.refresh)
+        return PanePage(rows: rows(page.activities), next: page.next.flatMap { $0.isEmpty ? nil : $0 })
+    }
+
+    static func item(key: String, _ context: PaneContext) async throws -> ListRow {
+        // The API has no call for one activity: they open from their list.
+        throw SectionProblem("an activity opens from the Activities list (:activities)")
+    }
+
+    static func rows(_ activities: [Activity], now: Date = Date()) -> [ListRow] {
+        activities.map { activity in
+            let person = activity.customerIdentifiers?.email ?? activity.customerIdentifiers?.id ?? activity.customerID ?? "—"
+            let personRoute: Route? = activity.customerIdentifiers.flatMap(PersonKey.make).map { .detail(.customers, key: $0) }
+                ?? activity.customerID.map { .detail(.customers, key: "id:\($0)") }
+            var detail = [
+                DetailLine(key: "Type", value: activity.type ?? "—"),
+                DetailLine(key: "Name", value: activity.name ?? ""),
+                DetailLine(key: "Time", value: TimeText.full(activity.timestamp, now: now)),
+                DetailLine(key: "Person", value: person, link: personRoute),
+            ]
+            if let delivery = activity.deliveryID {
+                detail.append(DetailLine(key: "Delivery", value: "\(activity.deliveryType ?? "message") \(delivery)", link: .detail(.messages, key: delivery)))
+            }
+            if let url = activity.url { detail.append(DetailLine(key: "URL", value: url)) }
+            detail += activity.data.sorted { $0.key < $1.key }.map { DetailLine(key: "  \($0.key)", value: $0.value.displayText) }
+            return ListRow(key: activity.id, cells: [TimeText.short(activity.timestamp), activity.type ?? "—", activity.name ?? "", person,
+                                                     activity.deliveryType ?? ""],
+                           copyValue: activity.id, detail: detail)
+        }
+    }
+
+    static var bindings: [Binding] {
+        [
+            Binding("activities.type", ["t"], "Filter by type: event, attribute change, page, sent, opened, clicked, bounced … or all", section: "Lists",
+                    panes: [kind], command: .pane(kind, "type")),
+            Binding("activities.name", ["e"], "Filter by the event's or attribute's name (asks for it; empty shows every name)", section: "Lists",
+                    panes: [kind], command: .pane(kind, "name")),
+        ]
+    }
+
+    static func run(_ command: String, _ state: inout AppState) -> [Effect] {
+        var query = Query(text: state.paneQueries[kind] ?? initialQuery)
+        switch command {
+        case "type":
+            let index = types.firstIndex(of: query.type) ?? 0
+            query.type = types[(index + 1) % types.count]
+            return requery(query.text, &state, flash: "Activities: \(query.summary)")
+        case "name":
+            var input = TextInputState()
+            input.insert(query.name ?? "")
+            state.mode = .finding(input)
+            return []
+        default:
+            return []
+        }
+    }
+
+    static var findPrompt: (prompt: String, placeholder: String)? { ("name: ", "an event or attribute name, exactly; empty shows every name") }
+
+    static func find(_ text: String, _ state: inout AppState) -> [Effect] {
+        var query = Query(text: state.paneQueries[kind] ?? initialQuery)
+        query.name = text.isEmpty ? nil : text
+        return requery(query.text, &state, flash: "Activities: \(query.summary)")
+    }
+}
