@@ -4,6 +4,14 @@ import TerminalUI
 enum LoadUpdate {
     static func apply(_ action: Action, _ state: inout AppState) -> [Effect] {
         switch action {
+        case .listLoaded, .listFailed, .listPage, .membersLoaded, .membersFailed, .cellLoaded: listAnswer(action, &state)
+        default: detailAnswer(action, &state)
+        }
+    }
+
+    /// Answers for a list: applied only while the pane still shows the query (or metrics window) they answer.
+    private static func listAnswer(_ action: Action, _ state: inout AppState) -> [Effect] {
+        switch action {
         case .listLoaded(let pane, let rows, let query):
             // The store has it cached either way; the screen takes it only if it still answers what is asked there.
             guard query == AppUpdate.listQuery(pane, state) else { return [] }
@@ -43,6 +51,14 @@ enum LoadUpdate {
                 }
             }
             return []
+        default:
+            return []
+        }
+    }
+
+    /// Answers for an opened item: its sections, its own fields, a person's profile.
+    private static func detailAnswer(_ action: Action, _ state: inout AppState) -> [Effect] {
+        switch action {
         case .sectionLoaded(let route, let name, let lines, let metrics):
             if isStale(name, metrics, state) { return [] }
             state.details[route]?.sections[name] = .loaded(lines)

@@ -201,19 +201,7 @@ public struct EffectHandler: Sendable {
         case .loadList(let pane, let refresh, let query):
             return await list(pane, refresh: refresh, query: query)
         case .loadSection(let route, let name, let refresh, let metrics):
-            do {
-                let context = SectionLoader.Context(service: service, refresh: refresh, metrics: metrics, now: Int(Date().timeIntervalSince1970))
-                let lines = try await SectionLoader.lines(route, name: name, context)
-                var answers: [Action] = [.sectionLoaded(route, name: name, lines: lines, metrics: metrics)]
-                // The identifiers section loaded the whole profile (cached): it goes to the detail typed as well.
-                if case .detail(.customers, let key) = route, name == DetailSections.identifiers {
-                    let person = PersonKey.parse(key)
-                    if let profile = try? await service.customerProfile(id: person.value, idType: person.type) { answers.append(.profileLoaded(route, profile)) }
-                }
-                return answers
-            } catch {
-                return [.sectionFailed(route, name: name, message: Self.message(error), metrics: metrics)]
-            }
+            return await section(route, name: name, refresh: refresh, metrics: metrics)
         case .loadItem(let route, let refresh):
             do {
                 return [.itemLoaded(route, try await ItemLoader.row(route, service: service, refresh: refresh))]
@@ -257,6 +245,24 @@ public struct EffectHandler: Sendable {
             return [await cacheStats()]
         case .loadDrafts, .saveDraft, .deleteDraft, .loadPickerOptions, .loadManualSegments, .planWrite, .checkWrite, .performWrite, .pollTrigger, .editExternally:
             return await performWrites(effect)
+        }
+    }
+
+    /// One section of an opened item, named with the metrics window it was loaded for.
+    private func section(_ route: Route, name: String, refresh: Bool, metrics: MetricsView) async -> [Action] {
+        let service = environment.service
+        do {
+            let context = SectionLoader.Context(service: service, refresh: refresh, metrics: metrics, now: Int(Date().timeIntervalSince1970))
+            let lines = try await SectionLoader.lines(route, name: name, context)
+            var answers: [Action] = [.sectionLoaded(route, name: name, lines: lines, metrics: metrics)]
+            // The identifiers section loaded the whole profile (cached): it goes to the detail typed as well.
+            if case .detail(.customers, let key) = route, name == DetailSections.identifiers {
+                let person = PersonKey.parse(key)
+                if let profile = try? await service.customerProfile(id: person.value, idType: person.type) { answers.append(.profileLoaded(route, profile)) }
+            }
+            return answers
+        } catch {
+            return [.sectionFailed(route, name: name, message: Self.message(error), metrics: metrics)]
         }
     }
 

@@ -55,6 +55,25 @@ enum TransactionalRoutes {
         APIFailure(status: status, detail: message, envelope: .meta)
     }
 
+    /// `to` as the spec has it per channel: required for email (at most 15 with bcc) and SMS (one E.164 number, or
+    /// Liquid); a push defaults to all of the person's devices and goes to all, last_used or a device token.
+    static func checkedRecipient(_ body: JSONValue, channel: String) throws -> String {
+        let to = body["to"]?.stringValue?.trimmingCharacters(in: .whitespaces) ?? ""
+        if to.isEmpty {
+            guard channel == "push" else { throw failure(400, "to is required") }
+            return "all"
+        }
+        if channel == "sms", !to.contains("{{"), !(to.first == "+" && to.dropFirst().allSatisfy(\.isNumber) && (7...15).contains(to.count - 1)) {
+            throw failure(400, "to must be a phone number in E.164 format for SMS")
+        }
+        if channel == "push", to.contains("@") { throw failure(400, "to must be all, last_used or a device token for push") }
+        if channel == "email" {
+            let recipients = to.split(separator: ",").count + (body["bcc"]?.stringValue?.split(separator: ",").count ?? 0)
+            guard recipients <= 15 else { throw failure(400, "at most 15 recipients across to and bcc") }
+        }
+        return to
+    }
+
     static func send(_ exchange: Exchange, channel: String, app: SandboxApp) throws -> Reply {
         let body: JSONValue
         do { body = try exchange.json() } catch { throw failure(400, "request body is not valid JSON") }
@@ -81,21 +100,7 @@ enum TransactionalRoutes {
             throw failure(400, "no person matches identifiers \(identifier.key)=\(identifierValue) (the sandbox does not create people on send)")
         }
 
-        // to: required for email and SMS; push defaults to all of the person's devices.
-        var to = body["to"]?.stringValue?.trimmingCharacters(in: .whitespaces) ?? ""
-        if to.isEmpty {
-            guard channel == "push" else { throw failure(400, "to is required") }
-            to = "all"
-        }
-        // The spec: an SMS goes to a phone number in E.164 (or liquid); a push to all, last_used or a device token.
-        if channel == "sms", !to.contains("{{"), !(to.first == "+" && to.dropFirst().allSatisfy(\.isNumber) && (7...15).contains(to.count - 1)) {
-            throw failure(400, "to must be a phone number in E.164 format for SMS")
-        }
-        if channel == "push", to.contains("@") { throw failure(400, "to must be all, last_used or a device token for push") }
-        if channel == "email" {
-            let recipients = to.split(separator: ",").count + (body["bcc"]?.stringValue?.split(separator: ",").count ?? 0)
-            guard recipients <= 15 else { throw failure(400, "at most 15 recipients across to and bcc") }
-        }
+        let to = try checkedRecipient(body, channel: channel)
 
         // transactional_message_id: a number or a trigger name; email may instead carry body, subject and from.
         let template: TemplateRecord
