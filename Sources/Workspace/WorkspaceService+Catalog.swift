@@ -21,7 +21,7 @@ extension WorkspaceService {
     }
 
     /// The campaigns and newsletters that send as a sender identity.
-    public func senderUsage(id: Int, refresh: Bool = false) async throws -> SenderUsage {
+    public func senderUsage(id: Int, refresh: Bool = false) async throws -> SenderIdentityUsage {
         try await store.value("sender_identities/\(id)/used_by", ttl: ttl.details, refresh: refresh) { try await client.senderIdentityUsage(id: id) }
     }
 

@@ -41,8 +41,8 @@ extension AppAPIClient {
     }
 
     /// `GET /v1/sender_identities/{id}/used_by`: the campaigns and newsletters that send as it.
-    public func senderIdentityUsage(id: Int) async throws -> SenderUsage {
-        try await send(APIRequest(.get, ["v1", "sender_identities", String(id), "used_by"]), as: SenderUsage.self)
+    public func senderIdentityUsage(id: Int) async throws -> SenderIdentityUsage {
+        try await send(APIRequest(.get, ["v1", "sender_identities", String(id), "used_by"]), as: SenderIdentityUsage.self)
     }
 
     /// `GET /v1/collections/{id}/content`: the collection's data, as stored.

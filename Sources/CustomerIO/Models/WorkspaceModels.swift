@@ -293,29 +293,3 @@ public struct ObjectTypesResponse: Codable, Sendable, Hashable {
         types = (try? c.decodeIfPresent([ObjectType].self, forKey: .types)) ?? []
     }
 }
-
-/// Where a sender identity is used: the campaigns, and the sent and draft newsletters, that send as it.
-public struct SenderUsage: Codable, Sendable, Hashable {
-    public var campaigns: [Int]
-    public var sentNewsletters: [Int]
-    public var draftNewsletters: [Int]
-
-    public init(campaigns: [Int] = [], sentNewsletters: [Int] = [], draftNewsletters: [Int] = []) {
-        self.campaigns = campaigns
-        self.sentNewsletters = sentNewsletters
-        self.draftNewsletters = draftNewsletters
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case campaigns
-        case sentNewsletters = "sent_newsletters"
-        case draftNewsletters = "draft_newsletters"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        campaigns = c.lenientIntArray(.campaigns)
-        sentNewsletters = c.lenientIntArray(.sentNewsletters)
-        draftNewsletters = c.lenientIntArray(.draftNewsletters)
-    }
-}
