@@ -1,3 +1,4 @@
+import CustomerIO
 import Testing
 import TerminalUI
 @testable import App
@@ -7,7 +8,8 @@ func segmentRow(_ id: Int, _ name: String, type: String = "dynamic", state: Stri
     ListRow(
         key: String(id),
         cells: [String(id), name, type, state, customers, progress, tags],
-        detail: [DetailLine(key: "ID", value: String(id)), DetailLine(key: "Name", value: name)]
+        detail: [DetailLine(key: "ID", value: String(id)), DetailLine(key: "Name", value: name)],
+        item: .segment(Segment(id: id, name: name, state: state, type: type))
     )
 }
 

@@ -103,7 +103,10 @@ import Testing
         let activities = try await show("activities", title: "Activities › all") { $0.contains("Time") && $0.contains("Person") }
         #expect(TmuxSession.lines(activities).allSatisfy { $0.count <= width })
         try await session.press("t")
-        try await session.waitFor("events only") { Self.breadcrumb($0).contains("Activities › event") && $0.contains("event ") }
+        // A row of the new list, not only its label: the rows load after the breadcrumb changes.
+        try await session.waitFor("events only") { screen in
+            Self.breadcrumb(screen).contains("Activities › event") && TmuxSession.lines(screen).contains { $0.hasPrefix("20") && $0.contains(" event ") }
+        }
         try await session.press("Enter")
         try await session.waitFor("an event opened") { Self.field($0, "Person", "") && $0.contains("→") }
 

@@ -20,7 +20,7 @@ enum FilterCommands {
             state.requestedCells = state.requestedCells.filter { !$0.hasPrefix("\(pane.rawValue)/") }
             for row in state.lists[pane]?.loadedRows ?? [] {
                 for column in PaneColumns.lazyColumns(for: pane) {
-                    state.lists[pane]?.updateCell(key: row.key, column: column, value: "…")
+                    state.lists[pane]?.resetCell(key: row.key, column: column)
                 }
             }
         }

@@ -1,11 +1,41 @@
+import CustomerIO
 import Foundation
 import TerminalUI
 
-/// One row of a pane's list, already turned into text: the table, the filter, sorting and `y` work on it alike.
+/// What a row stands for, typed. Logic (which writes apply, what a person's id is, whether an export is done) reads
+/// this; the cells are only its text, for drawing and the filter, and are never parsed back.
+public enum RowItem: Sendable, Hashable {
+    case segment(Segment)
+    case person(CustomerIdentifiers)
+    case export(Export)
+}
+
+extension RowItem {
+    var segment: Segment? { if case .segment(let segment) = self { segment } else { nil } }
+    var person: CustomerIdentifiers? { if case .person(let person) = self { person } else { nil } }
+    var export: Export? { if case .export(let export) = self { export } else { nil } }
+}
+
+extension Export {
+    /// Still being built: the Exports list follows it until it is done.
+    var isRunning: Bool { failed != true && ["pending", "processing", "running", "queued"].contains(status ?? "") }
+    /// Built, and so ready to download.
+    var isDone: Bool { failed != true && status == "done" }
+    /// Its status as shown: failed wins over whatever status it had.
+    var statusText: String { failed == true ? "failed" : (status ?? "—") }
+}
+
+/// One row of a pane's list: its typed item, and that item turned into text for the table, the filter and `y`.
 public struct ListRow: Sendable, Hashable {
     /// Identity within its pane (an id); detail routes carry it.
     public var key: String
+    /// The item itself, where logic needs more than its text.
+    public var item: RowItem?
     public var cells: [String]
+    /// Columns whose value arrived after the row (a count, a person's name): carried over when the rows reload.
+    private(set) var arrivedColumns: Set<Int> = []
+    /// Numbers behind numeric cells that arrived later ("1,125" sorts as 1125, "15.0%" as 15), by column.
+    private(set) var numbers: [Int: Double] = [:]
     /// What `y` copies.
     public var copyValue: String
     /// The fields the detail view shows.
@@ -13,20 +43,39 @@ public struct ListRow: Sendable, Hashable {
     /// Lowercased text of every cell, searched by the filter without lowercasing on each keystroke.
     private(set) var searchText: [UInt8]
 
-    public init(key: String, cells: [String], copyValue: String? = nil, detail: [DetailLine] = []) {
+    public init(key: String, cells: [String], copyValue: String? = nil, detail: [DetailLine] = [], item: RowItem? = nil) {
         self.key = key
+        self.item = item
         self.cells = cells
         self.copyValue = copyValue ?? key
         self.detail = detail
         searchText = Array(cells.joined(separator: "\u{1F}").lowercased().utf8)
     }
 
-    /// Replaces one cell (a value that loaded after the row, such as a segment's customer count).
-    mutating func setCell(_ column: Int, to value: String) {
+    /// Replaces one cell with a value that loaded after the row (a segment's customer count), and the number it
+    /// sorts by when it is one.
+    mutating func setCell(_ column: Int, to value: String, number: Double? = nil) {
         guard cells.indices.contains(column) else { return }
         cells[column] = value
+        arrivedColumns.insert(column)
+        numbers[column] = number
         searchText = Array(cells.joined(separator: "\u{1F}").lowercased().utf8)
     }
+
+    /// Puts a cell back to waiting for its value (the metrics window changed).
+    mutating func resetCell(_ column: Int, to placeholder: String) {
+        guard cells.indices.contains(column) else { return }
+        cells[column] = placeholder
+        arrivedColumns.remove(column)
+        numbers[column] = nil
+        searchText = Array(cells.joined(separator: "\u{1F}").lowercased().utf8)
+    }
+
+    /// Whether a lazily loaded cell has its value.
+    public func hasArrived(_ column: Int) -> Bool { arrivedColumns.contains(column) }
+
+    /// The number a cell sorts by, when it has one.
+    func number(_ column: Int) -> Double? { numbers[column] }
 
     /// Whether any cell contains `needle` (lowercased UTF-8).
     func matches(_ needle: [UInt8]) -> Bool {
@@ -94,9 +143,11 @@ public struct ListPaneState: Sendable, Hashable {
         let selectedKey = selectedRow?.key
         var newRows = newRows
         for column in keepingColumns where !loadedRows.isEmpty {
-            var kept: [String: String] = [:]
-            for row in loadedRows where row.cells.indices.contains(column) && row.cells[column] != "…" { kept[row.key] = row.cells[column] }
-            for index in newRows.indices { if let value = kept[newRows[index].key] { newRows[index].setCell(column, to: value) } }
+            var kept: [String: (String, Double?)] = [:]
+            for row in loadedRows where row.hasArrived(column) { kept[row.key] = (row.cells[column], row.number(column)) }
+            for index in newRows.indices {
+                if let (value, number) = kept[newRows[index].key] { newRows[index].setCell(column, to: value, number: number) }
+            }
         }
         rows = .loaded(newRows)
         indexByKey = Dictionary(newRows.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
@@ -149,7 +200,16 @@ public struct ListPaneState: Sendable, Hashable {
 
     /// Fills in a cell that loaded after its row. Order and filter stay as they are until the next change to
     /// either, so rows do not jump under the cursor while counts arrive.
-    public mutating func updateCell(key: String, column: Int, value: String) {
+    public mutating func updateCell(key: String, column: Int, value: String, number: Double? = nil) {
+        editRow(key) { $0.setCell(column, to: value, number: number) }
+    }
+
+    /// Puts a lazily loaded cell back to waiting (its value no longer answers what the column shows).
+    public mutating func resetCell(key: String, column: Int, placeholder: String = "…") {
+        editRow(key) { $0.resetCell(column, to: placeholder) }
+    }
+
+    private mutating func editRow(_ key: String, _ edit: (inout ListRow) -> Void) {
         guard case .loaded(var all) = rows else { return }
         // Rows set without `setRows` have no index yet: search them.
         let hinted = indexByKey[key].flatMap { all.indices.contains($0) && all[$0].key == key ? $0 : nil }
@@ -157,7 +217,7 @@ public struct ListPaneState: Sendable, Hashable {
         let saved = visible
         // Let go of the stored array first, so the edit below changes it in place instead of copying every row.
         rows = .idle
-        all[index].setCell(column, to: value)
+        edit(&all[index])
         rows = .loaded(all)
         visible = saved
     }
@@ -206,6 +266,10 @@ public struct ListPaneState: Sendable, Hashable {
         } else if let column = table.sortColumn {
             let ascending = table.sortAscending
             shown.sort { left, right in
+                // Figures sort by their numbers (1,125 after 999); other cells as text, digits as numbers.
+                if let a = all[left].number(column), let b = all[right].number(column), a != b {
+                    return ascending ? a < b : a > b
+                }
                 let a = all[left].cells.indices.contains(column) ? all[left].cells[column] : ""
                 let b = all[right].cells.indices.contains(column) ? all[right].cells[column] : ""
                 let order = a.compare(b, options: [.numeric, .caseInsensitive])

@@ -38,16 +38,16 @@ enum LoadUpdate {
             }
             state.flash = Flash.make(.error, message, now: state.now)
             return []
-        case .cellLoaded(let pane, let key, let column, let value, let metrics):
+        case .cellLoaded(let pane, let key, let column, let value, let metrics, let number):
             // A figure for the window the user has since left would sit under the new window's title.
             if PaneKind.withMetrics.contains(pane), let metrics, metrics != state.metricsView { return [] }
-            state.lists[pane]?.updateCell(key: key, column: column, value: value)
+            state.lists[pane]?.updateCell(key: key, column: column, value: value, number: number)
             // People appear in segment member lists too.
             if pane == .customers {
-                for segment in Array(state.members.keys) { state.members[segment]?.updateCell(key: key, column: column, value: value) }
+                for segment in Array(state.members.keys) { state.members[segment]?.updateCell(key: key, column: column, value: value, number: number) }
                 // And in a profile opened from that row before its cells came.
                 for route in Array(state.details.keys) where state.details[route]?.row.key == key {
-                    state.details[route]?.row.setCell(column, to: value)
+                    state.details[route]?.row.setCell(column, to: value, number: number)
                 }
             }
             return []
@@ -76,9 +76,8 @@ enum LoadUpdate {
         case .profileLoaded(let route, let profile):
             guard state.details[route] != nil else { return [] }
             state.details[route]?.person = PersonPrefill(profile: profile)
-            let values = PeopleCells.values(profile)
-            for (column, value) in zip(PaneColumns.lazyColumns(for: .customers), values) {
-                state.details[route]?.row.setCell(column, to: value)
+            for (column, value) in zip(PaneColumns.lazyColumns(for: .customers), PeopleCells.typedValues(profile)) {
+                state.details[route]?.row.setCell(column, to: value.text, number: value.number)
             }
             return []
         case .itemFailed(let route, let message):

@@ -60,9 +60,8 @@ public enum AppUpdate {
         }
         // Only the rows on screen are looked at: this runs on every key, over lists of up to 100,000 people.
         let people = state.currentList.rowsOnScreen(visibleRows: Layout.tableRows(state.size))
-            .filter { $0.cells.first.map { $0 != "—" } == true }
+            .compactMap { row in row.item?.person?.id.map { PersonRef(key: row.key, id: $0) } }
             .filter { !state.requestedCells.contains("\(scope)/\($0.key)") }
-            .map { PersonRef(key: $0.key, id: $0.cells[0]) }
         guard !people.isEmpty else { return [] }
         for person in people { state.requestedCells.insert("\(scope)/\(person.key)") }
         return [.loadPeopleCells(people, refresh: state.cellsToRefresh.remove(.customers) != nil)]
@@ -320,7 +319,7 @@ public enum AppUpdate {
 
     /// After the Exports list loads: if an export on it is still running, reload it again shortly.
     static func scheduleExportsPoll(_ state: inout AppState) {
-        let running = state.lists[.exports]?.loadedRows.contains { ["pending", "processing", "running", "queued"].contains($0.cells[2]) } ?? false
+        let running = state.lists[.exports]?.loadedRows.contains { $0.item?.export?.isRunning == true } ?? false
         state.exportsPollAt = running ? state.now + exportsPollInterval : nil
     }
 

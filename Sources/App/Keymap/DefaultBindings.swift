@@ -57,8 +57,8 @@ extension Keymap {
             Binding("messages.metric", ["e"], "Filter by the furthest state: sent, delivered, opened, clicked …", section: "Lists", panes: [.messages], command: .messagesMetric),
             Binding("messages.window", ["w"], "How far back: all, 1, 7 or 30 days", section: "Lists", panes: [.messages], command: .messagesWindow),
             Binding("exports.download", ["d"], "Download the export to a file you name (never overwrites)", section: "Lists", panes: [.exports], command: .downloadExport) { state in
-                guard let row = state.selectedExport else { return "nothing selected" }
-                return row.cells[2] == "done" ? nil : "the export is not done yet (\(row.cells[2]))"
+                guard let export = state.selectedExport?.item?.export else { return "nothing selected" }
+                return export.isDone ? nil : "the export is not done yet (\(export.statusText))"
             },
             Binding("messages.body", ["b"], "Show the message's archived body (the API allows 100 a day; asks first)", section: "Lists", panes: [.messages], command: .archivedBody) { state in
                 guard case .detail(.messages, _) = state.route else { return "open a message first" }

@@ -23,7 +23,8 @@ public enum RowBuilders {
                     DetailLine(key: "Tags", value: segment.tags.joined(separator: ", ")),
                     DetailLine(key: "Created", value: TimeText.full(segment.createdAt)),
                     DetailLine(key: "Updated", value: TimeText.full(segment.updatedAt)),
-                ]
+                ],
+                item: .segment(segment)
             )
         }
     }
@@ -132,7 +133,7 @@ public enum RowBuilders {
 
     public static func exports(_ exports: [Export]) -> [ListRow] {
         exports.map { export in
-            let status = export.failed == true ? "failed" : (export.status ?? "—")
+            let status = export.statusText
             return ListRow(
                 key: String(export.id),
                 cells: [String(export.id), export.type ?? "—", status, export.total.map(String.init) ?? "—",
@@ -147,7 +148,8 @@ public enum RowBuilders {
                     DetailLine(key: "Created by", value: export.userEmail ?? ""),
                     DetailLine(key: "Created", value: TimeText.full(export.createdAt)),
                     DetailLine(key: "Updated", value: TimeText.full(export.updatedAt)),
-                ]
+                ],
+                item: .export(export)
             )
         }
     }
@@ -181,7 +183,8 @@ public enum RowBuilders {
                 key: key,
                 cells: [person.id ?? "—", person.email ?? "—", person.cioID ?? "—", pending, pending, pending],
                 // No detail lines: the profile shows the cells under the column titles.
-                copyValue: person.email ?? person.id ?? key
+                copyValue: person.email ?? person.id ?? key,
+                item: .person(person)
             )
         }
     }

@@ -80,7 +80,7 @@ public struct EffectHandler: Sendable {
                     guard let id = Int(key) else { return nil }
                     do {
                         let values = try await Self.lazyValues(pane, id: id, service: service, refresh: refresh, metrics: metrics)
-                        for (column, value) in zip(columns, values) { send(.cellLoaded(pane, key: key, column: column, value: value, metrics: metrics)) }
+                        for (column, value) in zip(columns, values) { send(.cellLoaded(pane, key: key, column: column, value: value.text, metrics: metrics, number: value.number)) }
                         return nil
                     } catch {
                         for column in columns { send(.cellLoaded(pane, key: key, column: column, value: "!", metrics: metrics)) }
@@ -100,10 +100,10 @@ public struct EffectHandler: Sendable {
     private func loadPeopleCells(_ people: [PersonRef], refresh: Bool, send: @escaping @Sendable (Action) -> Void) async {
         let columns = PaneColumns.lazyColumns(for: .customers)
         do {
-            let cells = try await environment.service.customerSummaries(ids: Array(Set(people.map(\.id))), refresh: refresh) { PeopleCells.values($0) }
+            let cells = try await environment.service.customerSummaries(ids: Array(Set(people.map(\.id))), refresh: refresh) { PeopleCells.typedValues($0) }
             for person in people {
-                for (column, value) in zip(columns, cells[person.id] ?? PeopleCells.values(nil)) {
-                    send(.cellLoaded(.customers, key: person.key, column: column, value: value))
+                for (column, value) in zip(columns, cells[person.id] ?? PeopleCells.typedValues(nil)) {
+                    send(.cellLoaded(.customers, key: person.key, column: column, value: value.text, number: value.number))
                 }
             }
         } catch {
@@ -129,18 +129,25 @@ public struct EffectHandler: Sendable {
                 group.addTask {
                     while let key = queue.next() {
                         guard let id = Int(key), let values = try? await Self.lazyValues(pane, id: id, service: service, refresh: false, metrics: metrics) else { continue }
-                        for (column, value) in zip(columns, values) { send(.cellLoaded(pane, key: key, column: column, value: value, metrics: metrics)) }
+                        for (column, value) in zip(columns, values) { send(.cellLoaded(pane, key: key, column: column, value: value.text, metrics: metrics, number: value.number)) }
                     }
                 }
             }
         }
     }
 
+    /// A lazily loaded cell: its text, and the number it sorts by when it is a figure.
+    struct LazyValue: Sendable, Equatable {
+        var text: String
+        var number: Double?
+    }
+
     /// The lazily loaded cells of one row, in the order of `PaneColumns.lazyColumns`.
-    static func lazyValues(_ pane: PaneKind, id: Int, service: WorkspaceService, refresh: Bool, metrics: MetricsView = MetricsView()) async throws -> [String] {
+    static func lazyValues(_ pane: PaneKind, id: Int, service: WorkspaceService, refresh: Bool, metrics: MetricsView = MetricsView()) async throws -> [LazyValue] {
         switch pane {
         case .segments:
-            return [Format.grouped(try await service.segmentCustomerCount(id: id, refresh: refresh))]
+            let count = try await service.segmentCustomerCount(id: id, refresh: refresh)
+            return [LazyValue(text: Format.grouped(count), number: Double(count))]
         case .campaigns, .broadcasts, .newsletters, .transactional:
             let result: MetricsResult = switch pane {
             case .campaigns: try await service.campaignMetrics(id: id, days: metrics.days, refresh: refresh)
@@ -148,20 +155,27 @@ public struct EffectHandler: Sendable {
             case .newsletters: try await service.newsletterMetrics(id: id, days: metrics.days, refresh: refresh)
             default: try await service.transactionalMetrics(id: id, days: metrics.days, refresh: refresh)
             }
-            let series = result.series
-            let base = Format.rateBase(series)
-            // A campaign whose workspace refused v2 came back over what v1 gives: the chart cell says that span
-            // rather than sit under a column title claiming another.
-            let chart = result.span.label == metrics.span(for: pane).label ? Format.sparkline(series[metrics.metric]) : "\(result.span.label) only"
-            return [
-                chart,
-                Format.grouped(series.total("sent")),
-                Format.percent(series.total("opened"), of: base),
-                Format.percent(series.total("clicked"), of: base),
-            ]
+            return metricValues(result, metrics: metrics, pane: pane)
         default:
             return []
         }
+    }
+
+    /// Chart, sent, open and click rate of one row; a campaign whose workspace refused v2 came back over what v1
+    /// gives, and its chart cell says that span rather than sit under a column title claiming another.
+    static func metricValues(_ result: MetricsResult, metrics: MetricsView, pane: PaneKind) -> [LazyValue] {
+        let series = result.series
+        let base = Format.rateBase(series)
+        let chart = result.span.label == metrics.span(for: pane).label ? Format.sparkline(series[metrics.metric]) : "\(result.span.label) only"
+        func rate(_ metric: String) -> LazyValue {
+            LazyValue(text: Format.percent(series.total(metric), of: base), number: base > 0 ? Double(series.total(metric)) / Double(base) : nil)
+        }
+        return [
+            LazyValue(text: chart, number: Double(series.total(metrics.metric))),
+            LazyValue(text: Format.grouped(series.total("sent")), number: Double(series.total("sent"))),
+            rate("opened"),
+            rate("clicked"),
+        ]
     }
 
     /// People matching a search: by email, by one identifier (nobody found is an empty list, not an error), or by

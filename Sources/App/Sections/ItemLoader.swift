@@ -15,7 +15,9 @@ enum ItemLoader {
             if identifiers.cioID == nil, type == .cioID { identifiers.cioID = value }
             // The profile is here: its name, created and subscription fill the row now, never "…" left waiting.
             var row = found(RowBuilders.customers([identifiers]), route)
-            for (column, value) in zip(PaneColumns.lazyColumns(for: .customers), PeopleCells.values(profile)) { row.setCell(column, to: value) }
+            for (column, value) in zip(PaneColumns.lazyColumns(for: .customers), PeopleCells.typedValues(profile)) {
+                row.setCell(column, to: value.text, number: value.number)
+            }
             return row
         }
         if let definition = PaneRegistry.definition(pane) {

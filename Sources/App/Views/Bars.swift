@@ -75,7 +75,7 @@ enum BreadcrumbView {
             case .list(let pane): pane.title
             case .members(let segment):
                 // Named after the segment when it is known (opened from the list it always is).
-                (state.lists[.segments]?.loadedRows.first { $0.key == segment }?.cells.dropFirst().first).map { "\($0) members" } ?? "Members"
+                SegmentWrites.knownSegment(segment, state)?.name.map { "\($0) members" } ?? "Members"
             case .detail(let pane, let key): Self.itemTitle(pane, state.details[route]?.row) ?? "\(pane.title) \(key)"
             }
         }.joined(separator: " › ")

@@ -8,27 +8,16 @@ enum SegmentWrites {
     /// The person whose profile is open, with what the profile knows of them.
     static func personShown(_ state: AppState) -> PersonPrefill? {
         if case .members = state.route, let row = state.currentList.selectedRow {
-            func cell(_ index: Int) -> String? { row.cells.indices.contains(index) && row.cells[index] != "—" ? row.cells[index] : nil }
-            let person = PersonPrefill(id: cell(0), email: cell(1), cioID: cell(2), unsubscribed: cell(5) == "no")
+            guard let ids = row.item?.person else { return nil }
+            let person = PersonPrefill(id: ids.id, email: ids.email, cioID: ids.cioID, unsubscribed: row.number(PeopleCells.subscribedColumn) == 0)
             return person.id == nil && person.email == nil && person.cioID == nil ? nil : person
         }
         guard case .detail(.customers, _) = state.route, let detail = state.details[state.route] else { return nil }
         if let person = detail.person { return person }
-        let cells = detail.row.cells
-        func cell(_ index: Int) -> String? {
-            guard cells.indices.contains(index) else { return nil }
-            let value = cells[index].trimmingCharacters(in: .whitespaces)
-            return value.isEmpty || value == "—" || value == "…" ? nil : value
-        }
-        var person = PersonPrefill(id: cell(0), email: cell(1), cioID: cell(2))
-        if case .loaded(let attributes)? = detail.sections[DetailSections.attributes] {
-            func attribute(_ key: String) -> String? { attributes.first { $0.key == key }.map(\.value).flatMap { $0.isEmpty || $0 == "—" ? nil : $0 } }
-            person.phone = attribute("phone")
-            person.email = person.email ?? attribute("email")
-            person.id = person.id ?? attribute("id")
-            person.unsubscribed = attribute("unsubscribed") == "true"
-        }
-        // A profile opened from a reference has no row cells yet: its key says who it is.
+        // Before the profile has loaded: who the row says it is.
+        let ids = detail.row.item?.person
+        var person = PersonPrefill(id: ids?.id, email: ids?.email, cioID: ids?.cioID)
+        // A profile opened from a reference has no row yet: its key says who it is.
         if person.id == nil, person.email == nil, person.cioID == nil {
             let key = PersonKey.parse(detail.row.key)
             switch key.type {
@@ -48,8 +37,13 @@ enum SegmentWrites {
         case .detail(.segments, _): state.details[state.route]?.row
         default: nil
         }
-        guard let row, let id = Int(row.key), row.cells.count > 2, row.cells[2] == "manual" else { return nil }
-        return (id, row.cells[1])
+        guard let segment = row?.item?.segment, segment.type == "manual" else { return nil }
+        return (segment.id, segment.name ?? "#\(segment.id)")
+    }
+
+    /// A segment the app has loaded, typed: from the Segments list, or opened on its own.
+    static func knownSegment(_ id: String, _ state: AppState) -> Segment? {
+        (state.lists[.segments]?.loadedRows.first { $0.key == id } ?? state.details[.detail(.segments, key: id)]?.row)?.item?.segment
     }
 
     static func deleteUnavailableReason(_ state: AppState) -> String {
@@ -63,17 +57,17 @@ enum SegmentWrites {
     /// the manual segment selected in their profile's Segments.
     static func removal(_ state: AppState) -> (segment: Int, name: String, person: String, idType: IDType)? {
         if case .detail(.customers, _) = state.route {
-            guard let line = state.selectedLine, case .detail(.segments, let key)? = line.link, let id = Int(key),
-                  line.value.hasSuffix("· manual"), let person = personShown(state) else { return nil }
+            guard let line = state.selectedLine, case .detail(.segments, let key)? = line.link,
+                  let segment = knownSegment(key, state), segment.type == "manual", let person = personShown(state) else { return nil }
             let (value, type) = identifier(person)
-            return (id, line.key, value, type)
+            return (segment.id, segment.name ?? line.key, value, type)
         }
-        guard case .members(let segment) = state.route, let id = Int(segment),
-              let row = state.lists[.segments]?.loadedRows.first(where: { $0.key == segment }) ?? state.details[.detail(.segments, key: segment)]?.row,
-              row.cells.count > 2, row.cells[2] == "manual",
-              let member = state.currentList.selectedRow else { return nil }
-        if member.cells.first.map({ $0 != "—" }) == true { return (id, row.cells[1], member.cells[0], .id) }
-        if member.cells.count > 1, member.cells[1] != "—" { return (id, row.cells[1], member.cells[1], .email) }
+        guard case .members(let key) = state.route, let segment = knownSegment(key, state), segment.type == "manual",
+              let member = state.currentList.selectedRow?.item?.person else { return nil }
+        let name = segment.name ?? "#\(segment.id)"
+        if let id = member.id { return (segment.id, name, id, .id) }
+        if let email = member.email { return (segment.id, name, email, .email) }
+        if let cioID = member.cioID { return (segment.id, name, cioID, .cioID) }
         return nil
     }
 

@@ -74,7 +74,7 @@ enum WorkspaceBenchmarks {
             runner.start(AppUpdate.update(&state, action))
             let rows = state.lists[.campaigns]?.loadedRows ?? []
             guard !rows.isEmpty else { continue }
-            let filled = rows.map { !$0.cells[2].isEmpty && $0.cells[3] != "…" }
+            let filled = rows.map { $0.hasArrived(3) }
             let onScreen = min(rows.count, Layout.tableRows(state.size))
             if visibleDone == nil, filled.prefix(onScreen).allSatisfy({ $0 }) { visibleDone = clock.now - start }
             if filled.allSatisfy({ $0 }) {
