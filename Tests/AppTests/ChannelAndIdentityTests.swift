@@ -125,4 +125,19 @@ import TerminalUI
             }
         }
     }
+
+    /// The profile's top-level `id` only echoes what was asked for: a person with no id is not given their email or
+    /// cio_id as one, and a profile that lists no devices is "not known", not "none".
+    @Test func aProfileWithoutAnIDIsNotGivenOne() throws {
+        let json = #"{"id":"c0ffee01","identifiers":{"id":null,"email":null,"cio_id":"c0ffee01"},"attributes":{},"timestamps":{}}"#
+        let profile = try JSONDecoder().decode(CustomerProfile.self, from: Data(json.utf8))
+        let person = PersonPrefill(profile: profile)
+        #expect(person.id == nil && person.cioID == "c0ffee01")
+        #expect(person.devices == nil, "no devices field: not known")
+        #expect(ComposeDraft.recipient(of: person, kind: .push) == "last_used")
+    }
+
+    @Test func aPushIsNotSentToAPhoneNumber() {
+        #expect(TransactionalMessage.recipientMisfit("+393401234567", channel: .push) != nil)
+    }
 }

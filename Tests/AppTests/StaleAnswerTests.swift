@@ -90,4 +90,37 @@ import TerminalUI
         #expect(text.contains("No messages match"))
         #expect(!text.contains("in this workspace"))
     }
+
+    /// A filter change starts a fresh list: no next-page request with the old filter's cursor, and a later page
+    /// with no first page under it is not shown as the first.
+    @Test func aNewFilterNeverAsksForTheNextPageWithTheOldCursor() {
+        var reducer = Reducer()
+        reducer.press(.character("6"))
+        let first = reducer.state.messagesQuery.text
+        reducer.send(.listPage(.messages, query: first, rows: (0..<30).map { Self.message("a\($0)", "sent") }, next: "old-cursor", appended: false))
+        reducer.press(.character("G"))
+        let effects = reducer.press(.character("e"))
+        #expect(!effects.contains { if case .loadMore = $0 { true } else { false } }, "\(effects)")
+        #expect(reducer.state.currentList.next == nil)
+        let second = reducer.state.messagesQuery.text
+        reducer.send(.listPage(.messages, query: second, rows: [Self.message("b9", "delivered")], next: nil, appended: true))
+        #expect(reducer.state.currentList.loadedRows.isEmpty)
+        #expect(reducer.state.currentList.rows.isLoading)
+    }
+
+    /// A page that fails stops paging (no request loop against a lasting error) and says so; `r` starts again.
+    @Test func aFailedPageStopsPagingUntilTheListReloads() {
+        var reducer = Reducer()
+        reducer.press(.character("6"))
+        let query = reducer.state.messagesQuery.text
+        reducer.send(.listPage(.messages, query: query, rows: (0..<5).map { Self.message("a\($0)", "sent") }, next: "p2", appended: false))
+        reducer.send(.listPageFailed(.messages, query: query, message: "Customer.io had a server error (503)"))
+        #expect(reducer.state.currentList.next == nil)
+        #expect(reducer.state.currentList.pagingNote.contains("failed"))
+        let moved = reducer.press(.character("G"), .character("k"), .character("j"))
+        #expect(!moved.contains { if case .loadMore = $0 { true } else { false } })
+        reducer.press(.character("r"))
+        reducer.send(.listPage(.messages, query: query, rows: (0..<5).map { Self.message("a\($0)", "sent") }, next: "p2", appended: false))
+        #expect(!reducer.state.currentList.pagingNote.contains("failed"))
+    }
 }

@@ -26,6 +26,8 @@ public enum Action: Sendable {
     /// A page of a paged list (a Customers search, Messages) arrived for `query` (`appended` adds it to the pages
     /// before); dropped when the pane has moved on to another query.
     case listPage(PaneKind, query: String, rows: [ListRow], next: String?, appended: Bool)
+    /// A later page of `query` failed: paging stops there until the list reloads.
+    case listPageFailed(PaneKind, query: String, message: String)
     /// A page of a segment's members arrived; `appended` adds it to the pages before.
     case membersLoaded(segment: String, rows: [ListRow], next: String?, appended: Bool)
     case membersFailed(segment: String, message: String)

@@ -44,7 +44,9 @@ enum FilterCommands {
         default: query.days = MessagesQuery.next(query.days, in: MessagesQuery.windows)
         }
         state.messagesQuery = query
-        state.lists[.messages, default: ListPaneState()].rows = .loading(previous: nil)
+        // A fresh list: the old filter's rows and its next-page cursor must not carry over.
+        state.lists[.messages] = ListPaneState()
+        state.lists[.messages]?.rows = .loading(previous: nil)
         state.flash = Flash.make(.info, "Messages: \(query.summary)", now: state.now)
         return [.loadList(.messages, refresh: false, query: query.text)]
     }

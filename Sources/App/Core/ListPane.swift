@@ -122,6 +122,8 @@ public struct ListPaneState: Sendable, Hashable {
     /// when the last has arrived; and whether it is being fetched.
     public var next: String?
     public var isLoadingMore = false
+    /// The last page asked for failed; scrolling asks no more until the list reloads.
+    public var morePageFailed = false
     /// Where each key's row is in the loaded rows, so a cell that arrives late finds its row at once.
     private var indexByKey: [String: Int] = [:]
 
@@ -157,8 +159,13 @@ public struct ListPaneState: Sendable, Hashable {
 
     /// A page arrived: it replaces the rows (the first page) or is added after them, and says where the next starts.
     public mutating func receivePage(_ page: [ListRow], next: String?, appended: Bool, visibleRows: Int) {
+        if appended, case .loaded = rows {} else if appended {
+            // A later page with no first page under it (the list reloaded meanwhile) is not shown as the first.
+            return
+        }
         self.next = next
         isLoadingMore = false
+        if !appended { morePageFailed = false }
         guard appended, case .loaded(var all) = rows else {
             setRows(page, visibleRows: visibleRows)
             return
@@ -193,9 +200,17 @@ public struct ListPaneState: Sendable, Hashable {
         next != nil && !isLoadingMore && filter.isEmpty && table.selectedRow >= visible.count - max(1, visibleRows)
     }
 
+    /// A page that failed: paging stops here (no request loop against a lasting error) until `r` reloads the list.
+    public mutating func pageFailed() {
+        isLoadingMore = false
+        next = nil
+        morePageFailed = true
+    }
+
     /// The breadcrumb's note on paging: "(loading more…)", "(more as you scroll)" or nothing.
     public var pagingNote: String {
-        isLoadingMore ? " (loading more…)" : (next == nil ? "" : " (more as you scroll)")
+        if morePageFailed { return " (the next page failed: r reloads)" }
+        return isLoadingMore ? " (loading more…)" : (next == nil ? "" : " (more as you scroll)")
     }
 
     /// Fills in a cell that loaded after its row. Order and filter stay as they are until the next change to
@@ -210,6 +225,14 @@ public struct ListPaneState: Sendable, Hashable {
     }
 
     private mutating func editRow(_ key: String, _ edit: (inout ListRow) -> Void) {
+        // Rows on screen while the list reloads are edited too: a cell reset then is not carried into the new rows.
+        if case .loading(var previous?) = rows {
+            guard let index = previous.firstIndex(where: { $0.key == key }) else { return }
+            rows = .idle
+            edit(&previous[index])
+            rows = .loading(previous: previous)
+            return
+        }
         guard case .loaded(var all) = rows else { return }
         // Rows set without `setRows` have no index yet: search them.
         let hinted = indexByKey[key].flatMap { all.indices.contains($0) && all[$0].key == key ? $0 : nil }

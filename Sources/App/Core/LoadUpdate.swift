@@ -4,7 +4,7 @@ import TerminalUI
 enum LoadUpdate {
     static func apply(_ action: Action, _ state: inout AppState) -> [Effect] {
         switch action {
-        case .listLoaded, .listFailed, .listPage, .membersLoaded, .membersFailed, .cellLoaded: listAnswer(action, &state)
+        case .listLoaded, .listFailed, .listPage, .listPageFailed, .membersLoaded, .membersFailed, .cellLoaded: listAnswer(action, &state)
         default: detailAnswer(action, &state)
         }
     }
@@ -28,6 +28,11 @@ enum LoadUpdate {
             guard query == AppUpdate.listQuery(pane, state) else { return [] }
             state.lists[pane, default: ListPaneState()].receivePage(rows, next: next, appended: appended, visibleRows: Layout.tableRows(state.size))
             return AppUpdate.nextPage(&state)
+        case .listPageFailed(let pane, let query, let message):
+            guard query == AppUpdate.listQuery(pane, state) else { return [] }
+            state.lists[pane]?.pageFailed()
+            state.flash = Flash.make(.error, message, now: state.now)
+            return []
         case .membersLoaded(let segment, let rows, let next, let appended):
             state.members[segment, default: ListPaneState()].receivePage(rows, next: next, appended: appended, visibleRows: Layout.tableRows(state.size))
             return AppUpdate.nextPage(&state)

@@ -99,7 +99,7 @@ public enum AppUpdate {
         case .terminate:
             state.shouldQuit = true
             return []
-        case .listLoaded, .listFailed, .listPage, .membersLoaded, .membersFailed, .cellLoaded,
+        case .listLoaded, .listFailed, .listPage, .listPageFailed, .membersLoaded, .membersFailed, .cellLoaded,
              .sectionLoaded, .sectionFailed, .itemLoaded, .profileLoaded, .itemFailed:
             return LoadUpdate.apply(action, &state)
         case .themeLoaded(let theme, let warning):
@@ -350,6 +350,13 @@ public enum AppUpdate {
     }
 
     /// Loads what the current route shows if it has not been loaded yet.
+    /// Asks for the Segments list when nothing of it is loaded or loading (typed segments: which are manual).
+    private static func segmentsListLoaded(_ state: inout AppState) -> [Effect] {
+        guard case .idle = state.lists[.segments]?.rows ?? .idle else { return [] }
+        state.lists[.segments, default: ListPaneState()].rows = .loading(previous: nil)
+        return [.loadList(.segments, refresh: false, query: nil)]
+    }
+
     static func ensureLoaded(_ state: inout AppState) -> [Effect] {
         switch state.route {
         case .list(let pane):
@@ -357,12 +364,8 @@ public enum AppUpdate {
             state.lists[pane, default: ListPaneState()].rows = .loading(previous: nil)
             return [.loadList(pane, refresh: false, query: listQuery(pane, state))]
         case .members(let segment):
-            var effects: [Effect] = []
             // The segment's own row names the breadcrumb and says whether members can be removed (manual).
-            if case .idle = state.lists[.segments]?.rows ?? .idle {
-                state.lists[.segments, default: ListPaneState()].rows = .loading(previous: nil)
-                effects.append(.loadList(.segments, refresh: false, query: nil))
-            }
+            let effects = segmentsListLoaded(&state)
             guard state.members[segment] == nil else { return effects }
             var members = ListPaneState()
             members.rows = .loading(previous: nil)
@@ -370,9 +373,10 @@ public enum AppUpdate {
             state.members[segment] = members
             state.requestedCells = state.requestedCells.filter { !$0.hasPrefix("members/\(segment)/") }
             return effects + [.loadMembers(segment: segment, start: nil, refresh: false)]
-        case .detail:
+        case .detail(let pane, _):
             guard var detail = state.details[state.route] else { return [] }
-            var effects: [Effect] = []
+            // A person's segments are removable (`-`) when the segment is manual: the Segments list says which.
+            var effects: [Effect] = pane == .customers ? segmentsListLoaded(&state) : []
             for name in detail.sectionOrder where (detail.sections[name] ?? .idle) == .idle {
                 detail.sections[name] = .loading(previous: nil)
                 effects.append(.loadSection(state.route, name: name, refresh: false, metrics: state.metricsView))

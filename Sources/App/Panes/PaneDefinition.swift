@@ -55,7 +55,9 @@ extension PaneDefinition {
     /// query arrives (answers for the query before are dropped).
     static func requery(_ query: String, _ state: inout AppState, flash: String) -> [Effect] {
         state.paneQueries[kind] = query
-        state.lists[kind, default: ListPaneState()].rows = .loading(previous: nil)
+        // A fresh list: the old query's rows, cursor and paging must not carry over to the new one.
+        state.lists[kind] = ListPaneState()
+        state.lists[kind]?.rows = .loading(previous: nil)
         state.flash = Flash.make(.info, flash, now: state.now)
         return [.loadList(kind, refresh: false, query: query)]
     }

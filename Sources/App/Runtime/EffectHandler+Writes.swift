@@ -44,6 +44,8 @@ extension EffectHandler {
             // Whatever the write touched is stale; emptied before the outcome is reported, so nothing that
             // reloads after it can read the old answers.
             if case .done = outcome { await service.store.invalidate(prefix: "") }
+            // An export that may have started may be on the list: the list is asked for again, not read from cache.
+            if case .unknown = outcome, case .startExport = write.kind { await service.store.invalidate(prefix: "exports") }
             return [.writeFinished(outcome)]
         case .pollTrigger(let broadcast, let trigger):
             return [await triggerStatus(broadcast: broadcast, trigger: trigger)]

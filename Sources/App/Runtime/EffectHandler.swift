@@ -231,8 +231,7 @@ public struct EffectHandler: Sendable {
             do {
                 return [try await page(pane, query: query, start: start, refresh: false)]
             } catch {
-                // The cursor stays, so scrolling on asks again; the error says why this page did not come.
-                return [.listPage(pane, query: query, rows: [], next: start, appended: true), .notify(.error, Self.message(error))]
+                return [.listPageFailed(pane, query: query, message: Self.message(error))]
             }
         case .downloadExport(let id, let path):
             guard let number = Int(id) else { return [.notify(.error, "No export \(id)")] }

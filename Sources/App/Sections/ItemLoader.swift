@@ -10,7 +10,11 @@ enum ItemLoader {
             let (value, type) = PersonKey.parse(key)
             let profile = try await service.customerProfile(id: value, idType: type, refresh: refresh)
             var identifiers = profile.identifiers ?? CustomerIdentifiers()
-            if identifiers.id == nil { identifiers.id = profile.id ?? (type == .id ? value : nil) }
+            // The top-level id only echoes what was asked for: it is the person's id when asked by id, or when the
+            // profile names no identifiers and it differs from the email or cio_id that was asked with.
+            if identifiers.id == nil {
+                identifiers.id = type == .id ? value : (profile.identifiers == nil && profile.id != value ? profile.id : nil)
+            }
             if identifiers.email == nil, type == .email { identifiers.email = value }
             if identifiers.cioID == nil, type == .cioID { identifiers.cioID = value }
             // The profile is here: its name, created and subscription fill the row now, never "…" left waiting.

@@ -160,8 +160,11 @@ public struct PersonPrefill: Sendable, Hashable {
         func attribute(_ key: String) -> String? {
             profile.attributes[key].map(\.displayText).flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         }
-        self.init(id: ids?.id ?? profile.id ?? attribute("id"), email: ids?.email ?? attribute("email"), cioID: ids?.cioID,
+        // The top-level `id` is whatever identifier the request named (an email, a cio_id): only the identifiers
+        // say what the person's id is, and without them it is taken only when it is not an address or a cio_id.
+        let looseID = profile.id.flatMap { $0.contains("@") || $0.hasPrefix("cio_") ? nil : $0 }
+        self.init(id: ids != nil ? ids?.id : looseID, email: ids?.email ?? attribute("email"), cioID: ids?.cioID,
                   phone: attribute("phone"),
-                  unsubscribed: profile.unsubscribed ?? (attribute("unsubscribed") == "true"), devices: profile.devices.count)
+                  unsubscribed: profile.unsubscribed ?? (attribute("unsubscribed") == "true"), devices: profile.listsDevices ? profile.devices.count : nil)
     }
 }

@@ -178,6 +178,7 @@ enum ReviewUpdate {
             state.flash = Flash.make(.error, message, now: state.now)
         case .unknown(let message):
             let look = if case .startExport = review.write.kind { "Exports before starting another" } else { "Messages before sending again" }
+            if case .startExport = review.write.kind { state.lists[.exports]?.rows = .idle }
             state.flash = Flash.make(.error, "Outcome unknown — check \(look)", now: state.now)
             // The draft remembers, so a later review of it warns before a second send.
             if var draft = review.composer?.draft {

@@ -107,11 +107,14 @@ public struct CustomerProfile: Codable, Sendable, Hashable {
     public var timestamps: [String: Int]
     public var unsubscribed: Bool?
     public var devices: [Device]
+    /// Whether the answer listed devices at all: an absent or unreadable `devices` is "not known", not "none".
+    public var listsDevices = true
 
     public init(
         id: String? = nil, identifiers: CustomerIdentifiers? = nil, attributes: [String: JSONValue] = [:],
-        timestamps: [String: Int] = [:], unsubscribed: Bool? = nil, devices: [Device] = []
+        timestamps: [String: Int] = [:], unsubscribed: Bool? = nil, devices: [Device] = [], listsDevices: Bool = true
     ) {
+        self.listsDevices = listsDevices
         self.id = id
         self.identifiers = identifiers
         self.attributes = attributes
@@ -130,6 +133,7 @@ public struct CustomerProfile: Codable, Sendable, Hashable {
         timestamps = c.lenientIntMap(.timestamps)
         unsubscribed = c.lenientBool(.unsubscribed)
         devices = c.lenientArray(.devices)
+        if case .array? = c.lenientValue(.devices) { listsDevices = true } else { listsDevices = false }
     }
 }
 

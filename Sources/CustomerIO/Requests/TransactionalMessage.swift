@@ -76,7 +76,7 @@ public struct TransactionalMessage: Sendable, Equatable {
             if to.contains("@") { return "An SMS goes to a phone number, not to \(to): the person's phone in E.164 (+4930…)." }
             return isE164(to) ? nil : "An SMS goes to one phone number in E.164 form (+ and 7 to 15 digits, e.g. +493012345678); \(to) is not."
         case .push:
-            if to.contains("@") { return "A push goes to the person's devices (all, last_used or a device token), not to \(to)." }
+            if to.contains("@") || isE164(to) { return "A push goes to the person's devices (all, last_used or a device token), not to \(to)." }
             return to.contains(where: \.isWhitespace) || to.contains(",") ? "A push goes to all, last_used or one device token." : nil
         }
     }

@@ -26,8 +26,14 @@ enum ActivitiesPane: PaneDefinition {
         var type: String?
         var name: String?
 
-        /// The query as it travels with its answer and keys the cache: `type=event;name=signup`.
-        var text: String { [type.map { "type=\($0)" }, name.map { "name=\($0)" }].compactMap { $0 }.joined(separator: ";") }
+        /// The query as it travels with its answer and keys the cache: `type=event;name=signup`, each value
+        /// percent-encoded so a name holding `;` or `=` reads back whole.
+        var text: String {
+            func encoded(_ value: String) -> String { value.addingPercentEncoding(withAllowedCharacters: Self.plain) ?? value }
+            return [type.map { "type=\(encoded($0))" }, name.map { "name=\(encoded($0))" }].compactMap { $0 }.joined(separator: ";")
+        }
+
+        private static let plain = CharacterSet.urlQueryAllowed.subtracting(CharacterSet(charactersIn: ";=%&"))
 
         init(type: String? = nil, name: String? = nil) {
             self.type = type
@@ -38,7 +44,8 @@ enum ActivitiesPane: PaneDefinition {
             for part in text.split(separator: ";") {
                 let pair = part.split(separator: "=", maxSplits: 1).map(String.init)
                 guard pair.count == 2 else { continue }
-                if pair[0] == "type" { type = pair[1] } else if pair[0] == "name" { name = pair[1] }
+                let value = pair[1].removingPercentEncoding ?? pair[1]
+                if pair[0] == "type" { type = value } else if pair[0] == "name" { name = value }
             }
         }
 
@@ -52,7 +59,7 @@ enum ActivitiesPane: PaneDefinition {
     static func summary(query: String) -> String? { Query(text: query).summary }
 
     static func emptyText(query: String) -> String {
-        query.isEmpty ? "No activity in this workspace." : "No activity matches \(Query(text: query).summary): t and n change the filter."
+        query.isEmpty ? "No activity in this workspace." : "No activity matches \(Query(text: query).summary): t and e change the filter."
     }
 
     static func page(query: String, start: String?, _ context: PaneContext) async throws -> PanePage {
@@ -105,7 +112,7 @@ enum ActivitiesPane: PaneDefinition {
             query.type = types[(index + 1) % types.count]
             return requery(query.text, &state, flash: "Activities: \(query.summary)")
         case "name":
-            var input = TextInputState()
+            var input = TextInputState(history: state.filterHistory)
             input.insert(query.name ?? "")
             state.mode = .finding(input)
             return []
