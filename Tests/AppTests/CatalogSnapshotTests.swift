@@ -87,4 +87,91 @@ import TerminalUI
         """)
         #expect(app.state.details[app.state.route]?.row.detail.first { $0.key == "Person" }?.link == .detail(.customers, key: "cio_id:a1b2c3"))
     }
+
+    @Test func sendersList() throws {
+        let app = Self.catalogApp("senders", SenderIdentitiesPane.rows(Self.senders))
+        #expect(try PaneSnapshotTests.frame(app.state) == """
+         cio · demo · sandbox   1 Segments   2 Customers   3 Campaigns   4 Broadcasts   5 Newsletters  ›
+         Sender identities                                                                           2 rows
+            ID Name                         Address                                              Kind   Auto
+             1 Lumen Team                   Lumen Team <hello@lumenapp.io>                       email
+             6 Lumen SMS                    +14155550123                                         phone  yes
+
+
+
+
+
+
+
+
+         demo · sandbox  DEMO   ? help  : commands  q back  r refresh  Enter open  / filter      0/10 req/s
+        """)
+    }
+
+    /// Where a sender is used, by name, each line opening what it names.
+    @Test func aSenderOpenedWithWhereItIsUsed() throws {
+        var app = Self.catalogApp("senders", SenderIdentitiesPane.rows(Self.senders))
+        app.press(.enter)
+        let route = Route.detail(.senders, key: "1")
+        app.send(.sectionLoaded(route, name: SenderIdentitiesPane.usedBy, lines: [
+            DetailLine(key: "Campaign", value: "Welcome series (#1)", link: .detail(.campaigns, key: "1")),
+            DetailLine(key: "Newsletter, draft", value: "#104", link: .detail(.newsletters, key: "104")),
+        ]))
+        #expect(try PaneSnapshotTests.frame(app.state) == """
+         cio · demo · sandbox   1 Segments   2 Customers   3 Campaigns   4 Broadcasts   5 Newsletters  ›
+         Sender identities › Lumen Team
+        ID                1
+        Name              Lumen Team
+        Address           Lumen Team <hello@lumenapp.io>
+        Kind              email
+        Auto-generated    no
+        Used by
+        Campaign          Welcome series (#1) →
+        Newsletter, draft #104 →
+
+
+
+         demo · sandbox  DEMO   ? help  : commands  q back  r refresh  / filter                  0/10 req/s
+        """)
+    }
+
+    @Test func collectionsList() throws {
+        let app = Self.catalogApp("collections", CollectionsPane.rows(Self.collections))
+        #expect(try PaneSnapshotTests.frame(app.state) == """
+         cio · demo · sandbox   1 Segments   2 Customers   3 Campaigns   4 Broadcasts   5 Newsletters  ›
+         Collections                                                                                 2 rows
+            ID Name                               Rows      Size Schema                     Updated
+             3 coupon_codes                          8 447 bytes code, expires, percent     \(PaneSnapshotTests.updatedText)
+             1 upcoming events                       3         — eventName                  —
+
+
+
+
+
+
+
+
+         demo · sandbox  DEMO   ? help  : commands  q back  r refresh  Enter open  / filter      0/10 req/s
+        """)
+    }
+
+    @Test func snippetsList() throws {
+        let app = Self.catalogApp("snippets", SnippetsPane.rows(Self.snippets))
+        #expect(try PaneSnapshotTests.frame(app.state) == """
+         cio · demo · sandbox   1 Segments   2 Customers   3 Campaigns   4 Broadcasts   5 Newsletters  ›
+         Snippets                                                                                    2 rows
+        Name                         Value                                                  Updated
+        footer                       <p>You get this because you use Lumen.</p> ⏎ <p>Unsub… \(PaneSnapshotTests.createdText)
+        legal_de                     Impressum: Lumen GmbH                                  —
+
+
+
+
+
+
+
+
+         demo · sandbox  DEMO   ? help  : commands  q back  r refresh  Enter open  / filter      0/10 req/s
+        """)
+    }
 }

@@ -1,13 +1,15 @@
 import Foundation
+import CustomerIO
 import Sandbox
 import Testing
 
 /// `cio` against the sandbox: results, exit codes, and what never gets printed.
 @Suite struct SandboxCLITests {
-    func withSandbox(requiredKey: String? = nil, _ body: (URL) async throws -> Void) async throws {
+    func withSandbox(requiredKey: String? = nil, anchor: Date? = nil, _ body: (URL) async throws -> Void) async throws {
         var options = SandboxOptions()
         options.rateLimit = false
         options.requiredKey = requiredKey
+        if let anchor { options.anchor = anchor }
         let server = try await SandboxServer.start(options)
         do {
             try await body(server.baseURL)
@@ -169,6 +171,25 @@ import Testing
 
             let table = try await CLIRunner.run(["get", "snippets", "-o", "table"], environment: environment(url))
             #expect(table.stdout.contains("NAME") && table.stdout.contains("footer"))
+        }
+    }
+
+    /// `cio get campaign-metrics` says its window and zone and gives the same totals as the service layer the app
+    /// reads, over 7, 30 and 90 days (history that ended yesterday, so nothing comes due between the two).
+    @Test(arguments: [7, 30, 90])
+    func campaignMetricsAgreeWithTheServiceAndSayTheirWindow(days: Int) async throws {
+        try await withSandbox(anchor: Date().addingTimeInterval(-86_400)) { url in
+            let result = try await CLIRunner.run(["get", "campaign-metrics", "1", "--days", String(days), "-o", "json"], environment: environment(url))
+            #expect(result.status == 0, "\(result.stderr)")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            #expect(json["window"] as? String == "\(days) days")
+            #expect((json["time_zone"] as? String)?.isEmpty == false)
+            let series = try #require(json["series"] as? [String: [Int]])
+            let client = AppAPIClient(configuration: try ClientConfiguration(key: Secret("any-key")!, appBaseURL: url))
+            let expected = try await client.campaignMetrics(id: 1, lastDays: days).series
+            for metric in ["sent", "opened", "clicked"] {
+                #expect(series[metric]?.reduce(0, +) == expected.total(metric), "\(metric) over \(days) days")
+            }
         }
     }
 
