@@ -5,9 +5,11 @@ import TerminalUI
 /// What a row stands for, typed. Logic (which writes apply, what a person's id is, whether an export is done) reads
 /// this; the cells are only its text, for drawing and the filter, and are never parsed back.
 public enum RowItem: Sendable, Hashable {
-    case segment(Segment)
+    // Segments and exports are boxed (they are large and their lists short); a person, of whom a list may hold
+    // 100,000, stays inline and shares its strings with the row's cells.
+    indirect case segment(Segment)
     case person(CustomerIdentifiers)
-    case export(Export)
+    indirect case export(Export)
 }
 
 extension RowItem {
@@ -29,19 +31,22 @@ extension Export {
 public struct ListRow: Sendable, Hashable {
     /// Identity within its pane (an id); detail routes carry it.
     public var key: String
-    /// The item itself, where logic needs more than its text.
-    public var item: RowItem?
     public var cells: [String]
-    /// Columns whose value arrived after the row (a count, a person's name): carried over when the rows reload.
-    private(set) var arrivedColumns: Set<Int> = []
     /// Numbers behind numeric cells that arrived later ("1,125" sorts as 1125, "15.0%" as 15), by column.
-    private(set) var numbers: [Int: Double] = [:]
+    /// Only rows with such a number pay for the dictionary (a person row has one only when unsubscribed).
+    private var numbers: [Int: Double]?
     /// What `y` copies.
     public var copyValue: String
     /// The fields the detail view shows.
     public var detail: [DetailLine]
     /// Lowercased text of every cell, searched by the filter without lowercasing on each keystroke.
     private(set) var searchText: [UInt8]
+    /// The item itself, where logic needs more than its text. (Declared after the reference-sized fields, with the
+    /// arrived-columns bits right behind its tag, so a row of a 100,000-person list stays small.)
+    public var item: RowItem?
+    /// A bit per column whose value arrived after the row (a count, a person's name), carried over when the rows
+    /// reload; a set would cost an allocation per row.
+    private var arrivedColumns: UInt16 = 0
 
     public init(key: String, cells: [String], copyValue: String? = nil, detail: [DetailLine] = [], item: RowItem? = nil) {
         self.key = key
@@ -57,8 +62,8 @@ public struct ListRow: Sendable, Hashable {
     mutating func setCell(_ column: Int, to value: String, number: Double? = nil) {
         guard cells.indices.contains(column) else { return }
         cells[column] = value
-        arrivedColumns.insert(column)
-        numbers[column] = number
+        if column < 16 { arrivedColumns |= 1 << UInt16(column) }
+        if let number { numbers = (numbers ?? [:]).merging([column: number]) { _, new in new } } else { numbers?[column] = nil }
         searchText = Array(cells.joined(separator: "\u{1F}").lowercased().utf8)
     }
 
@@ -66,16 +71,16 @@ public struct ListRow: Sendable, Hashable {
     mutating func resetCell(_ column: Int, to placeholder: String) {
         guard cells.indices.contains(column) else { return }
         cells[column] = placeholder
-        arrivedColumns.remove(column)
-        numbers[column] = nil
+        if column < 16 { arrivedColumns &= ~(1 << UInt16(column)) }
+        numbers?[column] = nil
         searchText = Array(cells.joined(separator: "\u{1F}").lowercased().utf8)
     }
 
     /// Whether a lazily loaded cell has its value.
-    public func hasArrived(_ column: Int) -> Bool { arrivedColumns.contains(column) }
+    public func hasArrived(_ column: Int) -> Bool { column < 16 && arrivedColumns & (1 << UInt16(column)) != 0 }
 
     /// The number a cell sorts by, when it has one.
-    func number(_ column: Int) -> Double? { numbers[column] }
+    func number(_ column: Int) -> Double? { numbers?[column] }
 
     /// Whether any cell contains `needle` (lowercased UTF-8).
     func matches(_ needle: [UInt8]) -> Bool {

@@ -100,9 +100,9 @@ public struct EffectHandler: Sendable {
     private func loadPeopleCells(_ people: [PersonRef], refresh: Bool, send: @escaping @Sendable (Action) -> Void) async {
         let columns = PaneColumns.lazyColumns(for: .customers)
         do {
-            let cells = try await environment.service.customerSummaries(ids: Array(Set(people.map(\.id))), refresh: refresh) { PeopleCells.typedValues($0) }
+            let summaries = try await environment.service.customerSummaries(ids: Array(Set(people.map(\.id))), refresh: refresh) { PeopleCells.summary($0) }
             for person in people {
-                for (column, value) in zip(columns, cells[person.id] ?? PeopleCells.typedValues(nil)) {
+                for (column, value) in zip(columns, PeopleCells.typedValues(summaries[person.id] ?? PeopleCells.summary(nil))) {
                     send(.cellLoaded(.customers, key: person.key, column: column, value: value.text, number: value.number))
                 }
             }

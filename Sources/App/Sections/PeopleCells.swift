@@ -14,16 +14,27 @@ enum PeopleCells {
         return [name.isEmpty ? "—" : name, TimeText.short(created), unsubscribed.map { $0 ? "no" : "yes" } ?? "yes"]
     }
 
-    /// The same cells with the numbers they sort by: created as its time, subscribed as 1 and unsubscribed as 0,
-    /// which is also what a member list's `-` and `c` read (never the "no" drawn for it).
-    static func typedValues(_ profile: CustomerProfile?) -> [EffectHandler.LazyValue] {
-        let texts = values(profile)
-        guard let profile else { return texts.map { EffectHandler.LazyValue(text: $0) } }
-        let created = profile.timestamps["created_at"] ?? profile.attributes["created_at"]?.lenientInt
-        let unsubscribed = profile.unsubscribed ?? (profile.attributes["unsubscribed"].map { $0.displayText == "true" }) ?? false
-        return [EffectHandler.LazyValue(text: texts[0]), EffectHandler.LazyValue(text: texts[1], number: created.map(Double.init)),
-                EffectHandler.LazyValue(text: texts[2], number: unsubscribed ? 0 : 1)]
+    /// What the cache keeps of a person for their row: the three cells, and whether they are unsubscribed (typed,
+    /// for `-` and `c` on a member list, which never read the "no" drawn for it).
+    struct Summary: Sendable, Hashable {
+        let cells: [String]
+        let unsubscribed: Bool
     }
+
+    static func summary(_ profile: CustomerProfile?) -> Summary {
+        let unsubscribed = profile.map { $0.unsubscribed ?? ($0.attributes["unsubscribed"].map { $0.displayText == "true" }) ?? false } ?? false
+        return Summary(cells: values(profile), unsubscribed: unsubscribed)
+    }
+
+    /// The row's cells as they arrive: text, and for the subscription column a 0 when unsubscribed (only then, so
+    /// the rows of the subscribed, most of a list, carry no number at all). Created sorts by its text already.
+    static func typedValues(_ summary: Summary) -> [EffectHandler.LazyValue] {
+        summary.cells.enumerated().map { index, text in
+            EffectHandler.LazyValue(text: text, number: index == 2 && summary.unsubscribed ? 0 : nil)
+        }
+    }
+
+    static func typedValues(_ profile: CustomerProfile?) -> [EffectHandler.LazyValue] { typedValues(summary(profile)) }
 
     /// The column of a person row that says whether they are subscribed.
     static let subscribedColumn = 5
