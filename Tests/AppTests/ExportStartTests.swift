@@ -75,9 +75,10 @@ extension DrivenApp {
 /// read-only session never gets as far as asking. `b` loads a message's archived body on the same terms.
 @Suite struct ExportStartTests {
     @Test func aCustomersExportAsksFirstStartsOnceAndIsFollowedUntilDone() async throws {
-        // Exports take two seconds to build here: long enough to be seen pending, short enough to wait for. (No
+        // Exports take eight seconds to build here: long enough to be seen pending, short enough to wait for. (No
         // start: the segment counts it loads would fill the client's rate budget and delay the first listing.)
-        try await DrivenApp.with(session: SessionInfo(profile: "demo", region: "sandbox", isDemo: true), options: { $0.exportSeconds = 2 }) { app in
+        // Long enough to be seen pending even when the whole suite shares two cores, short enough to wait for.
+        try await DrivenApp.with(session: SessionInfo(profile: "demo", region: "sandbox", isDemo: true), options: { $0.exportSeconds = 8 }) { app in
             try await app.driver.press(.character("2"))
             try await app.find("plan = pro")
             #expect(app.driver.state.currentList.loadedRows.count == 200)
@@ -125,7 +126,7 @@ extension DrivenApp {
 
             // Each due tick reloads the list, until the sandbox says done. The sandbox's exports get ready on its own
             // clock (wall time), so the ticks go on until then, within a bounded time and never by sleeping.
-            let deadline = ContinuousClock.now + .seconds(30)
+            let deadline = ContinuousClock.now + .seconds(90)
             var polls = 0
             while status() == "pending", ContinuousClock.now < deadline {
                 let due = try #require(app.driver.state.exportsPollAt, "an export is pending but no reload is scheduled")

@@ -52,7 +52,9 @@ import Testing
     }
 
     @Test func serverErrorsOnReadsAreRetried() async throws {
-        try await SandboxHarness.with { sandbox in
+        // A deadline no busy machine reaches: the point is the count of attempts, and the whole suite running at
+        // once on two cores can stall a test for tens of seconds between them.
+        try await SandboxHarness.with(retry: RetryPolicy(maxAttempts: 4, baseDelay: 0.05, maxDelay: 0.2, deadline: 600)) { sandbox in
             sandbox.server.probe.inject(ScriptedFault(method: "GET", pathPrefix: "/v1/campaigns", status: 503, times: 2))
             let campaigns = try await sandbox.client.campaigns()
             #expect(!campaigns.isEmpty)
@@ -98,7 +100,7 @@ import Testing
     }
 
     @Test func randomFaultsAreSurvivedByReadsWithRetries() async throws {
-        try await SandboxHarness.with(retry: RetryPolicy(maxAttempts: 10, baseDelay: 0.01, maxDelay: 0.05, deadline: 20), configure: { $0.errorRate = 0.3 }) { sandbox in
+        try await SandboxHarness.with(retry: RetryPolicy(maxAttempts: 10, baseDelay: 0.01, maxDelay: 0.05, deadline: 600), configure: { $0.errorRate = 0.3 }) { sandbox in
             for _ in 0..<10 {
                 let segments = try await sandbox.client.segments()
                 #expect(!segments.isEmpty)

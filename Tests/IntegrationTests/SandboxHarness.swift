@@ -14,7 +14,7 @@ struct SandboxHarness {
         key: String = "integration-key",
         exportSeconds: Double = 0.2,
         limiter: RateLimiter? = nil,
-        retry: RetryPolicy = RetryPolicy(maxAttempts: 4, baseDelay: 0.05, maxDelay: 0.2, deadline: 20),
+        retry: RetryPolicy = RetryPolicy(maxAttempts: 4, baseDelay: 0.05, maxDelay: 0.2, deadline: 600),
         timeout: Double = 30,
         configure: (inout SandboxOptions) -> Void = { _ in }
     ) async throws -> SandboxHarness {
@@ -40,7 +40,7 @@ struct SandboxHarness {
         requiredKey: String? = nil,
         key: String = "integration-key",
         limiter: RateLimiter? = nil,
-        retry: RetryPolicy = RetryPolicy(maxAttempts: 4, baseDelay: 0.05, maxDelay: 0.2, deadline: 20),
+        retry: RetryPolicy = RetryPolicy(maxAttempts: 4, baseDelay: 0.05, maxDelay: 0.2, deadline: 600),
         timeout: Double = 30,
         configure: (inout SandboxOptions) -> Void = { _ in },
         _ body: (SandboxHarness) async throws -> T
