@@ -98,15 +98,3 @@ enum ExportPlanner {
 struct ExportRefusal: Error, Hashable {
     let reason: String
 }
-
-/// Names of items the workspace's lists have loaded, for people to read where an id alone would say nothing.
-enum Names {
-    /// The name of a campaign, segment, broadcast, newsletter or template the app has seen, or nil.
-    static func item(_ pane: PaneKind, key: String, _ state: AppState) -> String? {
-        let row = state.lists[pane]?.loadedRows.first { $0.key == key } ?? state.details[.detail(pane, key: key)]?.row
-        // Column 1 is the name on every list of named items.
-        guard let row, row.cells.count > 1 else { return nil }
-        let name = row.cells[1].trimmingCharacters(in: .whitespaces)
-        return name.isEmpty || name == "—" || name == "…" ? nil : name
-    }
-}

@@ -21,17 +21,14 @@ struct OriginNames: Sendable {
     /// that fails to load leaves its ids unnamed rather than failing the page.
     static func load(for deliveries: [Delivery], service: WorkspaceService) async -> OriginNames {
         var names = OriginNames()
-        func named<T>(_ items: [T]?, _ id: (T) -> Int, _ name: (T) -> String?) -> [Int: String] {
-            Dictionary((items ?? []).compactMap { item in name(item).map { (id(item), $0) } }, uniquingKeysWith: { first, _ in first })
-        }
         if deliveries.contains(where: { $0.campaignID != nil }) {
-            names.campaigns = named(try? await service.campaigns(), \.id, \.name)
+            names.campaigns = Names.byID((try? await service.campaigns()) ?? [], id: \.id, name: \.name)
         }
         if deliveries.contains(where: { $0.broadcastID != nil }) {
-            names.broadcasts = named(try? await service.broadcasts(), \.id, \.name)
+            names.broadcasts = Names.byID((try? await service.broadcasts()) ?? [], id: \.id, name: \.name)
         }
         if deliveries.contains(where: { $0.newsletterID != nil }) {
-            names.newsletters = named(try? await service.newsletters(), \.id, \.name)
+            names.newsletters = Names.byID((try? await service.newsletters()) ?? [], id: \.id, name: \.name)
         }
         if deliveries.contains(where: { isTransactional($0) }) {
             names.templateOfContent = await contentIndex(service)

@@ -305,8 +305,7 @@ public struct EffectHandler: Sendable {
 
     /// Segment names by id, from the segment list (cached; the first pane loads it): references read as names.
     static func segmentNames(_ service: WorkspaceService) async -> [Int: String] {
-        let segments = (try? await service.segments()) ?? []
-        return Dictionary(segments.compactMap { segment in segment.name.map { (segment.id, $0) } }, uniquingKeysWith: { first, _ in first })
+        Names.byID((try? await service.segments()) ?? [], id: \.id, name: \.name)
     }
 
     /// One page of a paged list's query, from the cursor `start` (nil for the first).
@@ -323,17 +322,12 @@ public struct EffectHandler: Sendable {
             let page = try await service.messagesPage(filter, from: messages.source, key: query, start: start, refresh: refresh)
             let names = await OriginNames.load(for: page.messages, service: service)
             let rows = RowBuilders.messages(page.messages, source: messages.source, names: names)
-            return .listPage(.messages, query: query, rows: rows, next: Self.cursor(page.next), appended: start != nil)
+            return .listPage(.messages, query: query, rows: rows, next: page.next, appended: start != nil)
         }
         let page = try await Self.findCustomers(CustomerSearch(query), service: service, refresh: refresh, start: start)
         return .listPage(.customers, query: query, rows: RowBuilders.customers(page.identifiers), next: page.next, appended: start != nil)
     }
 
-    /// A cursor that says there is more: the API ends a list with `next` empty or left out.
-    static func cursor(_ next: String?) -> String? {
-        guard let next, !next.isEmpty else { return nil }
-        return next
-    }
 
     /// Figures for the `:cache` box.
     private func cacheStats() async -> Action {

@@ -10,8 +10,12 @@ enum PeopleCells {
         let last = attributes["last_name"]?.displayText
         let name = attributes["name"]?.displayText ?? [first, last].compactMap { $0 }.joined(separator: " ")
         let created = profile.timestamps["created_at"] ?? attributes["created_at"]?.lenientInt
-        let unsubscribed = profile.unsubscribed ?? (attributes["unsubscribed"].map { $0.displayText == "true" })
-        return [name.isEmpty ? "—" : name, TimeText.short(created), unsubscribed.map { $0 ? "no" : "yes" } ?? "yes"]
+        return [name.isEmpty ? "—" : name, TimeText.short(created), isUnsubscribed(profile) ? "no" : "yes"]
+    }
+
+    /// Whether a profile is unsubscribed: its own flag, else its `unsubscribed` attribute; neither means subscribed.
+    static func isUnsubscribed(_ profile: CustomerProfile) -> Bool {
+        profile.unsubscribed ?? (profile.attributes["unsubscribed"].map { $0.displayText == "true" }) ?? false
     }
 
     /// What the cache keeps of a person for their row: the three cells, and whether they are unsubscribed (typed,
@@ -22,8 +26,7 @@ enum PeopleCells {
     }
 
     static func summary(_ profile: CustomerProfile?) -> Summary {
-        let unsubscribed = profile.map { $0.unsubscribed ?? ($0.attributes["unsubscribed"].map { $0.displayText == "true" }) ?? false } ?? false
-        return Summary(cells: values(profile), unsubscribed: unsubscribed)
+        Summary(cells: values(profile), unsubscribed: profile.map(isUnsubscribed) ?? false)
     }
 
     /// The row's cells as they arrive: text, and for the subscription column a 0 when unsubscribed (only then, so

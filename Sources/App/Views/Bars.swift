@@ -57,16 +57,6 @@ struct TabStrip {
 
 /// The second row: where you are (`Segments › VIP customers`), and on the right the filter and the row count.
 enum BreadcrumbView {
-    /// What an opened item is called: its name (column 1 on named lists, a person's email), a message's subject
-    /// (its type says nothing of which message it is).
-    static func itemTitle(_ pane: PaneKind, _ row: ListRow?) -> String? {
-        guard let row else { return nil }
-        let column = pane == .messages ? 4 : (PaneRegistry.definition(pane)?.titleColumn ?? 1)
-        guard row.cells.indices.contains(column) else { return nil }
-        let text = row.cells[column].trimmingCharacters(in: .whitespaces)
-        return text.isEmpty || text == "—" || text == "…" ? nil : text
-    }
-
     static func render(_ state: AppState, into canvas: inout Canvas, in rect: Rect) {
         let theme = state.theme
         canvas.fill(rect, with: Cell(" ", style: theme[.text]))
@@ -76,7 +66,7 @@ enum BreadcrumbView {
             case .members(let segment):
                 // Named after the segment when it is known (opened from the list it always is).
                 SegmentWrites.knownSegment(segment, state)?.name.map { "\($0) members" } ?? "Members"
-            case .detail(let pane, let key): Self.itemTitle(pane, state.details[route]?.row) ?? "\(pane.title) \(key)"
+            case .detail(let pane, let key): Names.title(pane, state.details[route]?.row) ?? "\(pane.title) \(key)"
             }
         }.joined(separator: " › ")
         if state.pane == .customers, !state.customerQuery.isEmpty, state.isOnList { trail += " › \(state.customerQuery)" }

@@ -165,6 +165,6 @@ public struct PersonPrefill: Sendable, Hashable {
         let looseID = profile.id.flatMap { $0.contains("@") || $0.hasPrefix("cio_") ? nil : $0 }
         self.init(id: ids != nil ? ids?.id : looseID, email: ids?.email ?? attribute("email"), cioID: ids?.cioID,
                   phone: attribute("phone"),
-                  unsubscribed: profile.unsubscribed ?? (attribute("unsubscribed") == "true"), devices: profile.listsDevices ? profile.devices.count : nil)
+                  unsubscribed: PeopleCells.isUnsubscribed(profile), devices: profile.listsDevices ? profile.devices.count : nil)
     }
 }

@@ -65,7 +65,8 @@ enum ActivitiesPane: PaneDefinition {
     static func page(query: String, start: String?, _ context: PaneContext) async throws -> PanePage {
         let asked = Query(text: query)
         let page = try await context.service.activitiesPage(type: asked.type, name: asked.name, key: query, start: start, refresh: context.refresh)
-        return PanePage(rows: rows(page.activities), next: page.next.flatMap { $0.isEmpty ? nil : $0 })
+        // An empty `next` already decodes as nil.
+        return PanePage(rows: rows(page.activities), next: page.next)
     }
 
     static func item(key: String, _ context: PaneContext) async throws -> ListRow {

@@ -47,11 +47,10 @@ enum SenderIdentitiesPane: PaneDefinition {
         let usage = try await context.service.senderUsage(id: id, refresh: context.refresh)
         async let campaigns = try? context.service.campaigns()
         async let newsletters = try? context.service.newsletters()
-        let campaignNames = Dictionary(((await campaigns) ?? []).map { ($0.id, $0.name ?? "") }, uniquingKeysWith: { first, _ in first })
-        let newsletterNames = Dictionary(((await newsletters) ?? []).map { ($0.id, $0.name ?? "") }, uniquingKeysWith: { first, _ in first })
+        let campaignNames = Names.byID((await campaigns) ?? [], id: \.id, name: \.name)
+        let newsletterNames = Names.byID((await newsletters) ?? [], id: \.id, name: \.name)
         func line(_ label: String, _ id: Int, _ names: [Int: String], _ pane: PaneKind) -> DetailLine {
-            let name = names[id].flatMap { $0.isEmpty ? nil : $0 }
-            return DetailLine(key: label, value: name.map { "\($0) (#\(id))" } ?? "#\(id)", link: .detail(pane, key: String(id)))
+            DetailLine(key: label, value: names[id].map { "\($0) (#\(id))" } ?? "#\(id)", link: .detail(pane, key: String(id)))
         }
         let lines = usage.campaigns.map { line("Campaign", $0, campaignNames, .campaigns) }
             + usage.sentNewsletters.map { line("Newsletter, sent", $0, newsletterNames, .newsletters) }
