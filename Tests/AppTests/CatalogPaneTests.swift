@@ -91,7 +91,7 @@ import Sandbox
             let collections = try await app.client.collections()
             #expect(app.driver.state.currentList.loadedRows.map(\.key) == collections.map { String($0.id) })
             try await app.driver.press(.enter)
-            #expect(app.detailLines.contains { $0.isHeading && $0.key == CollectionsPane.content })
+            #expect(app.detailLines.contains { $0.isHeading && $0.key == SectionID.content.title })
             let content = try await app.client.collectionContent(id: try #require(collections.first?.id))
             guard case .array(let rows) = content, case .object(let firstRow)? = rows.first, let field = firstRow.keys.sorted().first else {
                 Issue.record("unexpected content \(content)")

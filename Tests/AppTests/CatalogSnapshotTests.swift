@@ -32,7 +32,7 @@ import TerminalUI
         app.press(.character(":"))
         app.type(pane)
         app.press(.enter)
-        app.send(.listPage(app.state.pane, query: "", rows: rows, next: nil, appended: false))
+        app.send(.listLoaded(app.state.pane, rows, query: nil))
         return app
     }
 
@@ -113,7 +113,7 @@ import TerminalUI
         var app = Self.catalogApp("senders", SenderIdentitiesPane.rows(Self.senders))
         app.press(.enter)
         let route = Route.detail(.senders, key: "1")
-        app.send(.sectionLoaded(route, name: SenderIdentitiesPane.usedBy, lines: [
+        app.send(.sectionLoaded(route, name: .usedBy, lines: [
             DetailLine(key: "Campaign", value: "Welcome series (#1)", link: .detail(.campaigns, key: "1")),
             DetailLine(key: "Newsletter, draft", value: "#104", link: .detail(.newsletters, key: "104")),
         ]))

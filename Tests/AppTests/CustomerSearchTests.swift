@@ -70,7 +70,7 @@ import TerminalUI
                 try await app.select(key: row.key)
                 try await app.driver.press(.enter)
                 #expect(app.driver.state.route == .detail(.customers, key: row.key))
-                guard case .loaded(let attributes)? = app.driver.state.details[.detail(.customers, key: row.key)]?.sections[DetailSections.attributes] else {
+                guard case .loaded(let attributes)? = app.driver.state.details[.detail(.customers, key: row.key)]?.sections[SectionID.attributes] else {
                     Issue.record("attributes of \(row.key) did not load")
                     continue
                 }

@@ -60,7 +60,7 @@ import TerminalUI
     @Test func anExportThatIsNotDoneCannotBeDownloaded() {
         var state = AppState(session: SessionInfo(profile: "demo", region: "sandbox"), size: Size(width: 80, height: 24))
         _ = AppUpdate.update(&state, .key(.character("7")))
-        _ = AppUpdate.update(&state, .listLoaded(.exports, RowBuilders.exports([Export(id: 9, type: "customers", status: "pending")])))
+        _ = AppUpdate.update(&state, .listLoaded(.exports, ExportsPane.rows([Export(id: 9, type: "customers", status: "pending")])))
         #expect(AppUpdate.update(&state, .key(.character("d"))).isEmpty)
         #expect(state.mode == .browsing)
         #expect(state.flash?.text.contains("not done yet (pending)") == true)

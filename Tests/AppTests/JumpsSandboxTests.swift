@@ -7,7 +7,7 @@ import TerminalUI
 /// References between items against the sandbox: a message opens its person and its campaign, a person's message
 /// opens without the Messages list, and a segment's "Used by" lines open what uses it.
 @Suite struct JumpsSandboxTests {
-    static let campaignSections = ["Metrics", "Actions", "Links", "Messages"]
+    static let campaignSections: [SectionID] = [.metrics, .actions, .links, .messages]
 
     @Test func aMessageOpensItsPersonAndItsCampaign() async throws {
         try await DrivenApp.with { app in
@@ -41,8 +41,8 @@ import TerminalUI
             #expect(detail.row.cells[1] == identifiers.email)
             let (value, _) = PersonKey.parse(personKey)
             #expect(app.probe.requests().filter { $0.method == "GET" && $0.path == "/v1/customers/\(value)/attributes" }.count == 1)
-            guard case .loaded(let attributes)? = detail.sections["Attributes"] else {
-                Issue.record("the person's attributes did not load: \(String(describing: detail.sections["Attributes"]))")
+            guard case .loaded(let attributes)? = detail.sections[.attributes] else {
+                Issue.record("the person's attributes did not load: \(String(describing: detail.sections[.attributes]))")
                 return
             }
             #expect(attributes.contains { $0.key == "email" && $0.value == identifiers.email })
@@ -70,7 +70,7 @@ import TerminalUI
             #expect(app.lines[1].contains(try #require(expected.name)))
             let lines = app.detailLines
             for name in Self.campaignSections {
-                #expect(lines.contains { $0.isHeading && $0.key == name }, "no heading \(name)")
+                #expect(lines.contains { $0.isHeading && $0.key == name.title }, "no heading \(name.title)")
                 guard case .loaded(let section)? = opened.sections[name] else {
                     Issue.record("\(name) did not load: \(String(describing: opened.sections[name]))")
                     continue
@@ -82,7 +82,7 @@ import TerminalUI
             var actions: [CampaignAction] = []
             for try await page in app.client.allCampaignActions(id: campaignID) { actions += page }
             #expect(!actions.isEmpty)
-            guard case .loaded(let actionLines)? = opened.sections["Actions"] else { return }
+            guard case .loaded(let actionLines)? = opened.sections[.actions] else { return }
             #expect(actionLines.count == actions.count)
             #expect(actionLines.map(\.key) == actions.map { "\($0.name ?? "#\($0.id.map(String.init) ?? "?")") (\($0.type ?? "action"))" })
         }
@@ -100,7 +100,7 @@ import TerminalUI
             try await app.find(someone)
             #expect(app.driver.state.currentList.loadedRows.count == 1)
             try await app.driver.press(.enter)
-            guard case .loaded(let messages)? = app.driver.state.details[app.driver.state.route]?.sections["Messages"] else {
+            guard case .loaded(let messages)? = app.driver.state.details[app.driver.state.route]?.sections[.messages] else {
                 Issue.record("the person's messages did not load")
                 return
             }
@@ -150,7 +150,7 @@ import TerminalUI
             try await app.driver.press(.enter)
             let route = Route.detail(.segments, key: String(segment.id))
             #expect(app.driver.state.route == route)
-            guard case .loaded(let usedBy)? = app.driver.state.details[route]?.sections["Used by"] else {
+            guard case .loaded(let usedBy)? = app.driver.state.details[route]?.sections[.usedBy] else {
                 Issue.record("Used by did not load")
                 return
             }

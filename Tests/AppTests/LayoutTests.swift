@@ -31,7 +31,7 @@ import TerminalUI
 
     /// At 80 columns Messages gives Type and From way so that recipient and subject stay readable.
     @Test func messagesAtEightyKeepRecipientAndSubjectReadable() {
-        let columns = PaneColumns.columns(for: .messages)
+        let columns = PaneKind.messages.definition.columns
         let widths = TableView.widths(of: columns, available: 80)
         func width(_ title: String) -> Int { widths[columns.firstIndex { $0.title == title }!] }
         #expect(width("Recipient") >= 20 && width("Subject") >= 20)
@@ -45,7 +45,7 @@ import TerminalUI
     /// Identifiers and names stay at every common width; dates, tags and types go first.
     @Test(arguments: [PaneKind.segments, .customers, .campaigns, .broadcasts, .newsletters, .messages, .exports, .transactional, .journal])
     func namesAndIdentifiersOutlastTheRest(pane: PaneKind) {
-        let columns = PaneColumns.columns(for: pane)
+        let columns = pane.definition.columns
         for available in [60, 80, 100, 120] {
             let widths = TableView.widths(of: columns, available: available)
             for (column, width) in zip(columns, widths) where ["ID", "Name", "Email", "Recipient"].contains(column.title) {
@@ -56,7 +56,7 @@ import TerminalUI
 
     /// A wide screen does not hand a name column 115 characters: it stops, and the others get the room.
     @Test func namesStopGrowingOnWideScreens() {
-        let columns = PaneColumns.columns(for: .segments)
+        let columns = PaneKind.segments.definition.columns
         let widths = TableView.widths(of: columns, available: 220)
         #expect(widths[1] == 48)
         #expect(widths.reduce(0, +) + columns.count - 1 == 220)
@@ -64,7 +64,7 @@ import TerminalUI
 
     /// A newsletter's sent date outlasts its type and tags: it explains a window with nothing sent.
     @Test func aNewslettersSentDateStaysAtEighty() {
-        let columns = PaneColumns.columns(for: .newsletters)
+        let columns = PaneKind.newsletters.definition.columns
         let widths = TableView.widths(of: columns, available: 79)
         #expect(widths[columns.firstIndex { $0.title == "Sent at" }!] == 16)
     }

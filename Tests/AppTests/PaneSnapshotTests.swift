@@ -30,7 +30,7 @@ import TerminalUI
         let base = Format.rateBase(series)
         let values = [Format.sparkline(series["sent"]), Format.grouped(series.total("sent")),
                       Format.percent(series.total("opened"), of: base), Format.percent(series.total("clicked"), of: base)]
-        for (column, value) in zip(PaneColumns.lazyColumns(for: pane), values) {
+        for (column, value) in zip(pane.definition.lazyColumns, values) {
             app.send(.cellLoaded(pane, key: key, column: column, value: value))
         }
     }
@@ -64,7 +64,7 @@ import TerminalUI
         app.press(.character("2"), .character("/"))
         app.type("plan = pro")
         #expect(app.press(.enter) == [.loadList(.customers, refresh: false, query: "plan = pro")])
-        let asked = app.send(.listPage(.customers, query: "plan = pro", rows: RowBuilders.customers(people), next: nil, appended: false))
+        let asked = app.send(.listPage(.customers, query: "plan = pro", rows: CustomersPane.rows(people), next: nil, appended: false))
         #expect(asked == [.loadPeopleCells([PersonRef(key: "cio_id:a1b2c3", id: "42"), PersonRef(key: "cio_id:d4e5f6", id: "7")], refresh: false)])
         let profiles: [String: CustomerProfile] = [
             "cio_id:a1b2c3": CustomerProfile(attributes: ["first_name": .string("Ada"), "last_name": .string("Lovelace")],
@@ -72,7 +72,7 @@ import TerminalUI
             "cio_id:d4e5f6": CustomerProfile(attributes: ["name": .string("Rear Admiral Grace Brewster Murray Hopper")], unsubscribed: true),
         ]
         for (key, profile) in profiles {
-            for (column, value) in zip(PaneColumns.lazyColumns(for: .customers), PeopleCells.values(profile)) {
+            for (column, value) in zip(CustomersPane.lazyColumns, PeopleCells.values(profile)) {
                 app.send(.cellLoaded(.customers, key: key, column: column, value: value))
             }
         }
@@ -108,8 +108,8 @@ import TerminalUI
         app.press(.enter)
         let route = Route.detail(.customers, key: "cio_id:a1b2c3")
         let profile = CustomerProfile(attributes: ["plan": .string("pro"), "last_login_at": .string(String(Self.updated)), "city": .string("London")])
-        app.send(.sectionLoaded(route, name: DetailSections.attributes, lines: PersonSections.attributes(profile, now: Self.updated + 3 * 86_400)))
-        app.send(.sectionLoaded(route, name: DetailSections.segments, lines: []))
+        app.send(.sectionLoaded(route, name: SectionID.attributes, lines: PersonSections.attributes(profile, now: Self.updated + 3 * 86_400)))
+        app.send(.sectionLoaded(route, name: SectionID.segments, lines: []))
         #expect(try Self.frame(app.state) == """
          cio · demo · sandbox   1 Segments   2 Customers   3 Campaigns   4 Broadcasts   5 Newsletters  ›
          Customers › ada@example.com
@@ -153,7 +153,7 @@ import TerminalUI
     /// Metric cells in: a sparkline with sent, open and click right-aligned; a campaign with no sends charts an
     /// empty line and "—" rates; one still loading shows "…". At 100 cells the Updated column does not fit.
     @Test func campaignsList() throws {
-        var app = Self.app(.campaigns, RowBuilders.campaigns(Self.campaigns))
+        var app = Self.app(.campaigns, CampaignsPane.rows(Self.campaigns))
         Self.metricCells(&app, .campaigns, key: "12", Self.series)
         Self.metricCells(&app, .campaigns, key: "7", MetricSeries(series: ["sent": Array(repeating: 0, count: 30)]))
         #expect(try Self.frame(app.state) == """
@@ -177,14 +177,14 @@ import TerminalUI
     /// The campaign's own fields and trigger segment link, then Metrics and Actions loaded, Links failed (its error
     /// on the status bar too) and Messages loading. No timestamps: Created and Updated show "—".
     @Test func campaignOpened() throws {
-        var app = Self.app(.campaigns, RowBuilders.campaigns(Self.campaigns), size: Size(width: 100, height: 30))
+        var app = Self.app(.campaigns, CampaignsPane.rows(Self.campaigns), size: Size(width: 100, height: 30))
         app.press(.enter)
         let route = Route.detail(.campaigns, key: "12")
-        app.send(.sectionLoaded(route, name: DetailSections.journey, lines: MetricsText.lines(MetricsResult(series: Self.series, query: .lastDays(30), span: MetricsSpan(resolution: .days, steps: 30, zone: "Europe/Berlin")))))
-        app.send(.sectionLoaded(route, name: DetailSections.actions, lines: CampaignSections.actionLines(
+        app.send(.sectionLoaded(route, name: SectionID.metrics, lines: MetricsText.lines(MetricsResult(series: Self.series, query: .lastDays(30), span: MetricsSpan(resolution: .days, steps: 30, zone: "Europe/Berlin")))))
+        app.send(.sectionLoaded(route, name: SectionID.actions, lines: CampaignSections.actionLines(
             [CampaignAction(id: 1, name: "Say hello", type: "email", sendingState: "automatic", subject: "Welcome!"), CampaignAction(id: 2, type: "delay")],
             metrics: [1: Self.series])))
-        app.send(.sectionFailed(route, name: DetailSections.links, message: "HTTP 500"))
+        app.send(.sectionFailed(route, name: SectionID.links, message: "HTTP 500"))
         #expect(try Self.frame(app.state) == """
          cio · demo · sandbox   1 Segments   2 Customers   3 Campaigns   4 Broadcasts   5 Newsletters  ›
          Campaigns › Welcome series
@@ -228,9 +228,9 @@ import TerminalUI
             Broadcast(id: 61, name: "Outage notice", updated: Self.updated, state: "draft"),
             Broadcast(id: 1234, state: "running"),
         ]
-        var app = Self.app(.broadcasts, RowBuilders.broadcasts(broadcasts))
+        var app = Self.app(.broadcasts, BroadcastsPane.rows(broadcasts))
         Self.metricCells(&app, .broadcasts, key: "60", Self.series)
-        for column in PaneColumns.lazyColumns(for: .broadcasts) { app.send(.cellLoaded(.broadcasts, key: "61", column: column, value: "!")) }
+        for column in PaneKind.broadcasts.definition.lazyColumns { app.send(.cellLoaded(.broadcasts, key: "61", column: column, value: "!")) }
         #expect(try Self.frame(app.state) == """
          cio · demo · sandbox  ‹  2 Customers   3 Campaigns   4 Broadcasts   5 Newsletters   6 Messages  ›
          Broadcasts                                                                                  3 rows
@@ -259,7 +259,7 @@ import TerminalUI
             Newsletter(id: 102, name: "Draft: the December digest with a headline far too long", type: "email"),
             Newsletter(id: 103, name: "In-app tour", type: "in_app"),
         ]
-        var app = Self.app(.newsletters, RowBuilders.newsletters(newsletters))
+        var app = Self.app(.newsletters, NewslettersPane.rows(newsletters))
         Self.metricCells(&app, .newsletters, key: "101", Self.series)
         #expect(try Self.frame(app.state) == """
          cio · demo · sandbox  ‹  3 Campaigns   4 Broadcasts   5 Newsletters   6 Messages   7 Exports  ›
@@ -299,7 +299,7 @@ import TerminalUI
     /// The furthest state each delivery reached, the recipient (or the customer id when there is none), and where
     /// it came from by name; a delivery with no metrics and no time shows "—" for both.
     @Test func messagesList() throws {
-        let app = Self.app(.messages, RowBuilders.messages(Self.deliveries, names: Self.origins))
+        let app = Self.app(.messages, MessagesPane.rows(Self.deliveries, names: Self.origins))
         #expect(try Self.frame(app.state) == """
          cio · demo · sandbox  ‹  4 Broadcasts   5 Newsletters   6 Messages   7 Exports   8 Transactional
          Messages › all                                                                              3 rows
@@ -321,7 +321,7 @@ import TerminalUI
     /// The failed delivery opened: links to the person and the broadcast, the failure message. (No metrics: their
     /// timeline is shown as "… (3d ago)" against the real clock.)
     @Test func messageOpened() throws {
-        var app = Self.app(.messages, RowBuilders.messages(Self.deliveries, names: Self.origins))
+        var app = Self.app(.messages, MessagesPane.rows(Self.deliveries, names: Self.origins))
         app.press(.character("j"), .character("j"), .enter)
         #expect(try Self.frame(app.state) == """
          cio · demo · sandbox  ‹  4 Broadcasts   5 Newsletters   6 Messages   7 Exports   8 Transactional
@@ -350,7 +350,7 @@ import TerminalUI
             Export(id: 10, type: "deliveries", failed: true, description: "deliveries of campaign 12, every one since the start of time", status: "done"),
             Export(id: 11, total: 0, type: "customers", status: "pending"),
         ]
-        let app = Self.app(.exports, RowBuilders.exports(exports))
+        let app = Self.app(.exports, ExportsPane.rows(exports))
         #expect(try Self.frame(app.state) == """
          cio · demo · sandbox  ‹  4 Broadcasts   5 Newsletters   6 Messages   7 Exports   8 Transactional
          Exports                                                                                     3 rows
@@ -378,7 +378,7 @@ import TerminalUI
             TransactionalTemplate(id: 4, name: "Receipt"),
             TransactionalTemplate(id: 5),
         ]
-        var app = Self.app(.transactional, RowBuilders.transactional(templates))
+        var app = Self.app(.transactional, TransactionalPane.rows(templates))
         Self.metricCells(&app, .transactional, key: "3", MetricSeries(series: ["sent": Array(1...30), "opened": Array(repeating: 1, count: 30)]))
         #expect(try Self.frame(app.state) == """
          cio · demo · sandbox  ‹  4 Broadcasts   5 Newsletters   6 Messages   7 Exports   8 Transactional

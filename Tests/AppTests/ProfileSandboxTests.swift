@@ -16,7 +16,7 @@ import TerminalUI
         return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
 
-    static let profileSections = ["Attributes", "Segments", "Messages", "Identifiers and devices", "Activities", "Relationships", "Subscription preferences"]
+    static let profileSections: [SectionID] = [.attributes, .segments, .messages, .identifiers, .activities, .relationships, .subscriptions]
 
     @Test func theRowsOnScreenFillFromOneBulkRequest() async throws {
         try await DrivenApp.with { app in
@@ -85,7 +85,7 @@ import TerminalUI
             #expect(fields.map(\.key) == ["ID", "Email", "cio_id", "Name", "Created", "Subscribed"])
             #expect(fields.map(\.value) == opened.cells)
             for name in Self.profileSections {
-                #expect(lines.contains { $0.isHeading && $0.key == name }, "no heading \(name)")
+                #expect(lines.contains { $0.isHeading && $0.key == name.title }, "no heading \(name.title)")
                 guard case .loaded? = detail.sections[name] else {
                     Issue.record("\(name) did not load: \(String(describing: detail.sections[name]))")
                     continue
@@ -96,7 +96,7 @@ import TerminalUI
             #expect(app.count("GET", "/v1/customers/\(cio)/attributes") == 1)
 
             // Attributes: sorted by name, every one the sandbox holds, timestamps readable.
-            guard case .loaded(let attributes)? = detail.sections["Attributes"] else { return }
+            guard case .loaded(let attributes)? = detail.sections[.attributes] else { return }
             let keys = attributes.map(\.key)
             #expect(keys == keys.sorted())
             let profile = try await app.client.customerProfile(id: cio, idType: .cioID)
@@ -108,7 +108,7 @@ import TerminalUI
             #expect(attributes.first { $0.key == "plan" }?.value == "pro")
 
             // Segments: the person's segments, each a link to it.
-            guard case .loaded(let segmentLines)? = detail.sections["Segments"] else { return }
+            guard case .loaded(let segmentLines)? = detail.sections[.segments] else { return }
             let segments = try await app.client.customerSegments(id: cio, idType: .cioID)
             #expect(!segments.isEmpty, "a pro customer is at least in the Pro plan segment")
             #expect(segmentLines.map(\.key) == segments.map { $0.name ?? "#\($0.id)" })

@@ -124,16 +124,16 @@ struct Reducer {
         let route = Route.detail(.segments, key: "2")
         #expect(app.state.route == route)
         #expect(app.state.navigation.stack == [.list(.segments), route])
-        #expect(effects == [.loadSection(route, name: "Membership", refresh: false), .loadSection(route, name: "Used by", refresh: false)])
-        #expect(app.state.details[route]?.sections["Membership"] == .loading(previous: nil))
+        #expect(effects == [.loadSection(route, name: .membership, refresh: false), .loadSection(route, name: .usedBy, refresh: false)])
+        #expect(app.state.details[route]?.sections[.membership] == .loading(previous: nil))
         #expect(app.state.details[route]?.row.key == "2")
         // Once loaded, opening again asks for nothing.
         let count = [DetailLine(key: "Customers", value: "1,125")]
-        app.send(.sectionLoaded(route, name: "Membership", lines: count))
-        app.send(.sectionLoaded(route, name: "Used by", lines: []))
+        app.send(.sectionLoaded(route, name: .membership, lines: count))
+        app.send(.sectionLoaded(route, name: .usedBy, lines: []))
         app.press(.escape)
         #expect(app.press(.enter).isEmpty)
-        #expect(app.state.details[route]?.sections["Membership"] == .loaded(count))
+        #expect(app.state.details[route]?.sections[.membership] == .loaded(count))
     }
 
     @Test func escAndQPopTheDetail() {

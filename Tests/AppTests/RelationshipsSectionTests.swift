@@ -29,9 +29,9 @@ private final class PathTransport: HTTPTransport {
 /// A person's relationships: the endpoint takes only the customer id (no `id_type`), so a person opened by cio_id or
 /// email is looked up by the id their profile names, and one without an id is told so.
 @Suite struct RelationshipsSectionTests {
-    fileprivate static func context(_ transport: PathTransport) throws -> SectionLoader.Context {
+    fileprivate static func context(_ transport: PathTransport) throws -> PaneContext {
         let client = AppAPIClient(configuration: try ClientConfiguration(key: Secret("k")!), transport: transport)
-        return SectionLoader.Context(service: WorkspaceService(client: client), refresh: false, metrics: MetricsView(), now: 1_790_000_000)
+        return PaneContext(service: WorkspaceService(client: client), refresh: false, now: 1_790_000_000)
     }
 
     static let profileWithID = #"{"customer":{"id":"7","identifiers":{"id":"7","email":"ann@example.com","cio_id":"a3000007"},"attributes":{},"timestamps":{},"devices":[]}}"#
@@ -52,7 +52,7 @@ private final class PathTransport: HTTPTransport {
         ])
         let context = try Self.context(transport)
         for person in [("a3000007", IDType.cioID), ("ann@example.com", .email), ("7", .id)] {
-            let lines = try await PersonSections.lines(person, name: DetailSections.relationships, context)
+            let lines = try await CustomersPane.section(.relationships, key: PersonKey.key(person), context)
             #expect(lines == [DetailLine(key: "Company (type #1)", value: "acme · role=admin")], "\(person)")
         }
         let asked = transport.requested.filter { $0.path.hasSuffix("/relationships") }
@@ -63,7 +63,7 @@ private final class PathTransport: HTTPTransport {
     @Test(arguments: profilesWithoutID)
     func aPersonWithoutAnIDGetsALineNotAnError(profile: String) async throws {
         let transport = PathTransport(["/v1/customers/a30000ff/attributes": profile])
-        let lines = try await PersonSections.lines(("a30000ff", .cioID), name: DetailSections.relationships, try Self.context(transport))
+        let lines = try await CustomersPane.section(.relationships, key: "cio_id:a30000ff", try Self.context(transport))
         #expect(lines == [DetailLine(key: "no relationships", value: "this person has no id, which the relationships endpoint needs")])
         #expect(!transport.requested.contains { $0.path.hasSuffix("/relationships") })
     }
@@ -79,8 +79,8 @@ private final class PathTransport: HTTPTransport {
             #expect(row.key.hasPrefix("cio_id:"))
             try await app.driver.press(.enter)
             let detail = try #require(app.driver.state.details[.detail(.customers, key: row.key)])
-            guard case .loaded = detail.sections[DetailSections.relationships] else {
-                Issue.record("relationships did not load: \(String(describing: detail.sections[DetailSections.relationships]))")
+            guard case .loaded = detail.sections[SectionID.relationships] else {
+                Issue.record("relationships did not load: \(String(describing: detail.sections[SectionID.relationships]))")
                 return
             }
             let asked = app.probe.requests().filter { $0.path.hasSuffix("/relationships") }

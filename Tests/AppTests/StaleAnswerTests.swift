@@ -76,10 +76,10 @@ import TerminalUI
         reducer.press(.enter)
         let route = Route.detail(.campaigns, key: "12")
         #expect(reducer.state.route == route)
-        reducer.send(.sectionLoaded(route, name: DetailSections.journey, lines: [DetailLine(key: "sent", value: "old")], metrics: before))
-        #expect(reducer.state.details[route]?.sections[DetailSections.journey]?.value == nil)
-        reducer.send(.sectionLoaded(route, name: DetailSections.journey, lines: [DetailLine(key: "sent", value: "new")], metrics: reducer.state.metricsView))
-        #expect(reducer.state.details[route]?.sections[DetailSections.journey]?.value?.first?.value == "new")
+        reducer.send(.sectionLoaded(route, name: SectionID.metrics, lines: [DetailLine(key: "sent", value: "old")], metrics: before))
+        #expect(reducer.state.details[route]?.sections[SectionID.metrics]?.value == nil)
+        reducer.send(.sectionLoaded(route, name: SectionID.metrics, lines: [DetailLine(key: "sent", value: "new")], metrics: reducer.state.metricsView))
+        #expect(reducer.state.details[route]?.sections[SectionID.metrics]?.value?.first?.value == "new")
     }
 
     @Test func anEmptyFilteredListSaysItsFilter() {

@@ -16,8 +16,8 @@ public enum Action: Sendable {
     case listFailed(PaneKind, String, query: String? = nil)
     /// A section of an opened item arrived (a person's segments, a campaign's actions).
     /// `metrics` is the window and metric it was loaded for: a metrics section for another window is dropped.
-    case sectionLoaded(Route, name: String, lines: [DetailLine], metrics: MetricsView? = nil)
-    case sectionFailed(Route, name: String, message: String, metrics: MetricsView? = nil)
+    case sectionLoaded(Route, name: SectionID, lines: [DetailLine], metrics: MetricsView? = nil)
+    case sectionFailed(Route, name: SectionID, message: String, metrics: MetricsView? = nil)
     /// An item opened from a reference arrived (its own fields).
     case itemLoaded(Route, ListRow)
     /// A person's profile as loaded for their detail: what writes start from, and their row's attribute cells.
@@ -77,7 +77,7 @@ public struct MetricsView: Sendable, Hashable {
     /// What a pane's metrics endpoint gives for this window: campaigns daily in the user's zone; broadcasts,
     /// newsletters and transactional through v1, which stops at 45 days and then counts in weeks.
     public func span(for pane: PaneKind) -> MetricsSpan {
-        pane == .campaigns ? .daily(days) : .v1(lastDays: days)
+        (pane.definition as? any ChartsMetrics.Type)?.span(days: days) ?? .daily(days)
     }
 
     /// The column title on a pane: `Sent, 30 days`, or `Sent, 12 weeks` where the endpoint cannot give 90 days.
@@ -90,7 +90,7 @@ public struct MetricsView: Sendable, Hashable {
 public enum Effect: Sendable, Hashable {
     case loadList(PaneKind, refresh: Bool, query: String?)
     /// A section of a detail that loads on its own (a segment's customer count, a person's messages).
-    case loadSection(Route, name: String, refresh: Bool, metrics: MetricsView = MetricsView())
+    case loadSection(Route, name: SectionID, refresh: Bool, metrics: MetricsView = MetricsView())
     /// Name, created and subscription of the people on screen, in one bulk request.
     case loadPeopleCells([PersonRef], refresh: Bool)
     /// The item behind a reference (opened from another item rather than from its list).

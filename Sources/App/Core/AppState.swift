@@ -140,8 +140,8 @@ public struct AppState: Sendable {
 
     /// The columns of the table on screen.
     public var currentColumns: [TableColumn] {
-        if case .members = route { return PaneColumns.columns(for: .customers) }
-        var columns = PaneColumns.columns(for: pane)
+        if case .members = route { return CustomersPane.columns }
+        var columns = pane.definition.columns
         if PaneKind.withMetrics.contains(pane) { columns[2].title = metricsView.title(for: pane) }
         return columns
     }

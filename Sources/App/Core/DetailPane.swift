@@ -36,9 +36,9 @@ public struct DetailPaneState: Sendable, Hashable {
     public var row: ListRow
     /// Whether the item itself is still loading (it was opened from a reference, not from a list).
     public var isLoadingItem = false
-    public var sections: [String: LoadState<[DetailLine]>] = [:]
+    public var sections: [SectionID: LoadState<[DetailLine]>] = [:]
     /// The order sections are shown in.
-    public var sectionOrder: [String] = []
+    public var sectionOrder: [SectionID] = []
     /// Lines shown only when their key or value contains this text (any case); headings stay while a line under
     /// them matches.
     public var filter = ""
@@ -52,8 +52,8 @@ public struct DetailPaneState: Sendable, Hashable {
     public init(row: ListRow, pane: PaneKind? = nil) {
         self.row = row
         if let pane {
-            fieldTitles = PaneColumns.columns(for: pane).map(\.title)
-            sectionOrder = PaneColumns.sections(for: pane)
+            fieldTitles = pane.definition.columns.map(\.title)
+            sectionOrder = pane.definition.sections
         }
     }
 
@@ -68,7 +68,7 @@ public struct DetailPaneState: Sendable, Hashable {
     public func lines(spinner: String) -> [DetailLine] {
         var all: [DetailLine] = isLoadingItem ? [DetailLine(key: "", value: "\(spinner) loading…")] : fields
         for name in sectionOrder {
-            all.append(.heading(name))
+            all.append(.heading(name.title))
             switch sections[name] ?? .idle {
             case .idle: break
             case .loading: all.append(DetailLine(key: "", value: "\(spinner) loading…"))

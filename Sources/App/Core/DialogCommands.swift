@@ -31,7 +31,7 @@ enum DialogCommands {
                 title: "Archived message",
                 message: "Load the archived body of message \(id)?\nThe API allows 100 archived messages a day for the whole workspace; this uses one. Seen once, it stays cached for an hour.",
                 confirmTitle: "Load body")
-            state.mode = .confirming(dialog, effect: .loadSection(state.route, name: DetailSections.archivedBody, refresh: false))
+            state.mode = .confirming(dialog, effect: .loadSection(state.route, name: SectionID.archivedBody, refresh: false))
         case .startExport:
             guard let spec = ExportPlanner.spec(for: state) else { return [] }
             switch ExportPlanner.write(spec, state: state) {

@@ -6,34 +6,16 @@ import Workspace
 /// is a write like any other, reviewed, sent only on `y`, and journaled.
 enum ExportPlanner {
     static func spec(for state: AppState) -> ExportSpec? {
+        guard let pane = state.pane.definition as? any Exportable.Type else { return nil }
         switch state.route {
-        case .list(.customers):
-            let query = state.customerQuery
-            return query.isEmpty ? nil : .customers(query: query)
-        case .list(let pane):
-            return state.currentList.selectedRow.flatMap { source(pane, key: $0.key) }.map(ExportSpec.deliveries)
-        case .detail(let pane, let key):
-            return source(pane, key: key).map(ExportSpec.deliveries)
-        case .members:
-            return nil
-        }
-    }
-
-    private static func source(_ pane: PaneKind, key: String) -> DeliverySource? {
-        guard let id = Int(key) else { return nil }
-        return switch pane {
-        case .campaigns: .campaign(id)
-        case .newsletters: .newsletter(id)
-        case .transactional: .transactional(id)
-        default: nil
+        case .list: return pane.exportSpec(key: state.currentList.selectedRow?.key, state)
+        case .detail(_, let key): return pane.exportSpec(key: key, state)
+        case .members: return nil
         }
     }
 
     static func unavailableReason(_ state: AppState) -> String {
-        switch state.route {
-        case .list(.customers): "find people first (/), then export them"
-        default: "select a campaign, newsletter or template"
-        }
+        (state.pane.definition as? any Exportable.Type)?.exportUnavailableReason ?? "nothing here can be exported"
     }
 
     /// The request body: a Customers search becomes the API's filter (an email or id as an equality on it).

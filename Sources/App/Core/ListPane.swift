@@ -10,12 +10,20 @@ public enum RowItem: Sendable, Hashable {
     indirect case segment(Segment)
     case person(CustomerIdentifiers)
     indirect case export(Export)
+    indirect case campaign(Campaign)
+    indirect case broadcast(Broadcast)
+    indirect case newsletter(Newsletter)
+    indirect case template(TransactionalTemplate)
+    indirect case delivery(Delivery)
 }
 
 extension RowItem {
     var segment: Segment? { if case .segment(let segment) = self { segment } else { nil } }
     var person: CustomerIdentifiers? { if case .person(let person) = self { person } else { nil } }
     var export: Export? { if case .export(let export) = self { export } else { nil } }
+    var campaign: Campaign? { if case .campaign(let campaign) = self { campaign } else { nil } }
+    var newsletter: Newsletter? { if case .newsletter(let newsletter) = self { newsletter } else { nil } }
+    var delivery: Delivery? { if case .delivery(let delivery) = self { delivery } else { nil } }
 }
 
 extension Export {

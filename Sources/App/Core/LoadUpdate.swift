@@ -15,7 +15,7 @@ enum LoadUpdate {
         case .listLoaded(let pane, let rows, let query):
             // The store has it cached either way; the screen takes it only if it still answers what is asked there.
             guard query == AppUpdate.listQuery(pane, state) else { return [] }
-            state.lists[pane, default: ListPaneState()].setRows(rows, visibleRows: Layout.tableRows(state.size), keepingColumns: PaneColumns.lazyColumns(for: pane))
+            state.lists[pane, default: ListPaneState()].setRows(rows, visibleRows: Layout.tableRows(state.size), keepingColumns: pane.definition.lazyColumns)
             if pane == .exports { AppUpdate.scheduleExportsPoll(&state) }
             return []
         case .listFailed(let pane, let message, let query):
@@ -72,7 +72,7 @@ enum LoadUpdate {
         case .sectionFailed(let route, let name, let message, let metrics):
             if isStale(name, metrics, state) { return [] }
             state.details[route]?.sections[name] = .failed(message, previous: nil)
-            state.flash = Flash.make(.error, "\(name): \(message)", now: state.now)
+            state.flash = Flash.make(.error, "\(name.title): \(message)", now: state.now)
             return []
         case .itemLoaded(let route, let row):
             state.details[route]?.row = row
@@ -81,7 +81,7 @@ enum LoadUpdate {
         case .profileLoaded(let route, let profile):
             guard state.details[route] != nil else { return [] }
             state.details[route]?.person = PersonPrefill(profile: profile)
-            for (column, value) in zip(PaneColumns.lazyColumns(for: .customers), PeopleCells.typedValues(profile)) {
+            for (column, value) in zip(CustomersPane.lazyColumns, PeopleCells.typedValues(profile)) {
                 state.details[route]?.row.setCell(column, to: value.text, number: value.number)
             }
             return []
@@ -97,8 +97,8 @@ enum LoadUpdate {
     }
 
     /// A metrics section loaded for a window or metric the user has since changed.
-    private static func isStale(_ section: String, _ metrics: MetricsView?, _ state: AppState) -> Bool {
-        guard let metrics, DetailSections.followMetrics.contains(section) else { return false }
+    private static func isStale(_ section: SectionID, _ metrics: MetricsView?, _ state: AppState) -> Bool {
+        guard let metrics, section.followsMetrics else { return false }
         return metrics != state.metricsView
     }
 }

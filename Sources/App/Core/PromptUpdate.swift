@@ -95,7 +95,7 @@ enum PromptUpdate {
             state.filterHistory = input.history
             state.mode = .browsing
             // A pane that asks for text of its own (Activities' name) takes it into its query.
-            if let pane = PaneRegistry.definition(state.pane), pane.findPrompt != nil { return pane.find(text, &state) }
+            if state.pane.definition.findPrompt != nil { return state.pane.definition.find(text, &state) }
             guard !text.isEmpty else { return [] }
             state.customerQuery = text
             state.lists[.customers] = ListPaneState()

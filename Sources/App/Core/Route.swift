@@ -1,34 +1,3 @@
-/// The workspace's panes, in tab order.
-public enum PaneKind: String, CaseIterable, Sendable, Hashable {
-    case segments, customers, campaigns, broadcasts, newsletters, messages, exports, transactional
-    /// Every write this machine made (`:journal`); not a tab.
-    case journal
-    /// Panes written as a `PaneDefinition` (one file each, listed in `PaneRegistry`); opened from the palette.
-    case activities, senders, collections, snippets
-
-    /// The panes with a tab and a number key, in order.
-    public static let tabs: [PaneKind] = [.segments, .customers, .campaigns, .broadcasts, .newsletters, .messages, .exports, .transactional]
-
-    /// Panes whose lists chart metrics (`w` and `v` change them).
-    public static let withMetrics: [PaneKind] = [.campaigns, .broadcasts, .newsletters, .transactional]
-
-    /// The tab and breadcrumb title.
-    public var title: String {
-        switch self {
-        case .segments: "Segments"
-        case .customers: "Customers"
-        case .campaigns: "Campaigns"
-        case .broadcasts: "Broadcasts"
-        case .newsletters: "Newsletters"
-        case .messages: "Messages"
-        case .exports: "Exports"
-        case .transactional: "Transactional"
-        case .journal: "Journal"
-        case .activities, .senders, .collections, .snippets: PaneRegistry.definition(self)?.title ?? rawValue.capitalized
-        }
-    }
-}
-
 /// A place in the app: a pane's list, or one item of it opened from the list.
 public enum Route: Sendable, Hashable {
     case list(PaneKind)

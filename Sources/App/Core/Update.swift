@@ -31,7 +31,7 @@ public enum AppUpdate {
     /// Asks for the lazily loaded cells of the rows now on screen that nobody has asked for yet.
     static func lazyCells(_ state: inout AppState) -> [Effect] {
         if let people = peopleCells(&state) { return people }
-        guard case .list(let pane) = state.route, !PaneColumns.lazyColumns(for: pane).isEmpty else { return [] }
+        guard case .list(let pane) = state.route, !pane.definition.lazyColumns.isEmpty else { return [] }
         let onScreen = state.currentList.keysOnScreen(visibleRows: Layout.tableRows(state.size))
         let keys = onScreen.filter { !state.requestedCells.contains("\(pane.rawValue)/\($0)") }
         guard !keys.isEmpty else { return [] }
@@ -183,9 +183,7 @@ public enum AppUpdate {
         case .metricsWindow, .metricsKind:
             return FilterCommands.metrics(command, &state)
         case .pane(let pane, let command):
-            return PaneRegistry.definition(pane)?.run(command, &state) ?? []
-        case .messagesType, .messagesMetric, .messagesWindow:
-            return FilterCommands.messages(command, &state)
+            return pane.definition.run(command, &state)
         case .downloadExport, .closeHelp, .dialogCancel, .dialogNext, .dialogPrevious, .dialogPress, .archivedBody, .startExport:
             return DialogCommands.run(command, &state)
         case .members, .nextPane, .previousPane, .showPane:
@@ -342,11 +340,7 @@ public enum AppUpdate {
 
     /// The query a pane's list is loaded with: the email on Customers, the filters on Messages.
     static func listQuery(_ pane: PaneKind, _ state: AppState) -> String? {
-        switch pane {
-        case .customers: state.customerQuery
-        case .messages: state.messagesQuery.text
-        default: PaneRegistry.definition(pane).map { state.paneQueries[pane] ?? $0.initialQuery }
-        }
+        pane.definition.query(state)
     }
 
     /// Loads what the current route shows if it has not been loaded yet.
@@ -357,10 +351,15 @@ public enum AppUpdate {
         return [.loadList(.segments, refresh: false, query: nil)]
     }
 
+    /// A pane that lists nothing until it is asked something (Customers before a search) has nothing to load.
+    private static func waitsForQuery(_ pane: PaneKind, _ state: AppState) -> Bool {
+        pane.definition.needsQuery && (listQuery(pane, state) ?? "").isEmpty
+    }
+
     static func ensureLoaded(_ state: inout AppState) -> [Effect] {
         switch state.route {
         case .list(let pane):
-            guard case .idle = state.currentList.rows, pane != .customers || !state.customerQuery.isEmpty else { return [] }
+            guard case .idle = state.currentList.rows, !waitsForQuery(pane, state) else { return [] }
             state.lists[pane, default: ListPaneState()].rows = .loading(previous: nil)
             return [.loadList(pane, refresh: false, query: listQuery(pane, state))]
         case .members(let segment):
@@ -389,7 +388,7 @@ public enum AppUpdate {
     private static func refresh(_ state: inout AppState) -> [Effect] {
         switch state.route {
         case .list(let pane):
-            if pane == .customers, state.customerQuery.isEmpty { return [] }
+            if waitsForQuery(pane, state) { return [] }
             let previous = state.currentList.rows.value
             state.lists[pane, default: ListPaneState()].rows = .loading(previous: previous)
             state.requestedCells = state.requestedCells.filter { !$0.hasPrefix("\(pane.rawValue)/") }

@@ -21,7 +21,7 @@ public enum Command: Sendable, Hashable {
     case quit, help, palette, back, historyBack, historyForward, refresh, refreshAll, copy, cacheStats
     case nextPane, previousPane, showPane(PaneKind)
     case up, down, pageUp, pageDown, halfPageUp, halfPageDown, top, bottom, open, filter, sortNext, sortReverse
-    case find, members, metricsWindow, metricsKind, messagesType, messagesMetric, messagesWindow, downloadExport
+    case find, members, metricsWindow, metricsKind, downloadExport
     case inputCancel, inputSubmit, inputComplete, inputHistoryPrevious, inputHistoryNext, inputDeleteWord, inputDeleteLine
     case inputLeft, inputRight, inputHome, inputEnd, inputBackspace, inputDelete
     case closeHelp

@@ -44,7 +44,7 @@ extension Keymap {
                 return state.selectedLine?.link == nil ? "nothing to open on this line" : nil
             },
             Binding("table.filter", ["/"], "Filter the list, or an opened item's lines, as you type (Esc clears)", section: "Lists", panes: lists, hint: true, command: .filter),
-            Binding("members", ["m"], "Members of the segment (paged as you scroll; Enter opens a person)", section: "Lists", panes: [.segments], hint: true, command: .members) { state in
+            Binding("members", ["m"], "Members of the segment (paged as you scroll; Enter opens a person)", section: "Lists", panes: Set(PaneRegistry.kinds { $0 is any HasMembers.Type }), hint: true, command: .members) { state in
                 switch state.route {
                 case .detail(.segments, _): nil
                 case .list(.segments): state.currentList.selectedRow == nil ? "nothing selected" : nil
@@ -53,18 +53,7 @@ extension Keymap {
             },
             Binding("campaigns.window", ["w"], "Metrics window: 7, 30 or 90 days (12 weeks where only weeks reach)", section: "Lists", panes: Set(PaneKind.withMetrics), command: .metricsWindow),
             Binding("campaigns.metric", ["v"], "Metric in the sparkline: sent, opened or clicked", section: "Lists", panes: Set(PaneKind.withMetrics), command: .metricsKind),
-            Binding("messages.type", ["t"], "Filter by type: all, email, push, sms, in-app, webhook, slack", section: "Lists", panes: [.messages], command: .messagesType),
-            Binding("messages.metric", ["e"], "Filter by the furthest state: sent, delivered, opened, clicked …", section: "Lists", panes: [.messages], command: .messagesMetric),
-            Binding("messages.window", ["w"], "How far back: all, 1, 7 or 30 days", section: "Lists", panes: [.messages], command: .messagesWindow),
-            Binding("exports.download", ["d"], "Download the export to a file you name (never overwrites)", section: "Lists", panes: [.exports], command: .downloadExport) { state in
-                guard let export = state.selectedExport?.item?.export else { return "nothing selected" }
-                return export.isDone ? nil : "the export is not done yet (\(export.statusText))"
-            },
-            Binding("messages.body", ["b"], "Show the message's archived body (the API allows 100 a day; asks first)", section: "Lists", panes: [.messages], command: .archivedBody) { state in
-                guard case .detail(.messages, _) = state.route else { return "open a message first" }
-                return state.details[state.route]?.sectionOrder.contains(DetailSections.archivedBody) == true ? "already shown" : nil
-            },
-            Binding("exports.start", ["x"], "Start an export: people matching the Customers query, or the deliveries of a campaign, newsletter or template", section: "Lists", panes: [.customers, .campaigns, .newsletters, .transactional], writes: true, command: .startExport) { state in
+            Binding("exports.start", ["x"], "Start an export: people matching the Customers query, or the deliveries of a campaign, newsletter or template", section: "Lists", panes: Set(PaneRegistry.kinds { $0 is any Exportable.Type }), writes: true, command: .startExport) { state in
                 ExportPlanner.spec(for: state) == nil ? ExportPlanner.unavailableReason(state) : nil
             },
             Binding("customers.find", ["/"], "Find people: an email, id, cio_id, or a filter query", section: "Lists", panes: [.customers], hint: true, command: .find),

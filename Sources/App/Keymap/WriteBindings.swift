@@ -2,19 +2,23 @@
 extension Keymap {
     static let writes: [Binding] = [
         Binding("compose", ["c"], "Compose: a transactional email, push or SMS, or a broadcast trigger (to the person shown)", section: "Writes", writes: true, command: .compose),
-        Binding("manual.create", ["N"], "New segment (manual; named, then reviewed)", section: "Writes", panes: [.segments], writes: true, command: .createSegment) { state in
+        Binding("manual.create", ["N"], "New segment (manual; named, then reviewed)", section: "Writes", panes: managing, writes: true, command: .createSegment) { state in
             state.isOnList ? nil : "only on the Segments list"
         },
-        Binding("manual.delete", ["D"], "Delete segment (a manual one; the review asks first)", section: "Writes", panes: [.segments], writes: true, command: .deleteSegment) { state in
+        Binding("manual.delete", ["D"], "Delete segment (a manual one; the review asks first)", section: "Writes", panes: managing, writes: true, command: .deleteSegment) { state in
             SegmentWrites.deletable(state) == nil ? SegmentWrites.deleteUnavailableReason(state) : nil
         },
-        Binding("manual.add", ["+"], "Add to segment (the person shown or the member selected, to a manual segment)", section: "Writes", panes: [.customers, .segments], writes: true, command: .addToSegment) { state in
+        Binding("manual.add", ["+"], "Add to segment (the person shown or the member selected, to a manual segment)", section: "Writes", panes: membership, writes: true, command: .addToSegment) { state in
             SegmentWrites.personShown(state) == nil ? "open a person, or select a segment's member, first" : nil
         },
-        Binding("manual.remove", ["-"], "Remove member (the member selected, or the person shown from the manual segment selected)", section: "Writes", panes: [.segments, .customers], writes: true, command: .removeFromSegment) { state in
+        Binding("manual.remove", ["-"], "Remove member (the member selected, or the person shown from the manual segment selected)", section: "Writes", panes: membership, writes: true, command: .removeFromSegment) { state in
             SegmentWrites.removal(state) == nil ? SegmentWrites.removeUnavailableReason(state) : nil
         },
     ]
+
+    /// Panes listing manual segments (`N`, `D`), and panes showing people who can join or leave one (`+`, `-`).
+    private static let managing = Set(PaneRegistry.kinds { $0 is any ManagesManualSegments.Type })
+    private static let membership = Set(PaneRegistry.kinds { $0 is any ManualSegmentMembership.Type })
 
     static let composer: [Binding] = [
         Binding("composer.down", ["down", "j", "tab"], "Next field (or draft)", section: "Composer", scope: .composer, command: .composerDown),

@@ -1,13 +1,12 @@
 import Foundation
+import Workspace
 
 /// Names where a person reads: an item's title from the row the app holds, and id → name tables from the
 /// workspace's lists, so references read "Welcome series (#1)" rather than a bare id.
 enum Names {
     /// The column that names an item of `pane`: a message by its subject, a registered pane by its own choice,
     /// every other named list by column 1.
-    static func titleColumn(_ pane: PaneKind) -> Int {
-        pane == .messages ? 4 : (PaneRegistry.definition(pane)?.titleColumn ?? 1)
-    }
+    static func titleColumn(_ pane: PaneKind) -> Int { pane.definition.titleColumn }
 
     /// What a row calls its item, or nil when that cell says nothing ("—").
     static func title(_ pane: PaneKind, _ row: ListRow?) -> String? {
@@ -20,6 +19,11 @@ enum Names {
     /// The name of a campaign, segment, broadcast, newsletter or template the app has seen, or nil.
     static func item(_ pane: PaneKind, key: String, _ state: AppState) -> String? {
         title(pane, state.lists[pane]?.loadedRows.first { $0.key == key } ?? state.details[.detail(pane, key: key)]?.row)
+    }
+
+    /// Segment names by id, from the segment list (cached; the first pane loads it): references read as names.
+    static func segments(_ service: WorkspaceService) async -> [Int: String] {
+        byID((try? await service.segments()) ?? [], id: \.id, name: \.name)
     }
 
     /// An id → name table from a list, leaving out the unnamed.

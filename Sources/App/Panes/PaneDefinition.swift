@@ -3,30 +3,69 @@ import Foundation
 import TerminalUI
 import Workspace
 
+/// The workspace's panes. Each is written as a `PaneDefinition` (one file under Panes/) and named once in
+/// `PaneRegistry.definition`.
+public enum PaneKind: String, CaseIterable, Sendable, Hashable {
+    case segments, customers, campaigns, broadcasts, newsletters, messages, exports, transactional
+    /// Every write this machine made (`:journal`); not a tab.
+    case journal
+    /// Opened from the palette.
+    case activities, senders, collections, snippets
+
+    /// The panes with a tab and a number key, in order.
+    public static let tabs: [PaneKind] = [.segments, .customers, .campaigns, .broadcasts, .newsletters, .messages, .exports, .transactional]
+
+    /// Panes whose lists chart metrics (`w` and `v` change them).
+    public static let withMetrics: [PaneKind] = PaneRegistry.kinds { $0 is any ChartsMetrics.Type }
+
+    /// The tab and breadcrumb title.
+    public var title: String { definition.title }
+
+    /// The sections an opened item shows, in order.
+    public var sections: [SectionID] { definition.sections }
+
+    /// The pane's item in a sentence: "campaign", "template".
+    var singular: String { definition.singular }
+
+    /// Everything about the pane.
+    var definition: any PaneDefinition.Type { PaneRegistry.definition(self) }
+}
+
 /// Everything about one pane in one file: its title, columns, how its list loads and pages, how one of its items
-/// opens and what sections it shows, its own keys and the small reducer they run. `PaneRegistry` lists them, and
-/// the app's lists, details, keys and palette ask the registry for any pane written this way. (The eight tabs
-/// predate it and are moving over; see docs/architecture.md, "How to add a pane".)
+/// opens and what sections it shows, its own keys and the small reducer they run, and (through the capability
+/// protocols in Capabilities.swift) what it can do. See docs/architecture.md, "How to add a pane".
 protocol PaneDefinition: Sendable {
     static var kind: PaneKind { get }
-    /// The breadcrumb and palette title.
+    /// The tab, breadcrumb and palette title.
     static var title: String { get }
+    /// The item in a sentence: "campaign".
+    static var singular: String { get }
     static var columns: [TableColumn] { get }
-    /// The column that names an item, for the breadcrumb of an opened one.
+    /// The column that names an item, for the breadcrumb of an opened one and for references to it.
     static var titleColumn: Int { get }
+    /// Columns whose cells load after the rows, for the rows on screen first.
+    static var lazyColumns: [Int] { get }
+    /// One row's lazily loaded cells, in the order of `lazyColumns`.
+    static func lazyValues(key: String, _ context: PaneContext) async throws -> [LazyValue]
     /// What the list says with no rows, for `query`.
     static func emptyText(query: String) -> String
     /// The query a list starts with ("" when the pane has none).
     static var initialQuery: String { get }
+    /// The query the pane's list shows now, as its answers carry it; nil for a pane without one.
+    static func query(_ state: AppState) -> String?
     /// What the breadcrumb says of a query (`event · “purchase”`), nil for a pane without one.
     static func summary(query: String) -> String?
+    /// Whether the list shows nothing until a query is given (Customers: a search), rather than list everything.
+    static var needsQuery: Bool { get }
+    /// Whether the list comes in pages as the user scrolls (else `page` answers the whole list at once).
+    static var isPaged: Bool { get }
     /// The list for `query`: its first page (`start` nil) or the page at a cursor.
     static func page(query: String, start: String?, _ context: PaneContext) async throws -> PanePage
     /// One item by its row key, for a reference opened without the list.
     static func item(key: String, _ context: PaneContext) async throws -> ListRow
     /// The sections of an opened item, in order, and how each loads.
-    static var sections: [String] { get }
-    static func section(_ name: String, key: String, _ context: PaneContext) async throws -> [DetailLine]
+    static var sections: [SectionID] { get }
+    static func section(_ id: SectionID, key: String, _ context: PaneContext) async throws -> [DetailLine]
     /// The pane's own keys; their commands are `.pane(kind, id)` and run in `run`.
     static var bindings: [Binding] { get }
     /// The reducer for the pane's own commands: changes its query and asks for the list again.
@@ -38,18 +77,36 @@ protocol PaneDefinition: Sendable {
 }
 
 extension PaneDefinition {
+    static var singular: String { String(title.lowercased().dropLast()) }
     static func emptyText(query: String) -> String { "No \(title.lowercased()) in this workspace." }
     static var initialQuery: String { "" }
+    static func query(_ state: AppState) -> String? { state.paneQueries[kind] }
     static var titleColumn: Int { 1 }
+    static var lazyColumns: [Int] { [] }
+    static func lazyValues(key: String, _ context: PaneContext) async throws -> [LazyValue] { [] }
     static func summary(query: String) -> String? { nil }
-    static var sections: [String] { [] }
-    static func section(_ name: String, key: String, _ context: PaneContext) async throws -> [DetailLine] {
-        throw SectionProblem("nothing to load for \(name)")
+    static var isPaged: Bool { false }
+    static var needsQuery: Bool { false }
+    static var sections: [SectionID] { [] }
+    static func section(_ id: SectionID, key: String, _ context: PaneContext) async throws -> [DetailLine] {
+        throw SectionProblem("nothing to load for \(id.title)")
     }
     static var bindings: [Binding] { [] }
     static func run(_ command: String, _ state: inout AppState) -> [Effect] { [] }
     static var findPrompt: (prompt: String, placeholder: String)? { nil }
     static func find(_ text: String, _ state: inout AppState) -> [Effect] { [] }
+
+    /// An item's numeric id from its row key, or a clear problem.
+    static func numericID(_ key: String) throws -> Int {
+        guard let id = Int(key) else { throw SectionProblem("no \(singular) \(key)") }
+        return id
+    }
+
+    /// The one row `rows` built for an item opened by reference.
+    static func only(_ rows: [ListRow], key: String) throws -> ListRow {
+        guard let row = rows.first else { throw SectionProblem("no \(singular) \(key)") }
+        return row
+    }
 
     /// Sets the pane's query and asks for its first page: the list shows loading until the answer for this very
     /// query arrives (answers for the query before are dropped).
@@ -69,21 +126,49 @@ struct PanePage: Sendable {
     var next: String?
 }
 
-/// What a pane's loaders need: the workspace, whether to bypass the cache, and the time.
+/// A lazily loaded cell: its text, and the number it sorts by when it is a figure.
+struct LazyValue: Sendable, Equatable {
+    var text: String
+    var number: Double?
+}
+
+/// What a pane's loaders need: the workspace, whether to bypass the cache, the time, the metrics window on screen
+/// and the journal of writes.
 struct PaneContext: Sendable {
     var service: WorkspaceService
     var refresh: Bool
     var now: Int
+    var metrics = MetricsView()
+    var journal: WriteJournal?
 }
 
-/// The panes written as a `PaneDefinition`, by kind.
+/// Every pane, by kind: the one place a new pane is named.
 enum PaneRegistry {
-    static let panes: [any PaneDefinition.Type] = [ActivitiesPane.self, SenderIdentitiesPane.self, CollectionsPane.self, SnippetsPane.self]
+    static func definition(_ kind: PaneKind) -> any PaneDefinition.Type {
+        switch kind {
+        case .segments: SegmentsPane.self
+        case .customers: CustomersPane.self
+        case .campaigns: CampaignsPane.self
+        case .broadcasts: BroadcastsPane.self
+        case .newsletters: NewslettersPane.self
+        case .messages: MessagesPane.self
+        case .exports: ExportsPane.self
+        case .transactional: TransactionalPane.self
+        case .journal: JournalPane.self
+        case .activities: ActivitiesPane.self
+        case .senders: SenderIdentitiesPane.self
+        case .collections: CollectionsPane.self
+        case .snippets: SnippetsPane.self
+        }
+    }
 
-    private static let byKind: [PaneKind: any PaneDefinition.Type] = Dictionary(uniqueKeysWithValues: panes.map { ($0.kind, $0) })
+    static var panes: [any PaneDefinition.Type] { PaneKind.allCases.map(definition) }
 
-    static func definition(_ kind: PaneKind) -> (any PaneDefinition.Type)? { byKind[kind] }
+    /// The kinds whose pane passes `test` (a capability: `{ $0 is any ChartsMetrics.Type }`), in tab order.
+    static func kinds(_ test: (any PaneDefinition.Type) -> Bool) -> [PaneKind] {
+        PaneKind.allCases.filter { test(definition($0)) }
+    }
 
-    /// Every registered pane's own keys, for the keymap (and so help, the palette and the docs).
+    /// Every pane's own keys, for the keymap (and so help, the palette and the docs).
     static var bindings: [Binding] { panes.flatMap { $0.bindings } }
 }

@@ -71,15 +71,15 @@ public struct EffectHandler: Sendable {
 
     /// One request per row, all at once: the rate limiter spaces them, and each cell shows as soon as it arrives.
     private func loadCells(_ pane: PaneKind, keys: [String], refresh: Bool, metrics: MetricsView, send: @escaping @Sendable (Action) -> Void) async {
-        let columns = PaneColumns.lazyColumns(for: pane)
+        let definition = pane.definition
+        let columns = definition.lazyColumns
         guard !columns.isEmpty else { return }
-        let service = environment.service
+        let context = context(refresh: refresh, metrics: metrics)
         let failures = await withTaskGroup(of: String?.self) { group in
             for key in keys {
                 group.addTask {
-                    guard let id = Int(key) else { return nil }
                     do {
-                        let values = try await Self.lazyValues(pane, id: id, service: service, refresh: refresh, metrics: metrics)
+                        let values = try await definition.lazyValues(key: key, context)
                         for (column, value) in zip(columns, values) { send(.cellLoaded(pane, key: key, column: column, value: value.text, metrics: metrics, number: value.number)) }
                         return nil
                     } catch {
@@ -91,14 +91,14 @@ public struct EffectHandler: Sendable {
             return await group.reduce(into: [String]()) { if let message = $1 { $0.append(message) } }
         }
         if let first = failures.first {
-            let what = pane == .segments ? "customer counts" : "metrics"
-            send(.notify(.error, failures.count == 1 ? "\(pane.title): \(first)" : "\(failures.count) \(what) failed: \(first)"))
+            let what = columns.map { definition.columns[$0].title.lowercased() }.first ?? "cells"
+            send(.notify(.error, failures.count == 1 ? "\(pane.title): \(first)" : "\(pane.title): \(failures.count) rows' \(what) failed: \(first)"))
         }
     }
 
     /// Name, created and subscription of the people on screen: one bulk request for all of them.
     private func loadPeopleCells(_ people: [PersonRef], refresh: Bool, send: @escaping @Sendable (Action) -> Void) async {
-        let columns = PaneColumns.lazyColumns(for: .customers)
+        let columns = CustomersPane.lazyColumns
         do {
             let summaries = try await environment.service.customerSummaries(ids: Array(Set(people.map(\.id))), refresh: refresh) { PeopleCells.summary($0) }
             for person in people {
@@ -121,92 +121,20 @@ public struct EffectHandler: Sendable {
     /// Off-screen cells, in list order, a few workers at a time. A cell that fails stays "…" and loads (or
     /// reports its error) when it comes on screen.
     private func prefetchCells(_ pane: PaneKind, keys: [String], metrics: MetricsView, send: @escaping @Sendable (Action) -> Void) async {
-        let columns = PaneColumns.lazyColumns(for: pane)
-        let service = environment.service
+        let definition = pane.definition
+        let columns = definition.lazyColumns
+        let context = context(refresh: false, metrics: metrics)
         let queue = WorkQueue(keys)
         await withTaskGroup(of: Void.self) { group in
             for _ in 0..<Self.prefetchWorkers {
                 group.addTask {
                     while let key = queue.next() {
-                        guard let id = Int(key), let values = try? await Self.lazyValues(pane, id: id, service: service, refresh: false, metrics: metrics) else { continue }
+                        guard let values = try? await definition.lazyValues(key: key, context) else { continue }
                         for (column, value) in zip(columns, values) { send(.cellLoaded(pane, key: key, column: column, value: value.text, metrics: metrics, number: value.number)) }
                     }
                 }
             }
         }
-    }
-
-    /// A lazily loaded cell: its text, and the number it sorts by when it is a figure.
-    struct LazyValue: Sendable, Equatable {
-        var text: String
-        var number: Double?
-    }
-
-    /// The lazily loaded cells of one row, in the order of `PaneColumns.lazyColumns`.
-    static func lazyValues(_ pane: PaneKind, id: Int, service: WorkspaceService, refresh: Bool, metrics: MetricsView = MetricsView()) async throws -> [LazyValue] {
-        switch pane {
-        case .segments:
-            let count = try await service.segmentCustomerCount(id: id, refresh: refresh)
-            return [LazyValue(text: Format.grouped(count), number: Double(count))]
-        case .campaigns, .broadcasts, .newsletters, .transactional:
-            let result: MetricsResult = switch pane {
-            case .campaigns: try await service.campaignMetrics(id: id, days: metrics.days, refresh: refresh)
-            case .broadcasts: try await service.broadcastMetrics(id: id, days: metrics.days, refresh: refresh)
-            case .newsletters: try await service.newsletterMetrics(id: id, days: metrics.days, refresh: refresh)
-            default: try await service.transactionalMetrics(id: id, days: metrics.days, refresh: refresh)
-            }
-            return metricValues(result, metrics: metrics, pane: pane)
-        default:
-            return []
-        }
-    }
-
-    /// Chart, sent, open and click rate of one row; a campaign whose workspace refused v2 came back over what v1
-    /// gives, and its chart cell says that span rather than sit under a column title claiming another.
-    static func metricValues(_ result: MetricsResult, metrics: MetricsView, pane: PaneKind) -> [LazyValue] {
-        let series = result.series
-        let base = Format.rateBase(series)
-        let chart = result.span.label == metrics.span(for: pane).label ? Format.sparkline(series[metrics.metric]) : "\(result.span.label) only"
-        func rate(_ metric: String) -> LazyValue {
-            LazyValue(text: Format.percent(series.total(metric), of: base), number: base > 0 ? Double(series.total(metric)) / Double(base) : nil)
-        }
-        return [
-            LazyValue(text: chart, number: Double(series.total(metrics.metric))),
-            LazyValue(text: Format.grouped(series.total("sent")), number: Double(series.total("sent"))),
-            rate("opened"),
-            rate("clicked"),
-        ]
-    }
-
-    /// People matching a search: by email, by one identifier (nobody found is an empty list, not an error), or by
-    /// a query in the filter language (its first 200 matches).
-    static func findCustomers(_ search: CustomerSearch, service: WorkspaceService, refresh: Bool, start: String? = nil) async throws -> CustomerSearchPage {
-        switch search {
-        case .email(let email):
-            return CustomerSearchPage(identifiers: try await service.customers(email: email, refresh: refresh))
-        case .identifier(let value, let type):
-            do {
-                let profile = try await service.customerProfile(id: value, idType: type, refresh: refresh)
-                var identifiers = profile.identifiers ?? CustomerIdentifiers()
-                if identifiers.id == nil, type == .id { identifiers.id = value }
-                return CustomerSearchPage(identifiers: [identifiers])
-            } catch let error as CustomerIOError where error.kind == .notFound {
-                return CustomerSearchPage()
-            }
-        case .query(let text):
-            let filter: AudienceFilter
-            do {
-                filter = try FilterQuery.parse(text)
-            } catch let error as FilterQueryError {
-                throw QueryProblem(description: "the query could not be read: \(error.description)")
-            }
-            return try await service.searchCustomers(filter, key: text, start: start, refresh: refresh)
-        }
-    }
-
-    /// A search that could not be understood.
-    struct QueryProblem: Error, CustomStringConvertible {
-        let description: String
     }
 
     private func performNow(_ effect: Effect) async -> [Action] {
@@ -217,8 +145,12 @@ public struct EffectHandler: Sendable {
         case .loadSection(let route, let name, let refresh, let metrics):
             return await section(route, name: name, refresh: refresh, metrics: metrics)
         case .loadItem(let route, let refresh):
+            guard case .detail(let pane, let key) = route else { return [] }
             do {
-                return [.itemLoaded(route, try await ItemLoader.row(route, service: service, refresh: refresh))]
+                var row = try await pane.definition.item(key: key, context(refresh: refresh))
+                // Keyed as the route is: a person found by email is still the route's person.
+                row.key = key
+                return [.itemLoaded(route, row)]
             } catch {
                 return [.itemFailed(route, message: Self.message(error))]
             }
@@ -244,10 +176,9 @@ public struct EffectHandler: Sendable {
                 return [.notify(.error, "Export \(id) was not saved: \(Self.message(error))")]
             }
         case .loadMembers(let segment, let start, let refresh):
-            guard let id = Int(segment) else { return [.membersFailed(segment: segment, message: "no segment \(segment)")] }
             do {
-                let page = try await service.segmentMembers(id: id, start: start, refresh: refresh)
-                return [.membersLoaded(segment: segment, rows: RowBuilders.customers(page.identifiers), next: page.next, appended: start != nil)]
+                let page = try await SegmentsPane.members(key: segment, start: start, context(refresh: refresh))
+                return [.membersLoaded(segment: segment, rows: page.rows, next: page.next, appended: start != nil)]
             } catch {
                 return [.membersFailed(segment: segment, message: Self.message(error))]
             }
@@ -262,14 +193,14 @@ public struct EffectHandler: Sendable {
     }
 
     /// One section of an opened item, named with the metrics window it was loaded for.
-    private func section(_ route: Route, name: String, refresh: Bool, metrics: MetricsView) async -> [Action] {
+    private func section(_ route: Route, name: SectionID, refresh: Bool, metrics: MetricsView) async -> [Action] {
         let service = environment.service
+        guard case .detail(let pane, let key) = route else { return [] }
         do {
-            let context = SectionLoader.Context(service: service, refresh: refresh, metrics: metrics, now: Int(Date().timeIntervalSince1970))
-            let lines = try await SectionLoader.lines(route, name: name, context)
+            let lines = try await pane.definition.section(name, key: key, context(refresh: refresh, metrics: metrics))
             var answers: [Action] = [.sectionLoaded(route, name: name, lines: lines, metrics: metrics)]
             // The identifiers section loaded the whole profile (cached): it goes to the detail typed as well.
-            if case .detail(.customers, let key) = route, name == DetailSections.identifiers {
+            if pane == .customers, name == .identifiers {
                 let person = PersonKey.parse(key)
                 if let profile = try? await service.customerProfile(id: person.value, idType: person.type) { answers.append(.profileLoaded(route, profile)) }
             }
@@ -282,52 +213,26 @@ public struct EffectHandler: Sendable {
     /// A pane's list, or the first page of a paged one (a Customers search, Messages); the answer names the query
     /// it answers.
     private func list(_ pane: PaneKind, refresh: Bool, query: String?) async -> [Action] {
-        let service = environment.service
         do {
-            if pane == .customers || pane == .messages || PaneRegistry.definition(pane) != nil {
-                return [try await page(pane, query: query ?? "", start: nil, refresh: refresh)]
-            }
-            let rows: [ListRow] = switch pane {
-            case .segments: RowBuilders.segments(try await service.segments(refresh: refresh))
-            case .campaigns: RowBuilders.campaigns(try await service.campaigns(refresh: refresh), segments: await Self.segmentNames(service))
-            case .broadcasts: RowBuilders.broadcasts(try await service.broadcasts(refresh: refresh))
-            case .newsletters: RowBuilders.newsletters(try await service.newsletters(refresh: refresh), segments: await Self.segmentNames(service))
-            case .exports: RowBuilders.exports(try await service.exports(refresh: refresh))
-            case .transactional: RowBuilders.transactional(try await service.transactionalTemplates(refresh: refresh))
-            case .journal: RowBuilders.journal(journal.attempts())
-            case .customers, .messages, .activities, .senders, .collections, .snippets: []
-            }
-            return [.listLoaded(pane, rows, query: query)]
+            let definition = pane.definition
+            let page = try await definition.page(query: query ?? "", start: nil, context(refresh: refresh))
+            guard definition.isPaged else { return [.listLoaded(pane, page.rows, query: query)] }
+            return [.listPage(pane, query: query ?? "", rows: page.rows, next: page.next, appended: false)]
         } catch {
             return [.listFailed(pane, Self.message(error), query: query)]
         }
     }
 
-    /// Segment names by id, from the segment list (cached; the first pane loads it): references read as names.
-    static func segmentNames(_ service: WorkspaceService) async -> [Int: String] {
-        Names.byID((try? await service.segments()) ?? [], id: \.id, name: \.name)
-    }
-
     /// One page of a paged list's query, from the cursor `start` (nil for the first).
     private func page(_ pane: PaneKind, query: String, start: String?, refresh: Bool) async throws -> Action {
-        let service = environment.service
-        if let definition = PaneRegistry.definition(pane) {
-            let context = PaneContext(service: service, refresh: refresh, now: Int(Date().timeIntervalSince1970))
-            let page = try await definition.page(query: query, start: start, context)
-            return .listPage(pane, query: query, rows: page.rows, next: page.next, appended: start != nil)
-        }
-        if pane == .messages {
-            let messages = MessagesQuery(text: query)
-            let filter = messages.filter(now: Int(Date().timeIntervalSince1970))
-            let page = try await service.messagesPage(filter, from: messages.source, key: query, start: start, refresh: refresh)
-            let names = await OriginNames.load(for: page.messages, service: service)
-            let rows = RowBuilders.messages(page.messages, source: messages.source, names: names)
-            return .listPage(.messages, query: query, rows: rows, next: page.next, appended: start != nil)
-        }
-        let page = try await Self.findCustomers(CustomerSearch(query), service: service, refresh: refresh, start: start)
-        return .listPage(.customers, query: query, rows: RowBuilders.customers(page.identifiers), next: page.next, appended: start != nil)
+        let page = try await pane.definition.page(query: query, start: start, context(refresh: refresh))
+        return .listPage(pane, query: query, rows: page.rows, next: page.next, appended: start != nil)
     }
 
+    /// What a pane's loaders get: the workspace, the time, the metrics window asked for and the journal.
+    private func context(refresh: Bool, metrics: MetricsView = MetricsView()) -> PaneContext {
+        PaneContext(service: environment.service, refresh: refresh, now: Int(Date().timeIntervalSince1970), metrics: metrics, journal: journal)
+    }
 
     /// Figures for the `:cache` box.
     private func cacheStats() async -> Action {

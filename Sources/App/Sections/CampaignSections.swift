@@ -5,7 +5,7 @@ import Workspace
 /// A campaign's detail: metrics with journey figures, actions with their own sparklines, link clicks; and a
 /// broadcast's trigger history with errors.
 enum CampaignSections {
-    static func metrics(campaign id: Int, _ context: SectionLoader.Context) async throws -> [DetailLine] {
+    static func metrics(campaign id: Int, _ context: PaneContext) async throws -> [DetailLine] {
         let days = context.metrics.days
         async let series = context.service.campaignMetrics(id: id, days: days, refresh: context.refresh)
         // Journey metrics are a v2-only extra: a workspace without them still shows the delivery metrics.
@@ -23,7 +23,7 @@ enum CampaignSections {
     }
 
     /// Every action, with a sparkline of the chosen metric and its totals; the per-action metrics load together.
-    static func actions(campaign id: Int, _ context: SectionLoader.Context) async throws -> [DetailLine] {
+    static func actions(campaign id: Int, _ context: PaneContext) async throws -> [DetailLine] {
         let actions = try await context.service.campaignActions(id: id, refresh: context.refresh)
         let days = context.metrics.days
         let metrics = await withTaskGroup(of: (Int, MetricSeries?).self) { group in
@@ -51,7 +51,7 @@ enum CampaignSections {
 
     /// People who clicked each tracked link, most clicked first; a link found in several places is one line. The
     /// links endpoint is v1 only, so its window is said on the first line.
-    static func links(campaign id: Int, _ context: SectionLoader.Context) async throws -> [DetailLine] {
+    static func links(campaign id: Int, _ context: PaneContext) async throws -> [DetailLine] {
         let (links, span) = try await context.service.campaignLinkMetrics(id: id, days: context.metrics.days, refresh: context.refresh)
         return linkLines(links, span: span)
     }
@@ -74,7 +74,7 @@ enum CampaignSections {
     }
 
     /// The latest triggers, newest first, each with its status and, where it had any, its errors.
-    static func triggers(broadcast id: Int, _ context: SectionLoader.Context) async throws -> [DetailLine] {
+    static func triggers(broadcast id: Int, _ context: PaneContext) async throws -> [DetailLine] {
         let triggers = try await context.service.broadcastTriggers(id: id, refresh: context.refresh)
         guard !triggers.isEmpty else { return [DetailLine(key: "", value: "never triggered")] }
         let latest = Array(triggers.sorted { ($0.createdAt ?? 0) > ($1.createdAt ?? 0) }.prefix(10))

@@ -31,13 +31,13 @@ enum PeopleCells {
 
     /// The row's cells as they arrive: text, and for the subscription column a 0 when unsubscribed (only then, so
     /// the rows of the subscribed, most of a list, carry no number at all). Created sorts by its text already.
-    static func typedValues(_ summary: Summary) -> [EffectHandler.LazyValue] {
+    static func typedValues(_ summary: Summary) -> [LazyValue] {
         summary.cells.enumerated().map { index, text in
-            EffectHandler.LazyValue(text: text, number: index == 2 && summary.unsubscribed ? 0 : nil)
+            LazyValue(text: text, number: index == 2 && summary.unsubscribed ? 0 : nil)
         }
     }
 
-    static func typedValues(_ profile: CustomerProfile?) -> [EffectHandler.LazyValue] { typedValues(summary(profile)) }
+    static func typedValues(_ profile: CustomerProfile?) -> [LazyValue] { typedValues(summary(profile)) }
 
     /// The column of a person row that says whether they are subscribed.
     static let subscribedColumn = 5

@@ -4,50 +4,9 @@ import Workspace
 
 /// A person's profile, section by section: each a request of its own, all started together when the person opens.
 enum PersonSections {
-    static func lines(_ person: (value: String, type: IDType), name: String, _ context: SectionLoader.Context) async throws -> [DetailLine] {
-        let service = context.service
-        let (id, type) = person
-        switch name {
-        case DetailSections.attributes:
-            return attributes(try await service.customerProfile(id: id, idType: type, refresh: context.refresh), now: context.now)
-        case DetailSections.identifiers:
-            return identifiers(try await service.customerProfile(id: id, idType: type, refresh: context.refresh), now: context.now)
-        case DetailSections.segments:
-            // A person's segments may come without their type; the workspace's segment list (cached, and asked for
-            // alongside) says which are manual, which is what `-` needs.
-            async let memberships = service.customerSegments(id: id, idType: type, refresh: context.refresh)
-            async let everySegment = try? service.segments()
-            let kinds = Dictionary((await everySegment ?? []).compactMap { segment in segment.type.map { (segment.id, $0) } }, uniquingKeysWith: { first, _ in first })
-            return try await memberships.map { segment in
-                let kind = segment.type ?? kinds[segment.id]
-                return DetailLine(key: segment.name ?? "#\(segment.id)", value: (["#\(segment.id)"] + [kind].compactMap { $0 }).joined(separator: " · "), link: .detail(.segments, key: String(segment.id)))
-            }
-        case DetailSections.messages:
-            return MessageSections.lines(try await service.customerMessages(id: id, idType: type, refresh: context.refresh))
-        case DetailSections.activities:
-            return try await service.customerActivities(id: id, idType: type, refresh: context.refresh).map { activity in
-                let what = [activity.type, activity.name].compactMap { $0 }.joined(separator: " ")
-                let detail = activity.deliveryType.map { " (\($0))" } ?? ""
-                return DetailLine(key: TimeText.short(activity.timestamp), value: what + detail,
-                                  link: activity.deliveryID.map { .detail(.messages, key: $0) })
-            }
-        case DetailSections.relationships:
-            return try await relationships(person, context)
-        case DetailSections.subscriptions:
-            let preferences = try await service.customerSubscriptionPreferences(id: id, idType: type, refresh: context.refresh)
-            var lines = [DetailLine(key: "Unsubscribed from all", value: preferences.unsubscribed == true ? "yes" : "no")]
-            lines += preferences.topics.map { topic in
-                DetailLine(key: topic.name ?? topic.id, value: topic.subscribed == false ? "unsubscribed" : "subscribed")
-            }
-            return lines
-        default:
-            throw SectionProblem("nothing to load for \(name)")
-        }
-    }
-
     /// The objects a person is related to. The endpoint knows people only by id, so a person without one gets a line
     /// saying so rather than an error.
-    static func relationships(_ person: (value: String, type: IDType), _ context: SectionLoader.Context) async throws -> [DetailLine] {
+    static func relationships(_ person: (value: String, type: IDType), _ context: PaneContext) async throws -> [DetailLine] {
         guard let relationships = try await context.service.customerRelationships(id: person.value, idType: person.type, refresh: context.refresh) else {
             return [DetailLine(key: "no relationships", value: noIDText)]
         }

@@ -28,7 +28,7 @@ public enum AppView {
             // The prompt takes the bottom row of the main area (the status bar stays visible).
             guard main.height > 0 else { return }
             let row = Rect(x: main.x, y: main.maxY - 1, width: main.width, height: 1)
-            let own = state.mode.isFinding ? PaneRegistry.definition(state.pane)?.findPrompt : nil
+            let own = state.mode.isFinding ? state.pane.definition.findPrompt : nil
             let prompt = own?.prompt ?? (state.mode.isFinding ? "find: " : "/")
             let placeholder = own?.placeholder ?? (state.mode.isFinding ? "an email, id, cio_id, or a query: plan = pro and has phone" : "type to filter")
             TextInputView(prompt: prompt, placeholder: placeholder, styles: TextInputStyles(theme: theme))

@@ -69,10 +69,7 @@ enum BreadcrumbView {
             case .detail(let pane, let key): Names.title(pane, state.details[route]?.row) ?? "\(pane.title) \(key)"
             }
         }.joined(separator: " › ")
-        if state.pane == .customers, !state.customerQuery.isEmpty, state.isOnList { trail += " › \(state.customerQuery)" }
-        if case .list(.messages) = state.route { trail += " › \(state.messagesQuery.summary)" }
-        if case .list(let pane) = state.route, let definition = PaneRegistry.definition(pane),
-           let summary = definition.summary(query: AppUpdate.listQuery(pane, state) ?? "") {
+        if case .list(let pane) = state.route, let summary = pane.definition.summary(query: AppUpdate.listQuery(pane, state) ?? "") {
             trail += " › \(summary)"
         }
         var right = ""

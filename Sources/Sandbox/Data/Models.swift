@@ -213,6 +213,8 @@ struct ExportRecord: Sendable {
     let selection: ExportSelection
     var total: Int
     var downloads: Int
+    /// How many times the export list has shown it (for `SandboxOptions.exportListings`).
+    var listings = 0
 }
 
 /// One API trigger of a broadcast; its deliveries are created once it is processed.

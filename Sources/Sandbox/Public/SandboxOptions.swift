@@ -24,6 +24,9 @@ public struct SandboxOptions: Sendable {
     public var malformedRate = 0.0
     /// How long a new export stays pending before it is done.
     public var exportSeconds = 3.0
+    /// When set, a new export is done once the export list has shown it this many times, whatever the time: tests
+    /// that must see an export pending, on a machine of any speed.
+    public var exportListings: Int? = nil
     public var host = "127.0.0.1"
     /// 0 picks a free port.
     public var port = 0

@@ -1,4 +1,4 @@
-/// Exports: created pending, done after `exportSeconds`, and rendered to CSV when the file is fetched.
+/// Exports: created pending, done after `exportSeconds` (or `exportListings` listings), and rendered to CSV when the file is fetched.
 extension WorkspaceStore {
     func countSelection(_ selection: ExportSelection) -> Int {
         switch selection {
@@ -22,13 +22,21 @@ extension WorkspaceStore {
         }
     }
 
-    func exports() -> [ExportRecord] { state.withLock { $0.exports } }
+    /// Every export; each listing counts towards `exportListings`.
+    func exports() -> [ExportRecord] {
+        state.withLock { state in
+            for index in state.exports.indices { state.exports[index].listings += 1 }
+            return state.exports
+        }
+    }
 
     func export(_ id: Int) -> ExportRecord? { state.withLock { state in state.exports.first { $0.id == id } } }
 
     /// done | pending | failed, as of now.
     func status(of export: ExportRecord) -> String {
-        export.failed ? "failed" : clock.now() >= export.readyAt ? "done" : "pending"
+        if export.failed { return "failed" }
+        let ready = exportListings.map { export.listings >= $0 } ?? (clock.now() >= export.readyAt)
+        return ready ? "done" : "pending"
     }
 
     func countDownload(_ id: Int) {

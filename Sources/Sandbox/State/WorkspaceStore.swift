@@ -8,6 +8,8 @@ final class WorkspaceStore: Sendable {
     let data: SandboxDataset
     let clock: SandboxClock
     let exportSeconds: Double
+    /// When set, an export is done once the export list has shown it this many times, whatever the time.
+    let exportListings: Int?
     let state: Mutex<MutableWorkspace>
     private let memberships = Mutex<[Int: CachedMembership]>([:])
     private let searches = Mutex<[SearchKey: [Int32]]>([:])
@@ -17,10 +19,11 @@ final class WorkspaceStore: Sendable {
     /// The most people one trigger turns into deliveries, so a default audience of half a million stays cheap.
     static let triggerDeliveryCap = 10_000
 
-    init(data: SandboxDataset, clock: SandboxClock, exportSeconds: Double) {
+    init(data: SandboxDataset, clock: SandboxClock, exportSeconds: Double, exportListings: Int? = nil) {
         self.data = data
         self.clock = clock
         self.exportSeconds = exportSeconds
+        self.exportListings = exportListings
         state = Mutex(MutableWorkspace(data: data))
         var index: [Int32: [Int]] = [:]
         for (position, activity) in data.activities.enumerated() { index[activity.customer, default: []].append(position) }

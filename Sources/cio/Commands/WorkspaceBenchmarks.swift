@@ -33,16 +33,16 @@ enum WorkspaceBenchmarks {
                   let row = rows.first else { continue }
             let route = Route.detail(.customers, key: row.key)
             // Every section starts at once, as Enter on the person does.
-            let finished = await withTaskGroup(of: (String, ContinuousClock.Instant).self) { group in
-                for name in DetailSections.profile {
+            let finished = await withTaskGroup(of: (SectionID, ContinuousClock.Instant).self) { group in
+                for name in PaneKind.customers.sections {
                     group.addTask {
                         _ = await handler.perform(.loadSection(route, name: name, refresh: false))
                         return (name, clock.now)
                     }
                 }
-                return await group.reduce(into: [String: ContinuousClock.Instant]()) { $0[$1.0] = $1.1 }
+                return await group.reduce(into: [SectionID: ContinuousClock.Instant]()) { $0[$1.0] = $1.1 }
             }
-            let key = [DetailSections.attributes, DetailSections.segments, DetailSections.messages].compactMap { finished[$0] }.max() ?? clock.now
+            let key = [SectionID.attributes, SectionID.segments, SectionID.messages].compactMap { finished[$0] }.max() ?? clock.now
             core.append(key - start)
             whole.append((finished.values.max() ?? clock.now) - start)
         }

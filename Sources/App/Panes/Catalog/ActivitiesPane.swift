@@ -58,6 +58,9 @@ enum ActivitiesPane: PaneDefinition {
 
     static func summary(query: String) -> String? { Query(text: query).summary }
 
+    static func query(_ state: AppState) -> String? { state.paneQueries[kind] ?? initialQuery }
+    static let isPaged = true
+
     static func emptyText(query: String) -> String {
         query.isEmpty ? "No activity in this workspace." : "No activity matches \(Query(text: query).summary): t and e change the filter."
     }

@@ -8,7 +8,6 @@ import Workspace
 enum CollectionsPane: PaneDefinition {
     static let kind = PaneKind.collections
     static let title = "Collections"
-    static let content = "Content"
     /// How many lines of content an opened collection shows: enough to see its shape, never a huge file.
     static let contentLines = 200
 
@@ -18,7 +17,7 @@ enum CollectionsPane: PaneDefinition {
         TableColumn("Schema", width: .flexible(min: 8, weight: 3), dropPriority: 2), TableColumn("Updated", width: .fixed(16), dropPriority: 1),
     ]
 
-    static var sections: [String] { [content] }
+    static let sections: [SectionID] = [.content]
 
     static func page(query: String, start: String?, _ context: PaneContext) async throws -> PanePage {
         PanePage(rows: rows(try await context.service.collections(refresh: context.refresh)), next: nil)
@@ -56,8 +55,8 @@ enum CollectionsPane: PaneDefinition {
     }
 
     /// The content pretty-printed, a line each, up to `contentLines` and said so when cut.
-    static func section(_ name: String, key: String, _ context: PaneContext) async throws -> [DetailLine] {
-        guard name == content, let id = Int(key) else { throw SectionProblem("nothing to load for \(name)") }
+    static func section(_ section: SectionID, key: String, _ context: PaneContext) async throws -> [DetailLine] {
+        guard section == .content, let id = Int(key) else { throw SectionProblem("nothing to load for \(section.title)") }
         let value = try await context.service.collectionContent(id: id, refresh: context.refresh)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

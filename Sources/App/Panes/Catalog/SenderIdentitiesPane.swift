@@ -8,7 +8,6 @@ import Workspace
 enum SenderIdentitiesPane: PaneDefinition {
     static let kind = PaneKind.senders
     static let title = "Sender identities"
-    static let usedBy = "Used by"
 
     static let columns = [
         TableColumn("ID", width: .fixed(6), alignment: .right), TableColumn("Name", width: .flexible(min: 10, weight: 2), comfortable: 16, maxWidth: 40),
@@ -16,7 +15,7 @@ enum SenderIdentitiesPane: PaneDefinition {
         TableColumn("Kind", width: .fixed(6)), TableColumn("Auto", width: .fixed(4), dropPriority: 1),
     ]
 
-    static var sections: [String] { [usedBy] }
+    static let sections: [SectionID] = [.usedBy]
 
     static func page(query: String, start: String?, _ context: PaneContext) async throws -> PanePage {
         PanePage(rows: rows(try await context.service.senderIdentities(refresh: context.refresh)), next: nil)
@@ -42,8 +41,8 @@ enum SenderIdentitiesPane: PaneDefinition {
     }
 
     /// Where it is used: each campaign and newsletter by name (from the cached lists), opening it.
-    static func section(_ name: String, key: String, _ context: PaneContext) async throws -> [DetailLine] {
-        guard name == usedBy, let id = Int(key) else { throw SectionProblem("nothing to load for \(name)") }
+    static func section(_ section: SectionID, key: String, _ context: PaneContext) async throws -> [DetailLine] {
+        guard section == .usedBy, let id = Int(key) else { throw SectionProblem("nothing to load for \(section.title)") }
         let usage = try await context.service.senderUsage(id: id, refresh: context.refresh)
         async let campaigns = try? context.service.campaigns()
         async let newsletters = try? context.service.newsletters()

@@ -1,0 +1,102 @@
+import CustomerIO
+import Foundation
+import TerminalUI
+import Workspace
+
+// What a pane can do, as small protocols (k9s style). A pane offers a key only if it conforms: the keymap derives
+// each binding's pane set from these (`PaneRegistry.kinds { $0 is any ChartsMetrics.Type }`), never from a list.
+
+/// Items chart metrics over the window `w` picks (`v` the metric): a sparkline, sent, open and click rate per row
+/// (loaded lazily), and a Metrics section on an opened item.
+protocol ChartsMetrics: PaneDefinition {
+    /// One item's metrics over the last `days`, as far as its endpoint reaches.
+    static func metrics(id: Int, days: Int, _ context: PaneContext) async throws -> MetricsResult
+    /// What the endpoint gives for a window of `days`.
+    static func span(days: Int) -> MetricsSpan
+}
+
+extension ChartsMetrics {
+    /// Broadcasts, newsletters and transactional go through v1, which stops at 45 days and then counts in weeks.
+    static func span(days: Int) -> MetricsSpan { .v1(lastDays: days) }
+
+    /// Chart, sent, open and click come right after ID and Name.
+    static var lazyColumns: [Int] { [2, 3, 4, 5] }
+
+    static func lazyValues(key: String, _ context: PaneContext) async throws -> [LazyValue] {
+        metricValues(try await metrics(id: numericID(key), days: context.metrics.days, context), metrics: context.metrics)
+    }
+
+    /// The Metrics section: a sparkline and total per metric over the window, and the rates.
+    static func metricsSection(key: String, _ context: PaneContext) async throws -> [DetailLine] {
+        MetricsText.lines(try await metrics(id: numericID(key), days: context.metrics.days, context))
+    }
+
+    /// Chart, sent, open and click rate of one row; a result over another span than the column's (a campaign whose
+    /// workspace refused v2) says that span in its chart cell rather than sit under a title claiming another.
+    static func metricValues(_ result: MetricsResult, metrics: MetricsView) -> [LazyValue] {
+        let series = result.series
+        let base = Format.rateBase(series)
+        let chart = result.span.label == span(days: metrics.days).label ? Format.sparkline(series[metrics.metric]) : "\(result.span.label) only"
+        func rate(_ metric: String) -> LazyValue {
+            LazyValue(text: Format.percent(series.total(metric), of: base), number: base > 0 ? Double(series.total(metric)) / Double(base) : nil)
+        }
+        return [
+            LazyValue(text: chart, number: Double(series.total(metrics.metric))),
+            LazyValue(text: Format.grouped(series.total("sent")), number: Double(series.total("sent"))),
+            rate("opened"),
+            rate("clicked"),
+        ]
+    }
+
+    /// The four metric columns, the first titled for the window on screen.
+    static var metricColumns: [TableColumn] {
+        [TableColumn("Sent, 30 days", width: .fixed(15)), TableColumn("Sent", width: .fixed(8), alignment: .right),
+         TableColumn("Open", width: .fixed(6), alignment: .right), TableColumn("Click", width: .fixed(6), alignment: .right)]
+    }
+}
+
+/// Items send messages: their deliveries open as a section, and in Messages filtered to the item.
+protocol HasDeliveries: PaneDefinition {
+    static func deliverySource(id: Int) -> DeliverySource
+}
+
+extension HasDeliveries {
+    /// The item's latest deliveries, each opening, under a line that opens all of them in Messages.
+    static func deliveriesSection(key: String, _ context: PaneContext) async throws -> [DetailLine] {
+        let source = deliverySource(id: try numericID(key))
+        let deliveries = try await context.service.deliveries(of: source, refresh: context.refresh)
+        var all = MessageSections.lines(deliveries, showingRecipient: true)
+        if !deliveries.isEmpty {
+            var more = DetailLine(key: "All of them", value: "in the Messages pane, filtered to this \(singular)", link: .list(.messages))
+            more.messagesSource = source
+            all.insert(more, at: 0)
+        }
+        return all
+    }
+}
+
+/// `x` starts an export from here: what it would export for the selected row or the item shown (`key`, nil when
+/// nothing is), or nil with the reason.
+protocol Exportable: PaneDefinition {
+    static func exportSpec(key: String?, _ state: AppState) -> ExportSpec?
+    static var exportUnavailableReason: String { get }
+}
+
+extension Exportable where Self: HasDeliveries {
+    static func exportSpec(key: String?, _ state: AppState) -> ExportSpec? {
+        key.flatMap(Int.init).map { .deliveries(deliverySource(id: $0)) }
+    }
+
+    static var exportUnavailableReason: String { "select a \(singular) first" }
+}
+
+/// Items hold people, listed page by page as the user scrolls (`m`).
+protocol HasMembers: PaneDefinition {
+    static func members(key: String, start: String?, _ context: PaneContext) async throws -> PanePage
+}
+
+/// The pane lists manual segments: `N` creates one, `D` deletes the one shown.
+protocol ManagesManualSegments: PaneDefinition {}
+
+/// The pane shows people (or a segment's members): `+` adds the one shown to a manual segment, `-` removes them.
+protocol ManualSegmentMembership: PaneDefinition {}

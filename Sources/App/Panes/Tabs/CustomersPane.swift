@@ -1,0 +1,159 @@
+import CustomerIO
+import Foundation
+import TerminalUI
+import Workspace
+
+/// Customers: people found by an email, an id, a cio_id or a filter query (`/`), paged as the user scrolls; their
+/// name, created and subscription load in bulk for the rows on screen. One opens as a full profile, section by
+/// section, each a request of its own started together.
+enum CustomersPane: PaneDefinition, Exportable, ManualSegmentMembership {
+    static let kind = PaneKind.customers
+    static let title = "Customers"
+    static let singular = "person"
+
+    // Name, created and subscription come in one bulk request for the rows on screen (`Effect.loadPeopleCells`).
+    static let columns = [
+        TableColumn("ID", width: .flexible(min: 6, weight: 1), maxWidth: 24), TableColumn("Email", width: .flexible(min: 12, weight: 3), comfortable: 24),
+        TableColumn("cio_id", width: .flexible(min: 10, weight: 1), dropPriority: 1, maxWidth: 24),
+        TableColumn("Name", width: .flexible(min: 8, weight: 2), comfortable: 14, maxWidth: 40),
+        TableColumn("Created", width: .fixed(16), dropPriority: 2), TableColumn("Subscribed", width: .fixed(10)),
+    ]
+
+    /// An opened person is named by their email.
+    static let titleColumn = 1
+    static let lazyColumns = [3, 4, 5]
+    static let isPaged = true
+    static let needsQuery = true
+
+    static func emptyText(query: String) -> String {
+        query.isEmpty ? "Press / and type an email, id, cio_id, or a query such as plan = pro and has phone." : "Nobody matches \(CustomerSearch(query).summary)."
+    }
+
+    static func summary(query: String) -> String? { query.isEmpty ? nil : query }
+
+    static func query(_ state: AppState) -> String? { state.customerQuery }
+
+    static func page(query: String, start: String?, _ context: PaneContext) async throws -> PanePage {
+        let page = try await find(CustomerSearch(query), service: context.service, refresh: context.refresh, start: start)
+        return PanePage(rows: rows(page.identifiers), next: page.next)
+    }
+
+    /// People matching a search: by email, by one identifier (nobody found is an empty list, not an error), or by
+    /// a query in the filter language (its first 200 matches).
+    static func find(_ search: CustomerSearch, service: WorkspaceService, refresh: Bool, start: String? = nil) async throws -> CustomerSearchPage {
+        switch search {
+        case .email(let email):
+            return CustomerSearchPage(identifiers: try await service.customers(email: email, refresh: refresh))
+        case .identifier(let value, let type):
+            do {
+                let profile = try await service.customerProfile(id: value, idType: type, refresh: refresh)
+                var identifiers = profile.identifiers ?? CustomerIdentifiers()
+                if identifiers.id == nil, type == .id { identifiers.id = value }
+                return CustomerSearchPage(identifiers: [identifiers])
+            } catch let error as CustomerIOError where error.kind == .notFound {
+                return CustomerSearchPage()
+            }
+        case .query(let text):
+            let filter: AudienceFilter
+            do {
+                filter = try FilterQuery.parse(text)
+            } catch let error as FilterQueryError {
+                throw QueryProblem(description: "the query could not be read: \(error.description)")
+            }
+            return try await service.searchCustomers(filter, key: text, start: start, refresh: refresh)
+        }
+    }
+
+    /// A search that could not be understood.
+    struct QueryProblem: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// A person by the identifier in their key, with name, created and subscription filled from the profile at once.
+    static func item(key: String, _ context: PaneContext) async throws -> ListRow {
+        let (value, type) = PersonKey.parse(key)
+        let profile = try await context.service.customerProfile(id: value, idType: type, refresh: context.refresh)
+        var identifiers = profile.identifiers ?? CustomerIdentifiers()
+        // The top-level id only echoes what was asked for: it is the person's id when asked by id, or when the
+        // profile names no identifiers and it differs from the email or cio_id that was asked with.
+        if identifiers.id == nil {
+            identifiers.id = type == .id ? value : (profile.identifiers == nil && profile.id != value ? profile.id : nil)
+        }
+        if identifiers.email == nil, type == .email { identifiers.email = value }
+        if identifiers.cioID == nil, type == .cioID { identifiers.cioID = value }
+        var row = try only(rows([identifiers]), key: key)
+        for (column, value) in zip(lazyColumns, PeopleCells.typedValues(profile)) {
+            row.setCell(column, to: value.text, number: value.number)
+        }
+        return row
+    }
+
+    /// Attributes, segments and messages come first: they are what a lookup is for, and they load together.
+    static let sections: [SectionID] = [.attributes, .segments, .messages, .identifiers, .activities, .relationships, .subscriptions]
+
+    static func section(_ section: SectionID, key: String, _ context: PaneContext) async throws -> [DetailLine] {
+        let service = context.service
+        let person = PersonKey.parse(key)
+        let (id, type) = person
+        switch section {
+        case .attributes:
+            return PersonSections.attributes(try await service.customerProfile(id: id, idType: type, refresh: context.refresh), now: context.now)
+        case .identifiers:
+            return PersonSections.identifiers(try await service.customerProfile(id: id, idType: type, refresh: context.refresh), now: context.now)
+        case .segments:
+            // A person's segments may come without their type; the workspace's segment list (cached, and asked for
+            // alongside) says which are manual, which is what `-` needs.
+            async let memberships = service.customerSegments(id: id, idType: type, refresh: context.refresh)
+            async let everySegment = try? service.segments()
+            let kinds = Dictionary((await everySegment ?? []).compactMap { segment in segment.type.map { (segment.id, $0) } }, uniquingKeysWith: { first, _ in first })
+            return try await memberships.map { segment in
+                let kind = segment.type ?? kinds[segment.id]
+                return DetailLine(key: segment.name ?? "#\(segment.id)", value: (["#\(segment.id)"] + [kind].compactMap { $0 }).joined(separator: " · "), link: .detail(.segments, key: String(segment.id)))
+            }
+        case .messages:
+            return MessageSections.lines(try await service.customerMessages(id: id, idType: type, refresh: context.refresh))
+        case .activities:
+            return try await service.customerActivities(id: id, idType: type, refresh: context.refresh).map { activity in
+                let what = [activity.type, activity.name].compactMap { $0 }.joined(separator: " ")
+                let detail = activity.deliveryType.map { " (\($0))" } ?? ""
+                return DetailLine(key: TimeText.short(activity.timestamp), value: what + detail,
+                                  link: activity.deliveryID.map { .detail(.messages, key: $0) })
+            }
+        case .relationships:
+            return try await PersonSections.relationships(person, context)
+        case .subscriptions:
+            let preferences = try await service.customerSubscriptionPreferences(id: id, idType: type, refresh: context.refresh)
+            var lines = [DetailLine(key: "Unsubscribed from all", value: preferences.unsubscribed == true ? "yes" : "no")]
+            lines += preferences.topics.map { topic in
+                DetailLine(key: topic.name ?? topic.id, value: topic.subscribed == false ? "unsubscribed" : "subscribed")
+            }
+            return lines
+        default:
+            throw SectionProblem("nothing to load for \(section.title)")
+        }
+    }
+
+
+    static func exportSpec(key: String?, _ state: AppState) -> ExportSpec? {
+        // The people a search found, from its list; an opened person is not an export.
+        state.isOnList && !state.customerQuery.isEmpty ? .customers(query: state.customerQuery) : nil
+    }
+
+    static let exportUnavailableReason = "find people first (/), then export them"
+
+    static func rows(_ people: [CustomerIdentifiers]) -> [ListRow] {
+        people.enumerated().map { index, person in
+            let key = PersonKey.make(person) ?? "row:\(index)"
+            // Name, created and subscription arrive in bulk for the rows on screen; a row without an id cannot
+            // be asked for, so it says so at once.
+            let pending = person.id == nil ? "—" : "…"
+            return ListRow(
+                key: key,
+                cells: [person.id ?? "—", person.email ?? "—", person.cioID ?? "—", pending, pending, pending],
+                // No detail lines: the profile shows the cells under the column titles.
+                copyValue: person.email ?? person.id ?? key,
+                item: .person(person)
+            )
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import CustomerIO
+import Foundation
+import TerminalUI
+import Workspace
+
+/// Exports: every export with its status (followed while one runs); `d` saves a finished one to a file.
+enum ExportsPane: PaneDefinition {
+    static let kind = PaneKind.exports
+    static let title = "Exports"
+
+    static let columns = [
+        TableColumn("ID", width: .fixed(6), alignment: .right), TableColumn("Type", width: .fixed(10)),
+        TableColumn("Status", width: .fixed(8)), TableColumn("Total", width: .fixed(9), alignment: .right),
+        TableColumn("Description", width: .flexible(min: 10, weight: 3), comfortable: 20), TableColumn("Created", width: .fixed(16), dropPriority: 1),
+    ]
+
+    /// An export is named by its description.
+    static let titleColumn = 4
+
+    static var bindings: [Binding] {
+        [
+            Binding("exports.download", ["d"], "Download the export to a file you name (never overwrites)", section: "Lists", panes: [kind], command: .downloadExport) { state in
+                guard let export = state.selectedExport?.item?.export else { return "nothing selected" }
+                return export.isDone ? nil : "the export is not done yet (\(export.statusText))"
+            },
+        ]
+    }
+
+    static func page(query: String, start: String?, _ context: PaneContext) async throws -> PanePage {
+        PanePage(rows: rows(try await context.service.exports(refresh: context.refresh)))
+    }
+
+    static func item(key: String, _ context: PaneContext) async throws -> ListRow {
+        try only(rows([try await context.service.client.export(id: numericID(key))]), key: key)
+    }
+
+    static func rows(_ exports: [Export]) -> [ListRow] {
+        exports.map { export in
+            let status = export.statusText
+            return ListRow(
+                key: String(export.id),
+                cells: [String(export.id), export.type ?? "—", status, export.total.map(String.init) ?? "—",
+                        export.description ?? "", TimeText.short(export.createdAt)],
+                detail: [
+                    DetailLine(key: "ID", value: String(export.id)),
+                    DetailLine(key: "Type", value: export.type ?? "—"),
+                    DetailLine(key: "Status", value: status),
+                    DetailLine(key: "Total", value: export.total.map(String.init) ?? "—"),
+                    DetailLine(key: "Description", value: export.description ?? ""),
+                    DetailLine(key: "Downloads", value: export.downloads.map(String.init) ?? "0"),
+                    DetailLine(key: "Created by", value: export.userEmail ?? ""),
+                    DetailLine(key: "Created", value: TimeText.full(export.createdAt)),
+                    DetailLine(key: "Updated", value: TimeText.full(export.updatedAt)),
+                ],
+                item: .export(export)
+            )
+        }
+    }
+}

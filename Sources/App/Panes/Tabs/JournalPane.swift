@@ -1,0 +1,54 @@
+import CustomerIO
+import Foundation
+import TerminalUI
+import Workspace
+
+/// The journal (`:journal`): every write this machine made, newest first, each with its outcome and the digest of
+/// what was sent; a failed or unknown one opens with its error.
+enum JournalPane: PaneDefinition {
+    static let kind = PaneKind.journal
+    static let title = "Journal"
+    static let singular = "write"
+
+    // The endpoint second: an opened entry is named after it.
+    static let columns = [
+        TableColumn("Time", width: .fixed(16)), TableColumn("Endpoint", width: .flexible(min: 14, weight: 3), comfortable: 24),
+        TableColumn("Outcome", width: .fixed(8)), TableColumn("Result", width: .flexible(min: 8, weight: 2)),
+        TableColumn("Profile", width: .fixed(12), dropPriority: 1), TableColumn("Payload SHA-256", width: .fixed(14), dropPriority: 2),
+    ]
+
+    static func emptyText(query: String) -> String {
+        "No writes yet: sends, triggers, segment changes and export starts made from this machine are listed here."
+    }
+
+    static func page(query: String, start: String?, _ context: PaneContext) async throws -> PanePage {
+        PanePage(rows: rows(context.journal?.attempts() ?? []))
+    }
+
+    static func item(key: String, _ context: PaneContext) async throws -> ListRow {
+        guard let row = rows(context.journal?.attempts() ?? []).first(where: { $0.key == key }) else { throw SectionProblem("no write \(key) in the journal") }
+        return row
+    }
+
+    /// The journal, newest first; a row's detail holds the error of a failed or unknown write.
+    static func rows(_ entries: [WriteJournal.Entry]) -> [ListRow] {
+        entries.enumerated().reversed().map { index, entry in
+            // Local time like every other time in the app; the stored UTC instant stays in the detail.
+            let seconds = entry.date.map { Int($0.timeIntervalSince1970) }
+            return ListRow(
+                key: String(index),
+                cells: [TimeText.short(seconds), entry.endpoint, entry.outcome, entry.resultID ?? "—", entry.profile, String(entry.payloadDigest.prefix(12))],
+                copyValue: entry.resultID ?? entry.endpoint,
+                detail: [
+                    DetailLine(key: "Time", value: seconds == nil ? entry.time : "\(TimeText.full(seconds)) · \(entry.time)"),
+                    DetailLine(key: "Profile", value: entry.profile),
+                    DetailLine(key: "Endpoint", value: entry.endpoint),
+                    DetailLine(key: "Outcome", value: entry.outcome),
+                    DetailLine(key: "Result", value: entry.resultID ?? "—"),
+                    DetailLine(key: "Detail", value: entry.detail ?? "—"),
+                    DetailLine(key: "Payload SHA-256", value: entry.payloadDigest),
+                ]
+            )
+        }
+    }
+}

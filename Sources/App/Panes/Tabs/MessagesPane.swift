@@ -1,0 +1,109 @@
+import CustomerIO
+import Foundation
+import TerminalUI
+import Workspace
+
+/// Messages: the workspace's deliveries, newest first and paged as the user scrolls, narrowed by type (`t`), the
+/// furthest state reached (`e`) and how far back (`w`), or to one campaign, broadcast, newsletter or template's
+/// (opened from its detail). One opens with its timeline, its person and where it came from, by name; `b` shows
+/// its archived body.
+enum MessagesPane: PaneDefinition {
+    static let kind = PaneKind.messages
+    static let title = "Messages"
+    static let singular = "message"
+
+    static let columns = [
+        TableColumn("Created", width: .fixed(16), dropPriority: 1), TableColumn("Type", width: .fixed(8), dropPriority: 3),
+        TableColumn("State", width: .fixed(12)), TableColumn("Recipient", width: .flexible(min: 10, weight: 3), comfortable: 20),
+        TableColumn("Subject", width: .flexible(min: 10, weight: 3), comfortable: 20),
+        TableColumn("From", width: .flexible(min: 12, weight: 2), dropPriority: 2, comfortable: 14),
+    ]
+
+    /// A message is named by its subject.
+    static let titleColumn = 4
+    static let isPaged = true
+
+    static func emptyText(query: String) -> String {
+        query.isEmpty ? "No messages in this workspace." : "No messages match \(MessagesQuery(text: query).summary): t, e and w change the filter."
+    }
+
+    static func summary(query: String) -> String? { MessagesQuery(text: query).summary }
+
+    static func query(_ state: AppState) -> String? { state.messagesQuery.text }
+
+    static func page(query: String, start: String?, _ context: PaneContext) async throws -> PanePage {
+        let messages = MessagesQuery(text: query)
+        let page = try await context.service.messagesPage(messages.filter(now: context.now), from: messages.source, key: query, start: start, refresh: context.refresh)
+        let names = await OriginNames.load(for: page.messages, service: context.service)
+        return PanePage(rows: rows(page.messages, source: messages.source, names: names), next: page.next)
+    }
+
+    static func item(key: String, _ context: PaneContext) async throws -> ListRow {
+        let delivery = try await context.service.message(id: key, refresh: context.refresh)
+        return try only(rows([delivery], names: await OriginNames.load(for: [delivery], service: context.service)), key: key)
+    }
+
+    /// Nothing loads by itself: the archived body is asked for (`b`), as the API allows 100 a day.
+    static func section(_ id: SectionID, key: String, _ context: PaneContext) async throws -> [DetailLine] {
+        guard id == .archivedBody else { throw SectionProblem("nothing to load for \(id.title)") }
+        return MessageSections.archivedBody(try await context.service.archivedMessage(id: key, refresh: context.refresh))
+    }
+
+    static var bindings: [Binding] {
+        [
+            Binding("messages.type", ["t"], "Filter by type: all, email, push, sms, in-app, webhook, slack", section: "Lists", panes: [kind], command: .pane(kind, "type")),
+            Binding("messages.metric", ["e"], "Filter by the furthest state: sent, delivered, opened, clicked …", section: "Lists", panes: [kind], command: .pane(kind, "metric")),
+            Binding("messages.window", ["w"], "How far back: all, 1, 7 or 30 days", section: "Lists", panes: [kind], command: .pane(kind, "window")),
+            Binding("messages.body", ["b"], "Show the message's archived body (the API allows 100 a day; asks first)", section: "Lists", panes: [kind], command: .archivedBody) { state in
+                guard case .detail(.messages, _) = state.route else { return "open a message first" }
+                return state.details[state.route]?.sectionOrder.contains(.archivedBody) == true ? "already shown" : nil
+            },
+        ]
+    }
+
+    /// `t` / `e` / `w`: the next type, furthest state or window, loaded afresh.
+    static func run(_ command: String, _ state: inout AppState) -> [Effect] {
+        var query = state.messagesQuery
+        switch command {
+        case "type": query.type = MessagesQuery.next(query.type, in: MessagesQuery.types)
+        case "metric": query.metric = MessagesQuery.next(query.metric, in: MessagesQuery.metrics)
+        case "window": query.days = MessagesQuery.next(query.days, in: MessagesQuery.windows)
+        default: return []
+        }
+        return show(query, &state)
+    }
+
+    /// Shows the list for `query`: a fresh list, so the old filter's rows and next-page cursor never carry over.
+    static func show(_ query: MessagesQuery, _ state: inout AppState) -> [Effect] {
+        state.messagesQuery = query
+        state.lists[kind] = ListPaneState()
+        state.lists[kind]?.rows = .loading(previous: nil)
+        state.flash = Flash.make(.info, "Messages: \(query.summary)", now: state.now)
+        return [.loadList(kind, refresh: false, query: query.text)]
+    }
+
+    static func rows(_ deliveries: [Delivery], source: DeliverySource? = nil, names: OriginNames = OriginNames()) -> [ListRow] {
+        deliveries.map { delivery in
+            let (origin, originRoute) = names.origin(of: delivery, source: source)
+            let person = delivery.customerIdentifiers?.email ?? delivery.customerID ?? delivery.customerIdentifiers?.id ?? "—"
+            return ListRow(
+                key: delivery.id,
+                cells: [TimeText.short(delivery.created), delivery.type ?? "—", delivery.latestMetric ?? "—",
+                        delivery.recipient ?? person, delivery.subject ?? "", origin],
+                detail: [
+                    DetailLine(key: "ID", value: delivery.id),
+                    DetailLine(key: "Type", value: delivery.type ?? "—"),
+                    DetailLine(key: "State", value: delivery.latestMetric ?? "—"),
+                    DetailLine(key: "Recipient", value: delivery.recipient ?? ""),
+                    DetailLine(key: "Person", value: person, link: delivery.customerIdentifiers.flatMap(PersonKey.make).map { .detail(.customers, key: $0) }
+                        ?? delivery.customerID.map { .detail(.customers, key: "id:\($0)") }),
+                    DetailLine(key: "Subject", value: delivery.subject ?? ""),
+                    DetailLine(key: "From", value: origin, link: originRoute),
+                    DetailLine(key: "Failure", value: delivery.failureMessage ?? ""),
+                    DetailLine(key: "Created", value: TimeText.full(delivery.created)),
+                ] + RowParts.metricRows(delivery.metrics),
+                item: .delivery(delivery)
+            )
+        }
+    }
+}

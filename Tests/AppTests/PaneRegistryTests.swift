@@ -1,0 +1,67 @@
+import Testing
+import TerminalUI
+@testable import App
+
+/// Every pane is one definition, found by kind; what a pane can do comes from the capabilities it conforms to, and
+/// the keymap's pane sets are derived from them.
+@Suite struct PaneRegistryTests {
+    @Test func everyKindHasItsOwnDefinition() {
+        for kind in PaneKind.allCases {
+            let pane = kind.definition
+            #expect(pane.kind == kind, "\(kind) is served by \(pane)")
+            #expect(!pane.title.isEmpty && !pane.singular.isEmpty)
+            #expect(pane.columns.indices.contains(pane.titleColumn), "\(kind): title column \(pane.titleColumn)")
+            #expect(pane.lazyColumns.allSatisfy(pane.columns.indices.contains), "\(kind): lazy columns \(pane.lazyColumns)")
+            #expect(Set(pane.sections).count == pane.sections.count, "\(kind) lists a section twice")
+        }
+        #expect(Set(PaneKind.allCases.map(\.title)).count == PaneKind.allCases.count, "two panes share a title")
+    }
+
+    @Test func capabilitiesSayWhatEachPaneCanDo() {
+        #expect(PaneKind.withMetrics == [.campaigns, .broadcasts, .newsletters, .transactional])
+        #expect(PaneRegistry.kinds { $0 is any HasDeliveries.Type } == [.campaigns, .broadcasts, .newsletters, .transactional])
+        // Broadcast deliveries cannot be exported by the API: Broadcasts has deliveries but is not exportable.
+        #expect(PaneRegistry.kinds { $0 is any Exportable.Type } == [.customers, .campaigns, .newsletters, .transactional])
+        #expect(PaneRegistry.kinds { $0 is any HasMembers.Type } == [.segments])
+        #expect(PaneRegistry.kinds { $0 is any ManualSegmentMembership.Type } == [.segments, .customers])
+        // A pane charting metrics has the four metric cells after ID and Name, and a Metrics section.
+        for kind in PaneKind.withMetrics {
+            #expect(kind.definition.lazyColumns == [2, 3, 4, 5], "\(kind)")
+            #expect(kind.sections.first == .metrics, "\(kind)")
+        }
+    }
+
+    @Test func bindingsArePlacedByCapabilityNotByList() {
+        func panes(_ id: String) -> Set<PaneKind>? { Keymap.defaults.first { $0.id == id }?.panes }
+        #expect(panes("campaigns.window") == Set(PaneKind.withMetrics))
+        #expect(panes("campaigns.metric") == Set(PaneKind.withMetrics))
+        #expect(panes("exports.start") == Set(PaneRegistry.kinds { $0 is any Exportable.Type }))
+        #expect(panes("members") == Set(PaneRegistry.kinds { $0 is any HasMembers.Type }))
+        #expect(panes("manual.create") == Set(PaneRegistry.kinds { $0 is any ManagesManualSegments.Type }))
+        #expect(panes("manual.add") == Set(PaneRegistry.kinds { $0 is any ManualSegmentMembership.Type }))
+        #expect(panes("manual.remove") == Set(PaneRegistry.kinds { $0 is any ManualSegmentMembership.Type }))
+        // A pane's own keys live in its file and apply only there.
+        #expect(panes("messages.type") == [.messages])
+        #expect(panes("exports.download") == [.exports])
+    }
+
+    @Test func metricSpansComeFromThePane() {
+        let view = MetricsView(days: 90)
+        #expect(view.span(for: .campaigns).label == "90 days")
+        for kind in [PaneKind.broadcasts, .newsletters, .transactional] { #expect(view.span(for: kind).label == "12 weeks", "\(kind)") }
+    }
+
+    @Test func sectionHeadingsAreDerivedAndDistinct() {
+        #expect(Set(SectionID.allCases.map(\.title)).count == SectionID.allCases.count)
+        #expect(SectionID.allCases.filter(\.followsMetrics) == [.metrics, .actions, .links])
+    }
+
+    /// Customers lists nothing until it is asked something; every other pane lists at once.
+    @Test func onlyCustomersWaitsForAQuery() {
+        #expect(PaneRegistry.kinds { $0.needsQuery } == [.customers])
+        var app = Reducer(session: SessionInfo(profile: "t", region: "us", isDemo: true), size: Size(width: 100, height: 30))
+        #expect(app.press(.character("2")).isEmpty)
+        #expect(app.press(.character("r")).isEmpty)
+        #expect(app.press(.character("3")) == [.loadList(.campaigns, refresh: false, query: nil)])
+    }
+}
