@@ -115,10 +115,11 @@ import Sandbox
         #expect(CollectionsPane.liquidName("upcoming events") == nil)
     }
 
-    @Test func anActivitiesQueryReadsBackAsItself() {
-        let query = ActivitiesPane.Query(type: "event", name: "purchase")
-        #expect(ActivitiesPane.Query(text: query.text) == query)
-        #expect(ActivitiesPane.Query(text: "") == ActivitiesPane.Query())
+    @Test func anActivitiesQuerySaysWhatItAsks() {
+        let query = ActivitiesQuery(type: "event", name: "purchase")
         #expect(query.summary == "event · “purchase”")
+        #expect(ActivitiesQuery().summary == "all")
+        // Distinct queries never share the store's cache key.
+        #expect(Set([query, ActivitiesQuery(type: "event"), ActivitiesQuery(name: "purchase"), ActivitiesQuery()].map(\.key)).count == 4)
     }
 }

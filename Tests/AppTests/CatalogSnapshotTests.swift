@@ -42,7 +42,7 @@ import TerminalUI
         app.type("activities")
         app.press(.enter)
         let rows = ActivitiesPane.rows(activities, now: Date(timeIntervalSince1970: TimeInterval(PaneSnapshotTests.created + 3 * 86_400)))
-        app.send(.listPage(.activities, query: "", rows: rows, next: "p2", appended: false))
+        app.send(.listPage(.activities, query: .activities(ActivitiesQuery()), rows: rows, next: "p2", appended: false))
         return app
     }
 

@@ -63,8 +63,8 @@ import TerminalUI
         var app = Reducer(session: session, size: size)
         app.press(.character("2"), .character("/"))
         app.type("plan = pro")
-        #expect(app.press(.enter) == [.loadList(.customers, refresh: false, query: "plan = pro")])
-        let asked = app.send(.listPage(.customers, query: "plan = pro", rows: CustomersPane.rows(people), next: nil, appended: false))
+        #expect(app.press(.enter) == [.loadList(.customers, refresh: false, query: .customers("plan = pro"))])
+        let asked = app.send(.listPage(.customers, query: .customers("plan = pro"), rows: CustomersPane.rows(people), next: nil, appended: false))
         #expect(asked == [.loadPeopleCells([PersonRef(key: "cio_id:a1b2c3", id: "42"), PersonRef(key: "cio_id:d4e5f6", id: "7")], refresh: false)])
         let profiles: [String: CustomerProfile] = [
             "cio_id:a1b2c3": CustomerProfile(attributes: ["first_name": .string("Ada"), "last_name": .string("Lovelace")],

@@ -251,7 +251,7 @@ struct Reducer {
         }
         app.type("ada@example.com")
         let effects = app.press(.enter)
-        #expect(effects == [.loadList(.customers, refresh: false, query: "ada@example.com")])
+        #expect(effects == [.loadList(.customers, refresh: false, query: .customers("ada@example.com"))])
         #expect(app.state.customerQuery == "ada@example.com")
         #expect(app.state.mode == .browsing)
     }

@@ -12,9 +12,9 @@ import TerminalUI
         _ = AppUpdate.update(&state, .key(.character("/")))
         for character in "jane@example.com" { _ = AppUpdate.update(&state, .key(.character(character))) }
         var effects = AppUpdate.update(&state, .key(.enter))
-        #expect(effects == [.loadList(.customers, refresh: false, query: "jane@example.com")])
+        #expect(effects == [.loadList(.customers, refresh: false, query: .customers("jane@example.com"))])
         let people = (0..<3).map { ListRow(key: "c\($0)", cells: ["\($0)", "jane@example.com", "c\($0)"]) }
-        _ = AppUpdate.update(&state, .listPage(.customers, query: "jane@example.com", rows: people, next: nil, appended: false))
+        _ = AppUpdate.update(&state, .listPage(.customers, query: .customers("jane@example.com"), rows: people, next: nil, appended: false))
         _ = AppUpdate.update(&state, .key(.character("G")))
         #expect(state.currentList.selectedRow?.key == "c2")
 
@@ -22,13 +22,13 @@ import TerminalUI
         _ = AppUpdate.update(&state, .key(.control("u")))
         for character in "sam@example.com" { _ = AppUpdate.update(&state, .key(.character(character))) }
         effects = AppUpdate.update(&state, .key(.enter))
-        #expect(effects == [.loadList(.customers, refresh: false, query: "sam@example.com")])
+        #expect(effects == [.loadList(.customers, refresh: false, query: .customers("sam@example.com"))])
         #expect(state.currentList.visible.isEmpty)
         #expect(state.currentList.selectedRow == nil)
         let frame = AppView.render(state)
         #expect(frame.text.contains("Loading customers"))
 
-        _ = AppUpdate.update(&state, .listFailed(.customers, "the network is down", query: "sam@example.com"))
+        _ = AppUpdate.update(&state, .listFailed(.customers, "the network is down", query: .customers("sam@example.com")))
         #expect(AppView.render(state).text.contains("the network is down"))
     }
 }

@@ -15,16 +15,16 @@ import TerminalUI
     @Test func messagesFromAnEarlierFilterNeverFillTheListUnderTheNewLabel() {
         var reducer = Reducer()
         reducer.press(.character("6"))
-        let all = reducer.state.messagesQuery.text
+        let all = ListQuery.messages(reducer.state.messagesQuery)
         reducer.send(.listPage(.messages, query: all, rows: [Self.message("m0", "sent")], next: nil, appended: false))
-        var asked: [String] = []
+        var asked: [ListQuery] = []
         for _ in 0..<3 {
             for effect in reducer.press(.character("e")) {
                 if case .loadList(.messages, _, let query?) = effect { asked.append(query) }
             }
         }
         #expect(asked.count == 3 && Set(asked).count == 3)
-        let current = reducer.state.messagesQuery.text
+        let current = ListQuery.messages(reducer.state.messagesQuery)
         #expect(current == asked[2])
         // The latest answer first, then the two older ones, out of order.
         reducer.send(.listPage(.messages, query: asked[2], rows: [Self.message("m3", "bounced")], next: nil, appended: false))
@@ -40,7 +40,7 @@ import TerminalUI
     @Test func anOlderFiltersAnswerArrivingBeforeTheCurrentOneLeavesTheListLoading() {
         var reducer = Reducer()
         reducer.press(.character("6"))
-        let first = reducer.state.messagesQuery.text
+        let first = ListQuery.messages(reducer.state.messagesQuery)
         reducer.press(.character("e"))
         reducer.send(.listPage(.messages, query: first, rows: [Self.message("m1", "delivered")], next: nil, appended: false))
         #expect(reducer.state.currentList.loadedRows.isEmpty)
@@ -51,10 +51,10 @@ import TerminalUI
     @Test func aLatePageOfAnotherFilterIsNotAppended() {
         var reducer = Reducer()
         reducer.press(.character("6"))
-        let first = reducer.state.messagesQuery.text
+        let first = ListQuery.messages(reducer.state.messagesQuery)
         reducer.send(.listPage(.messages, query: first, rows: (0..<30).map { Self.message("a\($0)", "sent") }, next: "p2", appended: false))
         reducer.press(.character("e"))
-        let second = reducer.state.messagesQuery.text
+        let second = ListQuery.messages(reducer.state.messagesQuery)
         reducer.send(.listPage(.messages, query: second, rows: [Self.message("b0", "delivered")], next: nil, appended: false))
         reducer.send(.listPage(.messages, query: first, rows: [Self.message("a30", "sent")], next: nil, appended: true))
         #expect(reducer.state.currentList.loadedRows.map(\.key) == ["b0"])
@@ -85,7 +85,7 @@ import TerminalUI
     @Test func anEmptyFilteredListSaysItsFilter() {
         var reducer = Reducer()
         reducer.press(.character("6"), .character("e"))
-        reducer.send(.listPage(.messages, query: reducer.state.messagesQuery.text, rows: [], next: nil, appended: false))
+        reducer.send(.listPage(.messages, query: ListQuery.messages(reducer.state.messagesQuery), rows: [], next: nil, appended: false))
         let text = AppView.render(reducer.state).text
         #expect(text.contains("No messages match"))
         #expect(!text.contains("in this workspace"))
@@ -96,13 +96,13 @@ import TerminalUI
     @Test func aNewFilterNeverAsksForTheNextPageWithTheOldCursor() {
         var reducer = Reducer()
         reducer.press(.character("6"))
-        let first = reducer.state.messagesQuery.text
+        let first = ListQuery.messages(reducer.state.messagesQuery)
         reducer.send(.listPage(.messages, query: first, rows: (0..<30).map { Self.message("a\($0)", "sent") }, next: "old-cursor", appended: false))
         reducer.press(.character("G"))
         let effects = reducer.press(.character("e"))
         #expect(!effects.contains { if case .loadMore = $0 { true } else { false } }, "\(effects)")
         #expect(reducer.state.currentList.next == nil)
-        let second = reducer.state.messagesQuery.text
+        let second = ListQuery.messages(reducer.state.messagesQuery)
         reducer.send(.listPage(.messages, query: second, rows: [Self.message("b9", "delivered")], next: nil, appended: true))
         #expect(reducer.state.currentList.loadedRows.isEmpty)
         #expect(reducer.state.currentList.rows.isLoading)
@@ -112,7 +112,7 @@ import TerminalUI
     @Test func aFailedPageStopsPagingUntilTheListReloads() {
         var reducer = Reducer()
         reducer.press(.character("6"))
-        let query = reducer.state.messagesQuery.text
+        let query = ListQuery.messages(reducer.state.messagesQuery)
         reducer.send(.listPage(.messages, query: query, rows: (0..<5).map { Self.message("a\($0)", "sent") }, next: "p2", appended: false))
         reducer.send(.listPageFailed(.messages, query: query, message: "Customer.io had a server error (503)"))
         #expect(reducer.state.currentList.next == nil)

@@ -12,8 +12,8 @@ public enum Action: Sendable {
     case terminate
     /// A pane's list arrived, with the query it answers (nil for panes without one): applied only while the pane
     /// still shows that query, so a slow answer never fills a list under another filter's label.
-    case listLoaded(PaneKind, [ListRow], query: String? = nil)
-    case listFailed(PaneKind, String, query: String? = nil)
+    case listLoaded(PaneKind, [ListRow], query: ListQuery? = nil)
+    case listFailed(PaneKind, String, query: ListQuery? = nil)
     /// A section of an opened item arrived (a person's segments, a campaign's actions).
     /// `metrics` is the window and metric it was loaded for: a metrics section for another window is dropped.
     case sectionLoaded(Route, name: SectionID, lines: [DetailLine], metrics: MetricsView? = nil)
@@ -25,9 +25,9 @@ public enum Action: Sendable {
     case itemFailed(Route, message: String)
     /// A page of a paged list (a Customers search, Messages) arrived for `query` (`appended` adds it to the pages
     /// before); dropped when the pane has moved on to another query.
-    case listPage(PaneKind, query: String, rows: [ListRow], next: String?, appended: Bool)
+    case listPage(PaneKind, query: ListQuery?, rows: [ListRow], next: String?, appended: Bool)
     /// A later page of `query` failed: paging stops there until the list reloads.
-    case listPageFailed(PaneKind, query: String, message: String)
+    case listPageFailed(PaneKind, query: ListQuery?, message: String)
     /// A page of a segment's members arrived; `appended` adds it to the pages before.
     case membersLoaded(segment: String, rows: [ListRow], next: String?, appended: Bool)
     case membersFailed(segment: String, message: String)
@@ -88,7 +88,7 @@ public struct MetricsView: Sendable, Hashable {
 
 /// Work `update` asks for; the runtime performs it outside the pure state change and reports back as actions.
 public enum Effect: Sendable, Hashable {
-    case loadList(PaneKind, refresh: Bool, query: String?)
+    case loadList(PaneKind, refresh: Bool, query: ListQuery?)
     /// A section of a detail that loads on its own (a segment's customer count, a person's messages).
     case loadSection(Route, name: SectionID, refresh: Bool, metrics: MetricsView = MetricsView())
     /// Name, created and subscription of the people on screen, in one bulk request.
@@ -108,7 +108,7 @@ public enum Effect: Sendable, Hashable {
     /// Saves a finished export's file to `path`, never over an existing file.
     case downloadExport(id: String, path: String)
     /// The next page of a paged list's query (Customers, Messages).
-    case loadMore(PaneKind, query: String, start: String)
+    case loadMore(PaneKind, query: ListQuery?, start: String)
     /// One page of a segment's members (`start` nil for the first).
     case loadMembers(segment: String, start: String?, refresh: Bool)
     case loadDrafts

@@ -91,7 +91,7 @@ public struct AppState: Sendable {
     /// The Messages pane's filters.
     public var messagesQuery = MessagesQuery()
     /// The query of each pane written as a `PaneDefinition` (Activities' type and name), as its answers carry it.
-    public var paneQueries: [PaneKind: String] = [:]
+    public var activitiesQuery = ActivitiesQuery()
     /// Panes whose off-screen cells are being prefetched already (cleared when the cells load afresh).
     public var prefetched: Set<PaneKind> = []
     /// Panes whose lazy cells must bypass the cache next time (after `r` / `R`).

@@ -97,12 +97,7 @@ enum PromptUpdate {
             // A pane that asks for text of its own (Activities' name) takes it into its query.
             if state.pane.definition.findPrompt != nil { return state.pane.definition.find(text, &state) }
             guard !text.isEmpty else { return [] }
-            state.customerQuery = text
-            state.lists[.customers] = ListPaneState()
-            state.lists[.customers]?.rows = .loading(previous: nil)
-            // The new list's rows start as "…": what was asked for the old one no longer fills them.
-            state.requestedCells = state.requestedCells.filter { !$0.hasPrefix("customers/") }
-            return [.loadList(.customers, refresh: false, query: text)]
+            return CustomersPane.search(text, &state)
         case .saving(let id, var input):
             let path = input.commit().trimmingCharacters(in: .whitespaces)
             state.mode = .browsing

@@ -75,8 +75,7 @@ public enum AppUpdate {
         switch state.route {
         case .members(let segment): effect = .loadMembers(segment: segment, start: start, refresh: false)
         case .list(let pane):
-            guard let query = listQuery(pane, state) else { return [] }
-            effect = .loadMore(pane, query: query, start: start)
+            effect = .loadMore(pane, query: listQuery(pane, state), start: start)
         default: return []
         }
         state.currentList.isLoadingMore = true
@@ -339,7 +338,7 @@ public enum AppUpdate {
     }
 
     /// The query a pane's list is loaded with: the email on Customers, the filters on Messages.
-    static func listQuery(_ pane: PaneKind, _ state: AppState) -> String? {
+    static func listQuery(_ pane: PaneKind, _ state: AppState) -> ListQuery? {
         pane.definition.query(state)
     }
 
@@ -353,7 +352,7 @@ public enum AppUpdate {
 
     /// A pane that lists nothing until it is asked something (Customers before a search) has nothing to load.
     private static func waitsForQuery(_ pane: PaneKind, _ state: AppState) -> Bool {
-        pane.definition.needsQuery && (listQuery(pane, state) ?? "").isEmpty
+        pane.definition.needsQuery && listQuery(pane, state).map { $0.key.isEmpty } != false
     }
 
     static func ensureLoaded(_ state: inout AppState) -> [Effect] {

@@ -21,25 +21,10 @@ public struct MessagesQuery: Sendable, Hashable {
         self.source = source
     }
 
-    /// The stable text form carried by effects and used as part of cache keys: `type=email;metric=opened;days=7`.
-    public var text: String {
+    /// The store's cache key for its pages: `from=campaigns/12;type=email;metric=opened;days=7` (never read back).
+    var key: String {
         [source.map { "from=\($0.key)" }, type.map { "type=\($0)" }, metric.map { "metric=\($0)" }, days.map { "days=\($0)" }]
             .compactMap { $0 }.joined(separator: ";")
-    }
-
-    /// Reads `text` back; unknown parts are ignored.
-    public init(text: String) {
-        for part in text.split(separator: ";") {
-            let pair = part.split(separator: "=", maxSplits: 1).map(String.init)
-            guard pair.count == 2 else { continue }
-            switch pair[0] {
-            case "type": type = pair[1]
-            case "metric": metric = pair[1]
-            case "days": days = Int(pair[1])
-            case "from": source = DeliverySource(key: pair[1])
-            default: break
-            }
-        }
     }
 
     /// What the breadcrumb says: `email · opened · last 7 days`, or `all` with no filter.

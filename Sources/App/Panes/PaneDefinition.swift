@@ -48,19 +48,17 @@ protocol PaneDefinition: Sendable {
     /// One row's lazily loaded cells, in the order of `lazyColumns`.
     static func lazyValues(key: String, _ context: PaneContext) async throws -> [LazyValue]
     /// What the list says with no rows, for `query`.
-    static func emptyText(query: String) -> String
-    /// The query a list starts with ("" when the pane has none).
-    static var initialQuery: String { get }
+    static func emptyText(query: ListQuery?) -> String
     /// The query the pane's list shows now, as its answers carry it; nil for a pane without one.
-    static func query(_ state: AppState) -> String?
+    static func query(_ state: AppState) -> ListQuery?
     /// What the breadcrumb says of a query (`event · “purchase”`), nil for a pane without one.
-    static func summary(query: String) -> String?
+    static func summary(query: ListQuery?) -> String?
     /// Whether the list shows nothing until a query is given (Customers: a search), rather than list everything.
     static var needsQuery: Bool { get }
     /// Whether the list comes in pages as the user scrolls (else `page` answers the whole list at once).
     static var isPaged: Bool { get }
     /// The list for `query`: its first page (`start` nil) or the page at a cursor.
-    static func page(query: String, start: String?, _ context: PaneContext) async throws -> PanePage
+    static func page(query: ListQuery?, start: String?, _ context: PaneContext) async throws -> PanePage
     /// One item by its row key, for a reference opened without the list.
     static func item(key: String, _ context: PaneContext) async throws -> ListRow
     /// The sections of an opened item, in order, and how each loads.
@@ -78,13 +76,12 @@ protocol PaneDefinition: Sendable {
 
 extension PaneDefinition {
     static var singular: String { String(title.lowercased().dropLast()) }
-    static func emptyText(query: String) -> String { "No \(title.lowercased()) in this workspace." }
-    static var initialQuery: String { "" }
-    static func query(_ state: AppState) -> String? { state.paneQueries[kind] }
+    static func emptyText(query: ListQuery?) -> String { "No \(title.lowercased()) in this workspace." }
+    static func query(_ state: AppState) -> ListQuery? { nil }
     static var titleColumn: Int { 1 }
     static var lazyColumns: [Int] { [] }
     static func lazyValues(key: String, _ context: PaneContext) async throws -> [LazyValue] { [] }
-    static func summary(query: String) -> String? { nil }
+    static func summary(query: ListQuery?) -> String? { nil }
     static var isPaged: Bool { false }
     static var needsQuery: Bool { false }
     static var sections: [SectionID] { [] }
@@ -108,14 +105,11 @@ extension PaneDefinition {
         return row
     }
 
-    /// Sets the pane's query and asks for its first page: the list shows loading until the answer for this very
-    /// query arrives (answers for the query before are dropped).
-    static func requery(_ query: String, _ state: inout AppState, flash: String) -> [Effect] {
-        state.paneQueries[kind] = query
-        // A fresh list: the old query's rows, cursor and paging must not carry over to the new one.
+    /// A fresh list for a new `query` (already in the pane's state): the old query's rows, cursor and paging never
+    /// carry over, and it shows loading until the answer for this very query arrives.
+    static func freshList(_ query: ListQuery, _ state: inout AppState) -> [Effect] {
         state.lists[kind] = ListPaneState()
         state.lists[kind]?.rows = .loading(previous: nil)
-        state.flash = Flash.make(.info, flash, now: state.now)
         return [.loadList(kind, refresh: false, query: query)]
     }
 }

@@ -212,19 +212,19 @@ public struct EffectHandler: Sendable {
 
     /// A pane's list, or the first page of a paged one (a Customers search, Messages); the answer names the query
     /// it answers.
-    private func list(_ pane: PaneKind, refresh: Bool, query: String?) async -> [Action] {
+    private func list(_ pane: PaneKind, refresh: Bool, query: ListQuery?) async -> [Action] {
         do {
             let definition = pane.definition
-            let page = try await definition.page(query: query ?? "", start: nil, context(refresh: refresh))
+            let page = try await definition.page(query: query, start: nil, context(refresh: refresh))
             guard definition.isPaged else { return [.listLoaded(pane, page.rows, query: query)] }
-            return [.listPage(pane, query: query ?? "", rows: page.rows, next: page.next, appended: false)]
+            return [.listPage(pane, query: query, rows: page.rows, next: page.next, appended: false)]
         } catch {
             return [.listFailed(pane, Self.message(error), query: query)]
         }
     }
 
     /// One page of a paged list's query, from the cursor `start` (nil for the first).
-    private func page(_ pane: PaneKind, query: String, start: String?, refresh: Bool) async throws -> Action {
+    private func page(_ pane: PaneKind, query: ListQuery?, start: String?, refresh: Bool) async throws -> Action {
         let page = try await pane.definition.page(query: query, start: start, context(refresh: refresh))
         return .listPage(pane, query: query, rows: page.rows, next: page.next, appended: start != nil)
     }

@@ -13,7 +13,7 @@ enum ListView {
             let text: String = switch list.rows {
             case .loading: "\(spinner) Loading \(noun)…"
             case .failed(let message, _): "Could not load \(noun): \(message)  (r retries)"
-            default: isMembers ? "Nobody is in this segment." : pane.definition.emptyText(query: AppUpdate.listQuery(pane, state) ?? "")
+            default: isMembers ? "Nobody is in this segment." : pane.definition.emptyText(query: AppUpdate.listQuery(pane, state))
             }
             let style = if case .failed = list.rows { theme[.stateBad] } else { theme[.muted] }
             canvas.put(clipping: " " + text, x: rect.x, y: rect.y + min(1, max(0, rect.height - 1)), width: rect.width, style: style)

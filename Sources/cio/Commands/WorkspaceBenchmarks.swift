@@ -29,7 +29,7 @@ enum WorkspaceBenchmarks {
             // A fresh cache each time: nothing is known about the person before the lookup.
             let handler = EffectHandler(environment: AppEnvironment(service: WorkspaceService(client: client), loadTheme: { _ in (Theme.fallback, nil) }), monochrome: true)
             let start = clock.now
-            guard case .listPage(_, _, let rows, _, _)? = await handler.perform(.loadList(.customers, refresh: false, query: email)).first,
+            guard case .listPage(_, _, let rows, _, _)? = await handler.perform(.loadList(.customers, refresh: false, query: .customers(email))).first,
                   let row = rows.first else { continue }
             let route = Route.detail(.customers, key: row.key)
             // Every section starts at once, as Enter on the person does.

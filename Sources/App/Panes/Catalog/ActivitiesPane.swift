@@ -21,53 +21,24 @@ enum ActivitiesPane: PaneDefinition {
     static let types: [String?] = [nil, "event", "attribute_change", "page", "screen", "sent_email", "delivered_email", "opened_email",
                                    "clicked_email", "bounced_email", "failed_email", "unsubscribed_email", "sent_push", "sent_twilio"]
 
-    /// What the list asks for: a type and a name, either or both absent.
-    struct Query: Hashable {
-        var type: String?
-        var name: String?
+    static func summary(query: ListQuery?) -> String? { asked(query).summary }
 
-        /// The query as it travels with its answer and keys the cache: `type=event;name=signup`, each value
-        /// percent-encoded so a name holding `;` or `=` reads back whole.
-        var text: String {
-            func encoded(_ value: String) -> String { value.addingPercentEncoding(withAllowedCharacters: Self.plain) ?? value }
-            return [type.map { "type=\(encoded($0))" }, name.map { "name=\(encoded($0))" }].compactMap { $0 }.joined(separator: ";")
-        }
-
-        private static let plain = CharacterSet.urlQueryAllowed.subtracting(CharacterSet(charactersIn: ";=%&"))
-
-        init(type: String? = nil, name: String? = nil) {
-            self.type = type
-            self.name = name
-        }
-
-        init(text: String) {
-            for part in text.split(separator: ";") {
-                let pair = part.split(separator: "=", maxSplits: 1).map(String.init)
-                guard pair.count == 2 else { continue }
-                let value = pair[1].removingPercentEncoding ?? pair[1]
-                if pair[0] == "type" { type = value } else if pair[0] == "name" { name = value }
-            }
-        }
-
-        /// What the breadcrumb and flash say: `event · signup`, or `all`.
-        var summary: String {
-            let parts = [type?.replacingOccurrences(of: "_", with: " "), name.map { "“\($0)”" }].compactMap { $0 }
-            return parts.isEmpty ? "all" : parts.joined(separator: " · ")
-        }
-    }
-
-    static func summary(query: String) -> String? { Query(text: query).summary }
-
-    static func query(_ state: AppState) -> String? { state.paneQueries[kind] ?? initialQuery }
+    static func query(_ state: AppState) -> ListQuery? { .activities(state.activitiesQuery) }
     static let isPaged = true
 
-    static func emptyText(query: String) -> String {
-        query.isEmpty ? "No activity in this workspace." : "No activity matches \(Query(text: query).summary): t and e change the filter."
+    static func emptyText(query: ListQuery?) -> String {
+        let asked = asked(query)
+        return asked == ActivitiesQuery() ? "No activity in this workspace." : "No activity matches \(asked.summary): t and e change the filter."
     }
 
-    static func page(query: String, start: String?, _ context: PaneContext) async throws -> PanePage {
-        let asked = Query(text: query)
-        let page = try await context.service.activitiesPage(type: asked.type, name: asked.name, key: query, start: start, refresh: context.refresh)
+    /// The Activities query in `query` (all activity when it holds none).
+    static func asked(_ query: ListQuery?) -> ActivitiesQuery {
+        if case .activities(let asked)? = query { asked } else { ActivitiesQuery() }
+    }
+
+    static func page(query: ListQuery?, start: String?, _ context: PaneContext) async throws -> PanePage {
+        let asked = asked(query)
+        let page = try await context.service.activitiesPage(type: asked.type, name: asked.name, key: asked.key, start: start, refresh: context.refresh)
         // An empty `next` already decodes as nil.
         return PanePage(rows: rows(page.activities), next: page.next)
     }
@@ -109,12 +80,12 @@ enum ActivitiesPane: PaneDefinition {
     }
 
     static func run(_ command: String, _ state: inout AppState) -> [Effect] {
-        var query = Query(text: state.paneQueries[kind] ?? initialQuery)
+        var query = state.activitiesQuery
         switch command {
         case "type":
             let index = types.firstIndex(of: query.type) ?? 0
             query.type = types[(index + 1) % types.count]
-            return requery(query.text, &state, flash: "Activities: \(query.summary)")
+            return show(query, &state)
         case "name":
             var input = TextInputState(history: state.filterHistory)
             input.insert(query.name ?? "")
@@ -128,8 +99,38 @@ enum ActivitiesPane: PaneDefinition {
     static var findPrompt: (prompt: String, placeholder: String)? { ("name: ", "an event or attribute name, exactly; empty shows every name") }
 
     static func find(_ text: String, _ state: inout AppState) -> [Effect] {
-        var query = Query(text: state.paneQueries[kind] ?? initialQuery)
+        var query = state.activitiesQuery
         query.name = text.isEmpty ? nil : text
-        return requery(query.text, &state, flash: "Activities: \(query.summary)")
+        return show(query, &state)
+    }
+
+    /// Shows the list for `query`: a fresh list, loading until the answer for this very query arrives (answers for
+    /// the query before are dropped).
+    static func show(_ query: ActivitiesQuery, _ state: inout AppState) -> [Effect] {
+        state.activitiesQuery = query
+        state.flash = Flash.make(.info, "Activities: \(query.summary)", now: state.now)
+        return freshList(.activities(query), &state)
+    }
+}
+
+/// What the Activities list asks for: a type and a name, either or both absent.
+public struct ActivitiesQuery: Sendable, Hashable {
+    public var type: String?
+    public var name: String?
+
+    public init(type: String? = nil, name: String? = nil) {
+        self.type = type
+        self.name = name
+    }
+
+    /// The store's cache key for its pages (never read back).
+    var key: String {
+        [type.map { "type=\($0)" }, name.map { "name=\($0)" }].compactMap { $0 }.joined(separator: ";")
+    }
+
+    /// What the breadcrumb and flash say: `event · “signup”`, or `all`.
+    var summary: String {
+        let parts = [type?.replacingOccurrences(of: "_", with: " "), name.map { "“\($0)”" }].compactMap { $0 }
+        return parts.isEmpty ? "all" : parts.joined(separator: " · ")
     }
 }

@@ -19,7 +19,7 @@ enum CollectionsPane: PaneDefinition {
 
     static let sections: [SectionID] = [.content]
 
-    static func page(query: String, start: String?, _ context: PaneContext) async throws -> PanePage {
+    static func page(query: ListQuery?, start: String?, _ context: PaneContext) async throws -> PanePage {
         PanePage(rows: rows(try await context.service.collections(refresh: context.refresh)), next: nil)
     }
 

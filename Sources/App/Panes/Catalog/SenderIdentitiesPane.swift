@@ -17,7 +17,7 @@ enum SenderIdentitiesPane: PaneDefinition {
 
     static let sections: [SectionID] = [.usedBy]
 
-    static func page(query: String, start: String?, _ context: PaneContext) async throws -> PanePage {
+    static func page(query: ListQuery?, start: String?, _ context: PaneContext) async throws -> PanePage {
         PanePage(rows: rows(try await context.service.senderIdentities(refresh: context.refresh)), next: nil)
     }
 

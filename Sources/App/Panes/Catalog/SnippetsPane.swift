@@ -15,7 +15,7 @@ enum SnippetsPane: PaneDefinition {
         TableColumn("Value", width: .flexible(min: 12, weight: 5), comfortable: 30), TableColumn("Updated", width: .fixed(16), dropPriority: 1),
     ]
 
-    static func page(query: String, start: String?, _ context: PaneContext) async throws -> PanePage {
+    static func page(query: ListQuery?, start: String?, _ context: PaneContext) async throws -> PanePage {
         PanePage(rows: rows(try await context.service.snippets(refresh: context.refresh)), next: nil)
     }
 

@@ -20,7 +20,7 @@ enum BroadcastsPane: PaneDefinition, ChartsMetrics, HasDeliveries {
 
     static func deliverySource(id: Int) -> DeliverySource { .broadcast(id) }
 
-    static func page(query: String, start: String?, _ context: PaneContext) async throws -> PanePage {
+    static func page(query: ListQuery?, start: String?, _ context: PaneContext) async throws -> PanePage {
         PanePage(rows: rows(try await context.service.broadcasts(refresh: context.refresh)))
     }
 

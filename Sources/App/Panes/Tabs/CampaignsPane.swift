@@ -25,7 +25,7 @@ enum CampaignsPane: PaneDefinition, ChartsMetrics, HasDeliveries, Exportable {
 
     static func deliverySource(id: Int) -> DeliverySource { .campaign(id) }
 
-    static func page(query: String, start: String?, _ context: PaneContext) async throws -> PanePage {
+    static func page(query: ListQuery?, start: String?, _ context: PaneContext) async throws -> PanePage {
         PanePage(rows: rows(try await context.service.campaigns(refresh: context.refresh), segments: await Names.segments(context.service)))
     }
 

@@ -25,17 +25,31 @@ enum CustomersPane: PaneDefinition, Exportable, ManualSegmentMembership {
     static let isPaged = true
     static let needsQuery = true
 
-    static func emptyText(query: String) -> String {
-        query.isEmpty ? "Press / and type an email, id, cio_id, or a query such as plan = pro and has phone." : "Nobody matches \(CustomerSearch(query).summary)."
+    static func emptyText(query: ListQuery?) -> String {
+        let text = typed(query)
+        return text.isEmpty ? "Press / and type an email, id, cio_id, or a query such as plan = pro and has phone." : "Nobody matches \(CustomerSearch(text).summary)."
     }
 
-    static func summary(query: String) -> String? { query.isEmpty ? nil : query }
+    static func summary(query: ListQuery?) -> String? { typed(query).isEmpty ? nil : typed(query) }
 
-    static func query(_ state: AppState) -> String? { state.customerQuery }
+    static func query(_ state: AppState) -> ListQuery? { .customers(state.customerQuery) }
 
-    static func page(query: String, start: String?, _ context: PaneContext) async throws -> PanePage {
-        let page = try await find(CustomerSearch(query), service: context.service, refresh: context.refresh, start: start)
+    /// The search line as typed, from `query` ("" before any search).
+    static func typed(_ query: ListQuery?) -> String {
+        if case .customers(let text)? = query { text } else { "" }
+    }
+
+    static func page(query: ListQuery?, start: String?, _ context: PaneContext) async throws -> PanePage {
+        let page = try await find(CustomerSearch(typed(query)), service: context.service, refresh: context.refresh, start: start)
         return PanePage(rows: rows(page.identifiers), next: page.next)
+    }
+
+    /// Enter on the search line: a fresh list for `text`.
+    static func search(_ text: String, _ state: inout AppState) -> [Effect] {
+        state.customerQuery = text
+        // The new list's rows start as "…": what was asked for the old one no longer fills them.
+        state.requestedCells = state.requestedCells.filter { !$0.hasPrefix("customers/") }
+        return freshList(.customers(text), &state)
     }
 
     /// People matching a search: by email, by one identifier (nobody found is an empty list, not an error), or by

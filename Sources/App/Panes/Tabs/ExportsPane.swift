@@ -26,7 +26,7 @@ enum ExportsPane: PaneDefinition {
         ]
     }
 
-    static func page(query: String, start: String?, _ context: PaneContext) async throws -> PanePage {
+    static func page(query: ListQuery?, start: String?, _ context: PaneContext) async throws -> PanePage {
         PanePage(rows: rows(try await context.service.exports(refresh: context.refresh)))
     }
 

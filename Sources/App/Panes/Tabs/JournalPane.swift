@@ -17,11 +17,11 @@ enum JournalPane: PaneDefinition {
         TableColumn("Profile", width: .fixed(12), dropPriority: 1), TableColumn("Payload SHA-256", width: .fixed(14), dropPriority: 2),
     ]
 
-    static func emptyText(query: String) -> String {
+    static func emptyText(query: ListQuery?) -> String {
         "No writes yet: sends, triggers, segment changes and export starts made from this machine are listed here."
     }
 
-    static func page(query: String, start: String?, _ context: PaneContext) async throws -> PanePage {
+    static func page(query: ListQuery?, start: String?, _ context: PaneContext) async throws -> PanePage {
         PanePage(rows: rows(context.journal?.attempts() ?? []))
     }
 

@@ -23,17 +23,23 @@ enum MessagesPane: PaneDefinition {
     static let titleColumn = 4
     static let isPaged = true
 
-    static func emptyText(query: String) -> String {
-        query.isEmpty ? "No messages in this workspace." : "No messages match \(MessagesQuery(text: query).summary): t, e and w change the filter."
+    static func emptyText(query: ListQuery?) -> String {
+        let asked = asked(query)
+        return asked == MessagesQuery() ? "No messages in this workspace." : "No messages match \(asked.summary): t, e and w change the filter."
     }
 
-    static func summary(query: String) -> String? { MessagesQuery(text: query).summary }
+    static func summary(query: ListQuery?) -> String? { asked(query).summary }
 
-    static func query(_ state: AppState) -> String? { state.messagesQuery.text }
+    static func query(_ state: AppState) -> ListQuery? { .messages(state.messagesQuery) }
 
-    static func page(query: String, start: String?, _ context: PaneContext) async throws -> PanePage {
-        let messages = MessagesQuery(text: query)
-        let page = try await context.service.messagesPage(messages.filter(now: context.now), from: messages.source, key: query, start: start, refresh: context.refresh)
+    /// The Messages query in `query` (every message when it holds none).
+    static func asked(_ query: ListQuery?) -> MessagesQuery {
+        if case .messages(let asked)? = query { asked } else { MessagesQuery() }
+    }
+
+    static func page(query: ListQuery?, start: String?, _ context: PaneContext) async throws -> PanePage {
+        let messages = asked(query)
+        let page = try await context.service.messagesPage(messages.filter(now: context.now), from: messages.source, key: messages.key, start: start, refresh: context.refresh)
         let names = await OriginNames.load(for: page.messages, service: context.service)
         return PanePage(rows: rows(page.messages, source: messages.source, names: names), next: page.next)
     }
@@ -76,10 +82,8 @@ enum MessagesPane: PaneDefinition {
     /// Shows the list for `query`: a fresh list, so the old filter's rows and next-page cursor never carry over.
     static func show(_ query: MessagesQuery, _ state: inout AppState) -> [Effect] {
         state.messagesQuery = query
-        state.lists[kind] = ListPaneState()
-        state.lists[kind]?.rows = .loading(previous: nil)
         state.flash = Flash.make(.info, "Messages: \(query.summary)", now: state.now)
-        return [.loadList(kind, refresh: false, query: query.text)]
+        return freshList(.messages(query), &state)
     }
 
     static func rows(_ deliveries: [Delivery], source: DeliverySource? = nil, names: OriginNames = OriginNames()) -> [ListRow] {

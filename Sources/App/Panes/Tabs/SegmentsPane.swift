@@ -24,7 +24,7 @@ enum SegmentsPane: PaneDefinition, HasMembers, ManagesManualSegments, ManualSegm
         return [LazyValue(text: Format.grouped(count), number: Double(count))]
     }
 
-    static func page(query: String, start: String?, _ context: PaneContext) async throws -> PanePage {
+    static func page(query: ListQuery?, start: String?, _ context: PaneContext) async throws -> PanePage {
         PanePage(rows: rows(try await context.service.segments(refresh: context.refresh)))
     }
 

@@ -21,7 +21,7 @@ enum TransactionalPane: PaneDefinition, ChartsMetrics, HasDeliveries, Exportable
 
     static func deliverySource(id: Int) -> DeliverySource { .transactional(id) }
 
-    static func page(query: String, start: String?, _ context: PaneContext) async throws -> PanePage {
+    static func page(query: ListQuery?, start: String?, _ context: PaneContext) async throws -> PanePage {
         PanePage(rows: rows(try await context.service.transactionalTemplates(refresh: context.refresh)))
     }
 
