@@ -1,3 +1,4 @@
+import CustomerIO
 import Testing
 import TerminalUI
 @testable import App
@@ -63,5 +64,31 @@ import TerminalUI
         #expect(app.press(.character("2")).isEmpty)
         #expect(app.press(.character("r")).isEmpty)
         #expect(app.press(.character("3")) == [.loadList(.campaigns, refresh: false, query: nil)])
+    }
+}
+
+/// A column is described once, beside the value it draws: a row's cells come from its item, in the columns' order.
+@Suite struct TypedColumnTests {
+    @Test func cellsComeFromTheItemInColumnOrder() {
+        let campaign = Campaign(id: 7, name: "Welcome", type: "segment", updated: 0, state: "running", tags: ["onboarding"])
+        let row = CampaignsPane.rows([campaign])[0]
+        #expect(row.cells.count == CampaignsPane.columns.count)
+        #expect(row.cells[0] == "7" && row.cells[1] == "Welcome")
+        // The metric cells wait for their load; the rest are drawn from the campaign.
+        #expect(CampaignsPane.lazyColumns.map { row.cells[$0] } == ["…", "…", "…", "…"])
+        #expect(row.cells[6] == "running" && row.cells[7] == "segment" && row.cells[8] == "onboarding")
+        #expect(row.item?.campaign == campaign)
+    }
+
+    @Test func aPersonWhoCannotBeAskedForSaysSoAtOnce() {
+        let rows = CustomersPane.rows([CustomerIdentifiers(id: "1", email: "a@example.com"), CustomerIdentifiers(email: "b@example.com")])
+        #expect(CustomersPane.lazyColumns == [3, 4, 5])
+        #expect(CustomersPane.lazyColumns.map { rows[0].cells[$0] } == ["…", "…", "…"])
+        #expect(CustomersPane.lazyColumns.map { rows[1].cells[$0] } == ["—", "—", "—"])
+    }
+
+    @Test func everyPanesColumnsAreTyped() {
+        // Every pane describes its columns with their values, so no pane keeps a column list apart from its cells.
+        #expect(PaneRegistry.panes.allSatisfy { $0 is any TypedColumns.Type })
     }
 }

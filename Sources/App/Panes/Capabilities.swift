@@ -19,9 +19,6 @@ extension ChartsMetrics {
     /// Broadcasts, newsletters and transactional go through v1, which stops at 45 days and then counts in weeks.
     static func span(days: Int) -> MetricsSpan { .v1(lastDays: days) }
 
-    /// Chart, sent, open and click come right after ID and Name.
-    static var lazyColumns: [Int] { [2, 3, 4, 5] }
-
     static func lazyValues(key: String, _ context: PaneContext) async throws -> [LazyValue] {
         metricValues(try await metrics(id: numericID(key), days: context.metrics.days, context), metrics: context.metrics)
     }
@@ -48,10 +45,11 @@ extension ChartsMetrics {
         ]
     }
 
-    /// The four metric columns, the first titled for the window on screen.
-    static var metricColumns: [TableColumn] {
-        [TableColumn("Sent, 30 days", width: .fixed(15)), TableColumn("Sent", width: .fixed(8), alignment: .right),
-         TableColumn("Open", width: .fixed(6), alignment: .right), TableColumn("Click", width: .fixed(6), alignment: .right)]
+    /// The four metric columns (chart, sent, open and click rate), loaded after the rows in the order
+    /// `metricValues` gives them; the chart's title says the window on screen (`AppState.currentColumns`).
+    static func metricColumns<Row>() -> [Column<Row>] {
+        [.later(TableColumn("Sent, 30 days", width: .fixed(15))), .later(TableColumn("Sent", width: .fixed(8), alignment: .right)),
+         .later(TableColumn("Open", width: .fixed(6), alignment: .right)), .later(TableColumn("Click", width: .fixed(6), alignment: .right))]
     }
 }
 

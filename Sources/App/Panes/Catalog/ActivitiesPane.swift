@@ -6,16 +6,22 @@ import Workspace
 /// Activities: the workspace's activity feed (`GET /v1/activities`), newest first and paged as you scroll, narrowed
 /// by type (`t`) and by event or attribute name (`e`); each opens its person and, when it was about a message, that
 /// delivery.
-enum ActivitiesPane: PaneDefinition {
+enum ActivitiesPane: TypedColumns {
     static let kind = PaneKind.activities
     static let title = "Activities"
 
-    static let columns = [
-        TableColumn("Time", width: .fixed(16)), TableColumn("Type", width: .flexible(min: 10, weight: 2), comfortable: 16),
-        TableColumn("Name", width: .flexible(min: 8, weight: 2), comfortable: 12, maxWidth: 40),
-        TableColumn("Person", width: .flexible(min: 12, weight: 3), comfortable: 20),
-        TableColumn("Delivery", width: .flexible(min: 8, weight: 1), dropPriority: 1, maxWidth: 24),
-    ]
+    static let table = Columns<Activity>([
+        Column(TableColumn("Time", width: .fixed(16))) { TimeText.short($0.timestamp) },
+        Column(TableColumn("Type", width: .flexible(min: 10, weight: 2), comfortable: 16)) { $0.type ?? "—" },
+        Column(TableColumn("Name", width: .flexible(min: 8, weight: 2), comfortable: 12, maxWidth: 40)) { $0.name ?? "" },
+        Column(TableColumn("Person", width: .flexible(min: 12, weight: 3), comfortable: 20)) { person($0) },
+        Column(TableColumn("Delivery", width: .flexible(min: 8, weight: 1), dropPriority: 1, maxWidth: 24)) { $0.deliveryType ?? "" },
+    ])
+
+    /// Who it was about: their email, else an id.
+    static func person(_ activity: Activity) -> String {
+        activity.customerIdentifiers?.email ?? activity.customerIdentifiers?.id ?? activity.customerID ?? "—"
+    }
 
     /// The types `t` steps through: all, then the ones people look for most (the API takes any of its list).
     static let types: [String?] = [nil, "event", "attribute_change", "page", "screen", "sent_email", "delivered_email", "opened_email",
@@ -50,7 +56,7 @@ enum ActivitiesPane: PaneDefinition {
 
     static func rows(_ activities: [Activity], now: Date = Date()) -> [ListRow] {
         activities.map { activity in
-            let person = activity.customerIdentifiers?.email ?? activity.customerIdentifiers?.id ?? activity.customerID ?? "—"
+            let person = person(activity)
             let personRoute: Route? = activity.customerIdentifiers.flatMap(PersonKey.make).map { .detail(.customers, key: $0) }
                 ?? activity.customerID.map { .detail(.customers, key: "id:\($0)") }
             var detail = [
@@ -64,8 +70,7 @@ enum ActivitiesPane: PaneDefinition {
             }
             if let url = activity.url { detail.append(DetailLine(key: "URL", value: url)) }
             detail += activity.data.sorted { $0.key < $1.key }.map { DetailLine(key: "  \($0.key)", value: $0.value.displayText) }
-            return ListRow(key: activity.id, cells: [TimeText.short(activity.timestamp), activity.type ?? "—", activity.name ?? "", person,
-                                                     activity.deliveryType ?? ""],
+            return ListRow(key: activity.id, cells: table.cells(activity),
                            copyValue: activity.id, detail: detail)
         }
     }

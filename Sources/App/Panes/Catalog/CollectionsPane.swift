@@ -5,17 +5,25 @@ import Workspace
 
 /// Collections: the data sets Liquid reads as `{{collection.<name>}}` (`GET /v1/collections`), read only; one opens
 /// with its schema and the first rows of its content.
-enum CollectionsPane: PaneDefinition {
+enum CollectionsPane: TypedColumns {
     static let kind = PaneKind.collections
     static let title = "Collections"
     /// How many lines of content an opened collection shows: enough to see its shape, never a huge file.
     static let contentLines = 200
 
-    static let columns = [
-        TableColumn("ID", width: .fixed(6), alignment: .right), TableColumn("Name", width: .flexible(min: 12, weight: 3), comfortable: 20, maxWidth: 48),
-        TableColumn("Rows", width: .fixed(8), alignment: .right), TableColumn("Size", width: .fixed(9), alignment: .right),
-        TableColumn("Schema", width: .flexible(min: 8, weight: 3), dropPriority: 2), TableColumn("Updated", width: .fixed(16), dropPriority: 1),
-    ]
+    static let table = Columns<DataCollection>([
+        Column(TableColumn("ID", width: .fixed(6), alignment: .right)) { String($0.id) },
+        Column(TableColumn("Name", width: .flexible(min: 12, weight: 3), comfortable: 20, maxWidth: 48)) { $0.name ?? "—" },
+        Column(TableColumn("Rows", width: .fixed(8), alignment: .right)) { $0.rows.map(Format.grouped) ?? "—" },
+        Column(TableColumn("Size", width: .fixed(9), alignment: .right)) { size($0) },
+        Column(TableColumn("Schema", width: .flexible(min: 8, weight: 3), dropPriority: 2)) { $0.schema.joined(separator: ", ") },
+        Column(TableColumn("Updated", width: .fixed(16), dropPriority: 1)) { TimeText.short($0.updatedAt) },
+    ])
+
+    /// Its size in bytes, as people read sizes ("12 KB").
+    static func size(_ collection: DataCollection) -> String {
+        collection.bytes.map { ByteCountFormatter.string(fromByteCount: Int64($0), countStyle: .file) } ?? "—"
+    }
 
     static let sections: [SectionID] = [.content]
 
@@ -30,12 +38,11 @@ enum CollectionsPane: PaneDefinition {
 
     static func rows(_ collections: [DataCollection]) -> [ListRow] {
         collections.map { collection in
-            let size = collection.bytes.map { ByteCountFormatter.string(fromByteCount: Int64($0), countStyle: .file) } ?? "—"
+            let size = size(collection)
             let schema = collection.schema.joined(separator: ", ")
             let liquid = collection.name.flatMap(liquidName)
             return ListRow(key: String(collection.id),
-                           cells: [String(collection.id), collection.name ?? "—", collection.rows.map(Format.grouped) ?? "—", size, schema,
-                                   TimeText.short(collection.updatedAt)],
+                           cells: table.cells(collection),
                            copyValue: liquid ?? collection.name ?? String(collection.id),
                            detail: [
                                DetailLine(key: "ID", value: String(collection.id)), DetailLine(key: "Name", value: collection.name ?? "—"),

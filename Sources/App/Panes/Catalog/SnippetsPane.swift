@@ -5,15 +5,17 @@ import Workspace
 
 /// Snippets: reusable content Liquid reads as `{{snippets.<name>}}` (`GET /v1/snippets`), read only; one opens with
 /// its whole value, a line each.
-enum SnippetsPane: PaneDefinition {
+enum SnippetsPane: TypedColumns {
     static let kind = PaneKind.snippets
     static let title = "Snippets"
     static let titleColumn = 0
 
-    static let columns = [
-        TableColumn("Name", width: .flexible(min: 12, weight: 2), comfortable: 20, maxWidth: 40),
-        TableColumn("Value", width: .flexible(min: 12, weight: 5), comfortable: 30), TableColumn("Updated", width: .fixed(16), dropPriority: 1),
-    ]
+    /// A value on several lines reads on one, its breaks shown as ⏎.
+    static let table = Columns<Snippet>([
+        Column(TableColumn("Name", width: .flexible(min: 12, weight: 2), comfortable: 20, maxWidth: 40)) { $0.name },
+        Column(TableColumn("Value", width: .flexible(min: 12, weight: 5), comfortable: 30)) { ($0.value ?? "").replacingOccurrences(of: "\n", with: " ⏎ ") },
+        Column(TableColumn("Updated", width: .fixed(16), dropPriority: 1)) { TimeText.short($0.updatedAt) },
+    ])
 
     static func page(query: ListQuery?, start: String?, _ context: PaneContext) async throws -> PanePage {
         PanePage(rows: rows(try await context.service.snippets(refresh: context.refresh)), next: nil)
@@ -32,7 +34,7 @@ enum SnippetsPane: PaneDefinition {
             let value = snippet.value ?? ""
             let lines = value.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             return ListRow(key: snippet.name,
-                           cells: [snippet.name, value.replacingOccurrences(of: "\n", with: " ⏎ "), TimeText.short(snippet.updatedAt)],
+                           cells: table.cells(snippet),
                            copyValue: "{{snippets.\(snippet.name)}}",
                            detail: [
                                DetailLine(key: "Name", value: snippet.name), DetailLine(key: "In Liquid", value: "{{snippets.\(snippet.name)}}"),

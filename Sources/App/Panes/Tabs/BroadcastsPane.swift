@@ -5,14 +5,18 @@ import Workspace
 
 /// Broadcasts: every API-triggered broadcast with its metrics (v1: 45 days daily, then 12 weeks); one opens with
 /// its metrics, actions, trigger history and latest deliveries. `c` triggers one, through the review.
-enum BroadcastsPane: PaneDefinition, ChartsMetrics, HasDeliveries {
+enum BroadcastsPane: TypedColumns, ChartsMetrics, HasDeliveries {
     static let kind = PaneKind.broadcasts
     static let title = "Broadcasts"
 
-    static let columns = [TableColumn("ID", width: .fixed(6), alignment: .right), PaneColumn.name(weight: 4)] + metricColumns + [
-        TableColumn("State", width: .fixed(9), dropPriority: 1), TableColumn("Tags", width: .flexible(min: 6, weight: 2), dropPriority: 2),
-        TableColumn("Updated", width: .fixed(16), dropPriority: 3),
-    ]
+    static let table = Columns<Broadcast>([
+        Column(TableColumn("ID", width: .fixed(6), alignment: .right)) { String($0.id) },
+        Column(PaneColumn.name(weight: 4)) { $0.name ?? "(unnamed)" },
+    ] + metricColumns() + [
+        Column(TableColumn("State", width: .fixed(9), dropPriority: 1)) { $0.state ?? "—" },
+        Column(TableColumn("Tags", width: .flexible(min: 6, weight: 2), dropPriority: 2)) { $0.tags.joined(separator: ", ") },
+        Column(TableColumn("Updated", width: .fixed(16), dropPriority: 3)) { TimeText.short($0.updated) },
+    ])
 
     static func metrics(id: Int, days: Int, _ context: PaneContext) async throws -> MetricsResult {
         try await context.service.broadcastMetrics(id: id, days: days, refresh: context.refresh)
@@ -45,8 +49,7 @@ enum BroadcastsPane: PaneDefinition, ChartsMetrics, HasDeliveries {
         broadcasts.map { broadcast in
             ListRow(
                 key: String(broadcast.id),
-                cells: [String(broadcast.id), broadcast.name ?? "(unnamed)", "…", "…", "…", "…", broadcast.state ?? "—",
-                        broadcast.tags.joined(separator: ", "), TimeText.short(broadcast.updated)],
+                cells: table.cells(broadcast),
                 detail: [
                     DetailLine(key: "ID", value: String(broadcast.id)),
                     DetailLine(key: "Name", value: broadcast.name ?? "(unnamed)"),

@@ -5,15 +5,20 @@ import Workspace
 
 /// Campaigns: every campaign with its metrics over the window `w` picks; one opens with its metrics and journey
 /// figures, its actions, its link clicks and its latest deliveries.
-enum CampaignsPane: PaneDefinition, ChartsMetrics, HasDeliveries, Exportable {
+enum CampaignsPane: TypedColumns, ChartsMetrics, HasDeliveries, Exportable {
     static let kind = PaneKind.campaigns
     static let title = "Campaigns"
 
     // Metrics come right after the name, so a narrow terminal drops dates, tags and type first.
-    static let columns = [TableColumn("ID", width: .fixed(6), alignment: .right), PaneColumn.name(weight: 4)] + metricColumns + [
-        TableColumn("State", width: .fixed(9), dropPriority: 1), TableColumn("Type", width: .fixed(12), dropPriority: 2),
-        TableColumn("Tags", width: .flexible(min: 6, weight: 2), dropPriority: 3), TableColumn("Updated", width: .fixed(16), dropPriority: 4),
-    ]
+    static let table = Columns<Campaign>([
+        Column(TableColumn("ID", width: .fixed(6), alignment: .right)) { String($0.id) },
+        Column(PaneColumn.name(weight: 4)) { $0.name ?? "(unnamed)" },
+    ] + metricColumns() + [
+        Column(TableColumn("State", width: .fixed(9), dropPriority: 1)) { $0.state ?? "—" },
+        Column(TableColumn("Type", width: .fixed(12), dropPriority: 2)) { $0.type ?? "—" },
+        Column(TableColumn("Tags", width: .flexible(min: 6, weight: 2), dropPriority: 3)) { $0.tags.joined(separator: ", ") },
+        Column(TableColumn("Updated", width: .fixed(16), dropPriority: 4)) { TimeText.short($0.updated) },
+    ])
 
     /// Campaigns have metrics v2: daily over the whole window, in the user's zone (a workspace without v2 falls
     /// back to v1 and says its span).
@@ -52,8 +57,7 @@ enum CampaignsPane: PaneDefinition, ChartsMetrics, HasDeliveries, Exportable {
         campaigns.map { campaign in
             ListRow(
                 key: String(campaign.id),
-                cells: [String(campaign.id), campaign.name ?? "(unnamed)", "…", "…", "…", "…", campaign.state ?? "—", campaign.type ?? "—",
-                        campaign.tags.joined(separator: ", "), TimeText.short(campaign.updated)],
+                cells: table.cells(campaign),
                 detail: [
                     DetailLine(key: "ID", value: String(campaign.id)),
                     DetailLine(key: "Name", value: campaign.name ?? "(unnamed)"),

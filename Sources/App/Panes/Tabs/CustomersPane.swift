@@ -6,22 +6,26 @@ import Workspace
 /// Customers: people found by an email, an id, a cio_id or a filter query (`/`), paged as the user scrolls; their
 /// name, created and subscription load in bulk for the rows on screen. One opens as a full profile, section by
 /// section, each a request of its own started together.
-enum CustomersPane: PaneDefinition, Exportable, ManualSegmentMembership {
+enum CustomersPane: TypedColumns, Exportable, ManualSegmentMembership {
     static let kind = PaneKind.customers
     static let title = "Customers"
     static let singular = "person"
 
-    // Name, created and subscription come in one bulk request for the rows on screen (`Effect.loadPeopleCells`).
-    static let columns = [
-        TableColumn("ID", width: .flexible(min: 6, weight: 1), maxWidth: 24), TableColumn("Email", width: .flexible(min: 12, weight: 3), comfortable: 24),
-        TableColumn("cio_id", width: .flexible(min: 10, weight: 1), dropPriority: 1, maxWidth: 24),
-        TableColumn("Name", width: .flexible(min: 8, weight: 2), comfortable: 14, maxWidth: 40),
-        TableColumn("Created", width: .fixed(16), dropPriority: 2), TableColumn("Subscribed", width: .fixed(10)),
-    ]
+    /// Name, created and subscription come in one bulk request for the rows on screen (`Effect.loadPeopleCells`,
+    /// in the order `PeopleCells.typedValues` gives them); a person without an id cannot be asked for, so says so at once.
+    static let table = Columns<CustomerIdentifiers>([
+        Column(TableColumn("ID", width: .flexible(min: 6, weight: 1), maxWidth: 24)) { $0.id ?? "—" },
+        Column(TableColumn("Email", width: .flexible(min: 12, weight: 3), comfortable: 24)) { $0.email ?? "—" },
+        Column(TableColumn("cio_id", width: .flexible(min: 10, weight: 1), dropPriority: 1, maxWidth: 24)) { $0.cioID ?? "—" },
+        .later(TableColumn("Name", width: .flexible(min: 8, weight: 2), comfortable: 14, maxWidth: 40), pending: pending),
+        .later(TableColumn("Created", width: .fixed(16), dropPriority: 2), pending: pending),
+        .later(TableColumn("Subscribed", width: .fixed(10)), pending: pending),
+    ])
+
+    private static func pending(_ person: CustomerIdentifiers) -> String { person.id == nil ? "—" : "…" }
 
     /// An opened person is named by their email.
     static let titleColumn = 1
-    static let lazyColumns = [3, 4, 5]
     static let isPaged = true
     static let needsQuery = true
 
@@ -158,12 +162,9 @@ enum CustomersPane: PaneDefinition, Exportable, ManualSegmentMembership {
     static func rows(_ people: [CustomerIdentifiers]) -> [ListRow] {
         people.enumerated().map { index, person in
             let key = PersonKey.make(person) ?? "row:\(index)"
-            // Name, created and subscription arrive in bulk for the rows on screen; a row without an id cannot
-            // be asked for, so it says so at once.
-            let pending = person.id == nil ? "—" : "…"
             return ListRow(
                 key: key,
-                cells: [person.id ?? "—", person.email ?? "—", person.cioID ?? "—", pending, pending, pending],
+                cells: table.cells(person),
                 // No detail lines: the profile shows the cells under the column titles.
                 copyValue: person.email ?? person.id ?? key,
                 item: .person(person)

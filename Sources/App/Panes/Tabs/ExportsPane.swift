@@ -4,15 +4,18 @@ import TerminalUI
 import Workspace
 
 /// Exports: every export with its status (followed while one runs); `d` saves a finished one to a file.
-enum ExportsPane: PaneDefinition {
+enum ExportsPane: TypedColumns {
     static let kind = PaneKind.exports
     static let title = "Exports"
 
-    static let columns = [
-        TableColumn("ID", width: .fixed(6), alignment: .right), TableColumn("Type", width: .fixed(10)),
-        TableColumn("Status", width: .fixed(8)), TableColumn("Total", width: .fixed(9), alignment: .right),
-        TableColumn("Description", width: .flexible(min: 10, weight: 3), comfortable: 20), TableColumn("Created", width: .fixed(16), dropPriority: 1),
-    ]
+    static let table = Columns<Export>([
+        Column(TableColumn("ID", width: .fixed(6), alignment: .right)) { String($0.id) },
+        Column(TableColumn("Type", width: .fixed(10))) { $0.type ?? "—" },
+        Column(TableColumn("Status", width: .fixed(8))) { $0.statusText },
+        Column(TableColumn("Total", width: .fixed(9), alignment: .right)) { $0.total.map(String.init) ?? "—" },
+        Column(TableColumn("Description", width: .flexible(min: 10, weight: 3), comfortable: 20)) { $0.description ?? "" },
+        Column(TableColumn("Created", width: .fixed(16), dropPriority: 1)) { TimeText.short($0.createdAt) },
+    ])
 
     /// An export is named by its description.
     static let titleColumn = 4
@@ -39,8 +42,7 @@ enum ExportsPane: PaneDefinition {
             let status = export.statusText
             return ListRow(
                 key: String(export.id),
-                cells: [String(export.id), export.type ?? "—", status, export.total.map(String.init) ?? "—",
-                        export.description ?? "", TimeText.short(export.createdAt)],
+                cells: table.cells(export),
                 detail: [
                     DetailLine(key: "ID", value: String(export.id)),
                     DetailLine(key: "Type", value: export.type ?? "—"),

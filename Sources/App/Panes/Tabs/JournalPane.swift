@@ -3,19 +3,28 @@ import Foundation
 import TerminalUI
 import Workspace
 
+extension WriteJournal.Entry {
+    /// When it was written, in Unix seconds (nil for an entry whose time cannot be read).
+    var seconds: Int? { date.map { Int($0.timeIntervalSince1970) } }
+}
+
 /// The journal (`:journal`): every write this machine made, newest first, each with its outcome and the digest of
 /// what was sent; a failed or unknown one opens with its error.
-enum JournalPane: PaneDefinition {
+enum JournalPane: TypedColumns {
     static let kind = PaneKind.journal
     static let title = "Journal"
     static let singular = "write"
 
     // The endpoint second: an opened entry is named after it.
-    static let columns = [
-        TableColumn("Time", width: .fixed(16)), TableColumn("Endpoint", width: .flexible(min: 14, weight: 3), comfortable: 24),
-        TableColumn("Outcome", width: .fixed(8)), TableColumn("Result", width: .flexible(min: 8, weight: 2)),
-        TableColumn("Profile", width: .fixed(12), dropPriority: 1), TableColumn("Payload SHA-256", width: .fixed(14), dropPriority: 2),
-    ]
+    static let table = Columns<WriteJournal.Entry>([
+        // Local time like every other time in the app; the stored UTC instant stays in the detail.
+        Column(TableColumn("Time", width: .fixed(16))) { TimeText.short($0.seconds) },
+        Column(TableColumn("Endpoint", width: .flexible(min: 14, weight: 3), comfortable: 24)) { $0.endpoint },
+        Column(TableColumn("Outcome", width: .fixed(8))) { $0.outcome },
+        Column(TableColumn("Result", width: .flexible(min: 8, weight: 2))) { $0.resultID ?? "—" },
+        Column(TableColumn("Profile", width: .fixed(12), dropPriority: 1)) { $0.profile },
+        Column(TableColumn("Payload SHA-256", width: .fixed(14), dropPriority: 2)) { String($0.payloadDigest.prefix(12)) },
+    ])
 
     static func emptyText(query: ListQuery?) -> String {
         "No writes yet: sends, triggers, segment changes and export starts made from this machine are listed here."
@@ -33,11 +42,10 @@ enum JournalPane: PaneDefinition {
     /// The journal, newest first; a row's detail holds the error of a failed or unknown write.
     static func rows(_ entries: [WriteJournal.Entry]) -> [ListRow] {
         entries.enumerated().reversed().map { index, entry in
-            // Local time like every other time in the app; the stored UTC instant stays in the detail.
-            let seconds = entry.date.map { Int($0.timeIntervalSince1970) }
+            let seconds = entry.seconds
             return ListRow(
                 key: String(index),
-                cells: [TimeText.short(seconds), entry.endpoint, entry.outcome, entry.resultID ?? "—", entry.profile, String(entry.payloadDigest.prefix(12))],
+                cells: table.cells(entry),
                 copyValue: entry.resultID ?? entry.endpoint,
                 detail: [
                     DetailLine(key: "Time", value: seconds == nil ? entry.time : "\(TimeText.full(seconds)) · \(entry.time)"),

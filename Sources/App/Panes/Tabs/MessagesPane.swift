@@ -7,17 +7,30 @@ import Workspace
 /// furthest state reached (`e`) and how far back (`w`), or to one campaign, broadcast, newsletter or template's
 /// (opened from its detail). One opens with its timeline, its person and where it came from, by name; `b` shows
 /// its archived body.
-enum MessagesPane: PaneDefinition {
+enum MessagesPane: TypedColumns {
     static let kind = PaneKind.messages
     static let title = "Messages"
     static let singular = "message"
 
-    static let columns = [
-        TableColumn("Created", width: .fixed(16), dropPriority: 1), TableColumn("Type", width: .fixed(8), dropPriority: 3),
-        TableColumn("State", width: .fixed(12)), TableColumn("Recipient", width: .flexible(min: 10, weight: 3), comfortable: 20),
-        TableColumn("Subject", width: .flexible(min: 10, weight: 3), comfortable: 20),
-        TableColumn("From", width: .flexible(min: 12, weight: 2), dropPriority: 2, comfortable: 14),
-    ]
+    /// A delivery as listed: with where it came from, by name.
+    struct Listed {
+        var delivery: Delivery
+        var origin: String
+    }
+
+    static let table = Columns<Listed>([
+        Column(TableColumn("Created", width: .fixed(16), dropPriority: 1)) { TimeText.short($0.delivery.created) },
+        Column(TableColumn("Type", width: .fixed(8), dropPriority: 3)) { $0.delivery.type ?? "—" },
+        Column(TableColumn("State", width: .fixed(12))) { $0.delivery.latestMetric ?? "—" },
+        Column(TableColumn("Recipient", width: .flexible(min: 10, weight: 3), comfortable: 20)) { $0.delivery.recipient ?? person($0.delivery) },
+        Column(TableColumn("Subject", width: .flexible(min: 10, weight: 3), comfortable: 20)) { $0.delivery.subject ?? "" },
+        Column(TableColumn("From", width: .flexible(min: 12, weight: 2), dropPriority: 2, comfortable: 14)) { $0.origin },
+    ])
+
+    /// Who a delivery went to, when it names no recipient address.
+    static func person(_ delivery: Delivery) -> String {
+        delivery.customerIdentifiers?.email ?? delivery.customerID ?? delivery.customerIdentifiers?.id ?? "—"
+    }
 
     /// A message is named by its subject.
     static let titleColumn = 4
@@ -89,11 +102,10 @@ enum MessagesPane: PaneDefinition {
     static func rows(_ deliveries: [Delivery], source: DeliverySource? = nil, names: OriginNames = OriginNames()) -> [ListRow] {
         deliveries.map { delivery in
             let (origin, originRoute) = names.origin(of: delivery, source: source)
-            let person = delivery.customerIdentifiers?.email ?? delivery.customerID ?? delivery.customerIdentifiers?.id ?? "—"
+            let person = person(delivery)
             return ListRow(
                 key: delivery.id,
-                cells: [TimeText.short(delivery.created), delivery.type ?? "—", delivery.latestMetric ?? "—",
-                        delivery.recipient ?? person, delivery.subject ?? "", origin],
+                cells: table.cells(Listed(delivery: delivery, origin: origin)),
                 detail: [
                     DetailLine(key: "ID", value: delivery.id),
                     DetailLine(key: "Type", value: delivery.type ?? "—"),

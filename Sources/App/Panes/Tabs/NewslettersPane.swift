@@ -5,15 +5,19 @@ import Workspace
 
 /// Newsletters: every newsletter with its metrics (v1) and when it was sent; one opens with its metrics, its
 /// recipients' segments by name and its latest deliveries.
-enum NewslettersPane: PaneDefinition, ChartsMetrics, HasDeliveries, Exportable {
+enum NewslettersPane: TypedColumns, ChartsMetrics, HasDeliveries, Exportable {
     static let kind = PaneKind.newsletters
     static let title = "Newsletters"
 
     // When it was sent outlives type and tags: it is what explains a window with nothing sent.
-    static let columns = [TableColumn("ID", width: .fixed(6), alignment: .right), PaneColumn.name(weight: 4, comfortable: 16)] + metricColumns + [
-        TableColumn("Type", width: .fixed(8), dropPriority: 2), TableColumn("Tags", width: .flexible(min: 6, weight: 2), dropPriority: 3),
-        TableColumn("Sent at", width: .fixed(16), dropPriority: 1),
-    ]
+    static let table = Columns<Newsletter>([
+        Column(TableColumn("ID", width: .fixed(6), alignment: .right)) { String($0.id) },
+        Column(PaneColumn.name(weight: 4, comfortable: 16)) { $0.name ?? "(unnamed)" },
+    ] + metricColumns() + [
+        Column(TableColumn("Type", width: .fixed(8), dropPriority: 2)) { $0.type ?? "—" },
+        Column(TableColumn("Tags", width: .flexible(min: 6, weight: 2), dropPriority: 3)) { $0.tags.joined(separator: ", ") },
+        Column(TableColumn("Sent at", width: .fixed(16), dropPriority: 1)) { TimeText.short($0.sentAt) },
+    ])
 
     static func metrics(id: Int, days: Int, _ context: PaneContext) async throws -> MetricsResult {
         try await context.service.newsletterMetrics(id: id, days: days, refresh: context.refresh)
@@ -44,8 +48,7 @@ enum NewslettersPane: PaneDefinition, ChartsMetrics, HasDeliveries, Exportable {
         newsletters.map { newsletter in
             ListRow(
                 key: String(newsletter.id),
-                cells: [String(newsletter.id), newsletter.name ?? "(unnamed)", "…", "…", "…", "…", newsletter.type ?? "—",
-                        newsletter.tags.joined(separator: ", "), TimeText.short(newsletter.sentAt)],
+                cells: table.cells(newsletter),
                 detail: [
                     DetailLine(key: "ID", value: String(newsletter.id)),
                     DetailLine(key: "Name", value: newsletter.name ?? "(unnamed)"),

@@ -6,18 +6,20 @@ import Workspace
 /// Segments: every segment with its size (loaded per row as it comes on screen); one opens with its membership and
 /// what uses it, and its members page as the user scrolls (`m`). Manual segments are created, deleted and changed
 /// from here.
-enum SegmentsPane: PaneDefinition, HasMembers, ManagesManualSegments, ManualSegmentMembership {
+enum SegmentsPane: TypedColumns, HasMembers, ManagesManualSegments, ManualSegmentMembership {
     static let kind = PaneKind.segments
     static let title = "Segments"
 
-    static let columns = [
-        TableColumn("ID", width: .fixed(6), alignment: .right), PaneColumn.name(weight: 4),
-        TableColumn("Type", width: .fixed(8)), TableColumn("State", width: .fixed(9)),
-        TableColumn("Customers", width: .fixed(10), alignment: .right), TableColumn("Progress", width: .fixed(8), alignment: .right, dropPriority: 1),
-        TableColumn("Tags", width: .flexible(min: 6, weight: 2), dropPriority: 2),
-    ]
-
-    static let lazyColumns = [4]
+    /// The size loads per row as it comes on screen.
+    static let table = Columns<Segment>([
+        Column(TableColumn("ID", width: .fixed(6), alignment: .right)) { String($0.id) },
+        Column(PaneColumn.name(weight: 4)) { $0.name ?? "(unnamed)" },
+        Column(TableColumn("Type", width: .fixed(8))) { $0.type ?? "—" },
+        Column(TableColumn("State", width: .fixed(9))) { $0.state ?? "—" },
+        .later(TableColumn("Customers", width: .fixed(10), alignment: .right)),
+        Column(TableColumn("Progress", width: .fixed(8), alignment: .right, dropPriority: 1)) { $0.progress.map { "\($0)%" } ?? "—" },
+        Column(TableColumn("Tags", width: .flexible(min: 6, weight: 2), dropPriority: 2)) { $0.tags.joined(separator: ", ") },
+    ])
 
     static func lazyValues(key: String, _ context: PaneContext) async throws -> [LazyValue] {
         let count = try await context.service.segmentCustomerCount(id: numericID(key), refresh: context.refresh)
@@ -75,8 +77,7 @@ enum SegmentsPane: PaneDefinition, HasMembers, ManagesManualSegments, ManualSegm
             let type = segment.type ?? "—"
             return ListRow(
                 key: String(segment.id),
-                cells: [String(segment.id), segment.name ?? "(unnamed)", type, segment.state ?? "—", "…",
-                        segment.progress.map { "\($0)%" } ?? "—", segment.tags.joined(separator: ", ")],
+                cells: table.cells(segment),
                 copyValue: String(segment.id),
                 detail: [
                     DetailLine(key: "ID", value: String(segment.id)),

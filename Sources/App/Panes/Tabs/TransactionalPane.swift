@@ -5,15 +5,18 @@ import Workspace
 
 /// Transactional: every transactional message (template) with its metrics (v1); one opens with its metrics and its
 /// latest deliveries. `c` sends one, through the review.
-enum TransactionalPane: PaneDefinition, ChartsMetrics, HasDeliveries, Exportable {
+enum TransactionalPane: TypedColumns, ChartsMetrics, HasDeliveries, Exportable {
     static let kind = PaneKind.transactional
     static let title = "Transactional"
     static let singular = "template"
 
-    static let columns = [TableColumn("ID", width: .fixed(6), alignment: .right), PaneColumn.name(weight: 3)] + metricColumns + [
-        TableColumn("Description", width: .flexible(min: 10, weight: 3), dropPriority: 1, comfortable: 16),
-        TableColumn("Updated", width: .fixed(16), dropPriority: 2),
-    ]
+    static let table = Columns<TransactionalTemplate>([
+        Column(TableColumn("ID", width: .fixed(6), alignment: .right)) { String($0.id) },
+        Column(PaneColumn.name(weight: 3)) { $0.name ?? "(unnamed)" },
+    ] + metricColumns() + [
+        Column(TableColumn("Description", width: .flexible(min: 10, weight: 3), dropPriority: 1, comfortable: 16)) { $0.description ?? "" },
+        Column(TableColumn("Updated", width: .fixed(16), dropPriority: 2)) { TimeText.short($0.updatedAt) },
+    ])
 
     static func metrics(id: Int, days: Int, _ context: PaneContext) async throws -> MetricsResult {
         try await context.service.transactionalMetrics(id: id, days: days, refresh: context.refresh)
@@ -43,7 +46,7 @@ enum TransactionalPane: PaneDefinition, ChartsMetrics, HasDeliveries, Exportable
         templates.map { template in
             ListRow(
                 key: String(template.id),
-                cells: [String(template.id), template.name ?? "(unnamed)", "…", "…", "…", "…", template.description ?? "", TimeText.short(template.updatedAt)],
+                cells: table.cells(template),
                 detail: [
                     DetailLine(key: "ID", value: String(template.id)),
                     DetailLine(key: "Name", value: template.name ?? "(unnamed)"),
