@@ -117,8 +117,8 @@ extension DrivenApp {
             let key = String(started.id)
             func status() -> String? { app.driver.state.currentList.loadedRows.first { $0.key == key }?.cells[2] }
             #expect(status() == "pending")
-            let firstPoll = try #require(app.driver.state.exportsPollAt)
-            #expect(firstPoll == app.driver.state.now + AppUpdate.exportsPollInterval)
+            let firstPoll = try #require(app.driver.state.pollsAt[.exports])
+            #expect(firstPoll == app.driver.state.now + ExportsPane.pollInterval)
 
             // A tick before the poll is due asks for nothing.
             try await app.driver.send(.tick(now: firstPoll - 0.5))
@@ -127,7 +127,7 @@ extension DrivenApp {
             // Each due tick reloads the list, until the sandbox says done: two polls.
             var polls = 0
             while status() == "pending", polls < 10 {
-                let due = try #require(app.driver.state.exportsPollAt, "an export is pending but no reload is scheduled")
+                let due = try #require(app.driver.state.pollsAt[.exports], "an export is pending but no reload is scheduled")
                 let before = app.count("GET", "/v1/exports")
                 try await app.driver.send(.tick(now: due))
                 #expect(app.count("GET", "/v1/exports") == before + 1)
@@ -137,7 +137,7 @@ extension DrivenApp {
             #expect(status() == "done")
             #expect(app.driver.text.contains("done"))
             // Nothing is running any more: no further reloads.
-            #expect(app.driver.state.exportsPollAt == nil)
+            #expect(app.driver.state.pollsAt[.exports] == nil)
             let settled = app.count("GET", "/v1/exports")
             try await app.driver.send(.tick(now: app.driver.state.now + 60))
             #expect(app.count("GET", "/v1/exports") == settled)

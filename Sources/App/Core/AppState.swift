@@ -106,8 +106,9 @@ public struct AppState: Sendable {
     public var pendingReview: PendingReview?
     /// The ticket the next review request gets.
     public var nextReviewTicket = 1
-    /// When the Exports list next reloads on its own (while an export it shows is still running), on `now`'s clock.
-    public var exportsPollAt: Double?
+    /// When a list that follows progress (Exports, while an export is being built) next reloads on its own, on
+    /// `now`'s clock.
+    public var pollsAt: [PaneKind: Double] = [:]
 
     public init(session: SessionInfo, size: Size, theme: Theme = .fallback, themeNames: [String] = [], keymap: Keymap = Keymap()) {
         self.session = session

@@ -16,7 +16,7 @@ enum LoadUpdate {
             // The store has it cached either way; the screen takes it only if it still answers what is asked there.
             guard query == AppUpdate.listQuery(pane, state) else { return [] }
             state.lists[pane, default: ListPaneState()].setRows(rows, visibleRows: Layout.tableRows(state.size), keepingColumns: pane.definition.lazyColumns)
-            if pane == .exports { AppUpdate.scheduleExportsPoll(&state) }
+            (pane.definition as? any FollowsProgress.Type)?.schedulePoll(&state)
             return []
         case .listFailed(let pane, let message, let query):
             guard query == AppUpdate.listQuery(pane, state) else { return [] }

@@ -93,6 +93,32 @@ protocol HasMembers: PaneDefinition {
     static func members(key: String, start: String?, _ context: PaneContext) async throws -> PanePage
 }
 
+/// Items take a while to finish (an export being built): while a row on the list is still running, the list reloads
+/// every `pollInterval` seconds for as long as it is on screen; elsewhere it waits until shown again.
+protocol FollowsProgress: PaneDefinition {
+    static func isRunning(_ row: ListRow) -> Bool
+}
+
+extension FollowsProgress {
+    /// Seconds between reloads while something on the list is running.
+    static var pollInterval: Double { 2.0 }
+
+    /// After the list loads: if a row on it is still running, reload it again shortly.
+    static func schedulePoll(_ state: inout AppState) {
+        let running = state.lists[kind]?.loadedRows.contains(where: isRunning) ?? false
+        state.pollsAt[kind] = running ? state.now + pollInterval : nil
+    }
+
+    /// Reloads the list when its poll is due and it is on screen.
+    static func poll(_ state: inout AppState) -> [Effect] {
+        guard let due = state.pollsAt[kind], state.now >= due, state.pane == kind else { return [] }
+        state.pollsAt[kind] = nil
+        let previous = state.lists[kind]?.rows.value
+        state.lists[kind]?.rows = .loading(previous: previous)
+        return [.loadList(kind, refresh: true, query: query(state))]
+    }
+}
+
 /// The pane lists manual segments: `N` creates one, `D` deletes the one shown.
 protocol ManagesManualSegments: PaneDefinition {}
 

@@ -69,7 +69,7 @@ public final class AppRuntime {
     private func nextTimeout() -> Double? {
         if state.inFlight > 0 { return 0.1 }
         let now = clock()
-        let poll = state.pane == .exports ? state.exportsPollAt.map { max(0, $0 - now) } : nil
+        let poll = state.pollsAt[state.pane].map { max(0, $0 - now) }
         let flash = state.flash.map { max(0, $0.expiresAt - now) }
         // A review's keys line changes when its keys start to count.
         let review = ReviewUpdate.settlesAt(state).map { max(0, $0 - now) }

@@ -69,74 +69,6 @@ public struct EffectHandler: Sendable {
         }
     }
 
-    /// One request per row, all at once: the rate limiter spaces them, and each cell shows as soon as it arrives.
-    private func loadCells(_ pane: PaneKind, keys: [String], refresh: Bool, metrics: MetricsView, send: @escaping @Sendable (Action) -> Void) async {
-        let definition = pane.definition
-        let columns = definition.lazyColumns
-        guard !columns.isEmpty else { return }
-        let context = context(refresh: refresh, metrics: metrics)
-        let failures = await withTaskGroup(of: String?.self) { group in
-            for key in keys {
-                group.addTask {
-                    do {
-                        let values = try await definition.lazyValues(key: key, context)
-                        for (column, value) in zip(columns, values) { send(.cellLoaded(pane, key: key, column: column, value: value.text, metrics: metrics, number: value.number)) }
-                        return nil
-                    } catch {
-                        for column in columns { send(.cellLoaded(pane, key: key, column: column, value: "!", metrics: metrics)) }
-                        return Self.message(error)
-                    }
-                }
-            }
-            return await group.reduce(into: [String]()) { if let message = $1 { $0.append(message) } }
-        }
-        if let first = failures.first {
-            let what = columns.map { definition.columns[$0].title.lowercased() }.first ?? "cells"
-            send(.notify(.error, failures.count == 1 ? "\(pane.title): \(first)" : "\(pane.title): \(failures.count) rows' \(what) failed: \(first)"))
-        }
-    }
-
-    /// Name, created and subscription of the people on screen: one bulk request for all of them.
-    private func loadPeopleCells(_ people: [PersonRef], refresh: Bool, send: @escaping @Sendable (Action) -> Void) async {
-        let columns = CustomersPane.lazyColumns
-        do {
-            let summaries = try await environment.service.customerSummaries(ids: Array(Set(people.map(\.id))), refresh: refresh) { PeopleCells.summary($0) }
-            for person in people {
-                for (column, value) in zip(columns, PeopleCells.typedValues(summaries[person.id] ?? PeopleCells.summary(nil))) {
-                    send(.cellLoaded(.customers, key: person.key, column: column, value: value.text, number: value.number))
-                }
-            }
-        } catch {
-            for person in people {
-                for column in columns { send(.cellLoaded(.customers, key: person.key, column: column, value: "!")) }
-            }
-            send(.notify(.error, "Customers: attributes failed: \(Self.message(error))"))
-        }
-    }
-
-    /// How many prefetch requests wait for the rate limiter at once: enough to keep it busy, few enough that a
-    /// request for what comes on screen joins no long queue of them.
-    static let prefetchWorkers = 4
-
-    /// Off-screen cells, in list order, a few workers at a time. A cell that fails stays "…" and loads (or
-    /// reports its error) when it comes on screen.
-    private func prefetchCells(_ pane: PaneKind, keys: [String], metrics: MetricsView, send: @escaping @Sendable (Action) -> Void) async {
-        let definition = pane.definition
-        let columns = definition.lazyColumns
-        let context = context(refresh: false, metrics: metrics)
-        let queue = WorkQueue(keys)
-        await withTaskGroup(of: Void.self) { group in
-            for _ in 0..<Self.prefetchWorkers {
-                group.addTask {
-                    while let key = queue.next() {
-                        guard let values = try? await definition.lazyValues(key: key, context) else { continue }
-                        for (column, value) in zip(columns, values) { send(.cellLoaded(pane, key: key, column: column, value: value.text, metrics: metrics, number: value.number)) }
-                    }
-                }
-            }
-        }
-    }
-
     private func performNow(_ effect: Effect) async -> [Action] {
         let service = environment.service
         switch effect {
@@ -145,15 +77,7 @@ public struct EffectHandler: Sendable {
         case .loadSection(let route, let name, let refresh, let metrics):
             return await section(route, name: name, refresh: refresh, metrics: metrics)
         case .loadItem(let route, let refresh):
-            guard case .detail(let pane, let key) = route else { return [] }
-            do {
-                var row = try await pane.definition.item(key: key, context(refresh: refresh))
-                // Keyed as the route is: a person found by email is still the route's person.
-                row.key = key
-                return [.itemLoaded(route, row)]
-            } catch {
-                return [.itemFailed(route, message: Self.message(error))]
-            }
+            return await item(route, refresh: refresh)
         case .loadTheme(let name):
             let loaded = environment.loadTheme(name)
             return [.themeLoaded(monochrome ? loaded.theme.monochrome() : loaded.theme, warning: loaded.warning)]
@@ -190,48 +114,6 @@ public struct EffectHandler: Sendable {
         case .loadDrafts, .saveDraft, .deleteDraft, .loadPickerOptions, .loadManualSegments, .planWrite, .checkWrite, .performWrite, .pollTrigger, .editExternally:
             return await performWrites(effect)
         }
-    }
-
-    /// One section of an opened item, named with the metrics window it was loaded for.
-    private func section(_ route: Route, name: SectionID, refresh: Bool, metrics: MetricsView) async -> [Action] {
-        let service = environment.service
-        guard case .detail(let pane, let key) = route else { return [] }
-        do {
-            let lines = try await pane.definition.section(name, key: key, context(refresh: refresh, metrics: metrics))
-            var answers: [Action] = [.sectionLoaded(route, name: name, lines: lines, metrics: metrics)]
-            // The identifiers section loaded the whole profile (cached): it goes to the detail typed as well.
-            if pane == .customers, name == .identifiers {
-                let person = PersonKey.parse(key)
-                if let profile = try? await service.customerProfile(id: person.value, idType: person.type) { answers.append(.profileLoaded(route, profile)) }
-            }
-            return answers
-        } catch {
-            return [.sectionFailed(route, name: name, message: Self.message(error), metrics: metrics)]
-        }
-    }
-
-    /// A pane's list, or the first page of a paged one (a Customers search, Messages); the answer names the query
-    /// it answers.
-    private func list(_ pane: PaneKind, refresh: Bool, query: ListQuery?) async -> [Action] {
-        do {
-            let definition = pane.definition
-            let page = try await definition.page(query: query, start: nil, context(refresh: refresh))
-            guard definition.isPaged else { return [.listLoaded(pane, page.rows, query: query)] }
-            return [.listPage(pane, query: query, rows: page.rows, next: page.next, appended: false)]
-        } catch {
-            return [.listFailed(pane, Self.message(error), query: query)]
-        }
-    }
-
-    /// One page of a paged list's query, from the cursor `start` (nil for the first).
-    private func page(_ pane: PaneKind, query: ListQuery?, start: String?, refresh: Bool) async throws -> Action {
-        let page = try await pane.definition.page(query: query, start: start, context(refresh: refresh))
-        return .listPage(pane, query: query, rows: page.rows, next: page.next, appended: start != nil)
-    }
-
-    /// What a pane's loaders get: the workspace, the time, the metrics window asked for and the journal.
-    private func context(refresh: Bool, metrics: MetricsView = MetricsView()) -> PaneContext {
-        PaneContext(service: environment.service, refresh: refresh, now: Int(Date().timeIntervalSince1970), metrics: metrics, journal: journal)
     }
 
     /// Figures for the `:cache` box.

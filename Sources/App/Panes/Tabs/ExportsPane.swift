@@ -3,8 +3,8 @@ import Foundation
 import TerminalUI
 import Workspace
 
-/// Exports: every export with its status (followed while one runs); `d` saves a finished one to a file.
-enum ExportsPane: TypedColumns {
+/// Exports: every export with its status (reloaded every 2 s while one is being built); `d` saves a finished one to a file.
+enum ExportsPane: TypedColumns, FollowsProgress {
     static let kind = PaneKind.exports
     static let title = "Exports"
 
@@ -16,6 +16,9 @@ enum ExportsPane: TypedColumns {
         Column(TableColumn("Description", width: .flexible(min: 10, weight: 3), comfortable: 20)) { $0.description ?? "" },
         Column(TableColumn("Created", width: .fixed(16), dropPriority: 1)) { TimeText.short($0.createdAt) },
     ])
+
+    /// An export still being built keeps the list reloading.
+    static func isRunning(_ row: ListRow) -> Bool { row.item?.export?.isRunning == true }
 
     /// An export is named by its description.
     static let titleColumn = 4
