@@ -91,4 +91,15 @@ import TerminalUI
         // Every pane describes its columns with their values, so no pane keeps a column list apart from its cells.
         #expect(PaneRegistry.panes.allSatisfy { $0 is any TypedColumns.Type })
     }
+
+    /// Every row keeps the item it was drawn from, so logic reads the item, never the text.
+    @Test func everyRowKeepsItsItem() {
+        let rows = CampaignsPane.rows(PaneSnapshotTests.campaigns) + CustomersPane.rows(PaneSnapshotTests.people)
+            + MessagesPane.rows(PaneSnapshotTests.deliveries) + ActivitiesPane.rows(CatalogSnapshotTests.activities)
+            + SenderIdentitiesPane.rows(CatalogSnapshotTests.senders) + CollectionsPane.rows(CatalogSnapshotTests.collections)
+            + SnippetsPane.rows(CatalogSnapshotTests.snippets)
+        #expect(!rows.isEmpty)
+        #expect(rows.allSatisfy { $0.item != nil })
+        #expect(MessagesPane.rows(PaneSnapshotTests.deliveries).map { $0.item?.delivery?.id } == PaneSnapshotTests.deliveries.map(\.id))
+    }
 }

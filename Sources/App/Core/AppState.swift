@@ -84,8 +84,8 @@ public struct AppState: Sendable {
     public var spinnerFrame = 0
     /// Seconds on the monotonic clock, as of the last event: flashes expire against it.
     public var now: Double = 0
-    /// Lazily loaded cells asked for already ("segments/12"), so scrolling back does not ask again.
-    public var requestedCells: Set<String> = []
+    /// Rows whose lazily loaded cells were asked for already, so scrolling back does not ask again.
+    public var requestedCells: Set<CellRequest> = []
     /// What the campaign sparklines show (`w` changes the window, `v` the metric).
     public var metricsView = MetricsView()
     /// The Messages pane's filters.

@@ -16,7 +16,7 @@ enum FilterCommands {
         state.prefetched.subtract(PaneKind.withMetrics)
         // The metric cells load again for the new view (the key handling that follows asks for them).
         for pane in PaneKind.withMetrics {
-            state.requestedCells = state.requestedCells.filter { !$0.hasPrefix("\(pane.rawValue)/") }
+            state.requestedCells.forget(.pane(pane))
             for row in state.lists[pane]?.loadedRows ?? [] {
                 for column in pane.definition.lazyColumns {
                     state.lists[pane]?.resetCell(key: row.key, column: column)

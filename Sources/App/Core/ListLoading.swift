@@ -9,9 +9,9 @@ extension AppUpdate {
         if let people = peopleCells(&state) { return people }
         guard case .list(let pane) = state.route, !pane.definition.lazyColumns.isEmpty else { return [] }
         let onScreen = state.currentList.keysOnScreen(visibleRows: Layout.tableRows(state.size))
-        let keys = onScreen.filter { !state.requestedCells.contains("\(pane.rawValue)/\($0)") }
+        let keys = onScreen.filter { !state.requestedCells.contains(CellRequest(list: .pane(pane), key: $0)) }
         guard !keys.isEmpty else { return [] }
-        for key in keys { state.requestedCells.insert("\(pane.rawValue)/\(key)") }
+        for key in keys { state.requestedCells.insert(CellRequest(list: .pane(pane), key: key)) }
         let refresh = state.cellsToRefresh.remove(pane) != nil
         var effects: [Effect] = [.loadCells(pane, keys: keys, refresh: refresh, metrics: state.metricsView)]
         // The rest of the list fills in behind, so scrolling finds the cells there already. (After a refresh the
@@ -28,18 +28,18 @@ extension AppUpdate {
     /// People on screen (a Customers query, a segment's members) whose attributes nobody has asked for yet: one
     /// bulk request. Nil when the table shows no people.
     static func peopleCells(_ state: inout AppState) -> [Effect]? {
-        let scope: String
+        let list: CellRequest.List
         switch state.route {
-        case .list(.customers): scope = "customers"
-        case .members(let segment): scope = "members/\(segment)"
+        case .list(.customers): list = .pane(.customers)
+        case .members(let segment): list = .members(segment: segment)
         default: return nil
         }
         // Only the rows on screen are looked at: this runs on every key, over lists of up to 100,000 people.
         let people = state.currentList.rowsOnScreen(visibleRows: Layout.tableRows(state.size))
             .compactMap { row in row.item?.person?.id.map { PersonRef(key: row.key, id: $0) } }
-            .filter { !state.requestedCells.contains("\(scope)/\($0.key)") }
+            .filter { !state.requestedCells.contains(CellRequest(list: list, key: $0.key)) }
         guard !people.isEmpty else { return [] }
-        for person in people { state.requestedCells.insert("\(scope)/\(person.key)") }
+        for person in people { state.requestedCells.insert(CellRequest(list: list, key: person.key)) }
         return [.loadPeopleCells(people, refresh: state.cellsToRefresh.remove(.customers) != nil)]
     }
 
@@ -105,7 +105,7 @@ extension AppUpdate {
             members.rows = .loading(previous: nil)
             members.isLoadingMore = true
             state.members[segment] = members
-            state.requestedCells = state.requestedCells.filter { !$0.hasPrefix("members/\(segment)/") }
+            state.requestedCells.forget(.members(segment: segment))
             return effects + [.loadMembers(segment: segment, start: nil, refresh: false)]
         case .detail(let pane, _):
             guard var detail = state.details[state.route] else { return [] }
@@ -126,7 +126,7 @@ extension AppUpdate {
             if waitsForQuery(pane, state) { return [] }
             let previous = state.currentList.rows.value
             state.lists[pane, default: ListPaneState()].rows = .loading(previous: previous)
-            state.requestedCells = state.requestedCells.filter { !$0.hasPrefix("\(pane.rawValue)/") }
+            state.requestedCells.forget(.pane(pane))
             state.cellsToRefresh.insert(pane)
             return [.loadList(pane, refresh: true, query: listQuery(pane, state))]
         case .members(let segment):
@@ -134,7 +134,7 @@ extension AppUpdate {
             members.rows = .loading(previous: state.members[segment]?.rows.value)
             members.isLoadingMore = true
             state.members[segment] = members
-            state.requestedCells = state.requestedCells.filter { !$0.hasPrefix("members/\(segment)/") }
+            state.requestedCells.forget(.members(segment: segment))
             return [.loadMembers(segment: segment, start: nil, refresh: true)]
         case .detail:
             guard var detail = state.details[state.route] else { return [] }

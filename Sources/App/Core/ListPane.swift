@@ -15,6 +15,11 @@ public enum RowItem: Sendable, Hashable {
     indirect case newsletter(Newsletter)
     indirect case template(TransactionalTemplate)
     indirect case delivery(Delivery)
+    indirect case activity(Activity)
+    indirect case sender(SenderIdentity)
+    indirect case collection(DataCollection)
+    indirect case snippet(Snippet)
+    indirect case write(WriteJournal.Entry)
 }
 
 extension RowItem {

@@ -71,7 +71,7 @@ enum ActivitiesPane: TypedColumns {
             if let url = activity.url { detail.append(DetailLine(key: "URL", value: url)) }
             detail += activity.data.sorted { $0.key < $1.key }.map { DetailLine(key: "  \($0.key)", value: $0.value.displayText) }
             return ListRow(key: activity.id, cells: table.cells(activity),
-                           copyValue: activity.id, detail: detail)
+                           copyValue: activity.id, detail: detail, item: .activity(activity))
         }
     }
 

@@ -50,7 +50,7 @@ enum CollectionsPane: TypedColumns {
                                DetailLine(key: "Rows", value: collection.rows.map(Format.grouped) ?? "—"), DetailLine(key: "Size", value: size),
                                DetailLine(key: "Schema", value: schema), DetailLine(key: "Created", value: TimeText.full(collection.createdAt)),
                                DetailLine(key: "Updated", value: TimeText.full(collection.updatedAt)),
-                           ])
+                           ], item: .collection(collection))
         }
     }
 

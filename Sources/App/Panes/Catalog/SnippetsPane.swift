@@ -39,7 +39,7 @@ enum SnippetsPane: TypedColumns {
                            detail: [
                                DetailLine(key: "Name", value: snippet.name), DetailLine(key: "In Liquid", value: "{{snippets.\(snippet.name)}}"),
                                DetailLine(key: "Updated", value: TimeText.full(snippet.updatedAt)),
-                           ] + lines.enumerated().map { DetailLine(key: $0.offset == 0 ? "Value" : "", value: $0.element) })
+                           ] + lines.enumerated().map { DetailLine(key: $0.offset == 0 ? "Value" : "", value: $0.element) }, item: .snippet(snippet))
         }
     }
 }

@@ -52,7 +52,7 @@ enum CustomersPane: TypedColumns, Exportable, ManualSegmentMembership {
     static func search(_ text: String, _ state: inout AppState) -> [Effect] {
         state.customerQuery = text
         // The new list's rows start as "…": what was asked for the old one no longer fills them.
-        state.requestedCells = state.requestedCells.filter { !$0.hasPrefix("customers/") }
+        state.requestedCells.forget(.pane(kind))
         return freshList(.customers(text), &state)
     }
 

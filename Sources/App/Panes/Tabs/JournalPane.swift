@@ -55,7 +55,8 @@ enum JournalPane: TypedColumns {
                     DetailLine(key: "Result", value: entry.resultID ?? "—"),
                     DetailLine(key: "Detail", value: entry.detail ?? "—"),
                     DetailLine(key: "Payload SHA-256", value: entry.payloadDigest),
-                ]
+                ],
+                item: .write(entry)
             )
         }
     }
