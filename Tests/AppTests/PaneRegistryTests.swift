@@ -103,3 +103,15 @@ import TerminalUI
         #expect(MessagesPane.rows(PaneSnapshotTests.deliveries).map { $0.item?.delivery?.id } == PaneSnapshotTests.deliveries.map(\.id))
     }
 }
+
+/// The breadcrumb's count reads as English.
+@Suite struct RowCountTests {
+    @Test func oneRowIsNotRows() {
+        var app = Reducer(size: Size(width: 100, height: 20))
+        app.send(.listLoaded(.segments, SegmentsPane.rows([Segment(id: 1, name: "VIP")])))
+        #expect(AppView.render(app.state).text.contains(" 1 row\n"))
+        #expect(!AppView.render(app.state).text.contains("1 rows"))
+        app.send(.listLoaded(.segments, SegmentsPane.rows([Segment(id: 1, name: "VIP"), Segment(id: 2, name: "Trial")])))
+        #expect(AppView.render(app.state).text.contains("2 rows"))
+    }
+}

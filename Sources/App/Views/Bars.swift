@@ -76,7 +76,7 @@ enum BreadcrumbView {
         if state.isOnList {
             let list = state.currentList
             let total = list.loadedRows.count
-            right = (list.filter.isEmpty ? "\(total) rows" : "/\(list.filter)  \(list.visible.count) of \(total)") + list.pagingNote
+            right = (list.filter.isEmpty ? "\(total) row\(total == 1 ? "" : "s")" : "/\(list.filter)  \(list.visible.count) of \(total)") + list.pagingNote
             if list.rows.isLoading { right = "loading… " + right }
         }
         let rightWidth = min(DisplayWidth.of(right), max(0, rect.width / 2))
