@@ -24,6 +24,7 @@ import TerminalUI
         // Broadcast deliveries cannot be exported by the API: Broadcasts has deliveries but is not exportable.
         #expect(PaneRegistry.kinds { $0 is any Exportable.Type } == [.customers, .campaigns, .newsletters, .transactional])
         #expect(PaneRegistry.kinds { $0 is any HasMembers.Type } == [.segments])
+        #expect(PaneRegistry.kinds { $0 is any FollowsProgress.Type } == [.exports])
         #expect(PaneRegistry.kinds { $0 is any ManualSegmentMembership.Type } == [.segments, .customers])
         // A pane charting metrics has the four metric cells after ID and Name, and a Metrics section.
         for kind in PaneKind.withMetrics {
@@ -113,5 +114,33 @@ import TerminalUI
         #expect(!AppView.render(app.state).text.contains("1 rows"))
         app.send(.listLoaded(.segments, SegmentsPane.rows([Segment(id: 1, name: "VIP"), Segment(id: 2, name: "Trial")])))
         #expect(AppView.render(app.state).text.contains("2 rows"))
+    }
+}
+
+/// `x` says why it cannot start an export where it cannot, in the words of where the user is.
+@Suite struct ExportReasonTests {
+    static func reason(_ state: AppState) -> String? {
+        Keymap.defaults.first { $0.id == "exports.start" }?.unavailableReason(in: state)
+    }
+
+    @Test func anOpenedPersonPointsBackToTheList() {
+        var app = Reducer(size: Size(width: 100, height: 30))
+        app.press(.character("2"))
+        #expect(Self.reason(app.state) == "find people first (/), then export them")
+        app.press(.character("/"))
+        app.type("plan = pro")
+        app.press(.enter)
+        app.send(.listPage(.customers, query: .customers("plan = pro"), rows: CustomersPane.rows([CustomerIdentifiers(id: "1", email: "a@example.com")]), next: nil, appended: false))
+        #expect(Self.reason(app.state) == nil)
+        app.press(.enter)
+        #expect(Self.reason(app.state) == "export from the Customers list: it exports everyone the search found")
+    }
+
+    @Test func aCampaignListAsksForASelection() {
+        var app = Reducer(size: Size(width: 100, height: 30))
+        app.press(.character("3"))
+        #expect(Self.reason(app.state) == "select a campaign first")
+        app.send(.listLoaded(.campaigns, CampaignsPane.rows([Campaign(id: 1, name: "Welcome")])))
+        #expect(Self.reason(app.state) == nil)
     }
 }

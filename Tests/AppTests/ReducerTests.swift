@@ -3,7 +3,7 @@ import Testing
 import TerminalUI
 @testable import App
 
-/// A segment row as `RowBuilders` would make it, from hand-picked values.
+/// A segment row as `SegmentsPane.rows` would make it, from hand-picked values.
 func segmentRow(_ id: Int, _ name: String, type: String = "dynamic", state: String = "finished", customers: String = "…", progress: String = "—", tags: String = "") -> ListRow {
     ListRow(
         key: String(id),

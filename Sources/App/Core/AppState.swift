@@ -90,7 +90,7 @@ public struct AppState: Sendable {
     public var metricsView = MetricsView()
     /// The Messages pane's filters.
     public var messagesQuery = MessagesQuery()
-    /// The query of each pane written as a `PaneDefinition` (Activities' type and name), as its answers carry it.
+    /// The Activities pane's filters: a type and a name.
     public var activitiesQuery = ActivitiesQuery()
     /// Panes whose off-screen cells are being prefetched already (cleared when the cells load afresh).
     public var prefetched: Set<PaneKind> = []
@@ -143,7 +143,8 @@ public struct AppState: Sendable {
     public var currentColumns: [TableColumn] {
         if case .members = route { return CustomersPane.columns }
         var columns = pane.definition.columns
-        if PaneKind.withMetrics.contains(pane) { columns[2].title = metricsView.title(for: pane) }
+        // The chart, the first of the metric columns, is titled for the window on screen.
+        if PaneKind.withMetrics.contains(pane), let chart = pane.definition.lazyColumns.first { columns[chart].title = metricsView.title(for: pane) }
         return columns
     }
 

@@ -15,7 +15,7 @@ enum ExportPlanner {
     }
 
     static func unavailableReason(_ state: AppState) -> String {
-        (state.pane.definition as? any Exportable.Type)?.exportUnavailableReason ?? "nothing here can be exported"
+        (state.pane.definition as? any Exportable.Type)?.exportUnavailableReason(state) ?? "nothing here can be exported"
     }
 
     /// The request body: a Customers search becomes the API's filter (an email or id as an equality on it).

@@ -27,6 +27,7 @@ enum LoadUpdate {
             // A page for a search or filter the user has since replaced is dropped.
             guard query == AppUpdate.listQuery(pane, state) else { return [] }
             state.lists[pane, default: ListPaneState()].receivePage(rows, next: next, appended: appended, visibleRows: Layout.tableRows(state.size))
+            (pane.definition as? any FollowsProgress.Type)?.schedulePoll(&state)
             return AppUpdate.nextPage(&state)
         case .listPageFailed(let pane, let query, let message):
             guard query == AppUpdate.listQuery(pane, state) else { return [] }

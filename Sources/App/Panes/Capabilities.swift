@@ -74,10 +74,10 @@ extension HasDeliveries {
 }
 
 /// `x` starts an export from here: what it would export for the selected row or the item shown (`key`, nil when
-/// nothing is), or nil with the reason.
+/// nothing is), or nil and the reason why not.
 protocol Exportable: PaneDefinition {
     static func exportSpec(key: String?, _ state: AppState) -> ExportSpec?
-    static var exportUnavailableReason: String { get }
+    static func exportUnavailableReason(_ state: AppState) -> String
 }
 
 extension Exportable where Self: HasDeliveries {
@@ -85,7 +85,7 @@ extension Exportable where Self: HasDeliveries {
         key.flatMap(Int.init).map { .deliveries(deliverySource(id: $0)) }
     }
 
-    static var exportUnavailableReason: String { "select a \(singular) first" }
+    static func exportUnavailableReason(_ state: AppState) -> String { "select a \(singular) first" }
 }
 
 /// Items hold people, listed page by page as the user scrolls (`m`).
@@ -97,10 +97,11 @@ protocol HasMembers: PaneDefinition {
 /// every `pollInterval` seconds for as long as it is on screen; elsewhere it waits until shown again.
 protocol FollowsProgress: PaneDefinition {
     static func isRunning(_ row: ListRow) -> Bool
+    /// Seconds between reloads while something on the list is running.
+    static var pollInterval: Double { get }
 }
 
 extension FollowsProgress {
-    /// Seconds between reloads while something on the list is running.
     static var pollInterval: Double { 2.0 }
 
     /// After the list loads: if a row on it is still running, reload it again shortly.

@@ -24,9 +24,6 @@ public enum PaneKind: String, CaseIterable, Sendable, Hashable {
     /// The sections an opened item shows, in order.
     public var sections: [SectionID] { definition.sections }
 
-    /// The pane's item in a sentence: "campaign", "template".
-    var singular: String { definition.singular }
-
     /// Everything about the pane.
     var definition: any PaneDefinition.Type { PaneRegistry.definition(self) }
 }

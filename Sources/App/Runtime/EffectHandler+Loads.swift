@@ -28,8 +28,7 @@ extension EffectHandler {
             return await group.reduce(into: [String]()) { if let message = $1 { $0.append(message) } }
         }
         if let first = failures.first {
-            let what = columns.map { definition.columns[$0].title.lowercased() }.first ?? "cells"
-            send(.notify(.error, failures.count == 1 ? "\(pane.title): \(first)" : "\(pane.title): \(failures.count) rows' \(what) failed: \(first)"))
+            send(.notify(.error, failures.count == 1 ? "\(pane.title): \(first)" : "\(pane.title): \(failures.count) rows failed to load: \(first)"))
         }
     }
 

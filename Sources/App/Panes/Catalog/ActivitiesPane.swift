@@ -9,6 +9,7 @@ import Workspace
 enum ActivitiesPane: TypedColumns {
     static let kind = PaneKind.activities
     static let title = "Activities"
+    static let singular = "activity"
 
     static let table = Columns<Activity>([
         Column(TableColumn("Time", width: .fixed(16))) { TimeText.short($0.timestamp) },

@@ -8,6 +8,7 @@ import Workspace
 enum SenderIdentitiesPane: TypedColumns {
     static let kind = PaneKind.senders
     static let title = "Sender identities"
+    static let singular = "sender identity"
 
     static let table = Columns<SenderIdentity>([
         Column(TableColumn("ID", width: .fixed(6), alignment: .right)) { String($0.id) },

@@ -157,7 +157,9 @@ enum CustomersPane: TypedColumns, Exportable, ManualSegmentMembership {
         state.isOnList && !state.customerQuery.isEmpty ? .customers(query: state.customerQuery) : nil
     }
 
-    static let exportUnavailableReason = "find people first (/), then export them"
+    static func exportUnavailableReason(_ state: AppState) -> String {
+        state.isOnList ? "find people first (/), then export them" : "export from the Customers list: it exports everyone the search found"
+    }
 
     static func rows(_ people: [CustomerIdentifiers]) -> [ListRow] {
         people.enumerated().map { index, person in
