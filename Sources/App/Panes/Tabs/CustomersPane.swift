@@ -158,7 +158,7 @@ enum CustomersPane: TypedColumns, Exportable, ManualSegmentMembership {
     }
 
     static func exportUnavailableReason(_ state: AppState) -> String {
-        state.isOnList ? "find people first (/), then export them" : "export from the Customers list: it exports everyone the search found"
+        state.isOnList ? "find people first (/), then export them" : "on the Customers list"
     }
 
     static func rows(_ people: [CustomerIdentifiers]) -> [ListRow] {
