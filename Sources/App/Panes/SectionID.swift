@@ -1,12 +1,13 @@
 /// A section of an opened item, as it travels through effects, answers and the detail's state; its heading is
 /// derived (`title`) and never read back.
 public enum SectionID: String, Sendable, Hashable, CaseIterable {
-    case membership, usedBy, attributes, identifiers, segments, messages, activities, relationships, subscriptions
+    case reachability, membership, usedBy, attributes, identifiers, segments, messages, activities, relationships, subscriptions
     case metrics, actions, links, triggers, deliveries, archivedBody, content
 
     /// The heading the detail shows above the section.
     public var title: String {
         switch self {
+        case .reachability: "Reachability"
         case .membership: "Membership"
         case .usedBy: "Used by"
         case .attributes: "Attributes"

@@ -208,6 +208,9 @@ struct MutableWorkspace: Sendable {
     var nextTriggerID: Int
     var nextExportID: Int
     var sendCounter = 0
+    /// The ESP's suppression lists, by list and lowercased address: made from the bounced, dropped and spammed
+    /// email deliveries, then changed by suppress and unsuppress.
+    var suppressions: [EspList: [String: EspSuppression]] = [:]
 
     init(data: SandboxDataset) {
         segments = data.segments
@@ -223,6 +226,7 @@ struct MutableWorkspace: Sendable {
             deliveryByID[delivery.id] = index
             deliveriesByCustomer[delivery.customer, default: []].append(index)
         }
+        suppressions = EspList.fromDeliveries(deliveries)
     }
 
     mutating func append(_ delivery: DeliveryRecord) {

@@ -106,14 +106,17 @@ enum CustomersPane: TypedColumns, Exportable, ManualSegmentMembership {
         return row
     }
 
-    /// Attributes, segments and messages come first: they are what a lookup is for, and they load together.
-    static let sections: [SectionID] = [.attributes, .segments, .messages, .identifiers, .activities, .relationships, .subscriptions]
+    /// Reachability first (can she be reached at all, and why not), then attributes, segments and messages: what a
+    /// lookup is for; they load together.
+    static let sections: [SectionID] = [.reachability, .attributes, .segments, .messages, .identifiers, .activities, .relationships, .subscriptions]
 
     static func section(_ section: SectionID, key: String, _ context: PaneContext) async throws -> [DetailLine] {
         let service = context.service
         let person = PersonKey.parse(key)
         let (id, type) = person
         switch section {
+        case .reachability:
+            return ReachabilityLines.lines(try await service.reachability(id: id, idType: type, now: context.now, refresh: context.refresh))
         case .attributes:
             return PersonSections.attributes(try await service.customerProfile(id: id, idType: type, refresh: context.refresh), now: context.now)
         case .identifiers:
