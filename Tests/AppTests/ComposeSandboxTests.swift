@@ -242,3 +242,36 @@ struct WritingApp {
         }
     }
 }
+
+/// The review of a transactional message says whether the person it names can be reached on its channel.
+@Suite struct ReviewReachabilityTests {
+    /// Composes an email from the profile of the person found by `query`, with the first template, to its review.
+    func reviewEmail(_ app: WritingApp, to query: String) async throws -> ReviewState {
+        _ = try await app.openPerson(query)
+        try await app.driver.press(.character("c"))
+        try await app.edit(.template)
+        try await app.driver.type("order")
+        try await app.driver.press(.enter)
+        try await app.driver.press(.character("s"))
+        return try #require(app.review, "no review: \(app.driver.state.mode)")
+    }
+
+    @Test func aPersonSuppressedAtTheESPIsWarnedOfBeforeTheSend() async throws {
+        try await WritingApp.with { app in
+            let bounced = try #require(try await app.app.client.suppressions(.bounces, limit: 1).suppressions.first?.email)
+            let review = try await reviewEmail(app, to: bounced)
+            let warning = try #require(review.write.warnings.first { $0.hasPrefix("Reachability by Email:") })
+            #expect(warning.contains("not reachable: suppressed at the ESP since"))
+            #expect(app.app.lines.contains { $0.contains("suppressed at the ESP") })
+            #expect(app.probe.requestCount(method: "POST", pathPrefix: "/v1/send") == 0)
+        }
+    }
+
+    @Test func aReachablePersonIsSaidToBe() async throws {
+        try await WritingApp.with { app in
+            let review = try await reviewEmail(app, to: "plan = pro")
+            #expect(review.write.summary.contains { $0.hasPrefix("Reachability by Email: reachable: ") })
+            #expect(!review.write.warnings.contains { $0.hasPrefix("Reachability") })
+        }
+    }
+}

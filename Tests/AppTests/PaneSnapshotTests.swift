@@ -1,6 +1,7 @@
 import CustomerIO
 import Testing
 import TerminalUI
+import Workspace
 @testable import App
 
 /// Whole frames of each workspace pane (Segments is in ViewSnapshotTests): a loaded list, and an opened item.
@@ -101,13 +102,17 @@ import TerminalUI
         """)
     }
 
-    /// Enter on Ada: her cells under the column titles (a person row keeps no detail lines), Attributes loaded
-    /// (a timestamp attribute with its age against a pinned now), Segments empty, the rest still loading.
+    /// Enter on Ada: her cells under the column titles (a person row keeps no detail lines), Reachability first (an
+    /// address, no phone, no devices), Attributes loaded (a timestamp attribute with its age against a pinned now),
+    /// Segments empty, the rest still loading.
     @Test func customersProfile() throws {
-        var app = Self.customers(size: Size(width: 100, height: 26))
+        var app = Self.customers(size: Size(width: 100, height: 30))
         app.press(.enter)
         let route = Route.detail(.customers, key: "cio_id:a1b2c3")
         let profile = CustomerProfile(attributes: ["plan": .string("pro"), "last_login_at": .string(String(Self.updated)), "city": .string("London")])
+        let person = CustomerProfile(identifiers: CustomerIdentifiers(id: "42", email: "ada@example.com"), devices: [])
+        let reach = Reachability(ReachabilityFacts(profile: person, preferences: nil, suppressions: [], deliveries: [], now: Self.updated))
+        app.send(.sectionLoaded(route, name: .reachability, lines: ReachabilityLines.lines(reach)))
         app.send(.sectionLoaded(route, name: SectionID.attributes, lines: PersonSections.attributes(profile, now: Self.updated + 3 * 86_400)))
         app.send(.sectionLoaded(route, name: SectionID.segments, lines: []))
         #expect(try Self.frame(app.state) == """
@@ -119,6 +124,10 @@ import TerminalUI
         Name          Ada Lovelace
         Created       \(Self.createdText)
         Subscribed    yes
+        Reachability
+        Email         reachable: ada@example.com
+        SMS           not reachable: no phone number on the profile
+        Push          not reachable: no devices
         Attributes
         city          London
         last_login_at \(Self.updatedText) (3d ago)

@@ -16,7 +16,7 @@ import TerminalUI
         return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
 
-    static let profileSections: [SectionID] = [.attributes, .segments, .messages, .identifiers, .activities, .relationships, .subscriptions]
+    static let profileSections: [SectionID] = [.reachability, .attributes, .segments, .messages, .identifiers, .activities, .relationships, .subscriptions]
 
     @Test func theRowsOnScreenFillFromOneBulkRequest() async throws {
         try await DrivenApp.with { app in

@@ -30,6 +30,9 @@ extension EffectHandler {
             do {
                 var write = try WritePlanner.plan(draft)
                 write.warnings += await lookUpWarnings(draft)
+                if let reach = await reachability(of: draft) {
+                    if reach.verdict == .reachable { write.summary.append(reach.text) } else { write.warnings.append(reach.text) }
+                }
                 if draft.kind == .broadcast, draft.audience == .filter, let filter = try? FilterQuery.parse(draft.audienceValue) {
                     WritePlanner.apply(audienceCount: await countMatches(filter), to: &write)
                 }
@@ -149,6 +152,26 @@ extension EffectHandler {
             }
         }
         return warnings
+    }
+
+    /// Whether the person a transactional draft names can be reached on its channel, as their profile says it: a
+    /// summary line when they can, a warning when they cannot or it is in doubt. Nil for a broadcast, or when it
+    /// cannot be worked out (the review stands without it).
+    private func reachability(of draft: ComposeDraft) async -> (verdict: Reachability.Verdict, text: String)? {
+        let channel: Reachability.Channel
+        switch draft.kind {
+        case .email: channel = .email
+        case .sms: channel = .sms
+        case .push: channel = .push
+        case .broadcast: return nil
+        }
+        guard !draft.identifier.isEmpty else { return nil }
+        let idType = IDType(parsing: draft.identifierType) ?? .id
+        let now = Int(Date().timeIntervalSince1970)
+        guard let answer = try? await environment.service.reachability(id: draft.identifier, idType: idType, now: now).answer(channel) else { return nil }
+        // Unsubscribed is said already, with what send_to_unsubscribed makes of it.
+        if answer.reason == "unsubscribed from everything" { return nil }
+        return (answer.verdict, "Reachability by \(channel.title): \(ReachabilityLines.verdict(answer))")
     }
 
     /// How many people a filter matches now, paging through at most `cap` of them (nil when the search fails).
