@@ -26,14 +26,14 @@ extension Reachability {
             let what = [suppressed.type.noun, entry.status].compactMap { $0 }.joined(separator: ", ")
             evidence.insert(Evidence("ESP", "\(address) is on \(suppressed.type.rawValue)\(since): \(entry.reason ?? "no reason given")"), at: 0)
             return Answer(channel: .email, verdict: .unreachable, reason: "suppressed at the ESP\(since): \(what)", evidence: evidence,
-                          suppressedOn: suppressed.type)
+                          suppressedOn: suppressed.type, suppression: entry, address: address)
         }
         if facts.unsubscribed {
             evidence.insert(Evidence("Note", "a transactional message set to send to unsubscribed people still reaches \(address)"), at: 0)
-            return Answer(channel: .email, verdict: .unreachable, reason: "unsubscribed from everything", evidence: evidence)
+            return Answer(channel: .email, verdict: .unreachable, reason: "unsubscribed from everything", evidence: evidence, address: address)
         }
         let except = topics.isEmpty ? "" : " (unsubscribed from some topics)"
-        return Answer(channel: .email, verdict: .reachable, reason: address + except, evidence: evidence)
+        return Answer(channel: .email, verdict: .reachable, reason: address + except, evidence: evidence, address: address)
     }
 
     static func sms(_ facts: ReachabilityFacts) -> Answer {
@@ -45,7 +45,7 @@ extension Reachability {
             return Answer(channel: .sms, verdict: .unreachable, reason: "the phone \(phone) is not in E.164 form (+, then up to 15 digits)", evidence: evidence)
         }
         if facts.unsubscribed { return Answer(channel: .sms, verdict: .unreachable, reason: "unsubscribed from everything", evidence: evidence) }
-        return Answer(channel: .sms, verdict: .reachable, reason: phone, evidence: evidence)
+        return Answer(channel: .sms, verdict: .reachable, reason: phone, evidence: evidence, address: phone)
     }
 
     static func push(_ facts: ReachabilityFacts) -> Answer {

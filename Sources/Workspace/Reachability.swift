@@ -42,6 +42,10 @@ public struct Reachability: Sendable, Hashable {
         public var evidence: [Evidence]
         /// The ESP list the address is on, when that is why (unsuppressing takes it off).
         public var suppressedOn: SuppressionType?
+        /// The ESP's entry for the address, when it is suppressed.
+        public var suppression: Suppression?
+        /// The address or number the channel goes to, when the profile has one.
+        public var address: String?
     }
 
     public var answers: [Answer]

@@ -17,22 +17,46 @@ import Workspace
         try await harness.client.customerProfiles(ids: (1...2_000).map(String.init))
     }
 
-    @Test func everyBouncedAddressIsOnTheBouncesListAndItsOwnerIsNotReachableByEmail() async throws {
+    /// The emails sent to an address, from its owner's messages.
+    static func emails(to address: String, _ harness: SandboxHarness) async throws -> [Delivery] {
+        let owner = try #require(try await harness.client.lookupCustomers(email: address).first?.id)
+        return try await harness.client.customerMessages(id: owner, limit: 1_000).messages
+            .filter { $0.type == "email" && $0.recipient?.lowercased() == address.lowercased() }
+    }
+
+    /// The bounces list agrees with the deliveries both ways: an address is on it when its email hard bounced and
+    /// nothing was delivered to it afterwards, listed from that bounce.
+    @Test func theBouncesListAgreesWithTheDeliveries() async throws {
         try await SandboxHarness.with { harness in
+            let listed = try await harness.client.suppressions(.bounces, limit: 1_000).suppressions
+            #expect(!listed.isEmpty)
+            for entry in listed.prefix(15) {
+                let emails = try await Self.emails(to: entry.email, harness)
+                #expect(emails.contains { $0.metrics["bounced"] == entry.created && $0.failureMessage?.hasPrefix("Soft bounce") != true }, "\(entry.email)")
+                #expect(!emails.contains { ($0.metrics["delivered"] ?? 0) > (entry.created ?? 0) }, "\(entry.email) was delivered to after its bounce")
+            }
             let bounced = try await harness.client.messages(MessageFilter(limit: 50, type: "email", metric: "bounced")).messages
             #expect(!bounced.isEmpty)
             for delivery in bounced {
                 let address = try #require(delivery.recipient)
-                let found = try await harness.client.suppression(email: address)
-                #expect(found.category == "bounces", "\(address): \(found)")
-                #expect(found.suppressions.first?.email.lowercased() == address.lowercased())
-                #expect((found.suppressions.first?.created ?? .max) <= (delivery.metrics["bounced"] ?? 0), "listed from the first bounce")
+                let emails = try await Self.emails(to: address, harness)
+                let deliveredLater = emails.contains { ($0.metrics["delivered"] ?? 0) > (delivery.metrics["bounced"] ?? 0) }
+                let hard = delivery.failureMessage?.hasPrefix("Soft bounce") != true
+                let onList = try await harness.client.suppression(email: address).category == "bounces"
+                if hard && !deliveredLater { #expect(onList, "\(address) hard bounced last but is not listed") }
+                if deliveredLater { #expect(!onList, "\(address) was delivered to after its bounce but is listed") }
             }
-            let address = try #require(bounced.first?.recipient)
+        }
+    }
+
+    @Test func aListedPersonIsNotReachableByEmail() async throws {
+        try await SandboxHarness.with { harness in
+            let address = try #require(try await harness.client.suppressions(.bounces, limit: 1).suppressions.first?.email)
             let owner = try #require(try await harness.client.lookupCustomers(email: address).first?.id)
             let email = try await WorkspaceService(client: harness.client).reachability(id: owner, idType: .id, now: Self.now).answer(.email)
             #expect(email?.verdict == .unreachable)
             #expect(email?.suppressedOn == .bounces)
+            #expect(email?.address?.lowercased() == address.lowercased())
             #expect(email?.reason.hasPrefix("suppressed at the ESP since") == true)
         }
     }

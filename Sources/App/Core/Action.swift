@@ -16,6 +16,8 @@ public enum Action: Sendable {
     case listFailed(PaneKind, String, query: ListQuery? = nil)
     /// A section of an opened item arrived (a person's segments, a campaign's actions).
     /// `metrics` is the window and metric it was loaded for: a metrics section for another window is dropped.
+    /// A person's reachability, typed, beside its section's lines.
+    case reachabilityLoaded(Route, Reachability)
     case sectionLoaded(Route, name: SectionID, lines: [DetailLine], metrics: MetricsView? = nil)
     case sectionFailed(Route, name: SectionID, message: String, metrics: MetricsView? = nil)
     /// An item opened from a reference arrived (its own fields).

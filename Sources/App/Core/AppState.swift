@@ -71,8 +71,9 @@ public struct AppState: Sendable {
     public var details: [Route: DetailPaneState] = [:]
     /// Segment members by segment id, paged like any list.
     public var members: [String: ListPaneState] = [:]
-    /// The email last looked up on Customers.
-    public var customerQuery = ""
+    /// Each pane's query, in the pane's own type (its `ListQuery` case); the panes read and set it through their own
+    /// accessors (`customerQuery`, `messagesQuery` …, in their files).
+    public var queries: [PaneKind: ListQuery] = [:]
     /// Where the next page of a Customers query starts (nil: no more).
     public var customersNext: String? { lists[.customers]?.next }
     public var mode: Mode = .browsing
@@ -88,10 +89,6 @@ public struct AppState: Sendable {
     public var requestedCells: Set<CellRequest> = []
     /// What the campaign sparklines show (`w` changes the window, `v` the metric).
     public var metricsView = MetricsView()
-    /// The Messages pane's filters.
-    public var messagesQuery = MessagesQuery()
-    /// The Activities pane's filters: a type and a name.
-    public var activitiesQuery = ActivitiesQuery()
     /// Panes whose off-screen cells are being prefetched already (cleared when the cells load afresh).
     public var prefetched: Set<PaneKind> = []
     /// Panes whose lazy cells must bypass the cache next time (after `r` / `R`).

@@ -48,6 +48,8 @@ public struct DetailPaneState: Sendable, Hashable {
     public var fieldTitles: [String] = []
     /// On a person's detail, what their loaded profile says, typed: what `c`, `+` and `-` start from.
     public var person: PersonPrefill?
+    /// On a person's detail, whether they can be reached, typed: what `U` unsuppresses.
+    public var reachability: Reachability?
 
     public init(row: ListRow, pane: PaneKind? = nil) {
         self.row = row

@@ -2,35 +2,6 @@ import CustomerIO
 import Foundation
 import TerminalUI
 
-/// What a row stands for, typed. Logic (which writes apply, what a person's id is, whether an export is done) reads
-/// this; the cells are only its text, for drawing and the filter, and are never parsed back.
-public enum RowItem: Sendable, Hashable {
-    // Segments and exports are boxed (they are large and their lists short); a person, of whom a list may hold
-    // 100,000, stays inline and shares its strings with the row's cells.
-    indirect case segment(Segment)
-    case person(CustomerIdentifiers)
-    indirect case export(Export)
-    indirect case campaign(Campaign)
-    indirect case broadcast(Broadcast)
-    indirect case newsletter(Newsletter)
-    indirect case template(TransactionalTemplate)
-    indirect case delivery(Delivery)
-    indirect case activity(Activity)
-    indirect case sender(SenderIdentity)
-    indirect case collection(DataCollection)
-    indirect case snippet(Snippet)
-    indirect case write(WriteJournal.Entry)
-}
-
-extension RowItem {
-    var segment: Segment? { if case .segment(let segment) = self { segment } else { nil } }
-    var person: CustomerIdentifiers? { if case .person(let person) = self { person } else { nil } }
-    var export: Export? { if case .export(let export) = self { export } else { nil } }
-    var campaign: Campaign? { if case .campaign(let campaign) = self { campaign } else { nil } }
-    var newsletter: Newsletter? { if case .newsletter(let newsletter) = self { newsletter } else { nil } }
-    var delivery: Delivery? { if case .delivery(let delivery) = self { delivery } else { nil } }
-}
-
 extension Export {
     /// Still being built: the Exports list follows it until it is done.
     var isRunning: Bool { failed != true && ["pending", "processing", "running", "queued"].contains(status ?? "") }

@@ -86,6 +86,9 @@ enum LoadUpdate {
                 state.details[route]?.row.setCell(column, to: value.text, number: value.number)
             }
             return []
+        case .reachabilityLoaded(let route, let reachability):
+            state.details[route]?.reachability = reachability
+            return []
         case .itemFailed(let route, let message):
             state.details[route]?.isLoadingItem = false
             let key = state.details[route]?.row.key ?? ""

@@ -45,7 +45,7 @@ public enum AppUpdate {
             state.shouldQuit = true
             return []
         case .listLoaded, .listFailed, .listPage, .listPageFailed, .membersLoaded, .membersFailed, .cellLoaded,
-             .sectionLoaded, .sectionFailed, .itemLoaded, .profileLoaded, .itemFailed:
+             .sectionLoaded, .sectionFailed, .itemLoaded, .profileLoaded, .reachabilityLoaded, .itemFailed:
             return LoadUpdate.apply(action, &state)
         case .themeLoaded(let theme, let warning):
             state.theme = theme

@@ -10,7 +10,7 @@ public enum PaneKind: String, CaseIterable, Sendable, Hashable {
     /// Every write this machine made (`:journal`); not a tab.
     case journal
     /// Opened from the palette.
-    case activities, senders, collections, snippets
+    case activities, senders, collections, snippets, suppressions
 
     /// The panes with a tab and a number key, in order.
     public static let tabs: [PaneKind] = [.segments, .customers, .campaigns, .broadcasts, .newsletters, .messages, .exports, .transactional]
@@ -26,6 +26,56 @@ public enum PaneKind: String, CaseIterable, Sendable, Hashable {
 
     /// Everything about the pane.
     var definition: any PaneDefinition.Type { PaneRegistry.definition(self) }
+}
+
+/// What a row stands for, typed. Logic (which writes apply, what a person's id is, whether an export is done) reads
+/// this; the cells are only its text, for drawing and the filter, and are never parsed back.
+public enum RowItem: Sendable, Hashable {
+    // Segments and exports are boxed (they are large and their lists short); a person, of whom a list may hold
+    // 100,000, stays inline and shares its strings with the row's cells.
+    indirect case segment(Segment)
+    case person(CustomerIdentifiers)
+    indirect case export(Export)
+    indirect case campaign(Campaign)
+    indirect case broadcast(Broadcast)
+    indirect case newsletter(Newsletter)
+    indirect case template(TransactionalTemplate)
+    indirect case delivery(Delivery)
+    indirect case activity(Activity)
+    indirect case sender(SenderIdentity)
+    indirect case collection(DataCollection)
+    indirect case snippet(Snippet)
+    indirect case write(WriteJournal.Entry)
+    indirect case suppression(SuppressionType, Suppression)
+}
+
+extension RowItem {
+    var segment: Segment? { if case .segment(let segment) = self { segment } else { nil } }
+    var person: CustomerIdentifiers? { if case .person(let person) = self { person } else { nil } }
+    var export: Export? { if case .export(let export) = self { export } else { nil } }
+    var campaign: Campaign? { if case .campaign(let campaign) = self { campaign } else { nil } }
+    var newsletter: Newsletter? { if case .newsletter(let newsletter) = self { newsletter } else { nil } }
+    var delivery: Delivery? { if case .delivery(let delivery) = self { delivery } else { nil } }
+}
+
+/// What a pane's list is asked, one typed value per kind of query. It travels as itself through effects, answers
+/// and the panes' state; only the store's cache key is text (`key`), and nothing reads that text back.
+public enum ListQuery: Sendable, Hashable {
+    /// The Customers search line as typed: an email, an id, a cio_id or a filter query (`CustomerSearch` reads it).
+    case customers(String)
+    case messages(MessagesQuery)
+    case activities(ActivitiesQuery)
+    case suppressions(SuppressionsQuery)
+
+    /// The store's cache key for the list's pages.
+    var key: String {
+        switch self {
+        case .customers(let text): text
+        case .messages(let query): query.key
+        case .activities(let query): query.key
+        case .suppressions(let query): query.key
+        }
+    }
 }
 
 /// Everything about one pane in one file: its title, columns, how its list loads and pages, how one of its items
@@ -150,6 +200,7 @@ enum PaneRegistry {
         case .senders: SenderIdentitiesPane.self
         case .collections: CollectionsPane.self
         case .snippets: SnippetsPane.self
+        case .suppressions: SuppressionsPane.self
         }
     }
 

@@ -85,6 +85,12 @@ extension EffectHandler {
                 let person = PersonKey.parse(key)
                 if let profile = try? await service.customerProfile(id: person.value, idType: person.type) { answers.append(.profileLoaded(route, profile)) }
             }
+            // So is the reachability its section was drawn from (every part of it cached): what `U` acts on.
+            if pane == .customers, name == .reachability {
+                let person = PersonKey.parse(key)
+                let now = Int(Date().timeIntervalSince1970)
+                if let reach = try? await service.reachability(id: person.value, idType: person.type, now: now) { answers.append(.reachabilityLoaded(route, reach)) }
+            }
             return answers
         } catch {
             return [.sectionFailed(route, name: name, message: Self.message(error), metrics: metrics)]

@@ -243,6 +243,7 @@ extension EffectHandler {
             if case .object(let segment)? = object["segment"] { return segment["id"]?.displayText }
             return nil
         case .deleteSegment(let id): return String(id)
+        case .suppress(_, let email), .unsuppress(_, let email): return email
         case .addMembers(let segment), .removeMembers(let segment): return String(segment)
         case .startExport:
             if case .object(let export)? = object["export"] { return export["id"]?.displayText }
@@ -259,6 +260,8 @@ extension EffectHandler {
         case .addMembers(let segment), .removeMembers(let segment): .members(segment: String(segment))
         case .deleteSegment: .list(.segments)
         case .startExport: .list(.exports)
+        case .suppress(let type, let email): .detail(.suppressions, key: SuppressionsPane.key(type, email))
+        case .unsuppress: .list(.suppressions)
         }
     }
 

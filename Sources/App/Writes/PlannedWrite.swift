@@ -14,6 +14,9 @@ public struct PlannedWrite: Sendable, Hashable {
         case removeMembers(segment: Int)
         /// An export of what `what` names (people matching a query, a campaign's deliveries).
         case startExport(what: String)
+        /// An address put on, or taken off, one of the ESP's suppression lists.
+        case suppress(SuppressionType, email: String)
+        case unsuppress(SuppressionType, email: String)
     }
 
     /// One query parameter, as it is sent.

@@ -12,6 +12,16 @@ extension AppAPIClient {
         }
     }
 
+    /// `POST /v1/esp/suppression/{type}/{email}`: puts an address on a list, exactly as it will be sent.
+    public static func suppressRequest(_ type: SuppressionType, email: String) -> APIRequest {
+        APIRequest(.post, ["v1", "esp", "suppression", type.rawValue, email], safety: .write)
+    }
+
+    /// `DELETE /v1/esp/suppression/{type}/{email}`: takes an address off a list.
+    public static func unsuppressRequest(_ type: SuppressionType, email: String) -> APIRequest {
+        APIRequest(.delete, ["v1", "esp", "suppression", type.rawValue, email], safety: .write)
+    }
+
     /// `GET /v1/esp/suppression/{type}`: one page of a list, by offset (at most 1,000 an answer).
     public func suppressions(_ type: SuppressionType, offset: Int = 0, limit: Int = 1000) async throws -> SuppressionList {
         var request = APIRequest(.get, ["v1", "esp", "suppression", type.rawValue])

@@ -1,6 +1,6 @@
-/// The ESP's suppression lists (`/v1/esp/…`): an address whose email bounced is on `bounces`, one that was dropped on
-/// `blocks`, one that reported spam on `spam_reports`, from the first time it happened; suppress and unsuppress
-/// change them.
+/// The ESP's suppression lists (`/v1/esp/…`): an address whose email hard bounced is on `bounces`, one that was
+/// dropped on `blocks`, one that reported spam on `spam_reports` (when nothing reached it afterwards); suppress and
+/// unsuppress change them.
 enum EspList: String, Sendable, CaseIterable {
     case bounces, blocks
     case spamReports = "spam_reports"
@@ -25,13 +25,22 @@ enum EspList: String, Sendable, CaseIterable {
         }
     }
 
-    /// The lists as the deliveries make them: each address once per list, at its first bounce, drop or report.
+    /// The lists as the deliveries make them, consistently with them: an address is on a list when its email hard
+    /// bounced (a soft bounce, a full mailbox, suppresses nothing), was dropped or reported spam, and nothing was
+    /// delivered to it afterwards (the ESP would have dropped it); listed from the first such time.
     static func fromDeliveries(_ deliveries: [DeliveryRecord]) -> [EspList: [String: EspSuppression]] {
+        let emails = deliveries.filter { $0.type == "email" }
+        var lastDelivered: [String: Int] = [:]
+        for delivery in emails {
+            guard let at = delivery.reached(.delivered) else { continue }
+            lastDelivered[delivery.recipient.lowercased(), default: 0] = max(lastDelivered[delivery.recipient.lowercased()] ?? 0, at)
+        }
         var lists: [EspList: [String: EspSuppression]] = [:]
-        for delivery in deliveries where delivery.type == "email" {
+        for delivery in emails {
+            let address = delivery.recipient.lowercased()
             for (metric, list) in [(DeliveryMetric.bounced, EspList.bounces), (.dropped, .blocks), (.spammed, .spamReports)] {
-                guard let at = delivery.reached(metric) else { continue }
-                let address = delivery.recipient.lowercased()
+                guard let at = delivery.reached(metric), at > lastDelivered[address] ?? 0 else { continue }
+                if list == .bounces, delivery.failureMessage?.hasPrefix("Soft bounce") == true { continue }
                 if let known = lists[list]?[address], known.created <= at { continue }
                 let reason = list == .bounces ? (delivery.failureMessage ?? list.reason) : list.reason
                 lists[list, default: [:]][address] = EspSuppression(email: delivery.recipient, created: at, reason: reason, status: "550")

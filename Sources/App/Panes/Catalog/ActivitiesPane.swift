@@ -3,6 +3,14 @@ import Foundation
 import TerminalUI
 import Workspace
 
+extension AppState {
+    /// The Activities pane's filters: a type and a name.
+    public var activitiesQuery: ActivitiesQuery {
+        get { if case .activities(let query)? = queries[.activities] { query } else { ActivitiesQuery() } }
+        set { queries[.activities] = .activities(newValue) }
+    }
+}
+
 /// Activities: the workspace's activity feed (`GET /v1/activities`), newest first and paged as you scroll, narrowed
 /// by type (`t`) and by event or attribute name (`e`); each opens its person and, when it was about a message, that
 /// delivery.

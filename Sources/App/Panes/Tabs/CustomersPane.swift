@@ -3,6 +3,14 @@ import Foundation
 import TerminalUI
 import Workspace
 
+extension AppState {
+    /// The Customers search line as last run ("" before any).
+    public var customerQuery: String {
+        get { if case .customers(let text)? = queries[.customers] { text } else { "" } }
+        set { queries[.customers] = .customers(newValue) }
+    }
+}
+
 /// Customers: people found by an email, an id, a cio_id or a filter query (`/`), paged as the user scrolls; their
 /// name, created and subscription load in bulk for the rows on screen. One opens as a full profile, section by
 /// section, each a request of its own started together.

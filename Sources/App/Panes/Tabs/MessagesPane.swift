@@ -3,6 +3,14 @@ import Foundation
 import TerminalUI
 import Workspace
 
+extension AppState {
+    /// The Messages pane's filters.
+    public var messagesQuery: MessagesQuery {
+        get { if case .messages(let query)? = queries[.messages] { query } else { MessagesQuery() } }
+        set { queries[.messages] = .messages(newValue) }
+    }
+}
+
 /// Messages: the workspace's deliveries, newest first and paged as the user scrolls, narrowed by type (`t`), the
 /// furthest state reached (`e`) and how far back (`w`), or to one campaign, broadcast, newsletter or template's
 /// (opened from its detail). One opens with its timeline, its person and where it came from, by name; `b` shows

@@ -1,0 +1,153 @@
+import CustomerIO
+import Foundation
+import TerminalUI
+import Workspace
+
+extension AppState {
+    /// The ESP suppressions pane's list, or the address looked up.
+    public var suppressionsQuery: SuppressionsQuery {
+        get { if case .suppressions(let query)? = queries[.suppressions] { query } else { SuppressionsQuery() } }
+        set { queries[.suppressions] = .suppressions(newValue) }
+    }
+}
+
+/// What the ESP suppressions pane shows: one list, or one address looked up (on whichever list it is).
+public struct SuppressionsQuery: Sendable, Hashable {
+    public var type: SuppressionType = .bounces
+    public var email: String?
+
+    public init(type: SuppressionType = .bounces, email: String? = nil) {
+        self.type = type
+        self.email = email
+    }
+
+    /// The store's cache key for its pages (never read back).
+    var key: String { email.map { "email=\($0.lowercased())" } ?? "type=\(type.rawValue)" }
+
+    /// What the breadcrumb and flash say: `bounces`, or `“ada@example.com”`.
+    var summary: String { email.map { "“\($0)”" } ?? type.rawValue.replacingOccurrences(of: "_", with: " ") }
+}
+
+/// ESP suppressions (`:suppressions`): the addresses the email service provider will not send to, a list at a time
+/// (`t`: bounces, blocks, spam reports, invalid addresses; 1,000 a page by offset), or one address looked up (`e`).
+/// `U` takes the selected address off its list and `A` adds the address looked up to the list shown, each through
+/// the review.
+enum SuppressionsPane: TypedColumns {
+    static let kind = PaneKind.suppressions
+    static let title = "ESP suppressions"
+    static let singular = "suppressed address"
+    static let isPaged = true
+    static let titleColumn = 0
+
+    typealias Listed = SuppressionWrites.Listed
+
+    static let table = Columns<Listed>([
+        Column(TableColumn("Email", width: .flexible(min: 14, weight: 3), comfortable: 28)) { $0.entry.email },
+        Column(TableColumn("List", width: .fixed(14))) { $0.type.rawValue },
+        Column(TableColumn("Since", width: .fixed(16), dropPriority: 1)) { TimeText.short($0.entry.created) },
+        Column(TableColumn("Status", width: .fixed(6), dropPriority: 2)) { $0.entry.status ?? "" },
+        Column(TableColumn("Reason", width: .flexible(min: 10, weight: 4), dropPriority: 3)) { $0.entry.reason ?? "" },
+    ])
+
+    /// A row's key: its list and address, so the same address on two lists is two rows.
+    static func key(_ type: SuppressionType, _ email: String) -> String { "\(type.rawValue)/\(email.lowercased())" }
+
+    static func query(_ state: AppState) -> ListQuery? { .suppressions(state.suppressionsQuery) }
+    static func summary(query: ListQuery?) -> String? { asked(query).summary }
+
+    static func asked(_ query: ListQuery?) -> SuppressionsQuery {
+        if case .suppressions(let asked)? = query { asked } else { SuppressionsQuery() }
+    }
+
+    static func emptyText(query: ListQuery?) -> String {
+        let asked = asked(query)
+        if let email = asked.email { return "\(email) is on none of the ESP's lists. A adds it to \(asked.type.rawValue); t lists them again." }
+        return "Nobody is on \(asked.type.rawValue). t shows another list; e looks up an address."
+    }
+
+    /// A lookup is one page; a list comes 1,000 at a time, the next from where this one ended.
+    static func page(query: ListQuery?, start: String?, _ context: PaneContext) async throws -> PanePage {
+        let asked = asked(query)
+        if let email = asked.email {
+            let found = try await context.service.suppression(email: email, refresh: context.refresh)
+            let type = found.category.flatMap(SuppressionType.init(parsing:)) ?? asked.type
+            return PanePage(rows: rows(found.suppressions.map { Listed(type: type, entry: $0) }))
+        }
+        let offset = start.flatMap(Int.init) ?? 0
+        let found = try await context.service.suppressions(asked.type, offset: offset, refresh: context.refresh)
+        let next = found.suppressions.count >= 1_000 ? String(offset + found.suppressions.count) : nil
+        return PanePage(rows: rows(found.suppressions.map { Listed(type: asked.type, entry: $0) }), next: next)
+    }
+
+    static func item(key: String, _ context: PaneContext) async throws -> ListRow {
+        let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let type = SuppressionType(parsing: parts[0]) else { throw SectionProblem("no suppressed address \(key)") }
+        let found = try await context.service.suppression(email: parts[1], refresh: context.refresh)
+        guard let entry = found.suppressions.first else { throw SectionProblem("\(parts[1]) is not suppressed (any more)") }
+        return try only(rows([Listed(type: found.category.flatMap(SuppressionType.init(parsing:)) ?? type, entry: entry)]), key: key)
+    }
+
+    static func rows(_ listed: [Listed]) -> [ListRow] {
+        listed.map { item in
+            let entry = item.entry
+            return ListRow(key: key(item.type, entry.email), cells: table.cells(item), copyValue: entry.email, detail: [
+                DetailLine(key: "Email", value: entry.email),
+                DetailLine(key: "List", value: "\(item.type.rawValue) (\(item.type.noun))"),
+                DetailLine(key: "Since", value: TimeText.full(entry.created)),
+                DetailLine(key: "Status", value: entry.status ?? "—"),
+                DetailLine(key: "Reason", value: entry.reason ?? "—"),
+                DetailLine(key: "People", value: "the profile(s) with this address", link: .detail(.customers, key: "email:\(entry.email)")),
+                DetailLine(key: "", value: "U takes the address off \(item.type.rawValue), after the review"),
+            ], item: .suppression(item.type, entry))
+        }
+    }
+
+    static var bindings: [Binding] {
+        [
+            Binding("suppressions.type", ["t"], "List: bounces, blocks, spam reports, invalid addresses", section: "Lists", panes: [kind], command: .pane(kind, "type")),
+            Binding("suppressions.find", ["e"], "Look up an email address: is it suppressed, since when, and why (empty: the list again)", section: "Lists", panes: [kind], command: .pane(kind, "find")),
+            Binding("suppressions.remove", ["U"], "Unsuppress: take the address off the ESP's list (the selected one, or a person's whose email is suppressed), after the review",
+                    section: "Writes", panes: [kind, .customers], writes: true, command: .pane(kind, "unsuppress")) { state in
+                SuppressionWrites.unsuppression(state) == nil ? SuppressionWrites.unsuppressUnavailableReason(state) : nil
+            },
+            Binding("suppressions.add", ["A"], "Add the address looked up (e) to the list shown, after the review", section: "Writes", panes: [kind],
+                    writes: true, command: .pane(kind, "suppress")) { state in
+                SuppressionWrites.suppression(state) == nil ? "look up an address that is not on this list first (e)" : nil
+            },
+        ]
+    }
+
+    static func run(_ command: String, _ state: inout AppState) -> [Effect] {
+        var query = state.suppressionsQuery
+        switch command {
+        case "type":
+            let all = SuppressionType.allCases
+            query.type = all[((all.firstIndex(of: query.type) ?? 0) + 1) % all.count]
+            query.email = nil
+            return show(query, &state)
+        case "find":
+            var input = TextInputState(history: state.filterHistory)
+            input.insert(query.email ?? "")
+            state.mode = .finding(input)
+            return []
+        case "unsuppress": return SuppressionWrites.unsuppress(&state)
+        case "suppress": return SuppressionWrites.suppress(&state)
+        default: return []
+        }
+    }
+
+    static var findPrompt: (prompt: String, placeholder: String)? { ("email: ", "an address to look up; empty shows the list again") }
+
+    static func find(_ text: String, _ state: inout AppState) -> [Effect] {
+        var query = state.suppressionsQuery
+        let email = text.trimmingCharacters(in: .whitespaces)
+        query.email = email.isEmpty ? nil : email
+        return show(query, &state)
+    }
+
+    static func show(_ query: SuppressionsQuery, _ state: inout AppState) -> [Effect] {
+        state.suppressionsQuery = query
+        state.flash = Flash.make(.info, "ESP suppressions: \(query.summary)", now: state.now)
+        return freshList(.suppressions(query), &state)
+    }
+}
