@@ -128,6 +128,35 @@ import Testing
         try await quit(session)
     }
 
+    /// "Why didn't she get it?": the ESP's bounces list, one address opened, its person's Reachability says why
+    /// email cannot reach them, and U offers to take the address off (Esc leaves the review unsent).
+    @Test(arguments: [(80, 24), (200, 60)])
+    func reachabilityAndSuppressionsAtCommonSizes(width: Int, height: Int) async throws {
+        let session = try await startDemo(width: width, height: height)
+        defer { session.stop() }
+        try await session.press(":")
+        try await session.type("suppressions", enter: true)
+        let list = try await session.waitFor("the bounces list") { screen in
+            Self.breadcrumb(screen).contains("ESP suppressions › bounces") && TmuxSession.lines(screen).contains { $0.contains("@") && $0.contains("bounces") }
+        }
+        #expect(TmuxSession.lines(list).allSatisfy { $0.count <= width })
+        try await session.press("Enter")
+        try await session.waitFor("an address opened") { Self.field($0, "List", "bounces") && Self.field($0, "People", "the profile") }
+        // Down to the People line, and Enter opens the person.
+        for _ in 0..<5 { try await session.press("Down") }
+        try await session.press("Enter")
+        let profile = try await session.waitFor("their reachability") { screen in
+            Self.heading(screen, "Reachability") && Self.field(screen, "Email", "not reachable: suppressed at the ESP since")
+        }
+        #expect(TmuxSession.lines(profile).allSatisfy { $0.count <= width })
+        try await session.press("U")
+        // The keys line appears once the review's keys count (0.75 s after it opens).
+        try await session.waitFor("the unsuppress review") { $0.contains("Unsuppress an address at the ESP") && $0.contains("DELETE ") && $0.contains("Esc abort") }
+        try await session.press("Escape")
+        try await session.waitFor("the profile again") { Self.heading($0, "Reachability") && !$0.contains("DELETE ") }
+        try await quit(session)
+    }
+
     @Test func campaignsMetricsWindowAndDetail() async throws {
         let session = try await startDemo()
         defer { session.stop() }

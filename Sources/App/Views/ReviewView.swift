@@ -60,7 +60,8 @@ enum ReviewView {
         guard rect.width > 0, rect.height > 0 else { return }
         let theme = state.theme
         canvas.fill(rect, with: Cell(" ", style: theme[.text]))
-        let all = lines(review, state: state)
+        // Long lines wrap rather than clip: a URL or a summary cut short would not show exactly what is sent.
+        let all = lines(review, state: state).flatMap { line in Canvas.wrap(line.0, width: rect.width).map { ($0, line.1) } }
         // The keys line stays in view: scrolling moves the body, never past the end.
         let top = min(review.scroll, max(0, all.count - rect.height))
         for (offset, line) in all.dropFirst(top).prefix(rect.height).enumerated() {

@@ -85,6 +85,44 @@ public struct Canvas: Sendable, Hashable {
         return String(kept) + "…"
     }
 
+    /// `text` in lines of at most `width` cells: broken after a word where one ends in the last two thirds of the
+    /// line, else at the width (a URL, a token); the lines after the first keep its indentation and two more, so
+    /// nothing is cut and a reader sees where a line goes on.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0, DisplayWidth.of(text) > width else { return [text] }
+        let indent = String(repeating: " ", count: min(text.prefix { $0 == " " }.count + 2, max(0, width / 2)))
+        var lines: [String] = []
+        var rest = Substring(text)
+        var room = width
+        while DisplayWidth.of(rest) > room {
+            let head = cells(rest, width: room)
+            var cut = head.endIndex
+            if let space = head.lastIndex(of: " "), head.distance(from: head.startIndex, to: space) >= room / 3 { cut = space }
+            // A character wider than the room still moves on, so the loop always ends.
+            let taken = cut > head.startIndex ? head[..<cut] : rest.prefix(1)
+            lines.append((lines.isEmpty ? "" : indent) + taken)
+            rest = rest.dropFirst(taken.count)
+            while rest.first == " " { rest = rest.dropFirst() }
+            room = width - indent.count
+            if rest.isEmpty || room < 1 { break }
+        }
+        if !rest.isEmpty { lines.append((lines.isEmpty ? "" : indent) + rest) }
+        return lines
+    }
+
+    /// The longest start of `text` that fits in `width` cells, uncut characters only.
+    private static func cells(_ text: Substring, width: Int) -> Substring {
+        var used = 0
+        var end = text.startIndex
+        for index in text.indices {
+            let cell = DisplayWidth.of(text[index])
+            if used + cell > width { break }
+            used += cell
+            end = text.index(after: index)
+        }
+        return text[..<end]
+    }
+
     public static func fit(_ text: String, width: Int) -> String {
         guard width > 0 else { return "" }
         guard DisplayWidth.of(text) > width else { return text }
