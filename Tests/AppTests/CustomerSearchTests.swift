@@ -7,8 +7,17 @@ import TerminalUI
 @Suite struct CustomerSearchTests {
     @Test func whatWasTypedDecidesTheKindOfSearch() {
         #expect(CustomerSearch("jane@example.com") == .email("jane@example.com"))
-        #expect(CustomerSearch("42") == .identifier("42", .id))
-        #expect(CustomerSearch("cio_0300000001") == .identifier("cio_0300000001", .cioID))
+        // A lone word could be anyone's id, cio_id or name: one search covers them all.
+        #expect(CustomerSearch("42") == .words("42"))
+        #expect(CustomerSearch("Mendoza") == .words("Mendoza"))
+        #expect(CustomerSearch("Charles Mendoza") == .words("Charles Mendoza"))
+        // Written as a person key, it is that identifier.
+        #expect(CustomerSearch("id:42") == .identifier("42", .id))
+        #expect(CustomerSearch("cio_id:a3000001") == .identifier("a3000001", .cioID))
+        #expect(CustomerSearch("email:jane@example.com") == .email("jane@example.com"))
+        // What the filter language reads is a query, even without an operator.
+        #expect(CustomerSearch("has phone") == .query("has phone"))
+        #expect(CustomerSearch("segment 3") == .query("segment 3"))
         #expect(CustomerSearch("plan = pro and has phone") == .query("plan = pro and has phone"))
         #expect(CustomerSearch("plan=pro") == .query("plan=pro"))
     }
@@ -23,7 +32,7 @@ import TerminalUI
         try await DrivenApp.with { app in
             try await app.driver.start()
             try await app.driver.press(.character("2"))
-            #expect(app.driver.text.contains("Press / and type an email, id, cio_id, or a query"))
+            #expect(app.driver.text.contains("Press / and type an email, a name, an id or cio_id, or a query"))
 
             try await Self.find("1", in: app)
             let byID = app.driver.state.currentList.loadedRows
@@ -36,7 +45,7 @@ import TerminalUI
 
             try await Self.find("no-such-person-xyz", in: app)
             #expect(app.driver.state.currentList.loadedRows.isEmpty)
-            #expect(app.driver.text.contains("Nobody matches id no-such-person-xyz"))
+            #expect(app.driver.text.contains("Nobody's email, id, cio_id or name is exactly “no-such-person-xyz”"))
 
             try await Self.find("plan = pro", in: app)
             let query = try FilterQuery.parse("plan = pro")
@@ -136,4 +145,39 @@ import TerminalUI
             #expect(searches - (everyone.count + 999) / 1000 == (everyone.count + 199) / 200)
         }
     }
+
+    /// What people type: a name, a first or last name alone, in one request over every field it could be; exact
+    /// matching is said, with a suggestion, when nothing matches.
+    @Test func aNameFindsThePeopleItNames() async throws {
+        try await DrivenApp.with { app in
+            try await app.driver.start()
+            try await app.driver.press(.character("2"))
+            let profile = try await app.client.customerProfile(id: "1")
+            let first = try #require(profile.attributes["first_name"]?.displayText)
+            let last = try #require(profile.attributes["last_name"]?.displayText)
+
+            func searches() -> Int { app.probe.requests().filter { $0.method == "POST" && $0.path == "/v1/customers" }.count }
+            let before = searches()
+            try await CustomerSearchTests.find("\(first) \(last)", in: app)
+            #expect(searches() == before + 1, "one request")
+            let byName = app.driver.state.currentList.loadedRows
+            #expect(byName.contains { $0.item?.person?.id == "1" })
+            // Everyone found has that first and last name (checked against the API, not the screen).
+            let found = try await app.client.customerProfiles(ids: byName.compactMap { $0.item?.person?.id })
+            #expect(found.allSatisfy { $0.attributes["first_name"]?.displayText == first && $0.attributes["last_name"]?.displayText == last })
+
+            try await CustomerSearchTests.find(last, in: app)
+            let byLast = app.driver.state.currentList.loadedRows
+            #expect(byLast.count >= byName.count)
+            #expect(byLast.contains { $0.item?.person?.id == "1" })
+
+            try await CustomerSearchTests.find(last.lowercased(), in: app)
+            if last.lowercased() != last {
+                #expect(app.driver.state.currentList.loadedRows.isEmpty)
+                #expect(app.driver.text.contains("is exactly “\(last.lowercased())”"))
+                #expect(app.driver.text.contains("try “\(last)”"))
+            }
+        }
+    }
 }
+

@@ -23,6 +23,7 @@ enum ExportPlanner {
         switch CustomerSearch(query) {
         case .email(let email): return try FilterQuery.parse("email = \"\(email)\"")
         case .identifier(let value, let type): return try FilterQuery.parse("\(type == .cioID ? "cio_id" : "id") = \"\(value)\"")
+        case .words(let text): return CustomerSearch.filter(words: text)
         case .query(let text): return try FilterQuery.parse(text)
         }
     }

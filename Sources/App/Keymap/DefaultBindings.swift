@@ -56,7 +56,7 @@ extension Keymap {
             Binding("exports.start", ["x"], "Start an export: people matching the Customers query, or the deliveries of a campaign, newsletter or template", section: "Lists", panes: Set(PaneRegistry.kinds { $0 is any Exportable.Type }), writes: true, command: .startExport) { state in
                 ExportPlanner.spec(for: state) == nil ? ExportPlanner.unavailableReason(state) : nil
             },
-            Binding("customers.find", ["/"], "Find people: an email, id, cio_id, or a filter query", section: "Lists", panes: [.customers], hint: true, command: .find),
+            Binding("customers.find", ["/"], "Find people: an email, a name, an id or cio_id, or a filter query", section: "Lists", panes: [.customers], hint: true, command: .find),
             Binding("table.sort", ["s"], "Sort by the next column (again: next column)", section: "Lists", command: .sortNext) { state in
                 state.isOnList ? nil : "only on lists"
             },

@@ -30,7 +30,7 @@ public enum AppView {
             let row = Rect(x: main.x, y: main.maxY - 1, width: main.width, height: 1)
             let own = state.mode.isFinding ? state.pane.definition.findPrompt : nil
             let prompt = own?.prompt ?? (state.mode.isFinding ? "find: " : "/")
-            let placeholder = own?.placeholder ?? (state.mode.isFinding ? "an email, id, cio_id, or a query: plan = pro and has phone" : "type to filter")
+            let placeholder = own?.placeholder ?? (state.mode.isFinding ? "an email, a name, an id or cio_id, or a query: plan = pro" : "type to filter")
             TextInputView(prompt: prompt, placeholder: placeholder, styles: TextInputStyles(theme: theme))
                 .render(into: &canvas, in: row, state: input)
         case .saving(let id, let input):

@@ -39,7 +39,12 @@ enum CustomersPane: TypedColumns, Exportable, ManualSegmentMembership {
 
     static func emptyText(query: ListQuery?) -> String {
         let text = typed(query)
-        return text.isEmpty ? "Press / and type an email, id, cio_id, or a query such as plan = pro and has phone." : "Nobody matches \(CustomerSearch(text).summary)."
+        guard !text.isEmpty else { return "Press / and type an email, a name, an id or cio_id, or a query such as plan = pro and has phone." }
+        let search = CustomerSearch(text)
+        if case .words = search {
+            return "Nobody's email, id, cio_id or name is exactly \(search.summary)" + (search.suggestion.map { ": \($0)." } ?? ".")
+        }
+        return "Nobody matches \(search.summary)."
     }
 
     static func summary(query: ListQuery?) -> String? { typed(query).isEmpty ? nil : typed(query) }
@@ -79,6 +84,9 @@ enum CustomersPane: TypedColumns, Exportable, ManualSegmentMembership {
             } catch let error as CustomerIOError where error.kind == .notFound {
                 return CustomerSearchPage()
             }
+        case .words(let text):
+            // One request for every field a lone word or a name could be in.
+            return try await service.searchCustomers(CustomerSearch.filter(words: text), key: "words/\(text)", start: start, refresh: refresh)
         case .query(let text):
             let filter: AudienceFilter
             do {
