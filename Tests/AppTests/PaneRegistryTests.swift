@@ -58,9 +58,9 @@ import TerminalUI
         #expect(SectionID.allCases.filter(\.followsMetrics) == [.metrics, .actions, .links])
     }
 
-    /// Customers lists nothing until it is asked something; every other pane lists at once.
-    @Test func onlyCustomersWaitsForAQuery() {
-        #expect(PaneRegistry.kinds { $0.needsQuery } == [.customers])
+    /// Customers and Timeline list nothing until asked something (a search, a person); every other pane lists at once.
+    @Test func onlyCustomersAndTimelineWaitForAQuery() {
+        #expect(PaneRegistry.kinds { $0.needsQuery } == [.customers, .timeline])
         var app = Reducer(session: SessionInfo(profile: "t", region: "us", isDemo: true), size: Size(width: 100, height: 30))
         #expect(app.press(.character("2")).isEmpty)
         #expect(app.press(.character("r")).isEmpty)

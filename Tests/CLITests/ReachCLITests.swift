@@ -66,4 +66,21 @@ import Testing
             #expect(result.stderr.contains("Nobody has the email nobody.at.all@example.com"))
         }
     }
+
+    @Test func timelineListsWhatHappenedNewestFirst() async throws {
+        try await cli.withSandbox { url in
+            let json = try await CLIRunner.run(["get", "timeline", "1", "--kind", "message", "-o", "json"], environment: cli.environment(url))
+            #expect(json.status == 0, "\(json.stderr)")
+            let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+            #expect(!entries.isEmpty)
+            #expect(entries.allSatisfy { $0["kind"] as? String == "message" && $0["deliveryID"] as? String != nil })
+            let times = entries.compactMap { $0["time"] as? Int }
+            #expect(times == times.sorted(by: >))
+
+            let wrong = try await CLIRunner.run(["get", "timeline", "1", "--kind", "events"], environment: cli.environment(url))
+            #expect(wrong.status != 0)
+            #expect(wrong.stderr.contains("--kind must be message or activity"))
+        }
+    }
 }
+

@@ -10,7 +10,7 @@ public enum PaneKind: String, CaseIterable, Sendable, Hashable {
     /// Every write this machine made (`:journal`); not a tab.
     case journal
     /// Opened from the palette.
-    case activities, senders, collections, snippets, suppressions
+    case activities, senders, collections, snippets, suppressions, timeline
 
     /// The panes with a tab and a number key, in order.
     public static let tabs: [PaneKind] = [.segments, .customers, .campaigns, .broadcasts, .newsletters, .messages, .exports, .transactional]
@@ -47,6 +47,7 @@ public enum RowItem: Sendable, Hashable {
     indirect case snippet(Snippet)
     indirect case write(WriteJournal.Entry)
     indirect case suppression(SuppressionType, Suppression)
+    indirect case timeline(TimelineEntry)
 }
 
 extension RowItem {
@@ -66,6 +67,7 @@ public enum ListQuery: Sendable, Hashable {
     case messages(MessagesQuery)
     case activities(ActivitiesQuery)
     case suppressions(SuppressionsQuery)
+    case timeline(TimelineQuery)
 
     /// The store's cache key for the list's pages.
     var key: String {
@@ -74,6 +76,7 @@ public enum ListQuery: Sendable, Hashable {
         case .messages(let query): query.key
         case .activities(let query): query.key
         case .suppressions(let query): query.key
+        case .timeline(let query): query.key
         }
     }
 }
@@ -201,6 +204,7 @@ enum PaneRegistry {
         case .collections: CollectionsPane.self
         case .snippets: SnippetsPane.self
         case .suppressions: SuppressionsPane.self
+        case .timeline: TimelinePane.self
         }
     }
 

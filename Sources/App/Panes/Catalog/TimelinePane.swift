@@ -1,0 +1,131 @@
+import CustomerIO
+import Foundation
+import TerminalUI
+import Workspace
+
+extension AppState {
+    /// Whose timeline the Timeline pane shows, and what of it.
+    public var timelineQuery: TimelineQuery {
+        get { if case .timeline(let query)? = queries[.timeline] { query } else { TimelineQuery() } }
+        set { queries[.timeline] = .timeline(newValue) }
+    }
+}
+
+/// What the Timeline pane shows: one person's (by person key), narrowed to messages or activities and to a channel.
+public struct TimelineQuery: Sendable, Hashable {
+    /// The person, as a person key (`cio_id:…`, `id:…`, `email:…`); "" before one is chosen.
+    public var person = ""
+    /// How the breadcrumb names the person.
+    public var label = ""
+    public var kind: TimelineEntry.Kind?
+    public var channel: String?
+
+    public init(person: String = "", label: String = "", kind: TimelineEntry.Kind? = nil, channel: String? = nil) {
+        self.person = person
+        self.label = label
+        self.kind = kind
+        self.channel = channel
+    }
+
+    /// The store's cache key (never read back); "" while no person is chosen.
+    var key: String {
+        person.isEmpty ? "" : [person, kind?.rawValue ?? "all", channel ?? "all"].joined(separator: ";")
+    }
+
+    var summary: String {
+        ([label.isEmpty ? person : label] + [kind.map { $0 == .message ? "messages" : "activities" }, channel].compactMap { $0 }).joined(separator: " · ")
+    }
+}
+
+/// A person's timeline (`T` on a profile): their messages, each state change a line, merged with their activities,
+/// newest first; `e` narrows to messages or activities, `t` to a channel; each line opens what it refers to.
+enum TimelinePane: TypedColumns {
+    static let kind = PaneKind.timeline
+    static let title = "Timeline"
+    static let singular = "timeline entry"
+    static let titleColumn = 4
+    static let needsQuery = true
+    static let channels: [String?] = [nil, "email", "sms", "push", "in_app", "webhook", "slack"]
+
+    static let table = Columns<TimelineEntry>([
+        Column(TableColumn("Time", width: .fixed(16))) { TimeText.short($0.time) },
+        Column(TableColumn("Kind", width: .fixed(8), dropPriority: 2)) { $0.kind.rawValue },
+        Column(TableColumn("What", width: .flexible(min: 10, weight: 2), comfortable: 14, maxWidth: 24)) { $0.what.replacingOccurrences(of: "_", with: " ") },
+        Column(TableColumn("Channel", width: .fixed(8), dropPriority: 1)) { $0.channel ?? "" },
+        Column(TableColumn("About", width: .flexible(min: 12, weight: 4), comfortable: 24)) { $0.title },
+    ])
+
+    static func query(_ state: AppState) -> ListQuery? { .timeline(state.timelineQuery) }
+    static func summary(query: ListQuery?) -> String? { asked(query).person.isEmpty ? nil : asked(query).summary }
+
+    static func asked(_ query: ListQuery?) -> TimelineQuery {
+        if case .timeline(let asked)? = query { asked } else { TimelineQuery() }
+    }
+
+    static func emptyText(query: ListQuery?) -> String {
+        let asked = asked(query)
+        guard !asked.person.isEmpty else { return "Open a person (2, then /) and press T for their timeline." }
+        return asked.kind == nil && asked.channel == nil ? "Nothing has happened to \(asked.summary) lately." : "Nothing matches \(asked.summary): e and t change the filter."
+    }
+
+    static func page(query: ListQuery?, start: String?, _ context: PaneContext) async throws -> PanePage {
+        let asked = asked(query)
+        guard !asked.person.isEmpty else { return PanePage(rows: []) }
+        let person = PersonKey.parse(asked.person)
+        let entries = try await context.service.timeline(id: person.value, idType: person.type, refresh: context.refresh)
+        return PanePage(rows: rows(entries.filter { entry in
+            (asked.kind == nil || entry.kind == asked.kind) && (asked.channel == nil || entry.channel == asked.channel)
+        }))
+    }
+
+    static func item(key: String, _ context: PaneContext) async throws -> ListRow {
+        throw SectionProblem("a timeline entry opens from its timeline (T on a profile)")
+    }
+
+    static func rows(_ entries: [TimelineEntry]) -> [ListRow] {
+        entries.map { entry in
+            var detail = [
+                DetailLine(key: "Time", value: TimeText.full(entry.time)), DetailLine(key: "Kind", value: entry.kind.rawValue),
+                DetailLine(key: "What", value: entry.what), DetailLine(key: "Channel", value: entry.channel ?? "—"),
+                DetailLine(key: "About", value: entry.title),
+            ]
+            if let delivery = entry.deliveryID { detail.append(DetailLine(key: "Message", value: delivery, link: .detail(.messages, key: delivery))) }
+            if let activity = entry.activityID { detail.append(DetailLine(key: "Activity", value: activity)) }
+            let key = [entry.kind.rawValue, entry.deliveryID ?? entry.activityID ?? "", entry.what, String(entry.time)].joined(separator: "/")
+            return ListRow(key: key, cells: table.cells(entry), copyValue: entry.deliveryID ?? entry.activityID ?? key, detail: detail, item: .timeline(entry))
+        }
+    }
+
+    static var bindings: [Binding] {
+        [
+            Binding("timeline.open", ["T"], "The person's timeline: messages and activities, newest first", section: "Lists", panes: [.customers],
+                    command: .pane(kind, "open")) { state in
+                SegmentWrites.personShown(state) == nil ? "open a person first" : nil
+            },
+            Binding("timeline.kind", ["e"], "Timeline: all, messages only, activities only", section: "Lists", panes: [kind], command: .pane(kind, "kind")),
+            Binding("timeline.channel", ["t"], "Timeline: all channels, email, SMS, push, in-app, webhook, Slack", section: "Lists", panes: [kind],
+                    command: .pane(kind, "channel")),
+        ]
+    }
+
+    static func run(_ command: String, _ state: inout AppState) -> [Effect] {
+        var query = state.timelineQuery
+        switch command {
+        case "open":
+            guard let person = SegmentWrites.personShown(state) else { return [] }
+            let (value, type) = SegmentWrites.identifier(person)
+            query = TimelineQuery(person: PersonKey.key((value, type)), label: person.email ?? value)
+            state.navigation.push(.list(kind))
+        case "kind":
+            let kinds: [TimelineEntry.Kind?] = [nil, .message, .activity]
+            query.kind = kinds[((kinds.firstIndex(of: query.kind) ?? 0) + 1) % kinds.count]
+        case "channel":
+            query.channel = channels[((channels.firstIndex(of: query.channel) ?? 0) + 1) % channels.count]
+        default:
+            return []
+        }
+        state.timelineQuery = query
+        state.flash = Flash.make(.info, "Timeline: \(query.summary)", now: state.now)
+        return freshList(.timeline(query), &state)
+    }
+}
