@@ -111,9 +111,18 @@ extension WorkspaceService {
         async let profileAnswer = customerProfile(id: id, idType: idType, refresh: refresh)
         async let preferences = try? customerSubscriptionPreferences(id: id, idType: idType, refresh: refresh)
         async let deliveries = (try? customerMessages(id: id, idType: idType, refresh: refresh)) ?? []
+        // Known by email, the ESP is asked at once rather than after the profile names the address.
+        async let early = idType == .email ? try? suppressionEntries(email: id, refresh: refresh) : nil
         let profile = try await profileAnswer
         var facts = ReachabilityFacts(profile: profile, preferences: await preferences, suppressions: [], deliveries: await deliveries, now: now)
-        if let email = facts.email { facts.suppressions = try await suppressionEntries(email: email, refresh: refresh) }
+        if let email = facts.email {
+            let asked = await early
+            if let asked, email.lowercased() == id.lowercased() {
+                facts.suppressions = asked
+            } else {
+                facts.suppressions = try await suppressionEntries(email: email, refresh: refresh)
+            }
+        }
         return Reachability(facts)
     }
 

@@ -73,7 +73,8 @@ enum LoadUpdate {
         case .sectionFailed(let route, let name, let message, let metrics):
             if isStale(name, metrics, state) { return [] }
             state.details[route]?.sections[name] = .failed(message, previous: nil)
-            state.flash = Flash.make(.error, "\(name.title): \(message)", now: state.now)
+            // A profile asked for ahead of Enter (or left behind) fails quietly; it says so when it is shown.
+            if state.route == route { state.flash = Flash.make(.error, "\(name.title): \(message)", now: state.now) }
             return []
         case .itemLoaded(let route, let row):
             state.details[route]?.row = row

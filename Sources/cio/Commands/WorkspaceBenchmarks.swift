@@ -9,7 +9,8 @@ import Workspace
 /// They drive the app's own reducer and effect handler against the sandbox, with effects running concurrently
 /// as the real run loop runs them.
 enum WorkspaceBenchmarks {
-    /// Lookup by email, then the profile's sections, with 100 ms added to every sandbox answer.
+    /// An email typed on Customers and Enter, with 100 ms added to every sandbox answer: the lookup and the profile's
+    /// sections leave together (`CustomersPane.profileAlongside`), so the person is open in about one round trip.
     static func openPerson(runs: Int = 8) async throws {
         var options = SandboxOptions()
         options.latencyMilliseconds = 100
@@ -28,21 +29,10 @@ enum WorkspaceBenchmarks {
             try await Task.sleep(for: .seconds(1.2))
             // A fresh cache each time: nothing is known about the person before the lookup.
             let handler = EffectHandler(environment: AppEnvironment(service: WorkspaceService(client: client), loadTheme: { _ in (Theme.fallback, nil) }), monochrome: true)
-            let start = clock.now
-            guard case .listPage(_, _, let rows, _, _)? = await handler.perform(.loadList(.customers, refresh: false, query: .customers(email))).first,
-                  let row = rows.first else { continue }
-            let route = Route.detail(.customers, key: row.key)
-            // Every section starts at once, as Enter on the person does.
-            let finished = await withTaskGroup(of: (SectionID, ContinuousClock.Instant).self) { group in
-                for name in PaneKind.customers.sections {
-                    group.addTask {
-                        _ = await handler.perform(.loadSection(route, name: name, refresh: false))
-                        return (name, clock.now)
-                    }
-                }
-                return await group.reduce(into: [SectionID: ContinuousClock.Instant]()) { $0[$1.0] = $1.1 }
-            }
-            let key = [SectionID.attributes, SectionID.segments, SectionID.messages].compactMap { finished[$0] }.max() ?? clock.now
+            let (effects, start) = typeSearch(email, clock: clock)
+            let finished = await runTogether(effects, handler: handler, clock: clock)
+            guard let listed = finished["list"] else { continue }
+            let key = ([listed] + ["attributes", "segments", "messages"].compactMap { finished[$0] }).max() ?? clock.now
             core.append(key - start)
             whole.append((finished.values.max() ?? clock.now) - start)
         }
@@ -50,8 +40,39 @@ enum WorkspaceBenchmarks {
         core.sort()
         whole.sort()
         let median = core[core.count / 2]
-        let ratio = UIBenchmarks.secondsValue(median) / (2 * UIBenchmarks.secondsValue(roundTrip))
-        print("open a person from an email at 100 ms latency: lookup + attributes, segments, messages \(UIBenchmarks.milliseconds(median)) ms median (all seven sections \(UIBenchmarks.milliseconds(whole[whole.count / 2])) ms); one round trip \(UIBenchmarks.milliseconds(roundTrip)) ms; ratio to two round trips \(String(format: "%.2f", ratio))   target: ≤ 1.3")
+        let ratio = UIBenchmarks.secondsValue(median) / UIBenchmarks.secondsValue(roundTrip)
+        print("open a person from an email at 100 ms latency: lookup + attributes, segments, messages \(UIBenchmarks.milliseconds(median)) ms median (every section \(UIBenchmarks.milliseconds(whole[whole.count / 2])) ms); one round trip \(UIBenchmarks.milliseconds(roundTrip)) ms; ratio to one round trip \(String(format: "%.2f", ratio))   target: ≤ 1.15")
+    }
+
+    /// Customers, `/`, the email and Enter through the app's reducer: the effects it starts, and when.
+    private static func typeSearch(_ email: String, clock: ContinuousClock) -> ([Effect], ContinuousClock.Instant) {
+        var state = AppState(session: SessionInfo(profile: "bench", region: "sandbox"), size: Size(width: 120, height: 40))
+        for key in [Key.character("2"), .character("/")] + email.map({ Key.character($0) }) { _ = AppUpdate.update(&state, .key(key)) }
+        let start = clock.now
+        return (AppUpdate.update(&state, .key(.enter)), start)
+    }
+
+    /// Every effect at once, as the run loop starts them; when each answer came, by what it answers ("list", or a
+    /// section's name).
+    private static func runTogether(_ effects: [Effect], handler: EffectHandler, clock: ContinuousClock) async -> [String: ContinuousClock.Instant] {
+        await withTaskGroup(of: [(String, ContinuousClock.Instant)].self) { group in
+            for effect in effects {
+                group.addTask {
+                    let answers = await handler.perform(effect)
+                    let now = clock.now
+                    return answers.compactMap { answer in
+                        switch answer {
+                        case .listPage: ("list", now)
+                        case .sectionLoaded(_, let name, _, _): (name.rawValue, now)
+                        default: nil
+                        }
+                    }
+                }
+            }
+            return await group.reduce(into: [String: ContinuousClock.Instant]()) { found, answers in
+                for (what, when) in answers { found[what] = when }
+            }
+        }
     }
 
     /// 200 campaigns on a 200×60 screen: how fast every sparkline fills under the 10 requests/s limit, whether any

@@ -57,8 +57,36 @@ enum CustomersPane: TypedColumns, Exportable, ManualSegmentMembership {
     }
 
     static func page(query: ListQuery?, start: String?, _ context: PaneContext) async throws -> PanePage {
-        let page = try await find(CustomerSearch(typed(query)), service: context.service, refresh: context.refresh, start: start)
-        return PanePage(rows: rows(page.identifiers), next: page.next)
+        let search = CustomerSearch(typed(query))
+        let page = try await find(search, service: context.service, refresh: context.refresh, start: start)
+        var found = rows(page.identifiers)
+        // One person found by the identifier typed is keyed by it: their profile, asked for alongside the lookup
+        // (`search`), is the one Enter opens. Several sharing an email keep their own keys.
+        if found.count == 1, let key = typedKey(search), page.identifiers.first.map({ names($0, key) }) == true { found[0].key = key }
+        return PanePage(rows: found, next: page.next)
+    }
+
+    /// The person key of a search that names one identifier: an email, an id or cio_id written as such, or a lone
+    /// word that looks like one (digits, `cio_…`); nil for other searches.
+    static func typedKey(_ search: CustomerSearch) -> String? {
+        switch search {
+        case .email(let email): PersonKey.key((email, .email))
+        case .identifier(let value, let type): PersonKey.key((value, type))
+        case .words(let word) where word.allSatisfy(\.isNumber) && !word.isEmpty: PersonKey.key((word, .id))
+        case .words(let word) where word.hasPrefix("cio_"): PersonKey.key((String(word.dropFirst(4)), .cioID))
+        case .words, .query: nil
+        }
+    }
+
+    /// Whether the person found is the one `key` names (a lone word may have matched a name instead).
+    private static func names(_ person: CustomerIdentifiers, _ key: String) -> Bool {
+        let (value, type) = PersonKey.parse(key)
+        switch type {
+        case .email: return person.email?.lowercased() == value.lowercased()
+        case .id: return person.id == value
+        case .cioID: return person.cioID == value
+        case .phone: return false
+        }
     }
 
     /// Enter on the search line: a fresh list for `text`.
@@ -66,7 +94,21 @@ enum CustomersPane: TypedColumns, Exportable, ManualSegmentMembership {
         state.customerQuery = text
         // The new list's rows start as "…": what was asked for the old one no longer fills them.
         state.requestedCells.forget(.pane(kind))
-        return freshList(.customers(text), &state)
+        return freshList(.customers(text), &state) + profileAlongside(CustomerSearch(text), &state)
+    }
+
+    /// An email, id or cio_id typed names one person, most likely: their profile's sections are asked for at the
+    /// same time as the lookup, by that identifier, so Enter on the one person found opens a profile already
+    /// loaded — one round trip instead of two. (When several share an email the lookup lists them, each with its
+    /// own key, and this profile is simply not opened.)
+    static func profileAlongside(_ search: CustomerSearch, _ state: inout AppState) -> [Effect] {
+        guard let key = typedKey(search) else { return [] }
+        let route = Route.detail(kind, key: key)
+        var detail = state.details[route] ?? .placeholder(key: key, pane: kind)
+        let idle = detail.sectionOrder.filter { (detail.sections[$0] ?? .idle) == .idle }
+        for section in idle { detail.sections[section] = .loading(previous: nil) }
+        state.details[route] = detail
+        return idle.map { .loadSection(route, name: $0, refresh: false, metrics: state.metricsView) }
     }
 
     /// People matching a search: by email, by one identifier (nobody found is an empty list, not an error), or by

@@ -1,0 +1,54 @@
+import CustomerIO
+import Testing
+import TerminalUI
+@testable import App
+
+/// An email, id or cio_id typed: the profile's sections are asked for with the lookup, so Enter on the one person
+/// found opens a profile already loading, in one round trip instead of two.
+@Suite struct OneRoundTripTests {
+    static func search(_ text: String) -> (Reducer, [Effect]) {
+        var app = Reducer(size: Size(width: 120, height: 30))
+        app.press(.character("2"), .character("/"))
+        app.type(text)
+        let effects = app.press(.enter)
+        return (app, effects)
+    }
+
+    @Test func anEmailAsksForTheProfileWithTheLookup() {
+        var (app, effects) = Self.search("ada@example.com")
+        let route = Route.detail(.customers, key: "email:ada@example.com")
+        #expect(effects.first == .loadList(.customers, refresh: false, query: .customers("ada@example.com")))
+        let sections = effects.compactMap { effect -> SectionID? in
+            if case .loadSection(route, let name, _, _) = effect { name } else { nil }
+        }
+        #expect(sections == PaneKind.customers.sections)
+
+        // The lookup finds one person: their row is keyed by the email typed, and Enter asks for nothing more.
+        let person = CustomerIdentifiers(id: "42", email: "ada@example.com", cioID: "a1b2c3")
+        var row = CustomersPane.rows([person])[0]
+        row.key = "email:ada@example.com"
+        app.send(.listPage(.customers, query: .customers("ada@example.com"), rows: [row], next: nil, appended: false))
+        let opened = app.press(.enter)
+        #expect(app.state.route == route)
+        #expect(!opened.contains { if case .loadSection = $0 { true } else { false } }, "already asked for: \(opened)")
+        #expect(app.state.details[route]?.isLoadingItem == false)
+    }
+
+    @Test func aNameOrAQueryAsksOnlyForTheList() {
+        for text in ["Mendoza", "plan = pro", "Charles Mendoza"] {
+            let (_, effects) = Self.search(text)
+            #expect(effects == [.loadList(.customers, refresh: false, query: .customers(text))], "\(text)")
+        }
+        // A lone number could be an id: asked for by id alongside the search.
+        let (_, byID) = Self.search("42")
+        #expect(byID.contains { if case .loadSection(.detail(.customers, key: "id:42"), _, _, _) = $0 { true } else { false } })
+    }
+
+    @Test func aProfileAskedForAheadFailsQuietly() {
+        var (app, _) = Self.search("nobody@example.com")
+        let route = Route.detail(.customers, key: "email:nobody@example.com")
+        app.send(.sectionFailed(route, name: .attributes, message: "HTTP 404"))
+        #expect(app.state.flash?.level != .error, "no error for a profile nobody opened")
+        #expect(app.state.details[route]?.sections[.attributes] == .failed("HTTP 404", previous: nil))
+    }
+}
