@@ -99,6 +99,47 @@ import TerminalUI
         }
     }
 
+    /// The trigger's review pre-flights its audience: the counts agree with numbers worked out here from the
+    /// sandbox's own answers (profiles, the ESP's lists, the broadcast's deliveries of the last 7 days).
+    @Test func theTriggerReviewPreflightsItsAudience() async throws {
+        try await WritingApp.with { app in
+            try await newDraft(.broadcast, app)
+            try await app.edit(.broadcast)
+            try await app.driver.press(.enter)
+            let broadcast = try #require(Int(app.composer?.draft?.broadcastID ?? ""))
+            try await cycle(.audience, to: "ids", app)
+            let ids = (1...300).map(String.init)
+            try await app.fill(.audienceValue, ids.joined(separator: ","))
+            try await app.driver.press(.character("s"))
+            let summary = try #require(app.review?.write.summary)
+
+            // Worked out independently.
+            let client = app.app.client
+            let profiles = try await client.customerProfiles(ids: ids)
+            var listed: Set<String> = []
+            for type in SuppressionType.allCases { listed.formUnion(try await client.suppressions(type, limit: 1_000).suppressions.map { $0.email.lowercased() }) }
+            let now = Int(Date().timeIntervalSince1970)
+            let recent = try await client.broadcastMessages(id: broadcast, filter: MessageFilter(limit: 1_000, startTS: now - 7 * 86_400)).messages
+            let sent = Set(recent.compactMap { $0.customerIdentifiers?.id ?? $0.customerID })
+            let unsubscribed = profiles.filter { $0.unsubscribed == true }.count
+            let suppressed = profiles.filter { listed.contains(($0.identifiers?.email ?? "").lowercased()) }.count
+            let already = profiles.filter { sent.contains($0.identifiers?.id ?? "") }.count
+            let channels = Set(try await client.broadcastActions(id: broadcast).compactMap(\.type))
+
+            #expect(summary.contains("Pre-flight: 300 people in the audience"))
+            let among = try #require(summary.first { $0.hasPrefix("Among all 300: ") })
+            #expect(among.contains("\(unsubscribed) unsubscribed"))
+            #expect(among.contains("\(suppressed) suppressed at the ESP"))
+            #expect(among.contains("\(already) sent this broadcast in the last 7 days"))
+            if channels.contains("email") {
+                let missing = profiles.filter { ($0.identifiers?.email ?? "").isEmpty }.count
+                #expect(among.contains("\(missing) without an email address"))
+            }
+            #expect(summary.contains { $0.hasPrefix("Counted from their profiles, the ESP's suppression lists") })
+            #expect(app.probe.requestCount(method: "POST", pathPrefix: "/v1/campaigns/") == 0, "nothing leaves before y")
+        }
+    }
+
     @Test func aLargeTypedAudienceNeedsItsNumberBeforeY() async throws {
         try await WritingApp.with { app in
             try await newDraft(.broadcast, app)

@@ -135,3 +135,20 @@ import Workspace
         }
     }
 }
+
+/// Above 2,000 people the pre-flight checks a stated random sample, and says so.
+@Suite struct PreflightSampleTests {
+    @Test func aLargeAudienceIsSampledAndSaysSo() async throws {
+        try await SandboxHarness.with(customers: 2_500) { harness in
+            let service = WorkspaceService(client: harness.client)
+            let broadcast = try #require(try await harness.client.broadcasts().first?.id)
+            let found = try await service.preflight(broadcast: broadcast, audience: .ids((1...2_500).map(String.init)), now: Int(Date().timeIntervalSince1970))
+            #expect(found.audienceSize == 2_500)
+            #expect(found.checked == BroadcastPreflight.sampleSize)
+            #expect(found.sampled)
+            #expect(found.lines.contains("Pre-flight: 2,500 people in the audience"))
+            #expect(found.lines.contains { $0.hasPrefix("Among a random sample of 2,000 of them: ") })
+            #expect(found.unsubscribed <= found.checked && found.suppressed <= found.checked)
+        }
+    }
+}

@@ -33,9 +33,7 @@ extension EffectHandler {
                 if let reach = await reachability(of: draft) {
                     if reach.verdict == .reachable { write.summary.append(reach.text) } else { write.warnings.append(reach.text) }
                 }
-                if draft.kind == .broadcast, draft.audience == .filter, let filter = try? FilterQuery.parse(draft.audienceValue) {
-                    WritePlanner.apply(audienceCount: await countMatches(filter), to: &write)
-                }
+                if draft.kind == .broadcast { await preflight(draft, into: &write) }
                 return [.writePlanned(checkedAgainstJournal(write), ticket: ticket)]
             } catch {
                 return [.writeRefused(error.messages, ticket: ticket)]
@@ -172,6 +170,39 @@ extension EffectHandler {
         // Unsubscribed is said already, with what send_to_unsubscribed makes of it.
         if answer.reason == "unsubscribed from everything" { return nil }
         return (answer.verdict, "Reachability by \(channel.title): \(ReachabilityLines.verdict(answer))")
+    }
+
+    /// The broadcast's pre-flight on its review: the audience's size and, among it, who would not or should not
+    /// get it. A filter's size also sets the typed confirmation for a large audience. What cannot be listed (the
+    /// broadcast's own audience, a data file) says so.
+    private func preflight(_ draft: ComposeDraft, into write: inout PlannedWrite) async {
+        guard let broadcast = Int(draft.broadcastID) else { return }
+        var problems: [String] = []
+        let audience: BroadcastPreflight.Audience
+        switch WritePlanner.triggerAudience(draft, problems: &problems) {
+        case .filter(let filter): audience = .filter(filter)
+        case .ids(let ids): audience = .ids(ids)
+        case .emails(let emails): audience = .emails(emails)
+        case .perUserData(let items):
+            let ids = items.compactMap { if case .id(let id) = $0.person { id } else { nil } }
+            let emails = items.compactMap { if case .email(let email) = $0.person { email } else { nil } }
+            guard ids.count == items.count || emails.count == items.count else {
+                write.summary.append("Pre-flight: per-user data mixes kinds of identifier, so its people are not checked ahead")
+                return
+            }
+            audience = ids.isEmpty ? .emails(emails) : .ids(ids)
+        case .broadcastDefault, .dataFileURL:
+            write.summary.append("Pre-flight: this audience is not listed by the API ahead of the send, so it is not checked")
+            return
+        }
+        do {
+            let found = try await environment.service.preflight(broadcast: broadcast, audience: audience, now: Int(Date().timeIntervalSince1970))
+            write.summary += found.lines
+            if case .filter = audience { WritePlanner.apply(audienceCount: (found.audienceSize, found.capped), to: &write) }
+        } catch {
+            write.warnings.append("The pre-flight could not be done (\(Self.message(error))): the audience is not checked.")
+            if case .filter(let filter) = audience { WritePlanner.apply(audienceCount: await countMatches(filter), to: &write) }
+        }
     }
 
     /// How many people a filter matches now, paging through at most `cap` of them (nil when the search fails).

@@ -171,7 +171,7 @@ public enum WritePlanner {
     }
 
     /// Who a trigger goes to, in the form the draft chose; what is wrong with it goes to `problems`.
-    private static func triggerAudience(_ draft: ComposeDraft, problems: inout [String]) -> BroadcastTriggerRequest.Audience {
+    static func triggerAudience(_ draft: ComposeDraft, problems: inout [String]) -> BroadcastTriggerRequest.Audience {
         let list = draft.audienceValue.split(whereSeparator: { $0 == "," || $0 == "\n" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         var audience = BroadcastTriggerRequest.Audience.broadcastDefault
         switch draft.audience {

@@ -1,0 +1,62 @@
+import CustomerIO
+import Foundation
+
+/// Who a broadcast trigger would reach, checked before it is sent: how many, and among them how many are
+/// unsubscribed, suppressed at the ESP, without the channel's address, or were sent this broadcast lately.
+public struct BroadcastPreflight: Sendable, Hashable {
+    /// The audience as the trigger names it: a filter, or people listed by id or email.
+    public enum Audience: Sendable, Hashable {
+        case filter(AudienceFilter)
+        case ids([String])
+        case emails([String])
+    }
+
+    /// How many people the audience holds (at least this many when `capped`).
+    public var audienceSize = 0
+    public var capped = false
+    /// How many of them were checked: all of them up to `sampleSize`, else a random sample of that many.
+    public var checked = 0
+    public var sampled: Bool { checked < audienceSize || capped }
+    public var unsubscribed = 0
+    public var suppressed = 0
+    /// Channel (email, sms, push) → people without its address (an email, a phone, a device).
+    public var missing: [String: Int] = [:]
+    public var alreadySent = 0
+    /// The channels the broadcast's actions send on.
+    public var channels: [String] = []
+    public var days = 7
+
+    /// At most this many people are checked one by one; above it a random sample of this many stands for all.
+    public static let sampleSize = 2_000
+    /// A filter's people are listed up to this many.
+    public static let listCap = 10_000
+
+    /// The review's lines: the audience, what was found among it, and how it was counted.
+    public var lines: [String] {
+        let size = capped ? "more than \(Self.grouped(audienceSize))" : Self.grouped(audienceSize)
+        let among = sampled ? "Among a random sample of \(Self.grouped(checked)) of them" : "Among all \(Self.grouped(checked))"
+        var found = ["\(Self.grouped(unsubscribed)) unsubscribed", "\(Self.grouped(suppressed)) suppressed at the ESP"]
+        found += channels.map { "\(Self.grouped(missing[$0] ?? 0)) without \(Self.address(of: $0))" }
+        found.append("\(Self.grouped(alreadySent)) sent this broadcast in the last \(days) days")
+        return [
+            "Pre-flight: \(size) \(audienceSize == 1 && !capped ? "person" : "people") in the audience",
+            "\(among): " + found.joined(separator: ", "),
+            "Counted from their profiles, the ESP's suppression lists and this broadcast's deliveries since \(days) days ago",
+        ]
+    }
+
+    static func address(of channel: String) -> String {
+        switch channel {
+        case "sms": "a phone number"
+        case "push": "a device"
+        default: "an email address"
+        }
+    }
+
+    static func grouped(_ value: Int) -> String {
+        let formatter = NumberFormatter()
+        formatter.numberStyle = .decimal
+        formatter.groupingSeparator = ","
+        return formatter.string(from: NSNumber(value: value)) ?? String(value)
+    }
+}
