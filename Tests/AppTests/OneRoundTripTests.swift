@@ -52,3 +52,27 @@ import TerminalUI
         #expect(app.state.details[route]?.sections[.attributes] == .failed("HTTP 404", previous: nil))
     }
 }
+
+/// Before any search, Customers lists the people opened this session, newest first, each opening again.
+@Suite struct RecentPeopleTests {
+    @Test func peopleOpenedElsewhereAreListedOnCustomers() async throws {
+        try await DrivenApp.with { app in
+            try await app.driver.start()
+            try await app.driver.press(.character("2"))
+            #expect(app.driver.text.contains("Press / and type an email"))
+            // A person opened from a message, not from Customers.
+            try await app.driver.press(.character("6"))
+            try await app.driver.press(.enter)
+            let person = try await app.selectLine("Person") { $0.key == "Person" }
+            try await app.driver.press(.enter)
+            let route = try #require(person.link)
+            #expect(app.driver.state.route == route)
+            try await app.driver.press(.character("2"))
+            let rows = app.driver.state.currentList.loadedRows
+            #expect(rows.map { Route.detail(.customers, key: $0.key) } == [route])
+            #expect(app.lines[1].contains("Customers › opened this session"))
+            try await app.driver.press(.enter)
+            #expect(app.driver.state.route == route)
+        }
+    }
+}

@@ -74,6 +74,9 @@ public struct AppState: Sendable {
     /// Each pane's query, in the pane's own type (its `ListQuery` case); the panes read and set it through their own
     /// accessors (`customerQuery`, `messagesQuery` …, in their files).
     public var queries: [PaneKind: ListQuery] = [:]
+    /// The people whose profiles were opened this session, newest first (person keys): what Customers lists before
+    /// a search.
+    public var recentPeople: [String] = []
     /// Where the next page of a Customers query starts (nil: no more).
     public var customersNext: String? { lists[.customers]?.next }
     public var mode: Mode = .browsing

@@ -94,6 +94,10 @@ extension AppUpdate {
     static func ensureLoaded(_ state: inout AppState) -> [Effect] {
         switch state.route {
         case .list(let pane):
+            if waitsForQuery(pane, state), let meanwhile = pane.definition.withoutQuery(state) {
+                state.lists[pane, default: ListPaneState()].setRows(meanwhile, visibleRows: Layout.tableRows(state.size))
+                return []
+            }
             guard case .idle = state.currentList.rows, !waitsForQuery(pane, state) else { return [] }
             state.lists[pane, default: ListPaneState()].rows = .loading(previous: nil)
             return [.loadList(pane, refresh: false, query: listQuery(pane, state))]

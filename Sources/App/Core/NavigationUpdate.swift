@@ -67,6 +67,7 @@ extension AppUpdate {
         detail.isLoadingItem = false
         state.details[route] = detail
         state.navigation.push(route)
+        CustomersPane.remember(route, &state)
         return ensureLoaded(&state)
     }
 
@@ -93,6 +94,7 @@ extension AppUpdate {
             }
         }
         state.navigation.push(link)
+        CustomersPane.remember(link, &state)
         return effects + ensureLoaded(&state)
     }
 

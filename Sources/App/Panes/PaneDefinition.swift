@@ -103,6 +103,10 @@ protocol PaneDefinition: Sendable {
     static func query(_ state: AppState) -> ListQuery?
     /// What the breadcrumb says of a query (`event · “purchase”`), nil for a pane without one.
     static func summary(query: ListQuery?) -> String?
+    /// What the breadcrumb says of the list on screen (its query's summary, unless the pane knows better).
+    static func summary(_ state: AppState) -> String?
+    /// What a pane that waits for a query lists meanwhile (nil: nothing, and its empty text).
+    static func withoutQuery(_ state: AppState) -> [ListRow]?
     /// Whether the list shows nothing until a query is given (Customers: a search), rather than list everything.
     static var needsQuery: Bool { get }
     /// Whether the list comes in pages as the user scrolls (else `page` answers the whole list at once).
@@ -132,6 +136,8 @@ extension PaneDefinition {
     static var lazyColumns: [Int] { [] }
     static func lazyValues(key: String, _ context: PaneContext) async throws -> [LazyValue] { [] }
     static func summary(query: ListQuery?) -> String? { nil }
+    static func summary(_ state: AppState) -> String? { summary(query: query(state)) }
+    static func withoutQuery(_ state: AppState) -> [ListRow]? { nil }
     static var isPaged: Bool { false }
     static var needsQuery: Bool { false }
     static var sections: [SectionID] { [] }

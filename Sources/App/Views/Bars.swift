@@ -69,7 +69,7 @@ enum BreadcrumbView {
             case .detail(let pane, let key): Names.title(pane, state.details[route]?.row) ?? "\(pane.title) \(key)"
             }
         }.joined(separator: " › ")
-        if case .list(let pane) = state.route, let summary = pane.definition.summary(query: AppUpdate.listQuery(pane, state)) {
+        if case .list(let pane) = state.route, let summary = pane.definition.summary(state) {
             trail += " › \(summary)"
         }
         var right = ""

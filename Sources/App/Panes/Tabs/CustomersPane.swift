@@ -51,6 +51,24 @@ enum CustomersPane: TypedColumns, Exportable, ManualSegmentMembership {
 
     static func query(_ state: AppState) -> ListQuery? { .customers(state.customerQuery) }
 
+    static func summary(_ state: AppState) -> String? {
+        state.customerQuery.isEmpty ? (withoutQuery(state) == nil ? nil : "opened this session") : state.customerQuery
+    }
+
+    /// Before a search: the people opened this session, newest first, as their profiles' rows (nil when none).
+    static func withoutQuery(_ state: AppState) -> [ListRow]? {
+        let rows = state.recentPeople.compactMap { key in state.details[.detail(kind, key: key)]?.row }.filter { !$0.cells.isEmpty }
+        return rows.isEmpty ? nil : rows
+    }
+
+    /// Keeps a person whose profile was just opened at the top of this session's recent people.
+    static func remember(_ route: Route, _ state: inout AppState) {
+        guard case .detail(kind, let key) = route else { return }
+        state.recentPeople.removeAll { $0 == key }
+        state.recentPeople.insert(key, at: 0)
+        if state.recentPeople.count > 50 { state.recentPeople.removeLast() }
+    }
+
     /// The search line as typed, from `query` ("" before any search).
     static func typed(_ query: ListQuery?) -> String {
         if case .customers(let text)? = query { text } else { "" }
