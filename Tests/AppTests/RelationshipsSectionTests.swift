@@ -53,7 +53,7 @@ private final class PathTransport: HTTPTransport {
         let context = try Self.context(transport)
         for person in [("a3000007", IDType.cioID), ("ann@example.com", .email), ("7", .id)] {
             let lines = try await CustomersPane.section(.relationships, key: PersonKey.key(person), context)
-            #expect(lines == [DetailLine(key: "Company (type #1)", value: "acme · role=admin")], "\(person)")
+            #expect(lines == [DetailLine(key: "Company (type #1)", value: "acme · role=admin", link: .detail(.objects, key: "1/acme"))], "\(person)")
         }
         let asked = transport.requested.filter { $0.path.hasSuffix("/relationships") }
         #expect(asked.map(\.path) == ["/v1/customers/7/relationships"], "one request, by id, then the cache")

@@ -35,7 +35,8 @@ import Darwin
 
         // c: a new email to this person, its address filled in.
         try await session.press("c")
-        let form = try await session.waitFor("the composer") { $0.contains("Transactional email — Enter edits") }
+        // The form and its recipient line (drawn in the same frame; waiting for both names what is missing if not).
+        let form = try await session.waitFor("the composer with its recipient") { $0.contains("Transactional email — Enter edits") && Self.line($0, startingWith: "To ") != nil }
         let to = try #require(Self.line(form, startingWith: "To "))
         #expect(to.contains("@"))
         try await session.press("Enter")

@@ -10,7 +10,7 @@ public enum PaneKind: String, CaseIterable, Sendable, Hashable {
     /// Every write this machine made (`:journal`); not a tab.
     case journal
     /// Opened from the palette.
-    case activities, senders, collections, snippets, suppressions, timeline
+    case activities, senders, collections, snippets, suppressions, timeline, objects
 
     /// The panes with a tab and a number key, in order.
     public static let tabs: [PaneKind] = [.segments, .customers, .campaigns, .broadcasts, .newsletters, .messages, .exports, .transactional]
@@ -48,6 +48,7 @@ public enum RowItem: Sendable, Hashable {
     indirect case write(WriteJournal.Entry)
     indirect case suppression(SuppressionType, Suppression)
     indirect case timeline(TimelineEntry)
+    indirect case object(typeID: String, ObjectIdentifiers)
 }
 
 extension RowItem {
@@ -68,6 +69,7 @@ public enum ListQuery: Sendable, Hashable {
     case activities(ActivitiesQuery)
     case suppressions(SuppressionsQuery)
     case timeline(TimelineQuery)
+    case objects(ObjectsQuery)
 
     /// The store's cache key for the list's pages.
     var key: String {
@@ -77,6 +79,7 @@ public enum ListQuery: Sendable, Hashable {
         case .activities(let query): query.key
         case .suppressions(let query): query.key
         case .timeline(let query): query.key
+        case .objects(let query): query.key
         }
     }
 }
@@ -211,6 +214,7 @@ enum PaneRegistry {
         case .snippets: SnippetsPane.self
         case .suppressions: SuppressionsPane.self
         case .timeline: TimelinePane.self
+        case .objects: ObjectsPane.self
         }
     }
 

@@ -2,7 +2,7 @@
 /// derived (`title`) and never read back.
 public enum SectionID: String, Sendable, Hashable, CaseIterable {
     case reachability, membership, usedBy, attributes, identifiers, segments, messages, activities, relationships, subscriptions
-    case metrics, actions, links, triggers, deliveries, archivedBody, content
+    case metrics, actions, links, triggers, deliveries, archivedBody, content, people
 
     /// The heading the detail shows above the section.
     public var title: String {
@@ -25,6 +25,7 @@ public enum SectionID: String, Sendable, Hashable, CaseIterable {
         // Loaded only when asked for (`b`): the API allows 100 a day.
         case .archivedBody: "Archived body"
         case .content: "Content"
+        case .people: "People"
         }
     }
 

@@ -12,12 +12,27 @@ enum PersonSections {
         }
         // Object types by name ("Company"), from the workspace's list (cached); the id only where that fails.
         let types = Dictionary(((try? await context.service.objectTypes()) ?? []).map { ($0.id, $0.singularName ?? $0.name ?? "") }, uniquingKeysWith: { first, _ in first })
+        let names = await objectNames(relationships, context)
         return relationships.map { relationship in
             let object = relationship.identifiers?.objectID ?? relationship.identifiers?.cioObjectID ?? "—"
-            let attributes = relationship.attributes.sorted { $0.key < $1.key }.prefix(3).map { "\($0.key)=\($0.value.displayText)" }
+            // The relationship's own attributes (a role), not the object's name again.
+            let attributes = relationship.attributes.filter { $0.key != "name" }.sorted { $0.key < $1.key }.prefix(3).map { "\($0.key)=\($0.value.displayText)" }
             let typeID = relationship.objectTypeID.map(String.init)
             let type = typeID.flatMap { types[$0] }.flatMap { $0.isEmpty ? nil : $0 }.map { "\($0) (type #\(typeID ?? ""))" } ?? "Object type #\(typeID ?? "—")"
-            return DetailLine(key: type, value: ([object] + attributes).joined(separator: " · "))
+            let key = typeID.map { ObjectsPane.key(typeID: $0, objectID: object) }
+            let named = key.flatMap { names[$0] }.map { "\($0) (\(object))" } ?? object
+            return DetailLine(key: type, value: ([named] + attributes).joined(separator: " · "), link: key.map { .detail(.objects, key: $0) })
+        }
+    }
+
+    /// Each related object's `name` attribute, where it has one, by object key (asked for together, cached).
+    private static func objectNames(_ relationships: [Relationship], _ context: PaneContext) async -> [String: String] {
+        await withTaskGroup(of: (String, String?).self) { group in
+            for relationship in relationships {
+                guard let type = relationship.objectTypeID.map(String.init), let id = relationship.identifiers?.objectID else { continue }
+                group.addTask { (ObjectsPane.key(typeID: type, objectID: id), try? await context.service.objectAttributes(typeID: type, id: id).name) }
+            }
+            return await group.reduce(into: [String: String]()) { if let name = $1.1 { $0[$1.0] = name } }
         }
     }
 

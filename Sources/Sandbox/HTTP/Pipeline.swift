@@ -21,6 +21,7 @@ final class Pipeline: Sendable {
         MessageRoutes.register(&router, app: app)
         ActivityRoutes.register(&router, app: app)
         SuppressionRoutes.register(&router, app: app)
+        ObjectRoutes.register(&router, app: app)
         ExportRoutes.register(&router, app: app)
         TransactionalRoutes.register(&router, app: app)
         WorkspaceRoutes.register(&router, app: app)

@@ -48,25 +48,16 @@ enum PeopleWire {
 
     /// Relationships to account objects: people belong to their company's account, some to a project too.
     static func relationships(_ customers: CustomerTable, _ row: Int) -> [JSONValue] {
-        let h = SplitMix64.hash(customers.seed, UInt64(row), 0x4E1A7)
-        guard SplitMix64.unit(h) < 0.4 else { return [] }
-        let company = Int(customers.company[row])
         let created = Int(customers.createdAt[row])
-        var result: [JSONValue] = [.obj([
-            "object_type_id": .int(1),
-            "identifiers": .obj(["object_id": .string("acct_\(company + 1)"), "cio_object_id": .string(String(0xB100_0000 + company, radix: 16))]),
-            "attributes": .obj(["name": .string(customers.companyText(row)), "role": .string(h % 5 == 0 ? "admin" : "member")]),
-            "timestamps": .obj(["name": .int(created), "role": .int(created)]),
-        ])]
-        if h % 3 == 0 {
-            let project = Int((h >> 20) % 500)
-            result.append(.obj([
-                "object_type_id": .int(2),
-                "identifiers": .obj(["object_id": .string("proj_\(project + 1)"), "cio_object_id": .string(String(0xB200_0000 + project, radix: 16))]),
-                "attributes": .obj(["name": .string("Project \(project + 1)")]),
-                "timestamps": .obj(["name": .int(created)]),
-            ]))
+        return SandboxObjects.related(customers, row).map { object in
+            var attributes: [(String, JSONValue)] = [("name", .string(SandboxObjects.name(object)))]
+            if object.type == 1 { attributes.append(("role", .string(SandboxObjects.hash(customers, row) % 5 == 0 ? "admin" : "member"))) }
+            return .obj([
+                "object_type_id": .int(object.type),
+                "identifiers": SandboxObjects.identifiers(object),
+                "attributes": .obj(attributes),
+                "timestamps": .obj(attributes.map { ($0.0, JSONValue.int(created)) }),
+            ])
         }
-        return result
     }
 }

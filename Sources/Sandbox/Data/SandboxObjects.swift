@@ -1,0 +1,57 @@
+/// The workspace's objects, derived from the people as their relationships are: an account per company (type 1,
+/// `acct_N`) and 500 projects (type 2, `proj_N`). A person is related to their company's account four times in ten,
+/// and to a project a third of those times.
+enum SandboxObjects {
+    struct Object: Hashable {
+        let type: Int
+        /// 0-based: the company's index, or the project's.
+        let index: Int
+    }
+
+    static let projects = 500
+
+    static func hash(_ customers: CustomerTable, _ row: Int) -> UInt64 { SplitMix64.hash(customers.seed, UInt64(row), 0x4E1A7) }
+
+    /// The objects a person is related to.
+    static func related(_ customers: CustomerTable, _ row: Int) -> [Object] {
+        let h = hash(customers, row)
+        guard SplitMix64.unit(h) < 0.4 else { return [] }
+        var found = [Object(type: 1, index: Int(customers.company[row]))]
+        if h % 3 == 0 { found.append(Object(type: 2, index: Int((h >> 20) % UInt64(projects)))) }
+        return found
+    }
+
+    /// Every object of a type, in order.
+    static func all(type: Int) -> [Object] {
+        switch type {
+        case 1: (0..<NameBanks.companyCount).map { Object(type: 1, index: $0) }
+        case 2: (0..<projects).map { Object(type: 2, index: $0) }
+        default: []
+        }
+    }
+
+    static func objectID(_ object: Object) -> String { object.type == 1 ? "acct_\(object.index + 1)" : "proj_\(object.index + 1)" }
+    static func cioObjectID(_ object: Object) -> String { String((object.type == 1 ? 0xB100_0000 : 0xB200_0000) + object.index, radix: 16) }
+    static func name(_ object: Object) -> String { object.type == 1 ? NameBanks.company(object.index) : "Project \(object.index + 1)" }
+
+    /// The object an id names (`object_id`, or `cio_object_id` with `idType`), if there is one.
+    static func find(type: Int, id: String, idType: String?) -> Object? {
+        all(type: type).first { idType == "cio_object_id" ? cioObjectID($0) == id : objectID($0) == id }
+    }
+
+    static func identifiers(_ object: Object) -> JSONValue {
+        .obj(["object_id": .string(objectID(object)), "cio_object_id": .string(cioObjectID(object))])
+    }
+
+    /// Its attributes, as filters see them.
+    static func attributes(_ object: Object) -> [String: String] {
+        var attributes = ["name": name(object)]
+        if object.type == 1 { attributes["plan"] = CustomerTable.plans[object.index % CustomerTable.plans.count] }
+        return attributes
+    }
+
+    /// The people related to an object, in id order.
+    static func people(_ object: Object, _ customers: CustomerTable) -> [Int] {
+        (0..<customers.count).filter { related(customers, $0).contains(object) }
+    }
+}

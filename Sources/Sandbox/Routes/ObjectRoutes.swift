@@ -1,0 +1,63 @@
+/// `/v1/objects…`: find objects by their attributes, read one, and list its people.
+enum ObjectRoutes {
+    static func register(_ router: inout Router, app: SandboxApp) {
+        router.post("/v1/objects") { exchange, _ in
+            let body = try exchange.json()
+            guard let typeText = body["object_type_id"]?.stringValue ?? body["object_type_id"].flatMap({ $0.intValue.map(String.init) }),
+                  let type = Int(typeText) else { throw APIFailure.badRequest("object_type_id is required") }
+            guard let filter = body["filter"], filter.members != nil else { throw APIFailure.badRequest("filter is required") }
+            let found = try SandboxObjects.all(type: type).filter { try matches(filter, SandboxObjects.attributes($0)) }
+            let page = try Cursor.page(found, start: exchange.query["start"], limit: try exchange.limit(default: 100, max: 1_000))
+            return .json(.obj([
+                "identifiers": .array(page.items.map(SandboxObjects.identifiers)),
+                "ids": .array(page.items.map { .string(SandboxObjects.objectID($0)) }),
+                "next": .string(page.next ?? ""),
+            ]))
+        }
+
+        router.get("/v1/objects/:type/:id/attributes") { exchange, parameters in
+            let object = try object(parameters, exchange)
+            let attributes = SandboxObjects.attributes(object).sorted { $0.key < $1.key }
+            return .json(.obj(["object": .obj([
+                "identifiers": SandboxObjects.identifiers(object),
+                "attributes": .obj(attributes.map { ($0.key, JSONValue.string($0.value)) }),
+                "timestamps": .obj(attributes.map { ($0.key, JSONValue.int(app.customers.anchor - 86_400 * 200)) }),
+            ])]))
+        }
+
+        router.get("/v1/objects/:type/:id/relationships") { exchange, parameters in
+            let object = try object(parameters, exchange)
+            let people = SandboxObjects.people(object, app.customers)
+            let page = try Cursor.page(people, start: exchange.query["start"], limit: try exchange.limit(default: 100, max: 1_000))
+            return .json(.obj([
+                "cio_relationships": .array(page.items.map { row in
+                    .obj(["identifiers": PeopleWire.identifiers(app.customers, row), "object_type_id": .string(String(object.type))])
+                }),
+                "next": .string(page.next ?? ""),
+            ]))
+        }
+    }
+
+    private static func object(_ parameters: Router.Parameters, _ exchange: Exchange) throws -> SandboxObjects.Object {
+        let type = try parameters.int("type")
+        guard let object = SandboxObjects.find(type: type, id: parameters["id"], idType: exchange.query["id_type"]) else {
+            throw APIFailure.notFound("object \(parameters["id"]) of type \(type) not found")
+        }
+        return object
+    }
+
+    /// The objects filter: `and` / `or` / `not` over `object_attribute` leaves (`eq` a value, or `exists`).
+    private static func matches(_ filter: JSONValue, _ attributes: [String: String]) throws -> Bool {
+        if let parts = filter["and"]?.arrayValue { return try parts.allSatisfy { try matches($0, attributes) } }
+        if let parts = filter["or"]?.arrayValue { return try parts.contains { try matches($0, attributes) } }
+        if let inner = filter["not"] { return try !matches(inner, attributes) }
+        guard let leaf = filter["object_attribute"], let field = leaf["field"]?.stringValue else {
+            throw APIFailure.badRequest("a filter is and, or, not or object_attribute")
+        }
+        switch leaf["operator"]?.stringValue {
+        case "eq": return attributes[field] == leaf["value"]?.stringValue
+        case "exists": return attributes[field] != nil
+        default: throw APIFailure.badRequest("object_attribute.operator must be eq or exists")
+        }
+    }
+}
