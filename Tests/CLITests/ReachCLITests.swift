@@ -82,5 +82,21 @@ import Testing
             #expect(wrong.stderr.contains("--kind must be message or activity"))
         }
     }
+
+    @Test func objectsListsTypesThenObjectsByAttribute() async throws {
+        try await cli.withSandbox { url in
+            let types = try await CLIRunner.run(["get", "objects", "-o", "json"], environment: cli.environment(url))
+            #expect(types.status == 0, "\(types.stderr)")
+            let list = try #require(try JSONSerialization.jsonObject(with: Data(types.stdout.utf8)) as? [[String: Any]])
+            #expect(list.compactMap { $0["id"] as? String } == ["1", "2"])
+
+            let found = try await CLIRunner.run(["get", "objects", "--type", "2", "--filter", "name = \"Project 7\"", "-o", "json"], environment: cli.environment(url))
+            #expect(found.status == 0, "\(found.stderr)")
+            let objects = try #require(try JSONSerialization.jsonObject(with: Data(found.stdout.utf8)) as? [[String: Any]])
+            #expect(objects.count == 1)
+            #expect(objects.first?["object_id"] as? String == "proj_7")
+            #expect(objects.first?["name"] as? String == "Project 7")
+        }
+    }
 }
 

@@ -11,7 +11,7 @@ struct GetCommand: AsyncParsableCommand {
         subcommands: [
             GetSegments.self, GetCustomers.self, GetCustomer.self, GetCampaigns.self, GetCampaignMetrics.self,
             GetMessages.self, GetExports.self, GetBroadcasts.self, GetTransactional.self,
-            GetActivities.self, GetSenders.self, GetCollections.self, GetSnippets.self, GetReach.self, GetSuppressions.self, GetTimeline.self,
+            GetActivities.self, GetSenders.self, GetCollections.self, GetSnippets.self, GetReach.self, GetSuppressions.self, GetTimeline.self, GetObjects.self,
         ]
     )
 }
