@@ -25,6 +25,12 @@ public struct BroadcastPreflight: Sendable, Hashable {
     /// The channels the broadcast's actions send on.
     public var channels: [String] = []
     public var days = 7
+    /// People the audience names who could not be checked (no id to read their profile by).
+    public var uncheckable = 0
+    /// What was read only in part, or not at all, said on the review ("the blocks list", "deliveries past 20,000").
+    public var gaps: [String] = []
+
+    public init() {}
 
     /// At most this many people are checked one by one; above it a random sample of this many stands for all.
     public static let sampleSize = 2_000
@@ -34,15 +40,20 @@ public struct BroadcastPreflight: Sendable, Hashable {
     /// The review's lines: the audience, what was found among it, and how it was counted.
     public var lines: [String] {
         let size = capped ? "more than \(Self.grouped(audienceSize))" : Self.grouped(audienceSize)
-        let among = sampled ? "Among a random sample of \(Self.grouped(checked)) of them" : "Among all \(Self.grouped(checked))"
+        let among = !sampled ? "Among all \(Self.grouped(checked))"
+            : capped ? "Among a random sample of \(Self.grouped(checked)) of the first \(Self.grouped(audienceSize)) listed"
+            : "Among a random sample of \(Self.grouped(checked)) of them"
         var found = ["\(Self.grouped(unsubscribed)) unsubscribed", "\(Self.grouped(suppressed)) suppressed at the ESP"]
         found += channels.map { "\(Self.grouped(missing[$0] ?? 0)) without \(Self.address(of: $0))" }
         found.append("\(Self.grouped(alreadySent)) sent this broadcast in the last \(days) days")
-        return [
+        var lines = [
             "Pre-flight: \(size) \(audienceSize == 1 && !capped ? "person" : "people") in the audience",
             "\(among): " + found.joined(separator: ", "),
             "Counted from their profiles, the ESP's suppression lists and this broadcast's deliveries since \(days) days ago",
         ]
+        if uncheckable > 0 { lines.append("\(Self.grouped(uncheckable)) of them have no id to read a profile by, so were not checked") }
+        if !gaps.isEmpty { lines.append("Read in part: " + gaps.joined(separator: "; ")) }
+        return lines
     }
 
     static func address(of channel: String) -> String {

@@ -16,7 +16,7 @@ extension Reachability {
     static func email(_ facts: ReachabilityFacts) -> Answer {
         var evidence = history(facts, types: ["email"], noun: "email")
         guard let address = facts.email else {
-            return Answer(channel: .email, verdict: .unreachable, reason: "no email address on the profile", evidence: evidence)
+            return Answer(channel: .email, verdict: .unreachable, reason: "no email address on the profile", evidence: evidence, cause: .noAddress)
         }
         let topics = unsubscribedTopics(facts.preferences)
         if !topics.isEmpty { evidence.insert(Evidence("Topics", "unsubscribed from \(topics.joined(separator: ", "))"), at: 0) }
@@ -26,11 +26,11 @@ extension Reachability {
             let what = [suppressed.type.noun, entry.status].compactMap { $0 }.joined(separator: ", ")
             evidence.insert(Evidence("ESP", "\(address) is on \(suppressed.type.rawValue)\(since): \(entry.reason ?? "no reason given")"), at: 0)
             return Answer(channel: .email, verdict: .unreachable, reason: "suppressed at the ESP\(since): \(what)", evidence: evidence,
-                          suppressedOn: suppressed.type, suppression: entry, address: address)
+                          suppressedOn: suppressed.type, suppression: entry, address: address, cause: .suppressed)
         }
         if facts.unsubscribed {
             evidence.insert(Evidence("Note", "a transactional message set to send to unsubscribed people still reaches \(address)"), at: 0)
-            return Answer(channel: .email, verdict: .unreachable, reason: "unsubscribed from everything", evidence: evidence, address: address)
+            return Answer(channel: .email, verdict: .unreachable, reason: "unsubscribed from everything", evidence: evidence, address: address, cause: .unsubscribed)
         }
         let except = topics.isEmpty ? "" : " (unsubscribed from some topics)"
         return Answer(channel: .email, verdict: .reachable, reason: address + except, evidence: evidence, address: address)
@@ -39,12 +39,12 @@ extension Reachability {
     static func sms(_ facts: ReachabilityFacts) -> Answer {
         let evidence = history(facts, types: ["twilio", "sms"], noun: "SMS")
         guard let phone = facts.phone else {
-            return Answer(channel: .sms, verdict: .unreachable, reason: "no phone number on the profile", evidence: evidence)
+            return Answer(channel: .sms, verdict: .unreachable, reason: "no phone number on the profile", evidence: evidence, cause: .noAddress)
         }
         guard TransactionalMessage.isE164(phone) else {
-            return Answer(channel: .sms, verdict: .unreachable, reason: "the phone \(phone) is not in E.164 form (+, then up to 15 digits)", evidence: evidence)
+            return Answer(channel: .sms, verdict: .unreachable, reason: "the phone \(phone) is not in E.164 form (+, then up to 15 digits)", evidence: evidence, cause: .notE164)
         }
-        if facts.unsubscribed { return Answer(channel: .sms, verdict: .unreachable, reason: "unsubscribed from everything", evidence: evidence) }
+        if facts.unsubscribed { return Answer(channel: .sms, verdict: .unreachable, reason: "unsubscribed from everything", evidence: evidence, cause: .unsubscribed) }
         return Answer(channel: .sms, verdict: .reachable, reason: phone, evidence: evidence, address: phone)
     }
 
@@ -54,16 +54,16 @@ extension Reachability {
             Evidence(device.platform ?? "device", "\(device.id) · " + (device.lastUsed.map { "last used \(day($0)) (\(ago($0, now: facts.now)))" } ?? "never used"))
         }
         evidence += history(facts, types: ["push"], noun: "push")
+        if facts.unsubscribed { return Answer(channel: .push, verdict: .unreachable, reason: "unsubscribed from everything", evidence: evidence, cause: .unsubscribed) }
         guard facts.profile.listsDevices else {
-            return Answer(channel: .push, verdict: .doubtful, reason: "the profile does not list devices", evidence: evidence)
+            return Answer(channel: .push, verdict: .doubtful, reason: "the profile does not list devices", evidence: evidence, cause: .devicesUnknown)
         }
         guard let latest = devices.first else {
-            return Answer(channel: .push, verdict: .unreachable, reason: "no devices", evidence: evidence)
+            return Answer(channel: .push, verdict: .unreachable, reason: "no devices", evidence: evidence, cause: .noDevices)
         }
-        if facts.unsubscribed { return Answer(channel: .push, verdict: .unreachable, reason: "unsubscribed from everything", evidence: evidence) }
         let count = devices.count == 1 ? "1 device" : "\(devices.count) devices"
         guard let used = latest.lastUsed, facts.now - used <= staleDeviceSeconds else {
-            return Answer(channel: .push, verdict: .doubtful, reason: "\(count), none used in the last 90 days", evidence: evidence)
+            return Answer(channel: .push, verdict: .doubtful, reason: "\(count), none used in the last 90 days", evidence: evidence, cause: .staleDevices)
         }
         return Answer(channel: .push, verdict: .reachable, reason: "\(count), last used \(ago(used, now: facts.now)) (\(latest.platform ?? "device"))",
                       evidence: evidence)

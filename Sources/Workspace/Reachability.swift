@@ -46,6 +46,13 @@ public struct Reachability: Sendable, Hashable {
         public var suppression: Suppression?
         /// The address or number the channel goes to, when the profile has one.
         public var address: String?
+        /// Why it is not reachable (or in doubt), typed; nil when it is reachable.
+        public var cause: Cause?
+    }
+
+    /// Why a channel cannot reach a person, or is in doubt.
+    public enum Cause: String, Sendable, Hashable, Codable {
+        case noAddress, unsubscribed, suppressed, notE164, noDevices, staleDevices, devicesUnknown
     }
 
     public var answers: [Answer]

@@ -67,10 +67,17 @@ public enum Timeline {
 }
 
 extension WorkspaceService {
-    /// A person's timeline from their latest deliveries and activities (each the first page of 50, cached).
+    /// A person's timeline from their latest deliveries and activities (each the first page of 50, cached). When
+    /// either page is full it reaches back only so far, so the timeline stops where the shorter of the two does:
+    /// no stretch shows one kind and silently lacks the other.
     public func timeline(id: String, idType: IDType, refresh: Bool = false) async throws -> [TimelineEntry] {
         async let deliveries = customerMessages(id: id, idType: idType, refresh: refresh)
         async let activities = customerActivities(id: id, idType: idType, refresh: refresh)
-        return Timeline.entries(deliveries: try await deliveries, activities: try await activities)
+        let (messages, events) = (try await deliveries, try await activities)
+        let entries = Timeline.entries(deliveries: messages, activities: events)
+        let oldestMessage = messages.count >= 50 ? messages.compactMap(\.created).min() : nil
+        let oldestActivity = events.count >= 50 ? events.compactMap(\.timestamp).min() : nil
+        guard let cutoff = [oldestMessage, oldestActivity].compactMap({ $0 }).max() else { return entries }
+        return entries.filter { $0.time >= cutoff }
     }
 }

@@ -5,7 +5,7 @@ extension WorkspaceService {
     /// One page of the objects of a type that `filter` matches; `key` names the filter in the cache.
     public func objects(typeID: String, filter: AudienceFilter, key: String, start: String? = nil, refresh: Bool = false) async throws -> ObjectsPage {
         try await store.value("objects/\(typeID)/\(key)/\(start ?? "")", ttl: ttl.lists, refresh: refresh) {
-            try await client.objects(typeID: typeID, filter: filter, start: start, limit: 100)
+            try await client.objects(typeID: typeID, filter: filter, start: start, limit: 1_000)
         }
     }
 

@@ -128,7 +128,7 @@ public struct WorkspaceService: Sendable {
 
     /// People whose email is `email`.
     public func customers(email: String, refresh: Bool = false) async throws -> [CustomerIdentifiers] {
-        try await store.value("customers/email/\(email)", ttl: ttl.details, refresh: refresh) { try await client.lookupCustomers(email: email) }
+        try await store.value("customers/lookup/email/\(email)", ttl: ttl.details, refresh: refresh) { try await client.lookupCustomers(email: email) }
     }
 
     /// The rate-limit budget and requests in flight, for the status bar.

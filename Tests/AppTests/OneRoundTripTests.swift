@@ -76,3 +76,26 @@ import TerminalUI
         }
     }
 }
+
+/// On the sandbox: the lookup by email and the profile asked for alongside it share no cache entry, and Enter on
+/// the one person found shows a profile loaded by the same requests.
+@Suite struct OneRoundTripSandboxTests {
+    @Test func anEmailLooksUpAndOpensInOneGo() async throws {
+        try await DrivenApp.with { app in
+            try await app.driver.start()
+            try await app.driver.press(.character("2"))
+            let email = try #require(try await app.client.customerProfile(id: "1").identifiers?.email)
+            try await CustomerSearchTests.find(email, in: app)
+            let rows = app.driver.state.currentList.loadedRows
+            #expect(rows.map(\.key) == ["email:\(email)"], "\(app.driver.text)")
+            let profiles = app.probe.requests().filter { $0.path.hasSuffix("/attributes") && $0.path.hasPrefix("/v1/customers/") }.count
+            try await app.driver.press(.enter)
+            #expect(app.driver.state.route == .detail(.customers, key: "email:\(email)"))
+            guard case .loaded? = app.driver.state.details[app.driver.state.route]?.sections[.attributes] else {
+                Issue.record("attributes not loaded: \(app.driver.text)")
+                return
+            }
+            #expect(app.probe.requests().filter { $0.path.hasSuffix("/attributes") && $0.path.hasPrefix("/v1/customers/") }.count == profiles, "nothing asked again on Enter")
+        }
+    }
+}

@@ -45,7 +45,7 @@ import Workspace
             try await app.driver.type(entry.email)
             try await app.driver.press(.enter)
             #expect(app.driver.state.currentList.loadedRows.isEmpty)
-            #expect(app.driver.text.contains("is on none of the ESP's lists"))
+            #expect(app.driver.text.contains("is on no ESP list: A adds it to bounces."))
             try await app.driver.press(.character("A"))
             let again = try #require(app.review)
             #expect(again.write.endpoint == "POST /v1/esp/suppression/bounces/\(entry.email)")
@@ -85,4 +85,21 @@ import Workspace
             #expect(app.journal.isEmpty)
         }
     }
+
+    /// `A` adds only what looks like an email address; anything else is said not to be one.
+    @Test func onlyAnAddressCanBeAdded() {
+        var reducer = Reducer(size: Size(width: 100, height: 24))
+        reducer.press(.character(":"))
+        reducer.type("suppressions")
+        reducer.press(.enter)
+        for (typed, allowed) in [("foo", false), ("a@b", false), ("ada@example.com", true)] {
+            reducer.state.suppressionsQuery = SuppressionsQuery(type: .bounces, email: typed)
+            reducer.send(.listPage(.suppressions, query: .suppressions(reducer.state.suppressionsQuery), rows: [], next: nil, appended: false))
+            #expect((SuppressionWrites.suppression(reducer.state) != nil) == allowed, "\(typed)")
+        }
+        reducer.state.suppressionsQuery = SuppressionsQuery(type: .bounces, email: "foo")
+        reducer.send(.listPage(.suppressions, query: .suppressions(reducer.state.suppressionsQuery), rows: [], next: nil, appended: false))
+        #expect(AppView.render(reducer.state).text.contains("“foo” is not an email address"))
+    }
 }
+

@@ -90,4 +90,36 @@ import Workspace
         #expect(failure?.text.hasPrefix("bounced ") == true)
         #expect(failure?.text.hasSuffix(": 550 5.1.1 no such user") == true)
     }
+
+    /// Each verdict carries its cause, typed, so nothing reads the reason's words back.
+    @Test func causesAreTyped() {
+        #expect(Self.verdicts(Self.profile(email: nil)).answer(.email)?.cause == .noAddress)
+        #expect(Self.verdicts(Self.profile(unsubscribed: true)).answers.allSatisfy { $0.cause == .unsubscribed })
+        #expect(Self.verdicts(Self.profile(phone: "0612")).answer(.sms)?.cause == .notE164)
+        #expect(Self.verdicts(Self.profile(devices: [])).answer(.push)?.cause == .noDevices)
+        #expect(Self.verdicts(Self.profile()).answers.allSatisfy { $0.cause == nil })
+        let bounce = Suppression(email: "ada@example.com", created: Self.now, status: "550")
+        #expect(Self.verdicts(Self.profile(), suppressions: [(.bounces, bounce)]).answer(.email)?.cause == .suppressed)
+    }
+
+    /// Unsubscribed outranks devices the profile did not list: push cannot reach them either way.
+    @Test func unsubscribedComesBeforeUnlistedDevices() {
+        let push = Self.verdicts(Self.profile(unsubscribed: true, devices: [], listsDevices: false)).answer(.push)
+        #expect(push?.verdict == .unreachable)
+        #expect(push?.cause == .unsubscribed)
+    }
+
+    /// What the pre-flight could not check, or read whole, is on the review.
+    @Test func preflightSaysWhatItCouldNotCheck() {
+        var found = BroadcastPreflight()
+        found.audienceSize = 12
+        found.checked = 10
+        found.uncheckable = 2
+        found.channels = ["email"]
+        found.gaps = ["the blocks list (HTTP 400)"]
+        #expect(found.lines.contains("2 of them have no id to read a profile by, so were not checked"))
+        #expect(found.lines.contains("Read in part: the blocks list (HTTP 400)"))
+        #expect(found.lines.contains { $0.hasPrefix("Among a random sample of 10 of them: ") })
+    }
 }
+

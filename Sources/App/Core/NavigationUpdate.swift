@@ -91,6 +91,9 @@ extension AppUpdate {
                 let known = state.lists[pane]?.loadedRows.first { $0.key == key }
                 state.details[link] = known.map { DetailPaneState(row: $0, pane: pane) } ?? .placeholder(key: key, pane: pane)
                 if known == nil { effects.append(.loadItem(link, refresh: false)) }
+            } else if let detail = state.details[link], detail.isLoadingItem, detail.row.cells.isEmpty {
+                // Sections asked for ahead (a profile with the lookup) without the item itself: it loads now.
+                effects.append(.loadItem(link, refresh: false))
             }
         }
         state.navigation.push(link)

@@ -54,8 +54,8 @@ public enum CustomerSearch: Sendable, Hashable {
     var suggestion: String? {
         guard case .words(let text) = self else { return nil }
         let capitalised = text.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
-        if capitalised != text { return "try “\(capitalised)” (names match exactly, case and all)" }
+        if capitalised != text { return "try “\(capitalised)”" }
         let parts = text.split(separator: " ")
-        return parts.count > 1 ? "try a query: last_name = \"\(parts.dropFirst().joined(separator: " "))\"" : "try a query, e.g. company = \"\(text)\""
+        return parts.count > 1 ? "try last_name = \"\(parts.dropFirst().joined(separator: " "))\"" : "try company = \"\(text)\""
     }
 }

@@ -168,7 +168,7 @@ extension EffectHandler {
         let now = Int(Date().timeIntervalSince1970)
         guard let answer = try? await environment.service.reachability(id: draft.identifier, idType: idType, now: now).answer(channel) else { return nil }
         // Unsubscribed is said already, with what send_to_unsubscribed makes of it.
-        if answer.reason == "unsubscribed from everything" { return nil }
+        if answer.cause == .unsubscribed { return nil }
         return (answer.verdict, "Reachability by \(channel.title): \(ReachabilityLines.verdict(answer))")
     }
 

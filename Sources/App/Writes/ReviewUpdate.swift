@@ -200,7 +200,11 @@ enum ReviewUpdate {
     private static func forgetWhatWritesTouch(_ state: inout AppState) {
         for pane in Array(state.lists.keys) where pane != .customers { state.lists[pane]?.rows = .idle }
         state.members = [:]
-        for route in Array(state.details.keys) { state.details[route]?.sections = [:] }
+        for route in Array(state.details.keys) {
+            state.details[route]?.sections = [:]
+            // What `U` acts on is stale too: it comes back with the reachability section.
+            state.details[route]?.reachability = nil
+        }
         state.requestedCells = []
         state.prefetched = []
     }

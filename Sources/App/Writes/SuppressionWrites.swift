@@ -40,7 +40,7 @@ enum SuppressionWrites {
 
     /// What `A` would put on: the address looked up, on the list shown, when it is not on it already.
     static func suppression(_ state: AppState) -> Listed? {
-        guard case .list(.suppressions) = state.route, let email = state.suppressionsQuery.email else { return nil }
+        guard case .list(.suppressions) = state.route, let email = state.suppressionsQuery.email, looksLikeAnAddress(email) else { return nil }
         let type = state.suppressionsQuery.type
         let listed = state.currentList.loadedRows.contains { row in
             if case .suppression(let on, let entry)? = row.item { return on == type && entry.email.lowercased() == email.lowercased() }
@@ -48,6 +48,12 @@ enum SuppressionWrites {
         }
         guard !listed, state.currentList.rows.value != nil else { return nil }
         return Listed(type: type, entry: Suppression(email: email))
+    }
+
+    /// `someone@example.com`: one @ with something before it and a dotted domain after it.
+    static func looksLikeAnAddress(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".") && !text.contains(" ")
     }
 
     static func unsuppress(_ state: inout AppState) -> [Effect] {

@@ -50,8 +50,12 @@ enum SandboxObjects {
         return attributes
     }
 
-    /// The people related to an object, in id order.
-    static func people(_ object: Object, _ customers: CustomerTable) -> [Int] {
-        (0..<customers.count).filter { related(customers, $0).contains(object) }
+    /// Every object's people, in id order: one pass over the people (made once per store, on first use).
+    static func index(_ customers: CustomerTable) -> [Object: [Int32]] {
+        var index: [Object: [Int32]] = [:]
+        for row in 0..<customers.count {
+            for object in related(customers, row) { index[object, default: []].append(Int32(row)) }
+        }
+        return index
     }
 }

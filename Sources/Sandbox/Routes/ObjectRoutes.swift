@@ -27,7 +27,7 @@ enum ObjectRoutes {
 
         router.get("/v1/objects/:type/:id/relationships") { exchange, parameters in
             let object = try object(parameters, exchange)
-            let people = SandboxObjects.people(object, app.customers)
+            let people = app.store.objectPeople(object, app.customers).map(Int.init)
             let page = try Cursor.page(people, start: exchange.query["start"], limit: try exchange.limit(default: 100, max: 1_000))
             return .json(.obj([
                 "cio_relationships": .array(page.items.map { row in

@@ -13,6 +13,8 @@ final class WorkspaceStore: Sendable {
     let state: Mutex<MutableWorkspace>
     private let memberships = Mutex<[Int: CachedMembership]>([:])
     private let searches = Mutex<[SearchKey: [Int32]]>([:])
+    /// Each object's people, built on first use (objects are derived from the people, who do not change).
+    private let objectIndex = Mutex<[SandboxObjects.Object: [Int32]]?>(nil)
     /// Positions in `data.activities` per person, for their activity feed.
     let activityIndex: [Int32: [Int]]
 
@@ -178,6 +180,15 @@ final class WorkspaceStore: Sendable {
         let newsletters = data.newsletters.filter { $0.recipientSegmentIDs.contains(id) }
         return (campaigns, newsletters.filter { $0.sentAt != nil }.map(\.id), newsletters.filter { $0.sentAt == nil }.map(\.id))
     }
+
+    /// Each object's people, built once on first use.
+    func objectPeopleIndex(_ customers: CustomerTable) -> [SandboxObjects.Object: [Int32]] {
+        objectIndex.withLock { index in
+            if let index { return index }
+            let built = SandboxObjects.index(customers)
+            index = built
+            return built
+        }
 }
 
 /// A segment's members as bits and as an ascending row list, tagged with the state version it was built from.
@@ -191,6 +202,7 @@ struct CachedMembership: Sendable {
 struct SearchKey: Hashable, Sendable {
     let filter: AudienceFilter
     let version: Int
+    }
 }
 
 /// Everything about the workspace that can change while the server runs.

@@ -146,6 +146,9 @@ struct GetTimeline: GetSubcommand {
 
     func validate() throws {
         if let kind, TimelineEntry.Kind(rawValue: kind) == nil { throw ValidationError("--kind must be message or activity.") }
+        if let channel, !["email", "sms", "push", "in_app", "webhook", "slack"].contains(channel) {
+            throw ValidationError("--channel must be email, sms, push, in_app, webhook or slack.")
+        }
     }
 
     func run() async throws {
@@ -186,6 +189,10 @@ struct GetObjects: GetSubcommand {
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var outputOptions: OutputOptions
+
+    func validate() throws {
+        if limit < 1 { throw ValidationError("--limit must be at least 1.") }
+    }
 
     /// One object as printed.
     struct Found: Encodable {

@@ -88,7 +88,7 @@ enum ObjectsPane: TypedColumns {
         do { return try FilterQuery.parse(text) } catch let error as FilterQueryError { throw SectionProblem("the filter could not be read: \(error.description)") }
     }
 
-    /// The first 100 of each type asked for (or of the one type), named by the types' list.
+    /// The first 1,000 of each type asked for (or of the one type), named by the types' list.
     static func page(query: ListQuery?, start: String?, _ context: PaneContext) async throws -> PanePage {
         let asked = asked(query)
         let filter = try filter(asked.filter)

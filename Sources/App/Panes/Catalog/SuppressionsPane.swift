@@ -61,7 +61,10 @@ enum SuppressionsPane: TypedColumns {
 
     static func emptyText(query: ListQuery?) -> String {
         let asked = asked(query)
-        if let email = asked.email { return "\(email) is on none of the ESP's lists. A adds it to \(asked.type.rawValue); t lists them again." }
+        if let email = asked.email {
+            guard SuppressionWrites.looksLikeAnAddress(email) else { return "“\(email)” is not an email address: e looks up another." }
+            return "\(email) is on no ESP list: A adds it to \(asked.type.rawValue)."
+        }
         return "Nobody is on \(asked.type.rawValue). t shows another list; e looks up an address."
     }
 
@@ -112,7 +115,7 @@ enum SuppressionsPane: TypedColumns {
             },
             Binding("suppressions.add", ["A"], "Add the address looked up (e) to the list shown, after the review", section: "Writes", panes: [kind],
                     writes: true, command: .pane(kind, "suppress")) { state in
-                SuppressionWrites.suppression(state) == nil ? "look up an address that is not on this list first (e)" : nil
+                SuppressionWrites.suppression(state) == nil ? "look up an email address not on this list first (e)" : nil
             },
         ]
     }

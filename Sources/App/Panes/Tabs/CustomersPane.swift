@@ -42,7 +42,7 @@ enum CustomersPane: TypedColumns, Exportable, ManualSegmentMembership {
         guard !text.isEmpty else { return "Press / and type an email, a name, an id or cio_id, or a query such as plan = pro and has phone." }
         let search = CustomerSearch(text)
         if case .words = search {
-            return "Nobody's email, id, cio_id or name is exactly \(search.summary)" + (search.suggestion.map { ": \($0)." } ?? ".")
+            return "No exact match for \(search.summary)" + (search.suggestion.map { "; \($0)." } ?? ".")
         }
         return "Nobody matches \(search.summary)."
     }
