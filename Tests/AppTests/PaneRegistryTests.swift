@@ -58,9 +58,9 @@ import TerminalUI
         #expect(SectionID.allCases.filter(\.followsMetrics) == [.metrics, .actions, .links])
     }
 
-    /// Customers and Timeline list nothing until asked something (a search, a person); every other pane lists at once.
-    @Test func onlyCustomersAndTimelineWaitForAQuery() {
-        #expect(PaneRegistry.kinds { $0.needsQuery } == [.customers, .timeline])
+    /// Customers, Timeline and Overlap list nothing until asked something (a search, a person, segments); the rest list at once.
+    @Test func onlyCustomersTimelineAndOverlapWaitForAQuery() {
+        #expect(PaneRegistry.kinds { $0.needsQuery } == [.customers, .timeline, .overlap])
         var app = Reducer(session: SessionInfo(profile: "t", region: "us", isDemo: true), size: Size(width: 100, height: 30))
         #expect(app.press(.character("2")).isEmpty)
         #expect(app.press(.character("r")).isEmpty)

@@ -105,6 +105,8 @@ public struct ListPaneState: Sendable, Hashable {
     }
     public var table = TableState()
     public var filter = ""
+    /// Rows the user marked (space), by key, in the order marked.
+    public var marked: [String] = []
     /// Indexes into the loaded rows, filtered and sorted: what the table shows.
     public private(set) var visible: [Int] = []
     /// For lists that arrive in pages (a query's matches, a segment's members): where the next page starts, nil

@@ -10,7 +10,7 @@ public enum PaneKind: String, CaseIterable, Sendable, Hashable {
     /// Every write this machine made (`:journal`); not a tab.
     case journal
     /// Opened from the palette.
-    case activities, senders, collections, snippets, suppressions, timeline, objects
+    case activities, senders, collections, snippets, suppressions, timeline, objects, overlap
 
     /// The panes with a tab and a number key, in order.
     public static let tabs: [PaneKind] = [.segments, .customers, .campaigns, .broadcasts, .newsletters, .messages, .exports, .transactional]
@@ -49,6 +49,7 @@ public enum RowItem: Sendable, Hashable {
     indirect case suppression(SuppressionType, Suppression)
     indirect case timeline(TimelineEntry)
     indirect case object(typeID: String, ObjectIdentifiers)
+    indirect case region(OverlapRegion)
 }
 
 extension RowItem {
@@ -70,6 +71,7 @@ public enum ListQuery: Sendable, Hashable {
     case suppressions(SuppressionsQuery)
     case timeline(TimelineQuery)
     case objects(ObjectsQuery)
+    case overlap(OverlapQuery)
 
     /// The store's cache key for the list's pages.
     var key: String {
@@ -80,6 +82,7 @@ public enum ListQuery: Sendable, Hashable {
         case .suppressions(let query): query.key
         case .timeline(let query): query.key
         case .objects(let query): query.key
+        case .overlap(let query): query.key
         }
     }
 }
@@ -215,6 +218,7 @@ enum PaneRegistry {
         case .suppressions: SuppressionsPane.self
         case .timeline: TimelinePane.self
         case .objects: ObjectsPane.self
+        case .overlap: OverlapPane.self
         }
     }
 

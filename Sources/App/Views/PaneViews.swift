@@ -16,7 +16,11 @@ enum ListView {
             default: isMembers ? "Nobody is in this segment." : pane.definition.emptyText(query: AppUpdate.listQuery(pane, state))
             }
             let style = if case .failed = list.rows { theme[.stateBad] } else { theme[.muted] }
-            canvas.put(clipping: " " + text, x: rect.x, y: rect.y + min(1, max(0, rect.height - 1)), width: rect.width, style: style)
+            // Wrapped, not cut: the empty text is often what to do next.
+            let top = min(1, max(0, rect.height - 1))
+            for (offset, line) in Canvas.wrap(" " + text, width: rect.width).enumerated() where top + offset < rect.height {
+                canvas.put(clipping: line, x: rect.x, y: rect.y + top + offset, width: rect.width, style: style)
+            }
             return
         }
         let visible = list.visible
@@ -26,8 +30,10 @@ enum ListView {
             highlight: list.filter.isEmpty ? nil : list.filter,
             styles: TableStyles(header: theme[.tableHeader], row: theme[.tableRow], selected: theme[.tableSelected], match: theme[.tableMatch])
         ) { row, column in
-            let cells = rows[visible[row]].cells
-            return cells.indices.contains(column) ? cells[column] : ""
+            let shown = rows[visible[row]]
+            let text = shown.cells.indices.contains(column) ? shown.cells[column] : ""
+            // A marked row says so in its first cell (drawn, never stored).
+            return column == 0 && !list.marked.isEmpty && list.marked.contains(shown.key) ? "● " + text : text
         }
         table.render(into: &canvas, in: rect, state: list.table)
     }
