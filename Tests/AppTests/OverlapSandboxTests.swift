@@ -20,6 +20,7 @@ import TerminalUI
             #expect(app.lines.contains { $0.contains("● ") })
             try await app.driver.press(.character("o"))
             #expect(app.driver.state.route == .list(.overlap))
+            let progress = app.driver.state.flash?.text
 
             // Worked out here from the memberships.
             func members(_ key: String) async throws -> Set<String> {
@@ -35,6 +36,8 @@ import TerminalUI
             #expect(count("\(names[1]) only") == b.subtracting(a).count)
             #expect(count("\(names[0]) ∩ \(names[1])") == a.intersection(b).count)
             #expect(regions.allSatisfy { !$0.atLeast })
+            // The memberships were read with progress in the status bar; the last word is the last segment's count.
+            #expect(progress == "Overlap: \(names[1]), \(Format.grouped(b.count)) members read")
 
             // A region opens with its people, each opening their profile.
             try await app.driver.press(.enter)

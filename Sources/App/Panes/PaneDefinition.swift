@@ -196,6 +196,8 @@ struct PaneContext: Sendable {
     var now: Int
     var metrics = MetricsView()
     var journal: WriteJournal?
+    /// Says how a long load is getting on ("Overlap: 12,000 members read"), shown in the status bar as it goes.
+    var progress: @Sendable (String) -> Void = { _ in }
 }
 
 /// Every pane, by kind: the one place a new pane is named.

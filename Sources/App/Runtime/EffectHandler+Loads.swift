@@ -99,10 +99,12 @@ extension EffectHandler {
 
     /// A pane's list, or the first page of a paged one (a Customers search, Messages); the answer names the query
     /// it answers.
-    func list(_ pane: PaneKind, refresh: Bool, query: ListQuery?) async -> [Action] {
+    func list(_ pane: PaneKind, refresh: Bool, query: ListQuery?, progress: @escaping @Sendable (String) -> Void = { _ in }) async -> [Action] {
         do {
             let definition = pane.definition
-            let page = try await definition.page(query: query, start: nil, context(refresh: refresh))
+            var context = context(refresh: refresh)
+            context.progress = progress
+            let page = try await definition.page(query: query, start: nil, context)
             guard definition.isPaged else { return [.listLoaded(pane, page.rows, query: query)] }
             return [.listPage(pane, query: query, rows: page.rows, next: page.next, appended: false)]
         } catch {

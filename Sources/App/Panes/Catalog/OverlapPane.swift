@@ -71,7 +71,8 @@ enum OverlapPane: TypedColumns {
         var people: [String: CustomerIdentifiers] = [:]
         var partial = false
         for (bit, segment) in asked.segments.enumerated() {
-            let read = try await members(segment, context)
+            let name = asked.names.indices.contains(bit) ? asked.names[bit] : "#\(segment)"
+            let read = try await members(segment, name: name, context)
             partial = partial || read.partial
             for person in read.people {
                 guard let key = PersonKey.make(person) else { continue }
@@ -84,13 +85,14 @@ enum OverlapPane: TypedColumns {
     }
 
     /// A segment's members, 1,000 a request, up to `cap`.
-    private static func members(_ segment: Int, _ context: PaneContext) async throws -> (people: [CustomerIdentifiers], partial: Bool) {
+    private static func members(_ segment: Int, name: String, _ context: PaneContext) async throws -> (people: [CustomerIdentifiers], partial: Bool) {
         var found: [CustomerIdentifiers] = []
         var start: String?
         repeat {
             let page = try await context.service.segmentMembers(id: segment, start: start, pageSize: 1_000, refresh: context.refresh)
             found += page.identifiers
             start = page.next
+            context.progress("Overlap: \(name), \(Format.grouped(found.count)) members read" + (start == nil ? "" : "…"))
         } while start != nil && found.count < cap
         return (found, start != nil)
     }
