@@ -57,3 +57,21 @@ import TerminalUI
         }
     }
 }
+
+/// A list asked again under a new query asks for its rows' lazy cells again, though the same rows were shown
+/// before (their names filled) under the old one.
+@Suite struct FreshListCellsTests {
+    @Test func objectsOfOneTypeGetTheirNamesAgain() async throws {
+        try await DrivenApp.with { app in
+            try await app.driver.start()
+            try await app.driver.press(.character(":"))
+            try await app.driver.type("objects")
+            try await app.driver.press(.enter)
+            #expect(app.driver.state.currentList.selectedRow?.cells[3] != "…")
+            try await app.driver.press(.character("t"))
+            #expect(app.driver.state.objectsQuery.typeID == "1")
+            let first = try #require(app.driver.state.currentList.selectedRow)
+            #expect(first.cells[3] != "…", "the name loads again for the new list: \(first.cells)")
+        }
+    }
+}

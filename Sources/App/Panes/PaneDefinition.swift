@@ -171,6 +171,8 @@ extension PaneDefinition {
     /// carry over, and it shows loading until the answer for this very query arrives.
     static func freshList(_ query: ListQuery, _ state: inout AppState) -> [Effect] {
         state.lists[kind] = ListPaneState()
+        // The new rows start with their lazy cells waiting: what was asked for the old list no longer fills them.
+        state.requestedCells.forget(.pane(kind))
         state.lists[kind]?.rows = .loading(previous: nil)
         return [.loadList(kind, refresh: false, query: query)]
     }

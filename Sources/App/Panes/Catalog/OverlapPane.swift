@@ -49,7 +49,7 @@ enum OverlapPane: TypedColumns {
     static let cap = 20_000
 
     static let table = Columns<OverlapRegion>([
-        Column(TableColumn("Region", width: .flexible(min: 16, weight: 4), comfortable: 30)) { $0.label },
+        Column(TableColumn("Region", width: .flexible(min: 16, weight: 4), comfortable: 30, maxWidth: 72)) { $0.label },
         Column(TableColumn("People", width: .fixed(10), alignment: .right)) { ($0.atLeast ? "≥" : "") + Format.grouped($0.count) },
         Column(TableColumn("Share", width: .fixed(7), alignment: .right)) { String(format: "%.1f%%", $0.share * 100) },
     ])

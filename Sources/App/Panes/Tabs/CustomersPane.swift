@@ -110,8 +110,6 @@ enum CustomersPane: TypedColumns, Exportable, ManualSegmentMembership {
     /// Enter on the search line: a fresh list for `text`.
     static func search(_ text: String, _ state: inout AppState) -> [Effect] {
         state.customerQuery = text
-        // The new list's rows start as "…": what was asked for the old one no longer fills them.
-        state.requestedCells.forget(.pane(kind))
         return freshList(.customers(text), &state) + profileAlongside(CustomerSearch(text), &state)
     }
 
