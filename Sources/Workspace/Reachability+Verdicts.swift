@@ -23,8 +23,8 @@ extension Reachability {
         if let suppressed = facts.suppressions.first {
             let entry = suppressed.entry
             let since = entry.created.map { " since \(day($0))" } ?? ""
-            let what = [suppressed.type.noun, entry.status].compactMap { $0 }.joined(separator: ", ")
-            evidence.insert(Evidence("ESP", "\(address) is on \(suppressed.type.rawValue)\(since): \(entry.reason ?? "no reason given")"), at: 0)
+            let what = [suppressed.type?.noun ?? "a list cio does not know", entry.status].compactMap { $0 }.joined(separator: ", ")
+            evidence.insert(Evidence("ESP", "\(address) is on \(suppressed.type?.rawValue ?? "a list cio does not know")\(since): \(entry.reason ?? "no reason given")"), at: 0)
             return Answer(channel: .email, verdict: .unreachable, reason: "suppressed at the ESP\(since): \(what)", evidence: evidence,
                           suppressedOn: suppressed.type, suppression: entry, address: address, cause: .suppressed)
         }
@@ -127,9 +127,10 @@ extension WorkspaceService {
     }
 
     /// The lists an address is on, typed (the lookup names its list as `category`).
-    func suppressionEntries(email: String, refresh: Bool) async throws -> [(type: SuppressionType, entry: Suppression)] {
+    func suppressionEntries(email: String, refresh: Bool) async throws -> [(type: SuppressionType?, entry: Suppression)] {
         let found = try await suppression(email: email, refresh: refresh)
-        let type = found.category.flatMap(SuppressionType.init(parsing:)) ?? .bounces
+        // A list cio does not know stays unnamed: nothing may act on it as another list.
+        let type = found.category.flatMap(SuppressionType.init(parsing:))
         return found.suppressions.filter { $0.email.lowercased() == email.lowercased() }.map { (type, $0) }
     }
 }

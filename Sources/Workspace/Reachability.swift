@@ -64,13 +64,14 @@ public struct Reachability: Sendable, Hashable {
 public struct ReachabilityFacts: Sendable {
     public var profile: CustomerProfile
     public var preferences: SubscriptionPreferences?
-    /// The lists the person's address is on (empty when none, or when the person has no address).
-    public var suppressions: [(type: SuppressionType, entry: Suppression)]
+    /// The lists the person's address is on (empty when none, or when the person has no address); a list the API
+    /// names but the client does not know has no type.
+    public var suppressions: [(type: SuppressionType?, entry: Suppression)]
     /// The person's latest deliveries, newest first.
     public var deliveries: [Delivery]
     public var now: Int
 
-    public init(profile: CustomerProfile, preferences: SubscriptionPreferences?, suppressions: [(type: SuppressionType, entry: Suppression)],
+    public init(profile: CustomerProfile, preferences: SubscriptionPreferences?, suppressions: [(type: SuppressionType?, entry: Suppression)],
                 deliveries: [Delivery], now: Int) {
         self.profile = profile
         self.preferences = preferences

@@ -17,7 +17,7 @@ import Workspace
     }
 
     static func verdicts(_ profile: CustomerProfile, preferences: SubscriptionPreferences? = nil,
-                         suppressions: [(type: SuppressionType, entry: Suppression)] = [], deliveries: [Delivery] = []) -> Reachability {
+                         suppressions: [(type: SuppressionType?, entry: Suppression)] = [], deliveries: [Delivery] = []) -> Reachability {
         Reachability(ReachabilityFacts(profile: profile, preferences: preferences, suppressions: suppressions, deliveries: deliveries, now: now))
     }
 
@@ -120,6 +120,16 @@ import Workspace
         #expect(found.lines.contains("2 of them have no id to read a profile by, so were not checked"))
         #expect(found.lines.contains("Read in part: the blocks list (HTTP 400)"))
         #expect(found.lines.contains { $0.hasPrefix("Among a random sample of 10 of them: ") })
+    }
+
+    /// A list the client does not know still makes the address unreachable, but names no list to act on.
+    @Test func anUnknownListIsNotTakenForAnother() {
+        let entry = Suppression(email: "ada@example.com", created: Self.now, status: "550")
+        let email = Self.verdicts(Self.profile(), suppressions: [(nil, entry)]).answer(.email)
+        #expect(email?.verdict == .unreachable)
+        #expect(email?.cause == .suppressed)
+        #expect(email?.suppressedOn == nil)
+        #expect(email?.reason.contains("a list cio does not know") == true)
     }
 }
 

@@ -46,7 +46,8 @@ public enum RowItem: Sendable, Hashable {
     indirect case collection(DataCollection)
     indirect case snippet(Snippet)
     indirect case write(WriteJournal.Entry)
-    indirect case suppression(SuppressionType, Suppression)
+    /// An address on an ESP list (nil: a list cio does not know, named by `category`).
+    indirect case suppression(SuppressionType?, Suppression)
     indirect case timeline(TimelineEntry)
     indirect case object(typeID: String, ObjectIdentifiers)
     indirect case region(OverlapRegion)

@@ -8,8 +8,10 @@ import Workspace
 enum SuppressionWrites {
     /// An address on a list, with what the ESP recorded of it.
     struct Listed {
-        var type: SuppressionType
+        /// nil for a list cio does not know (its `category` says what the API called it).
+        var type: SuppressionType?
         var entry: Suppression
+        var category: String?
     }
 
     /// What `U` would take off: the selected or opened address on the suppressions pane, or the suppressed email of
@@ -17,9 +19,9 @@ enum SuppressionWrites {
     static func unsuppression(_ state: AppState) -> Listed? {
         switch state.route {
         case .list(.suppressions):
-            if case .suppression(let type, let entry)? = state.currentList.selectedRow?.item { return Listed(type: type, entry: entry) }
+            if case .suppression(let type?, let entry)? = state.currentList.selectedRow?.item { return Listed(type: type, entry: entry) }
         case .detail(.suppressions, _):
-            if case .suppression(let type, let entry)? = state.details[state.route]?.row.item { return Listed(type: type, entry: entry) }
+            if case .suppression(let type?, let entry)? = state.details[state.route]?.row.item { return Listed(type: type, entry: entry) }
         case .detail(.customers, _):
             guard let email = state.details[state.route]?.reachability?.answer(.email), let type = email.suppressedOn,
                   let entry = email.suppression ?? email.address.map({ Suppression(email: $0) }) else { return nil }
@@ -33,7 +35,7 @@ enum SuppressionWrites {
     static func unsuppressUnavailableReason(_ state: AppState) -> String {
         switch state.route {
         case .detail(.customers, _): "their email is on none of the ESP's lists (Reachability says so)"
-        case .list(.suppressions), .detail(.suppressions, _): "nothing selected"
+        case .list(.suppressions), .detail(.suppressions, _): "nothing selected, or on a list cio does not know"
         default: "only on ESP suppressions (:suppressions) or a person's profile"
         }
     }
@@ -43,7 +45,7 @@ enum SuppressionWrites {
         guard case .list(.suppressions) = state.route, let email = state.suppressionsQuery.email, looksLikeAnAddress(email) else { return nil }
         let type = state.suppressionsQuery.type
         let listed = state.currentList.loadedRows.contains { row in
-            if case .suppression(let on, let entry)? = row.item { return on == type && entry.email.lowercased() == email.lowercased() }
+            if case .suppression(let on?, let entry)? = row.item { return on == type && entry.email.lowercased() == email.lowercased() }
             return false
         }
         guard !listed, state.currentList.rows.value != nil else { return nil }
@@ -57,23 +59,23 @@ enum SuppressionWrites {
     }
 
     static func unsuppress(_ state: inout AppState) -> [Effect] {
-        guard let listed = unsuppression(state) else { return [] }
+        guard let listed = unsuppression(state), let type = listed.type else { return [] }
         let email = listed.entry.email
-        var write = PlannedWrite(kind: .unsuppress(listed.type, email: email), request: AppAPIClient.unsuppressRequest(listed.type, email: email),
+        var write = PlannedWrite(kind: .unsuppress(type, email: email), request: AppAPIClient.unsuppressRequest(type, email: email),
                                  title: "Unsuppress an address at the ESP")
         let since = listed.entry.created.map { " since \(TimeText.full($0))" } ?? ""
-        write.summary = ["\(email): off \(listed.type.rawValue) (on it\(since)\(listed.entry.reason.map { ": \($0)" } ?? ""))",
-                         "The ESP sends to it again; a new \(listed.type.noun) puts it back on the list."]
+        write.summary = ["\(email): off \(type.rawValue) (on it\(since)\(listed.entry.reason.map { ": \($0)" } ?? ""))",
+                         "The ESP sends to it again; a new \(type.noun) puts it back on the list."]
         write.reach = 1
         return ReviewUpdate.request(write, &state)
     }
 
     static func suppress(_ state: inout AppState) -> [Effect] {
-        guard let listed = suppression(state) else { return [] }
+        guard let listed = suppression(state), let type = listed.type else { return [] }
         let email = listed.entry.email
-        var write = PlannedWrite(kind: .suppress(listed.type, email: email), request: AppAPIClient.suppressRequest(listed.type, email: email),
+        var write = PlannedWrite(kind: .suppress(type, email: email), request: AppAPIClient.suppressRequest(type, email: email),
                                  title: "Suppress an address at the ESP")
-        write.summary = ["\(email): onto \(listed.type.rawValue)", "The ESP sends nothing more to it, from any campaign or message, until it is taken off."]
+        write.summary = ["\(email): onto \(type.rawValue)", "The ESP sends nothing more to it, from any campaign or message, until it is taken off."]
         write.reach = 1
         return ReviewUpdate.request(write, &state)
     }

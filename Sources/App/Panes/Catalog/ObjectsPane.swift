@@ -38,6 +38,8 @@ enum ObjectsPane: TypedColumns {
     static let title = "Objects"
     static let singular = "object"
     static let titleColumn = 3
+    /// One type's objects page as the user scrolls; every type's come as the first 1,000 of each.
+    static let isPaged = true
 
     /// An object as listed: its type (id and name) and identifiers.
     struct Listed: Sendable {
@@ -88,18 +90,25 @@ enum ObjectsPane: TypedColumns {
         do { return try FilterQuery.parse(text) } catch let error as FilterQueryError { throw SectionProblem("the filter could not be read: \(error.description)") }
     }
 
-    /// The first 1,000 of each type asked for (or of the one type), named by the types' list.
+    /// One type's objects, a page of 1,000 at a time as the user scrolls; or the first 1,000 of every type, with a
+    /// word in the status bar for a type that has more (`t` shows it alone, all of it).
     static func page(query: ListQuery?, start: String?, _ context: PaneContext) async throws -> PanePage {
         let asked = asked(query)
         let filter = try filter(asked.filter)
         let types = try await context.service.objectTypes(refresh: context.refresh).filter { asked.typeID == nil || $0.id == asked.typeID }
         var rows: [ListRow] = []
+        var next: String?
         for type in types {
-            let page = try await context.service.objects(typeID: type.id, filter: filter, key: asked.filter, refresh: context.refresh)
+            let page = try await context.service.objects(typeID: type.id, filter: filter, key: asked.filter, start: start, refresh: context.refresh)
             let name = type.singularName ?? type.name ?? "type \(type.id)"
             rows += self.rows(page.identifiers.map { Listed(typeID: type.id, typeName: name, ids: $0) })
+            if asked.typeID != nil {
+                next = page.next
+            } else if page.next != nil {
+                context.progress("Objects: more than \(Format.grouped(page.identifiers.count)) of type \(name); t shows one type, all of it")
+            }
         }
-        return PanePage(rows: rows)
+        return PanePage(rows: rows, next: next)
     }
 
     static func item(key: String, _ context: PaneContext) async throws -> ListRow {

@@ -43,7 +43,7 @@ enum SuppressionsPane: TypedColumns {
 
     static let table = Columns<Listed>([
         Column(TableColumn("Email", width: .flexible(min: 14, weight: 3), comfortable: 28)) { $0.entry.email },
-        Column(TableColumn("List", width: .fixed(14))) { $0.type.rawValue },
+        Column(TableColumn("List", width: .fixed(14))) { $0.type?.rawValue ?? $0.category ?? "—" },
         Column(TableColumn("Since", width: .fixed(16), dropPriority: 1)) { TimeText.short($0.entry.created) },
         Column(TableColumn("Status", width: .fixed(6), dropPriority: 2)) { $0.entry.status ?? "" },
         Column(TableColumn("Reason", width: .flexible(min: 10, weight: 4), dropPriority: 3)) { $0.entry.reason ?? "" },
@@ -73,8 +73,9 @@ enum SuppressionsPane: TypedColumns {
         let asked = asked(query)
         if let email = asked.email {
             let found = try await context.service.suppression(email: email, refresh: context.refresh)
-            let type = found.category.flatMap(SuppressionType.init(parsing:)) ?? asked.type
-            return PanePage(rows: rows(found.suppressions.map { Listed(type: type, entry: $0) }))
+            // The list the API names; one cio does not know stays unnamed, so nothing acts on it as another.
+            let type = found.category.flatMap(SuppressionType.init(parsing:))
+            return PanePage(rows: rows(found.suppressions.map { Listed(type: type, entry: $0, category: found.category) }))
         }
         let offset = start.flatMap(Int.init) ?? 0
         let found = try await context.service.suppressions(asked.type, offset: offset, refresh: context.refresh)
@@ -84,26 +85,29 @@ enum SuppressionsPane: TypedColumns {
 
     static func item(key: String, _ context: PaneContext) async throws -> ListRow {
         let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let type = SuppressionType(parsing: parts[0]) else { throw SectionProblem("no suppressed address \(key)") }
+        guard parts.count == 2 else { throw SectionProblem("no suppressed address \(key)") }
         let found = try await context.service.suppression(email: parts[1], refresh: context.refresh)
         guard let entry = found.suppressions.first else { throw SectionProblem("\(parts[1]) is not suppressed (any more)") }
-        return try only(rows([Listed(type: found.category.flatMap(SuppressionType.init(parsing:)) ?? type, entry: entry)]), key: key)
+        return try only(rows([Listed(type: found.category.flatMap(SuppressionType.init(parsing:)), entry: entry, category: found.category)]), key: key)
     }
 
     static func rows(_ listed: [Listed]) -> [ListRow] {
         listed.map { item in
             let entry = item.entry
-            return ListRow(key: key(item.type, entry.email), cells: table.cells(item), copyValue: entry.email, detail: [
-                DetailLine(key: "Email", value: entry.email),
-                DetailLine(key: "List", value: "\(item.type.rawValue) (\(item.type.noun))"),
-                DetailLine(key: "Since", value: TimeText.full(entry.created)),
-                DetailLine(key: "Status", value: entry.status ?? "—"),
+            let list = item.type.map { "\($0.rawValue) (\($0.noun))" } ?? "\(item.category ?? "unnamed"), a list cio does not know"
+            var detail = [
+                DetailLine(key: "Email", value: entry.email), DetailLine(key: "List", value: list),
+                DetailLine(key: "Since", value: TimeText.full(entry.created)), DetailLine(key: "Status", value: entry.status ?? "—"),
                 DetailLine(key: "Reason", value: entry.reason ?? "—"),
                 DetailLine(key: "People", value: "the profile(s) with this address", link: .detail(.customers, key: "email:\(entry.email)")),
-                DetailLine(key: "", value: "U takes the address off \(item.type.rawValue), after the review"),
-            ], item: .suppression(item.type, entry))
+            ]
+            if let type = item.type { detail.append(DetailLine(key: "", value: "U takes the address off \(type.rawValue), after the review")) }
+            let listKey = item.type?.rawValue ?? item.category ?? "unknown"
+            return ListRow(key: "\(listKey)/\(entry.email.lowercased())", cells: table.cells(item), copyValue: entry.email, detail: detail,
+                           item: .suppression(item.type, entry))
         }
     }
+
 
     static var bindings: [Binding] {
         [
