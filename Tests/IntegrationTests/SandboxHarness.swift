@@ -15,7 +15,9 @@ struct SandboxHarness {
         exportSeconds: Double = 0.2,
         limiter: RateLimiter? = nil,
         retry: RetryPolicy = RetryPolicy(maxAttempts: 4, baseDelay: 0.05, maxDelay: 0.2, deadline: 600),
-        timeout: Double = 30,
+        // Generous: the whole suite shares two cores, and a busy moment can hold an answer up for tens of seconds;
+        // a request that times out is retried, which would throw the tests' request counts off.
+        timeout: Double = 120,
         configure: (inout SandboxOptions) -> Void = { _ in }
     ) async throws -> SandboxHarness {
         var options = SandboxOptions()
@@ -41,7 +43,9 @@ struct SandboxHarness {
         key: String = "integration-key",
         limiter: RateLimiter? = nil,
         retry: RetryPolicy = RetryPolicy(maxAttempts: 4, baseDelay: 0.05, maxDelay: 0.2, deadline: 600),
-        timeout: Double = 30,
+        // Generous: the whole suite shares two cores, and a busy moment can hold an answer up for tens of seconds;
+        // a request that times out is retried, which would throw the tests' request counts off.
+        timeout: Double = 120,
         configure: (inout SandboxOptions) -> Void = { _ in },
         _ body: (SandboxHarness) async throws -> T
     ) async throws -> T {

@@ -186,7 +186,8 @@ struct Boom: Error {}
         options.rateLimit = false
         let server = try await SandboxServer.start(options)
         do {
-            let client = AppAPIClient(configuration: try ClientConfiguration(key: Secret("demo")!, appBaseURL: server.baseURL))
+            // A generous timeout: on two busy cores an answer can be held up long enough to be retried, doubling counts.
+            let client = AppAPIClient(configuration: try ClientConfiguration(key: Secret("demo")!, appBaseURL: server.baseURL, requestTimeout: 120))
             let service = WorkspaceService(client: client)
             let probe = server.probe
 
