@@ -76,11 +76,8 @@ extension AppUpdate {
         var effects: [Effect] = []
         switch link {
         case .list(.messages) where source != nil:
-            state.messagesQuery = MessagesQuery(source: source)
-            state.lists[.messages] = ListPaneState()
             state.navigation.switchTo(.messages)
-            state.flash = Flash.make(.info, "Messages: \(state.messagesQuery.summary)", now: state.now)
-            return ensureLoaded(&state)
+            return MessagesPane.show(MessagesQuery(source: source), &state)
         case .list(let pane):
             state.navigation.switchTo(pane)
             return ensureLoaded(&state)

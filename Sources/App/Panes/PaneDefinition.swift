@@ -168,6 +168,12 @@ extension PaneDefinition {
         return row
     }
 
+    /// Shows the list for a new `query` (already in the pane's state), saying what it now shows in the status bar.
+    static func show(_ query: ListQuery, saying summary: String, _ state: inout AppState) -> [Effect] {
+        state.flash = Flash.make(.info, "\(title): \(summary)", now: state.now)
+        return freshList(query, &state)
+    }
+
     /// A fresh list for a new `query` (already in the pane's state): the old query's rows, cursor and paging never
     /// carry over, and it shows loading until the answer for this very query arrives.
     static func freshList(_ query: ListQuery, _ state: inout AppState) -> [Effect] {

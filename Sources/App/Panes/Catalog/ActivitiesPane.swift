@@ -122,8 +122,7 @@ enum ActivitiesPane: TypedColumns {
     /// the query before are dropped).
     static func show(_ query: ActivitiesQuery, _ state: inout AppState) -> [Effect] {
         state.activitiesQuery = query
-        state.flash = Flash.make(.info, "Activities: \(query.summary)", now: state.now)
-        return freshList(.activities(query), &state)
+        return show(.activities(query), saying: query.summary, &state)
     }
 }
 

@@ -190,7 +190,6 @@ enum ObjectsPane: TypedColumns {
 
     static func show(_ query: ObjectsQuery, _ state: inout AppState) -> [Effect] {
         state.objectsQuery = query
-        state.flash = Flash.make(.info, "Objects: \(query.summary)", now: state.now)
-        return freshList(.objects(query), &state)
+        return show(.objects(query), saying: query.summary, &state)
     }
 }

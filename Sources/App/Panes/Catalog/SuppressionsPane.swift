@@ -154,7 +154,6 @@ enum SuppressionsPane: TypedColumns {
 
     static func show(_ query: SuppressionsQuery, _ state: inout AppState) -> [Effect] {
         state.suppressionsQuery = query
-        state.flash = Flash.make(.info, "ESP suppressions: \(query.summary)", now: state.now)
-        return freshList(.suppressions(query), &state)
+        return show(.suppressions(query), saying: query.summary, &state)
     }
 }

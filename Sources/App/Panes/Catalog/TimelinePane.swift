@@ -125,7 +125,6 @@ enum TimelinePane: TypedColumns {
             return []
         }
         state.timelineQuery = query
-        state.flash = Flash.make(.info, "Timeline: \(query.summary)", now: state.now)
-        return freshList(.timeline(query), &state)
+        return show(.timeline(query), saying: query.summary, &state)
     }
 }

@@ -103,8 +103,7 @@ enum MessagesPane: TypedColumns {
     /// Shows the list for `query`: a fresh list, so the old filter's rows and next-page cursor never carry over.
     static func show(_ query: MessagesQuery, _ state: inout AppState) -> [Effect] {
         state.messagesQuery = query
-        state.flash = Flash.make(.info, "Messages: \(query.summary)", now: state.now)
-        return freshList(.messages(query), &state)
+        return show(.messages(query), saying: query.summary, &state)
     }
 
     static func rows(_ deliveries: [Delivery], source: DeliverySource? = nil, names: OriginNames = OriginNames()) -> [ListRow] {
