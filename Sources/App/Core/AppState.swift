@@ -46,11 +46,13 @@ public enum Mode: Sendable, Hashable {
     case naming(TextInputState)
     /// A list to choose from (the manual segment to add a person to), narrowed as you type.
     case choosing(ChoiceState)
+    /// A Track write's form over a person (`a`, then an action): typing goes into the focused field.
+    case acting(TrackForm)
 
     var scope: BindingScope {
         switch self {
         case .browsing: .normal
-        case .filtering, .finding, .palette, .saving, .naming, .choosing: .input
+        case .filtering, .finding, .palette, .saving, .naming, .choosing, .acting: .input
         case .help, .info: .help
         case .confirming: .dialog
         case .composing(let composer): composer.editing != nil || composer.picker != nil ? .input : .composer

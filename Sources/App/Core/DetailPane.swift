@@ -1,3 +1,4 @@
+import CustomerIO
 import TerminalUI
 import Workspace
 
@@ -48,6 +49,8 @@ public struct DetailPaneState: Sendable, Hashable {
     public var fieldTitles: [String] = []
     /// On a person's detail, what their loaded profile says, typed: what `c`, `+` and `-` start from.
     public var person: PersonPrefill?
+    /// On a person's detail, the profile as it loaded: what a Track write's review diffs against.
+    public var profile: CustomerProfile?
     /// On a person's detail, whether they can be reached, typed: what `U` unsuppresses.
     public var reachability: Reachability?
 

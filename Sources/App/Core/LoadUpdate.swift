@@ -83,6 +83,7 @@ enum LoadUpdate {
         case .profileLoaded(let route, let profile):
             guard state.details[route] != nil else { return [] }
             state.details[route]?.person = PersonPrefill(profile: profile)
+            state.details[route]?.profile = profile
             for (column, value) in zip(CustomersPane.lazyColumns, PeopleCells.typedValues(profile)) {
                 state.details[route]?.row.setCell(column, to: value.text, number: value.number)
             }

@@ -7,6 +7,7 @@ enum PromptUpdate {
         switch state.mode {
         case .composing: return ComposerUpdate.prompt(command, &state)
         case .choosing: return SegmentWrites.prompt(command, &state)
+        case .acting: return TrackFormUpdate.prompt(command, &state)
         default: break
         }
         switch command {
@@ -62,6 +63,9 @@ enum PromptUpdate {
         case .naming(var input):
             change(&input)
             state.mode = .naming(input)
+        case .acting(var form):
+            form.edit(change)
+            state.mode = .acting(form)
         case .filtering(var input):
             change(&input)
             state.mode = .filtering(input)
@@ -121,7 +125,7 @@ enum PromptUpdate {
             let name = input.commit().trimmingCharacters(in: .whitespaces)
             state.mode = .browsing
             return SegmentWrites.planCreate(name: name, &state)
-        case .browsing, .help, .info, .confirming, .composing, .reviewing, .choosing:
+        case .browsing, .help, .info, .confirming, .composing, .reviewing, .choosing, .acting:
             return []
         }
     }

@@ -105,6 +105,8 @@ public enum AppUpdate {
             return ComposerUpdate.run(command, &state)
         case .createSegment, .deleteSegment, .addToSegment, .removeFromSegment:
             return SegmentWrites.run(command, &state)
+        case .actOnPerson:
+            return TrackFormUpdate.openMenu(&state)
         case .help:
             state.mode = .help(scroll: 0)
         case .palette:
@@ -137,7 +139,7 @@ public enum AppUpdate {
             return open(&state)
         case .up, .down, .pageUp, .pageDown, .halfPageUp, .halfPageDown, .top, .bottom, .filter, .find, .sortNext, .sortReverse, .copy:
             return ListCommands.run(command, &state)
-        case .inputCancel, .inputSubmit, .inputComplete, .inputHistoryPrevious, .inputHistoryNext, .inputDeleteWord,
+        case .formReview, .inputCancel, .inputSubmit, .inputComplete, .inputHistoryPrevious, .inputHistoryNext, .inputDeleteWord,
              .inputDeleteLine, .inputLeft, .inputRight, .inputHome, .inputEnd, .inputBackspace, .inputDelete:
             return PromptUpdate.run(command, &state)
         }

@@ -36,6 +36,10 @@ public enum Command: Sendable, Hashable {
     case reviewSend, reviewEdit, reviewPostpone, reviewAbort, reviewUp, reviewDown, reviewOpenOutcome, reviewErase
     /// Manual segments: create one, delete the one shown, add the person shown, remove the member selected.
     case createSegment, deleteSegment, addToSegment, removeFromSegment
+    /// `a` on a profile: the menu of Track writes to that person.
+    case actOnPerson
+    /// ctrl-s on a Track form: plan the write and open its review.
+    case formReview
     /// A pane's own command (`t` on Activities), run by that pane's `PaneDefinition`.
     case pane(PaneKind, String)
 }

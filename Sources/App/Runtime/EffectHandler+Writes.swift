@@ -39,6 +39,8 @@ extension EffectHandler {
                 return [.writeRefused(error.messages, ticket: ticket)]
             }
         case .checkWrite(let write, let ticket):
+            var write = write
+            if !write.compare.isEmpty { write.summary += await sideBySide(write.compare) }
             return [.writePlanned(checkedAgainstJournal(write), ticket: ticket)]
         case .performWrite(let write):
             let outcome = await send(write)
@@ -279,6 +281,8 @@ extension EffectHandler {
         case .startExport:
             if case .object(let export)? = object["export"] { return export["id"]?.displayText }
             return nil
+        case .track(_, let person, _): return person
+        case .trackBatch(_, let people): return people == 1 ? "1 person" : "\(people) people"
         }
     }
 
@@ -293,6 +297,8 @@ extension EffectHandler {
         case .startExport: .list(.exports)
         case .suppress(let type, let email): .detail(.suppressions, key: SuppressionsPane.key(type, email))
         case .unsuppress: .list(.suppressions)
+        case .track(_, _, let reload): reload
+        case .trackBatch: nil
         }
     }
 

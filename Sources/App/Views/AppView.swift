@@ -57,6 +57,8 @@ public enum AppView {
             let row = Rect(x: main.x, y: main.maxY - 1, width: main.width, height: 1)
             TextInputView(prompt: "new manual segment: ", placeholder: "its name", styles: TextInputStyles(theme: theme))
                 .render(into: &canvas, in: row, state: input)
+        case .acting(let form):
+            TrackFormView.render(form, theme: theme, into: &canvas, in: main)
         case .choosing(let choice):
             let rows: [String] = choice.options == nil ? ["loading…"] : (choice.shown.isEmpty ? ["no manual segment matches"] : choice.shown.map(\.label))
             ChoiceListView.render(title: choice.title, filter: choice.input, rows: rows, selected: choice.options == nil ? nil : choice.selected, theme: theme, into: &canvas, in: main)

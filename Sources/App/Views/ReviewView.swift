@@ -32,7 +32,9 @@ enum ReviewView {
                 lines.append((" Read it first: keys work in a moment", .muted))
             } else {
                 // Short enough for 80 columns.
-                lines.append((review.composer == nil
+                lines.append((review.form != nil
+                    ? " y send · e back to the form · n / Esc abort (default) · Enter never sends"
+                    : review.composer == nil
                     ? " y send · n / Esc abort (the default) · Enter never sends"
                     : " y send · e edit · p postpone · n / Esc abort (default) · Enter never sends", .title))
             }

@@ -76,6 +76,8 @@ public struct ChoiceState: Sendable, Hashable {
     public enum Purpose: Sendable, Hashable {
         /// Add this person (a customer id) to the chosen manual segment.
         case addToSegment(personID: String, idType: IDType, personLabel: String)
+        /// Act on this person: the options are ``PersonAction``s.
+        case personAction(TrackPerson)
     }
 
     public var title: String

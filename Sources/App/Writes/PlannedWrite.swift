@@ -17,6 +17,11 @@ public struct PlannedWrite: Sendable, Hashable {
         /// An address put on, or taken off, one of the ESP's suppression lists.
         case suppress(SuppressionType, email: String)
         case unsuppress(SuppressionType, email: String)
+        /// A Track API write about one person (`action` as ``PersonAction`` names it), and the profile to reload
+        /// after it.
+        case track(action: String, person: String, reload: Route?)
+        /// Track v2 batches about many people, one journal line each.
+        case trackBatch(action: String, people: Int)
     }
 
     /// One query parameter, as it is sent.
@@ -48,6 +53,8 @@ public struct PlannedWrite: Sendable, Hashable {
     public var repeatsUnknownOutcome = false
     /// The draft it came from, kept or dropped after the outcome.
     public var draftID: String?
+    /// People whose profiles the review shows side by side (the two of a merge), loaded while it is prepared.
+    public var compare: [CustomerIdentifier] = []
 
     public init(kind: Kind, request: APIRequest, title: String) {
         self.kind = kind

@@ -35,6 +35,8 @@ public struct ReviewState: Sendable, Hashable {
     public var write: PlannedWrite
     /// The composer to return to with `e` (nil for writes that did not come from a draft).
     public var composer: ComposerState?
+    /// The Track form to return to with `e` (nil for writes that did not come from one).
+    public var form: TrackForm?
     public var stage = Stage.reviewing
     public var scroll = 0
     /// Above the audience threshold: the number typed so far.
@@ -72,6 +74,8 @@ public struct PendingReview: Sendable, Hashable {
         case draft(ComposeDraft)
         /// A write key (`N`, `D`, `+`, `-`) on this screen.
         case screen(Route)
+        /// Review (Enter on the last field, or ctrl-s) on this Track form, exactly as it then was.
+        case form(TrackForm)
     }
 
     public var ticket: Int

@@ -26,6 +26,7 @@ enum ReviewUpdate {
         switch (origin, state.mode) {
         case (.draft(let asked), .composing(let composer)): composer.draft == asked
         case (.screen(let route), .browsing): state.route == route
+        case (.form(let asked), .acting(let form)): form == asked
         default: false
         }
     }
@@ -39,7 +40,7 @@ enum ReviewUpdate {
         // at 80 columns; the draft itself stays saved in the composer.)
         let text = switch pending.origin {
         case .draft: "No review: the draft changed or was left"
-        case .screen: "No review: you moved on; nothing was sent"
+        case .screen, .form: "No review: you moved on; nothing was sent"
         }
         state.flash = Flash.make(.info, text, now: state.now)
     }
@@ -67,6 +68,12 @@ enum ReviewUpdate {
             }
             open(write, composer: composer, &state)
             state.flash = nil
+        } else if case .acting(let form) = state.mode {
+            open(write, composer: nil, &state)
+            if case .reviewing(var review) = state.mode {
+                review.form = form
+                state.mode = .reviewing(review)
+            }
         } else {
             open(write, composer: nil, &state)
         }
@@ -97,6 +104,10 @@ enum ReviewUpdate {
         case (.reviewOpenOutcome, .reviewing):
             state.flash = Flash.make(.warn, "Enter never sends: y sends, Esc aborts", now: state.now)
         case (.reviewEdit, .reviewing):
+            if let form = review.form {
+                state.mode = .acting(form)
+                return []
+            }
             guard var composer = review.composer else { return [] }
             composer.problems = []
             state.mode = .composing(composer)
@@ -177,7 +188,11 @@ enum ReviewUpdate {
         case .failed(let message):
             state.flash = Flash.make(.error, message, now: state.now)
         case .unknown(let message):
-            let look = if case .startExport = review.write.kind { "Exports before starting another" } else { "Messages before sending again" }
+            let look = switch review.write.kind {
+            case .startExport: "Exports before starting another"
+            case .track, .trackBatch: "the profile before sending again"
+            default: "Messages before sending again"
+            }
             if case .startExport = review.write.kind { state.lists[.exports]?.rows = .idle }
             state.flash = Flash.make(.error, "Outcome unknown — check \(look)", now: state.now)
             // The draft remembers, so a later review of it warns before a second send.

@@ -151,8 +151,12 @@ enum SegmentWrites {
             choice.selected = max(0, min(choice.shown.count - 1, choice.selected + (command == .inputHistoryPrevious ? -1 : 1)))
             state.mode = .choosing(choice)
         case .inputSubmit:
-            guard choice.shown.indices.contains(choice.selected), let segment = Int(choice.shown[choice.selected].value) else { return [] }
+            guard choice.shown.indices.contains(choice.selected) else { return [] }
             let option = choice.shown[choice.selected]
+            if case .personAction(let person) = choice.purpose, let action = PersonAction(rawValue: option.value) {
+                return TrackFormUpdate.chose(action, for: person, &state)
+            }
+            guard let segment = Int(option.value) else { return [] }
             switch choice.purpose {
             case .addToSegment(let person, let idType, let label):
                 guard let request = try? AppAPIClient.membershipRequests(segment: segment, change: .add, people: [person], idType: idType).first else { return [] }
@@ -161,6 +165,8 @@ enum SegmentWrites {
                 write.reach = 1
                 state.mode = .browsing
                 return ReviewUpdate.request(write, &state)
+            case .personAction:
+                return []
             }
         default:
             break

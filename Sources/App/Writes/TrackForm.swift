@@ -1,0 +1,146 @@
+import CustomerIO
+import Foundation
+import TerminalUI
+
+/// The person a Track write acts on, as their loaded profile showed them: what the review's diff and the form's
+/// choices (their devices) start from.
+public struct TrackPerson: Sendable, Hashable {
+    /// The identifier every operation sends: the id when the profile has one, else the email, else the cio_id.
+    public var identifier: CustomerIdentifier
+    /// How a person reads it: their email, or the identifier.
+    public var label: String
+    /// The profile's attributes; nil when it had not loaded.
+    public var attributes: [String: JSONValue]?
+    /// Device tokens the profile lists.
+    public var devices: [String] = []
+    public var unsubscribed = false
+    /// The profile to reload after the write.
+    public var route: Route?
+
+    public init(identifier: CustomerIdentifier, label: String, attributes: [String: JSONValue]? = nil, devices: [String] = [], unsubscribed: Bool = false, route: Route? = nil) {
+        self.identifier = identifier
+        self.label = label
+        self.attributes = attributes
+        self.devices = devices
+        self.unsubscribed = unsubscribed
+        self.route = route
+    }
+}
+
+/// One line of a Track form: its name, what it holds, and how it is edited.
+public struct TrackFormField: Sendable, Hashable {
+    /// Which value the field holds.
+    public enum Name: String, Sendable, Hashable {
+        case changes, topics, eventName, eventData, timestamp, eventID, anonymousID
+        case token, platform, lastUsed, deviceAttributes
+        case objectType, objectID, relationshipAttributes, confirm, secondary, keep
+    }
+
+    public var name: Name
+    public var input: TextInputState
+    /// Values Enter steps through; nil for a typed field.
+    public var choices: [String]?
+
+    public init(_ name: Name, _ text: String = "", choices: [String]? = nil) {
+        self.name = name
+        self.input = TextInputState(text: text)
+        self.choices = choices
+    }
+
+    public var text: String { input.text }
+    var trimmed: String { input.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+
+    public var label: String {
+        switch name {
+        case .changes: "Changes"
+        case .topics: "Topics"
+        case .eventName: "Event name"
+        case .eventData: "Data (JSON)"
+        case .timestamp: "Happened at"
+        case .eventID: "Event id (ULID)"
+        case .anonymousID: "anonymous_id"
+        case .token: "Device token"
+        case .platform: "Platform"
+        case .lastUsed: "Last used"
+        case .deviceAttributes: "Attributes (JSON)"
+        case .objectType: "Object type id"
+        case .objectID: "Object id"
+        case .relationshipAttributes: "Relationship (JSON)"
+        case .confirm: "Type to confirm"
+        case .secondary: "Other person"
+        case .keep: "Survives"
+        }
+    }
+
+    /// Shown beside an empty field: what it takes.
+    public var hint: String {
+        switch name {
+        case .changes: "plan=pro  score:=42  vip:=true  trial_ends@=2026-12-31  -nickname"
+        case .topics: "topic ids: 2=off 5=on (off unsubscribes from that topic)"
+        case .eventName: "e.g. purchased"
+        case .eventData, .deviceAttributes, .relationshipAttributes: "a JSON object, e.g. {\"sku\": \"A-1\"} (optional)"
+        case .timestamp, .lastUsed: "empty: now; or 2026-11-29 09:30 (local) or Unix seconds"
+        case .eventID: "a repeat with the same id is one event"
+        case .anonymousID: "the visitor's anonymous id"
+        case .token: "the push token"
+        case .objectType: "a number: 1, 2, …"
+        case .objectID: "the object's id"
+        case .confirm: "the identifier shown above"
+        case .secondary: "id, email or cio_… of the person merged in and deleted"
+        case .platform, .keep: ""
+        }
+    }
+
+    /// Whether the field holds JSON (checked as it is typed).
+    public var isJSON: Bool { name == .eventData || name == .deviceAttributes || name == .relationshipAttributes }
+
+    /// What is wrong with the field as it stands, shown under it while typing.
+    public var problem: String? {
+        guard isJSON else { return nil }
+        return JSONChecker.objectProblem(text).map(\.description)
+    }
+}
+
+/// A Track write being filled in over a person or an object: the action, its fields, which one has the cursor.
+public struct TrackForm: Sendable, Hashable {
+    public var action: PersonAction
+    public var person: TrackPerson
+    public var fields: [TrackFormField]
+    public var focus = 0
+
+    public init(action: PersonAction, person: TrackPerson, fields: [TrackFormField]) {
+        self.action = action
+        self.person = person
+        self.fields = fields
+    }
+
+    /// The value of a field by name (empty when the form has no such field).
+    func value(_ name: TrackFormField.Name) -> String {
+        fields.first { $0.name == name }?.trimmed ?? ""
+    }
+
+    /// Changes the focused field's text (a choice field ignores typing).
+    mutating func edit(_ change: (inout TextInputState) -> Void) {
+        guard fields.indices.contains(focus), fields[focus].choices == nil else { return }
+        change(&fields[focus].input)
+    }
+
+    /// Enter on a choice field: its next value.
+    mutating func cycle() {
+        guard fields.indices.contains(focus), let choices = fields[focus].choices, !choices.isEmpty else { return }
+        let index = choices.firstIndex(of: fields[focus].text) ?? -1
+        fields[focus].input = TextInputState(text: choices[(index + 1) % choices.count])
+    }
+
+    mutating func move(by step: Int) {
+        guard !fields.isEmpty else { return }
+        focus = (focus + step + fields.count) % fields.count
+    }
+
+    /// The write, or the first thing that stops it (shown under the form as it is typed).
+    public var plan: Result<PlannedWrite, TrackProblem> {
+        Result { try PersonAction.plan(self) }.mapError { error in
+            (error as? TrackProblem) ?? TrackProblem("form", "\(error)")
+        }
+    }
+}

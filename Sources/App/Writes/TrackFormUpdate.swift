@@ -1,0 +1,112 @@
+import CustomerIO
+import Foundation
+import TerminalUI
+
+/// The reducer's part for acting on a person: `a` opens the menu of ``PersonAction``s, a choice opens its form (or
+/// goes straight to the review when it asks for nothing), and the form plans the write the review shows.
+enum TrackFormUpdate {
+    /// `a` on a profile: the menu, each action with why it is unavailable.
+    static func openMenu(_ state: inout AppState) -> [Effect] {
+        guard let person = personShown(state) else { return [] }
+        guard state.session.hasTrackCredentials else {
+            state.flash = Flash.make(.warn, trackMissing, now: state.now)
+            return []
+        }
+        var choice = ChoiceState(title: "Act on \(person.label) — through the Track API, always reviewed first", purpose: .personAction(person))
+        choice.options = PersonAction.allCases.map { action in
+            let reason = action.unavailableReason(person).map { "  (not now: \($0))" } ?? ""
+            return ComposerState.Option(value: action.rawValue, label: action.title + reason, name: action.title)
+        }
+        state.mode = .choosing(choice)
+        return []
+    }
+
+    static let trackMissing = "Acting on a person goes through the Track API: set site_id and a Track API key in the profile, or CUSTOMERIO_SITE_ID and CUSTOMERIO_TRACK_API_KEY"
+
+    /// Enter on the menu: the action's form, or its review when it needs no input.
+    static func chose(_ action: PersonAction, for person: TrackPerson, _ state: inout AppState) -> [Effect] {
+        if let reason = action.unavailableReason(person) {
+            state.flash = Flash.make(.warn, "\(action.title.components(separatedBy: ":")[0]): \(reason)", now: state.now)
+            return []
+        }
+        let form = TrackForm(action: action, person: person, fields: action.fields(person, relationship: selectedObject(state)))
+        guard form.fields.isEmpty else {
+            state.mode = .acting(form)
+            return []
+        }
+        state.mode = .browsing
+        switch form.plan {
+        case .success(let write): return ReviewUpdate.request(write, &state)
+        case .failure(let problem):
+            state.flash = Flash.make(.error, "Not ready: \(problem)", now: state.now)
+            return []
+        }
+    }
+
+    /// Keys on an open form: typing edits the focused field, Tab / ↓ and ↑ move, Enter steps a choice or moves on
+    /// (on the last field it asks for the review), ctrl-s asks for the review, Esc closes.
+    static func prompt(_ command: Command, _ state: inout AppState) -> [Effect] {
+        guard case .acting(var form) = state.mode else { return [] }
+        if let change = PromptUpdate.change(for: command) {
+            form.edit(change)
+            state.mode = .acting(form)
+            return []
+        }
+        switch command {
+        case .inputCancel:
+            state.mode = .browsing
+            state.flash = Flash.make(.info, "Closed; nothing was sent", now: state.now)
+            return []
+        case .inputComplete, .inputHistoryNext:
+            form.move(by: 1)
+        case .inputHistoryPrevious:
+            form.move(by: -1)
+        case .inputSubmit where form.fields.indices.contains(form.focus) && form.fields[form.focus].choices != nil:
+            form.cycle()
+        case .inputSubmit where form.focus < form.fields.count - 1:
+            form.move(by: 1)
+        case .inputSubmit, .formReview:
+            return review(form, &state)
+        default:
+            break
+        }
+        state.mode = .acting(form)
+        return []
+    }
+
+    /// A character typed into the focused field.
+    static func type(_ text: String, _ state: inout AppState) {
+        guard case .acting(var form) = state.mode else { return }
+        form.edit { $0.insert(text) }
+        state.mode = .acting(form)
+    }
+
+    private static func review(_ form: TrackForm, _ state: inout AppState) -> [Effect] {
+        switch form.plan {
+        case .success(let write):
+            return [.checkWrite(write, ticket: ReviewUpdate.ticket(for: .form(form), &state))]
+        case .failure(let problem):
+            state.flash = Flash.make(.error, "Not ready: \(problem)", now: state.now)
+            return []
+        }
+    }
+
+    // MARK: Who
+
+    /// The person whose profile is open, with what it loaded: identifiers, attributes, devices, subscription.
+    static func personShown(_ state: AppState) -> TrackPerson? {
+        guard case .detail(.customers, _) = state.route, let prefill = SegmentWrites.personShown(state) else { return nil }
+        let identifier: CustomerIdentifier
+        if let id = prefill.id { identifier = .id(id) } else if let email = prefill.email { identifier = .email(email) } else if let cio = prefill.cioID { identifier = .cioID(cio) } else { return nil }
+        let profile = state.details[state.route]?.profile
+        return TrackPerson(identifier: identifier, label: prefill.email ?? identifier.value, attributes: profile?.attributes,
+                           devices: profile?.devices.map(\.id) ?? [], unsubscribed: prefill.unsubscribed, route: state.route)
+    }
+
+    /// The object of the relationship line selected on a profile, which relate and unrelate start from.
+    static func selectedObject(_ state: AppState) -> TrackObjectRef? {
+        guard case .detail(.objects, let key)? = state.selectedLine?.link else { return nil }
+        let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
+        return parts.count == 2 ? TrackObjectRef(typeID: parts[0], id: parts[1]) : nil
+    }
+}

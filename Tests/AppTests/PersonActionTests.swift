@@ -1,0 +1,186 @@
+import CustomerIO
+import Foundation
+import Testing
+import TerminalUI
+@testable import App
+
+/// Acting on a person from their profile, from the reducer alone: `a` lists the actions, a form plans exactly the
+/// Track v2 write the review shows (a diff for attributes, a typed confirmation for a delete), a planning answer
+/// that arrives after the user left opens nothing, and read-only refuses before anything is built.
+@Suite struct PersonActionTests {
+    static let route = Route.detail(.customers, key: "id:7")
+    static let profile = CustomerProfile(id: "7", identifiers: CustomerIdentifiers(id: "7", email: "c.mendoza@libero.it", cioID: "a3000007"),
+                                         attributes: ["plan": .string("free"), "nickname": .string("Cami"), "email": .string("c.mendoza@libero.it")],
+                                         unsubscribed: false, devices: [Device(id: "tok-ios-1", platform: "ios", lastUsed: 1_764_000_000)])
+
+    /// A reducer on Carla's loaded profile.
+    static func onProfile(readOnly: Bool = false, track: Bool = true) -> Reducer {
+        var reducer = Reducer(session: SessionInfo(profile: "demo", region: "sandbox", isDemo: true, isReadOnly: readOnly, hasTrackCredentials: track))
+        reducer.state.now = 100
+        reducer.state.navigation.switchTo(.customers)
+        reducer.state.navigation.push(route)
+        reducer.state.details[route] = DetailPaneState(row: ListRow(key: "id:7", cells: ["7", "c.mendoza@libero.it", "a3000007", "…", "…", "…"]), pane: .customers)
+        reducer.send(.profileLoaded(route, profile))
+        return reducer
+    }
+
+    /// `a`, then the menu line for `action`.
+    static func choose(_ action: PersonAction, _ reducer: inout Reducer) -> [Effect] {
+        #expect(reducer.press(.character("a")).isEmpty)
+        guard case .choosing(let choice) = reducer.state.mode else {
+            Issue.record("a opened \(reducer.state.mode)")
+            return []
+        }
+        #expect(choice.options?.count == PersonAction.allCases.count)
+        let index = PersonAction.allCases.firstIndex(of: action)!
+        for _ in 0..<index { reducer.press(.down) }
+        return reducer.press(.enter)
+    }
+
+    static func requested(_ effects: [Effect]) -> (PlannedWrite, Int)? {
+        guard case .checkWrite(let write, let ticket)? = effects.first, effects.count == 1 else { return nil }
+        return (write, ticket)
+    }
+
+    @Test func editingAttributesPlansAnUpdateOnlyIdentifyWithADiff() throws {
+        var reducer = Self.onProfile()
+        #expect(Self.choose(.editAttributes, &reducer).isEmpty)
+        reducer.type(#"plan=pro score:=42 first_name="Carla Maria" -nickname"#)
+        let (write, _) = try #require(Self.requested(reducer.press(.enter)), "Enter on the only field asks for the review")
+        #expect(write.endpoint == "POST /api/v2/entity")
+        #expect(write.api == .track)
+        let body = try #require(write.body.map { String(decoding: $0, as: UTF8.self) })
+        #expect(body == #"{"action":"identify","attributes":{"_update":true,"first_name":"Carla Maria","nickname":null,"plan":"pro","score":42},"identifiers":{"id":"7"},"type":"person"}"#)
+        #expect(write.summary.contains("plan: “free” → “pro”"))
+        #expect(write.summary.contains("nickname: “Cami” → removed"))
+        #expect(write.summary.contains("score: (not set) → 42"))
+        guard case .track(action: "editAttributes", person: "id 7", reload: Self.route) = write.kind else {
+            Issue.record("kind \(write.kind)")
+            return
+        }
+    }
+
+    @Test func aBadEditSaysWhatIsWrongAndPlansNothing() {
+        var reducer = Self.onProfile()
+        _ = Self.choose(.editAttributes, &reducer)
+        reducer.type("score:=4x2")
+        #expect(reducer.press(.enter).isEmpty)
+        #expect(reducer.state.flash?.text.contains("is not JSON") == true)
+        guard case .acting(let form) = reducer.state.mode else {
+            Issue.record("the form closed: \(reducer.state.mode)")
+            return
+        }
+        #expect(form.value(.changes) == "score:=4x2", "what was typed is kept")
+        #expect(TrackFormView.lines(form, theme: reducer.state.theme).0.contains { $0.0.contains("Not ready: attributes.score") })
+    }
+
+    @Test func anEventCarriesAFreshULIDAndCheckedData() throws {
+        var reducer = Self.onProfile()
+        _ = Self.choose(.event, &reducer)
+        reducer.type("purchased")
+        reducer.press(.tab)
+        reducer.type(#"{"sku": "A-1""#)
+        guard case .acting(let broken) = reducer.state.mode else { Issue.record("no form"); return }
+        #expect(broken.fields[1].problem != nil, "the JSON is checked as it is typed")
+        reducer.type("}")
+        let effects = reducer.press(.control("s"))
+        let (write, _) = try #require(Self.requested(effects))
+        let body = try #require(write.body.flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] })
+        #expect(body["name"] as? String == "purchased")
+        #expect((body["attributes"] as? [String: String])?["sku"] == "A-1")
+        #expect(TrackValidation.isULID(body["id"] as? String ?? ""))
+    }
+
+    @Test func deleteWaitsForTheIdentifierTyped() throws {
+        var reducer = Self.onProfile()
+        _ = Self.choose(.delete, &reducer)
+        reducer.type("8")
+        #expect(reducer.press(.enter).isEmpty)
+        #expect(reducer.state.flash?.text.contains("type 7 exactly") == true)
+        reducer.press(.backspace)
+        reducer.type("7")
+        let (write, _) = try #require(Self.requested(reducer.press(.enter)))
+        #expect(String(decoding: write.body ?? Data(), as: UTF8.self) == #"{"action":"delete","identifiers":{"id":"7"},"type":"person"}"#)
+        #expect(write.summary.contains { $0.hasPrefix("Lost: 3 attributes, 1 device") })
+    }
+
+    @Test func suppressGoesStraightToTheReviewAndSaysTheProfileGoes() throws {
+        var reducer = Self.onProfile()
+        let (write, _) = try #require(Self.requested(Self.choose(.suppress, &reducer)))
+        #expect(write.title == "Suppress a person")
+        #expect(write.warnings.contains("This deletes the profile. It cannot be undone."))
+        #expect(String(decoding: write.body ?? Data(), as: UTF8.self) == #"{"action":"suppress","identifiers":{"id":"7"},"type":"person"}"#)
+    }
+
+    @Test func mergeShowsWhoSurvivesAndCanSwap() throws {
+        var reducer = Self.onProfile()
+        _ = Self.choose(.merge, &reducer)
+        reducer.type("old@example.com")
+        reducer.press(.tab)
+        reducer.press(.enter)  // the choice: the other profile survives
+        let (write, _) = try #require(Self.requested(reducer.press(.control("s"))))
+        #expect(write.summary.first == "Survives (primary): email old@example.com")
+        #expect(write.compare == [.email("old@example.com"), .id("7")])
+        #expect(String(decoding: write.body ?? Data(), as: UTF8.self) == #"{"action":"merge","primary":{"email":"old@example.com"},"secondary":{"id":"7"},"type":"person"}"#)
+    }
+
+    @Test func aPlanningAnswerAfterTheUserLeftTheFormOpensNothing() throws {
+        var reducer = Self.onProfile()
+        _ = Self.choose(.editAttributes, &reducer)
+        reducer.type("plan=pro")
+        let (write, ticket) = try #require(Self.requested(reducer.press(.enter)))
+        reducer.type("x")  // the form changed after the review was asked for
+        reducer.send(.writePlanned(write, ticket: ticket))
+        guard case .acting = reducer.state.mode else {
+            Issue.record("a stale answer opened \(reducer.state.mode)")
+            return
+        }
+        // Asked again, it opens; `e` goes back to the form as it was, `n` sends nothing.
+        let (again, next) = try #require(Self.requested(reducer.press(.enter)))
+        reducer.send(.writePlanned(again, ticket: next))
+        guard case .reviewing(let review) = reducer.state.mode else { Issue.record("no review"); return }
+        #expect(review.form?.value(.changes) == "plan=prox")
+        reducer.send(.tick(now: 102))
+        #expect(reducer.press(.enter).isEmpty, "Enter never sends")
+        reducer.press(.character("e"))
+        guard case .acting(let form) = reducer.state.mode else { Issue.record("e did not return to the form"); return }
+        #expect(form.value(.changes) == "plan=prox")
+    }
+
+    @Test func readOnlyRefusesBeforeAnythingIsBuilt() {
+        var reducer = Self.onProfile(readOnly: true)
+        #expect(reducer.press(.character("a")).isEmpty)
+        #expect(reducer.state.mode == .browsing)
+        #expect(reducer.state.flash?.text.contains("read-only") == true)
+    }
+
+    @Test func withoutTrackCredentialsItSaysWhatToSet() {
+        var reducer = Self.onProfile(track: false)
+        reducer.press(.character("a"))
+        #expect(reducer.state.mode == .browsing)
+        #expect(reducer.state.flash?.text.contains("CUSTOMERIO_TRACK_API_KEY") == true)
+    }
+
+    @Test func unavailableActionsSayWhy() {
+        var reducer = Self.onProfile()
+        #expect(Self.choose(.resubscribe, &reducer).isEmpty)
+        #expect(reducer.state.flash?.text.contains("they are not unsubscribed") == true)
+    }
+
+    @Test func attributeEditsReadLikeHttpie() throws {
+        let changes = try AttributeChanges.parse(#"a=1 b:=1 c:=true d:=null "e f"=g\ h -i j= k@=2026-12-31"#)
+        let attributes = changes.attributes
+        #expect(attributes["a"] == .string("1"))
+        #expect(attributes["b"] == .number(1))
+        #expect(attributes["c"] == .bool(true))
+        #expect(attributes["d"] == .null)
+        #expect(attributes["e f"] == .string("g h"))
+        #expect(attributes["i"] == .null)
+        #expect(attributes["j"] == .null)
+        #expect(attributes["k"] == .number(Double(AttributeChanges.time("2026-12-31 00:00")!)))
+        #expect(changes.changes.map(\.name) == ["a", "b", "c", "d", "e f", "i", "j", "k"])
+        #expect(throws: TrackProblem.self) { try AttributeChanges.parse("plan") }
+        #expect(throws: TrackProblem.self) { try AttributeChanges.parse("k@=tomorrow") }
+        #expect(throws: TrackProblem.self) { try AttributeChanges.parse(#"a="open"#) }
+    }
+}
