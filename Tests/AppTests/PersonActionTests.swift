@@ -31,8 +31,8 @@ import TerminalUI
             Issue.record("a opened \(reducer.state.mode)")
             return []
         }
-        #expect(choice.options?.count == PersonAction.allCases.count)
-        let index = PersonAction.allCases.firstIndex(of: action)!
+        #expect(choice.options?.count == PersonAction.offered(bulk: false).count)
+        let index = PersonAction.offered(bulk: false).firstIndex(of: action)!
         for _ in 0..<index { reducer.press(.down) }
         return reducer.press(.enter)
     }
@@ -182,5 +182,80 @@ import TerminalUI
         #expect(throws: TrackProblem.self) { try AttributeChanges.parse("plan") }
         #expect(throws: TrackProblem.self) { try AttributeChanges.parse("k@=tomorrow") }
         #expect(throws: TrackProblem.self) { try AttributeChanges.parse(#"a="open"#) }
+    }
+}
+
+/// Marked people and one write to all of them: space and `*` mark, `a` offers what applies to many, and the review
+/// counts them, lists the first, splits them into batches and asks for the count typed above 100.
+@Suite struct BulkActionTests {
+    /// The Customers list with `count` people loaded.
+    static func customers(_ count: Int) -> Reducer {
+        var reducer = Reducer(session: SessionInfo(profile: "demo", region: "sandbox", isDemo: true, hasTrackCredentials: true))
+        reducer.state.now = 100
+        reducer.state.navigation.switchTo(.customers)
+        let rows = (1...count).map { number in
+            ListRow(key: "id:\(number)", cells: ["\(number)", "p\(number)@example.com", "", "", "", ""],
+                    item: .person(CustomerIdentifiers(id: "\(number)", email: "p\(number)@example.com")))
+        }
+        reducer.state.lists[.customers, default: ListPaneState()].setRows(rows, visibleRows: 20, keepingColumns: [])
+        return reducer
+    }
+
+    @Test func spaceMarksAndMovesOnStarMarksAllShownThenClears() {
+        var reducer = Self.customers(5)
+        reducer.press(.character(" "), .character(" "))
+        #expect(reducer.state.currentList.marked == ["id:1", "id:2"])
+        #expect(reducer.state.flash?.text.hasPrefix("2 marked") == true)
+        reducer.press(.up)
+        reducer.press(.character(" "))
+        #expect(reducer.state.currentList.marked == ["id:1"], "space on a marked row unmarks it")
+        reducer.press(.character("*"))
+        #expect(reducer.state.currentList.marked.count == 5)
+        #expect(AppView.render(reducer.state).text.contains("● 5 marked"))
+        reducer.press(.character("*"))
+        #expect(reducer.state.currentList.marked.isEmpty)
+    }
+
+    @Test func suppressingAMarkedSetAbove100AsksForTheCountAndSplitsNothingSmall() throws {
+        var reducer = Self.customers(150)
+        reducer.press(.character("*"))
+        reducer.press(.character("a"))
+        guard case .choosing(let choice) = reducer.state.mode else { Issue.record("no menu: \(reducer.state.mode)"); return }
+        #expect(choice.title.hasPrefix("Act on the 150 marked"))
+        #expect(choice.options?.map(\.value) == PersonAction.offered(bulk: true).map(\.rawValue))
+        let index = PersonAction.offered(bulk: true).firstIndex(of: .suppress)!
+        for _ in 0..<index { reducer.press(.down) }
+        let effects = reducer.press(.enter)
+        guard case .checkWrite(let write, _)? = effects.first else { Issue.record("asked \(effects)"); return }
+        #expect(write.confirmCount == 150)
+        #expect(write.reach == 150)
+        #expect(write.parts.count == 1)
+        #expect(write.parts[0].people.count == 150)
+        #expect(write.endpoint == "POST /api/v2/batch")
+        #expect(write.summary.contains("150 people, the first 10:"))
+        #expect(write.summary.contains("  … and 140 more"))
+        #expect(write.prettyBody.contains("… and 147 more in this request"))
+        guard case .trackBatch(action: "suppress", people: 150) = write.kind else { Issue.record("kind \(write.kind)"); return }
+    }
+
+    @Test func addingMarkedPeopleToASegmentIsTheV1CallPerThousand() throws {
+        var reducer = Self.customers(1_200)
+        reducer.press(.character("*"))
+        reducer.press(.character("a"))
+        let index = PersonAction.offered(bulk: true).firstIndex(of: .addToSegment)!
+        for _ in 0..<index { reducer.press(.down) }
+        reducer.press(.enter)
+        reducer.type("13")
+        guard case .checkWrite(let write, _)? = reducer.press(.enter).first else { Issue.record("no review asked"); return }
+        #expect(write.parts.map(\.endpoint) == ["POST /api/v1/segments/13/add_customers?id_type=id", "POST /api/v1/segments/13/add_customers?id_type=id"])
+        #expect(write.parts.map(\.people.count) == [1_000, 200])
+    }
+
+    @Test func bulkEventsGetTheirOwnStableIds() {
+        let base = "01JDQ7Z0000000000000000000"
+        let first = ULID.derived(from: base, index: 0)
+        #expect(TrackValidation.isULID(first))
+        #expect(first != ULID.derived(from: base, index: 1))
+        #expect(first == ULID.derived(from: base, index: 0), "the same form sends the same ids again")
     }
 }

@@ -55,6 +55,8 @@ public enum Action: Sendable {
     case writePlanned(PlannedWrite, ticket: Int)
     case writeRefused([String], ticket: Int)
     case writeFinished(WriteOutcome)
+    /// A bulk write's line per person, after its outcome.
+    case writeReport([String])
     /// A trigger's status and errors, as polled after it was accepted; `done` once it has been processed.
     case triggerStatus(lines: [String], done: Bool)
     /// A field edited in `$EDITOR` came back (or why it did not).

@@ -64,7 +64,7 @@ public enum AppUpdate {
         case .notify(let level, let text):
             state.flash = Flash.make(level, text, now: state.now)
             return []
-        case .draftsLoaded, .pickerOptions, .choiceOptions, .writePlanned, .writeRefused, .writeFinished, .triggerStatus, .externalEditFinished:
+        case .draftsLoaded, .pickerOptions, .choiceOptions, .writePlanned, .writeRefused, .writeFinished, .writeReport, .triggerStatus, .externalEditFinished:
             return ComposerUpdate.apply(action, &state)
         }
     }
@@ -107,6 +107,10 @@ public enum AppUpdate {
             return SegmentWrites.run(command, &state)
         case .actOnPerson:
             return TrackFormUpdate.openMenu(&state)
+        case .mark:
+            return MarkedPeople.toggle(&state)
+        case .markAll:
+            return MarkedPeople.markAll(&state)
         case .help:
             state.mode = .help(scroll: 0)
         case .palette:

@@ -40,6 +40,8 @@ public enum Command: Sendable, Hashable {
     case actOnPerson
     /// ctrl-s on a Track form: plan the write and open its review.
     case formReview
+    /// Space: mark the row selected (segments for their overlap, people for a bulk write); `*` marks all shown.
+    case mark, markAll
     /// A pane's own command (`t` on Activities), run by that pane's `PaneDefinition`.
     case pane(PaneKind, String)
 }

@@ -43,6 +43,12 @@ extension Keymap {
                 if state.isOnList { return state.selectedValue == nil ? "nothing selected" : nil }
                 return state.selectedLine?.link == nil ? "nothing to open on this line" : nil
             },
+            Binding("list.mark", ["space"], "Mark the row: two or three segments for their overlap (o), or people for a write to all of them (a)", section: "Lists", panes: [.segments, .customers], command: .mark) { state in
+                state.isOnList && state.currentList.selectedRow != nil ? nil : "only on the Segments list or a list of people"
+            },
+            Binding("list.mark-all", ["*"], "Mark every person shown (again: clear the marks)", section: "Lists", panes: [.segments, .customers], command: .markAll) { state in
+                MarkedPeople.isPeopleList(state) ? nil : "only on a list of people (Customers, a segment's members)"
+            },
             Binding("table.filter", ["/"], "Filter the list, or an opened item's lines, as you type (Esc clears)", section: "Lists", panes: lists, hint: true, command: .filter),
             Binding("members", ["m"], "Members of the segment (paged as you scroll; Enter opens a person)", section: "Lists", panes: Set(PaneRegistry.kinds { $0 is any HasMembers.Type }), hint: true, command: .members) { state in
                 switch state.route {

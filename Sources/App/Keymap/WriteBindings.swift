@@ -11,8 +11,8 @@ extension Keymap {
         Binding("manual.add", ["+"], "Add to segment (the person shown or the member selected, to a manual segment)", section: "Writes", panes: membership, writes: true, command: .addToSegment) { state in
             SegmentWrites.personShown(state) == nil ? "open a person, or select a segment's member, first" : nil
         },
-        Binding("person.act", ["a"], "Act on this person: edit attributes, unsubscribe, suppress, delete, merge, devices, events, relationships (each reviewed)", section: "Writes", panes: [.customers], writes: true, command: .actOnPerson) { state in
-            TrackFormUpdate.personShown(state) == nil ? "open a person's profile first" : nil
+        Binding("person.act", ["a"], "Act on this person, or on the people marked: attributes, subscription, suppress, delete, merge, devices, events, relationships, segments (each reviewed)", section: "Writes", panes: [.customers, .segments], writes: true, command: .actOnPerson) { state in
+            TrackFormUpdate.personShown(state) == nil && MarkedPeople.people(state).isEmpty ? "open a person's profile, or mark people (space) on a list of people" : nil
         },
         Binding("form.review", ["ctrl-s"], "On a Track form: review the write (Enter on the last field does too; nothing leaves before y)", section: "Writes", scope: .input, command: .formReview),
         Binding("manual.remove", ["-"], "Remove member (the member selected, or the person shown from the manual segment selected)", section: "Writes", panes: membership, writes: true, command: .removeFromSegment) { state in

@@ -43,13 +43,14 @@ extension EffectHandler {
             if !write.compare.isEmpty { write.summary += await sideBySide(write.compare) }
             return [.writePlanned(checkedAgainstJournal(write), ticket: ticket)]
         case .performWrite(let write):
-            let outcome = await send(write)
+            let result = await WriteSender(client: service.client, journal: journal, profile: environment.profile).send(write)
+            let outcome = result.outcome
             // Whatever the write touched is stale; emptied before the outcome is reported, so nothing that
             // reloads after it can read the old answers.
             if case .done = outcome { await service.store.invalidate(prefix: "") }
             // An export that may have started may be on the list: the list is asked for again, not read from cache.
             if case .unknown = outcome, case .startExport = write.kind { await service.store.invalidate(prefix: "exports") }
-            return [.writeFinished(outcome)]
+            return [.writeFinished(outcome)] + (result.report.isEmpty ? [] : [.writeReport(result.report)])
         case .pollTrigger(let broadcast, let trigger):
             return [await triggerStatus(broadcast: broadcast, trigger: trigger)]
         case .editExternally(let field, let text):
@@ -221,49 +222,6 @@ extension EffectHandler {
             return nil
         }
         return (count, start != nil)
-    }
-
-    /// Sends once. The client never retries a write that may have arrived; only a clear refusal or a request that
-    /// never left is "not sent", anything else is an unknown outcome, said as such. The journal gets a `pending`
-    /// line before the request leaves (nothing leaves that could not be journaled) and the outcome after it, so
-    /// even a write cut short by a quit or a crash is on record, as unknown.
-    private func send(_ write: PlannedWrite) async -> WriteOutcome {
-        let attempt = UUID().uuidString
-        let record = { (outcome: String, resultID: String?, detail: String?) in
-            WriteJournal.Entry(time: Date(), profile: environment.profile, endpoint: write.endpoint, payloadDigest: write.payloadDigest, resultID: resultID, outcome: outcome, detail: detail, attempt: attempt)
-        }
-        do {
-            try journal.append(record(WriteJournal.Entry.pending, nil, nil))
-        } catch {
-            return .failed("Not sent: the journal could not be written (\(Self.message(error))), and no write leaves unrecorded.")
-        }
-        let outcome: WriteOutcome
-        var resultID: String?
-        do {
-            let response = try await environment.service.client.perform(write.request)
-            resultID = Self.resultID(of: write.kind, body: response.body)
-            outcome = .done(id: resultID ?? "accepted", link: Self.link(of: write.kind, id: resultID))
-        } catch {
-            outcome = .after(error)
-        }
-        let (word, detail): (String, String?) = switch outcome {
-        case .done: ("sent", nil)
-        case .failed(let message): ("failed", message)
-        case .unknown(let message): ("unknown", message)
-        }
-        do {
-            try journal.append(record(word, resultID, detail))
-        } catch {
-            // The write happened (or not) whatever the journal says; the user hears that its outcome was not
-            // recorded (the pending line stands, and reads as unknown).
-            let note = " (its outcome was not journaled: \(Self.message(error)))"
-            switch outcome {
-            case .done(let id, let link): return .done(id: id + note, link: link)
-            case .failed(let message): return .failed(message + note)
-            case .unknown(let message): return .unknown(message + note)
-            }
-        }
-        return outcome
     }
 
     /// The id in a write's answer: a delivery id, a trigger id, a new segment's id.

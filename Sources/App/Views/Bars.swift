@@ -78,6 +78,7 @@ enum BreadcrumbView {
             let total = list.loadedRows.count
             right = (list.filter.isEmpty ? "\(total) row\(total == 1 ? "" : "s")" : "/\(list.filter)  \(list.visible.count) of \(total)") + list.pagingNote
             if list.rows.isLoading { right = "loading… " + right }
+            if !list.marked.isEmpty { right = "● \(list.marked.count) marked · " + right }
         }
         let rightWidth = min(DisplayWidth.of(right), max(0, rect.width / 2))
         // The trail is cut from the left: where you are now matters more than where you came from.

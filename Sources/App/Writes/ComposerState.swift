@@ -77,7 +77,7 @@ public struct ChoiceState: Sendable, Hashable {
         /// Add this person (a customer id) to the chosen manual segment.
         case addToSegment(personID: String, idType: IDType, personLabel: String)
         /// Act on this person: the options are ``PersonAction``s.
-        case personAction(TrackPerson)
+        case personAction(TrackPerson, bulk: [TrackPerson])
     }
 
     public var title: String

@@ -236,6 +236,8 @@ enum ComposerUpdate {
             case .failure(let failure):
                 state.flash = Flash.make(.error, failure.description, now: state.now)
             }
+        case .writeReport(let lines):
+            ReviewUpdate.followed(lines, done: true, &state)
         case .triggerStatus(let lines, let done):
             ReviewUpdate.followed(lines, done: done, &state)
         default:

@@ -6,6 +6,15 @@ import Foundation
 public enum PersonAction: String, Sendable, Hashable, CaseIterable {
     case editAttributes, topics, unsubscribe, resubscribe, event, addDevice, deleteDevice
     case relate, unrelate, suppress, unsuppress, delete, merge, anonymousEvent
+    /// Bulk only (one person has `+` and `-`): manual segment membership, through the Track v1 call.
+    case addToSegment, removeFromSegment
+
+    /// What the menu offers: for one person, everything but segment membership; for marked people, what applies
+    /// to many at once.
+    public static func offered(bulk: Bool) -> [PersonAction] {
+        bulk ? [.editAttributes, .unsubscribe, .resubscribe, .suppress, .event, .relate, .addToSegment, .removeFromSegment]
+             : allCases.filter { $0 != .addToSegment && $0 != .removeFromSegment }
+    }
 
     /// The menu line.
     public var title: String {
@@ -24,6 +33,8 @@ public enum PersonAction: String, Sendable, Hashable, CaseIterable {
         case .delete: "Delete the profile (typed confirmation)"
         case .merge: "Merge another person into this one (or this one into them)"
         case .anonymousEvent: "Send an anonymous event (no person; v1)"
+        case .addToSegment: "Add to a manual segment"
+        case .removeFromSegment: "Remove from a manual segment"
         }
     }
 
@@ -56,6 +67,7 @@ public enum PersonAction: String, Sendable, Hashable, CaseIterable {
         case .delete: [TrackFormField(.confirm)]
         case .merge: [TrackFormField(.secondary), TrackFormField(.keep, Self.keepThis, choices: [Self.keepThis, Self.keepOther])]
         case .unsuppress: [TrackFormField(.secondary, person.identifier.value)]
+        case .addToSegment, .removeFromSegment: [TrackFormField(.segment)]
         case .unsubscribe, .resubscribe, .suppress: []
         }
     }
@@ -67,6 +79,7 @@ public enum PersonAction: String, Sendable, Hashable, CaseIterable {
 
     /// The planned write of a filled-in form, or the problem that stops it.
     static func plan(_ form: TrackForm) throws -> PlannedWrite {
+        if !form.bulk.isEmpty { return try BulkWrites.plan(form) }
         let person = form.person
         let who = person.identifier
         switch form.action {
@@ -97,6 +110,8 @@ public enum PersonAction: String, Sendable, Hashable, CaseIterable {
             return try relationship(form)
         case .suppress, .unsuppress, .delete, .merge:
             return try PersonRemoval.plan(form)
+        case .addToSegment, .removeFromSegment:
+            throw TrackProblem("segment", "for one person, use + and - on their profile")
         }
     }
 

@@ -1,6 +1,28 @@
 import CustomerIO
 import Foundation
 
+/// One `/api/v2/batch` request of a bulk write: its body and who each of its operations is about.
+public struct TrackBatchPart: Sendable, Hashable {
+    public var segments: [String]
+    public var query: [PlannedWrite.QueryItem]
+    public var body: Data
+    public var people: [String]
+
+    public init(_ request: APIRequest, people: [String]) {
+        segments = request.segments
+        query = request.query.map { PlannedWrite.QueryItem(name: $0.name, value: $0.value) }
+        body = request.body ?? Data()
+        self.people = people
+    }
+
+    public var request: APIRequest { APIRequest(.post, segments, query: query.map { ($0.name, $0.value) }, body: body, api: .track) }
+
+    /// `POST /api/v2/batch`, as the journal names it.
+    public var endpoint: String {
+        "POST /" + segments.joined(separator: "/") + (query.isEmpty ? "" : "?" + query.map { "\($0.name)=\($0.value)" }.joined(separator: "&"))
+    }
+}
+
 /// A write exactly as it will leave: method, path, query and body, plus what the review screen says about it. Built
 /// once, reviewed, and sent as is — nothing is rebuilt between the review and the send.
 public struct PlannedWrite: Sendable, Hashable {
@@ -37,7 +59,7 @@ public struct PlannedWrite: Sendable, Hashable {
     public let body: Data?
     /// The body pretty-printed with sorted keys, as the review shows it (it is sent compact, with the same
     /// content); made once here rather than on every frame the review draws.
-    public let prettyBody: String
+    public var prettyBody: String
     public let api: APIRequest.API
     /// The heading of the review: "Send a transactional email".
     public var title: String
@@ -53,6 +75,9 @@ public struct PlannedWrite: Sendable, Hashable {
     public var repeatsUnknownOutcome = false
     /// The draft it came from, kept or dropped after the outcome.
     public var draftID: String?
+    /// A bulk Track write's `/api/v2/batch` requests, all of them in order (`request` is the first), each with the
+    /// people its operations are about; empty for a write of one request.
+    public var parts: [TrackBatchPart] = []
     /// People whose profiles the review shows side by side (the two of a merge), loaded while it is prepared.
     public var compare: [CustomerIdentifier] = []
 
@@ -78,7 +103,7 @@ public struct PlannedWrite: Sendable, Hashable {
         "\(method.rawValue) /" + segments.joined(separator: "/") + (query.isEmpty ? "" : "?" + query.map { "\($0.name)=\($0.value)" }.joined(separator: "&"))
     }
 
-    private static func pretty(_ body: Data?) -> String {
+    static func pretty(_ body: Data?) -> String {
         guard let body else { return "(no body)" }
         guard let object = try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed]),
               let pretty = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])

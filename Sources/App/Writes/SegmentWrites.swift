@@ -153,8 +153,8 @@ enum SegmentWrites {
         case .inputSubmit:
             guard choice.shown.indices.contains(choice.selected) else { return [] }
             let option = choice.shown[choice.selected]
-            if case .personAction(let person) = choice.purpose, let action = PersonAction(rawValue: option.value) {
-                return TrackFormUpdate.chose(action, for: person, &state)
+            if case .personAction(let person, let bulk) = choice.purpose, let action = PersonAction(rawValue: option.value) {
+                return TrackFormUpdate.chose(action, for: person, bulk: bulk, &state)
             }
             guard let segment = Int(option.value) else { return [] }
             switch choice.purpose {

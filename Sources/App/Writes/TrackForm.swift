@@ -33,7 +33,7 @@ public struct TrackFormField: Sendable, Hashable {
     public enum Name: String, Sendable, Hashable {
         case changes, topics, eventName, eventData, timestamp, eventID, anonymousID
         case token, platform, lastUsed, deviceAttributes
-        case objectType, objectID, relationshipAttributes, confirm, secondary, keep
+        case objectType, objectID, relationshipAttributes, confirm, secondary, keep, segment
     }
 
     public var name: Name
@@ -69,6 +69,7 @@ public struct TrackFormField: Sendable, Hashable {
         case .confirm: "Type to confirm"
         case .secondary: "Other person"
         case .keep: "Survives"
+        case .segment: "Manual segment id"
         }
     }
 
@@ -87,6 +88,7 @@ public struct TrackFormField: Sendable, Hashable {
         case .objectID: "the object's id"
         case .confirm: "the identifier shown above"
         case .secondary: "id, email or cio_… of the person merged in and deleted"
+        case .segment: "the manual segment's id (Segments lists it)"
         case .platform, .keep: ""
         }
     }
@@ -105,6 +107,8 @@ public struct TrackFormField: Sendable, Hashable {
 public struct TrackForm: Sendable, Hashable {
     public var action: PersonAction
     public var person: TrackPerson
+    /// Marked people the write is for, all of them (empty for one person: ``person``).
+    public var bulk: [TrackPerson] = []
     public var fields: [TrackFormField]
     public var focus = 0
 

@@ -7,13 +7,15 @@ import TerminalUI
 enum TrackFormUpdate {
     /// `a` on a profile: the menu, each action with why it is unavailable.
     static func openMenu(_ state: inout AppState) -> [Effect] {
-        guard let person = personShown(state) else { return [] }
+        let marked = MarkedPeople.people(state)
+        guard let person = marked.first ?? personShown(state) else { return [] }
         guard state.session.hasTrackCredentials else {
             state.flash = Flash.make(.warn, trackMissing, now: state.now)
             return []
         }
-        var choice = ChoiceState(title: "Act on \(person.label) — through the Track API, always reviewed first", purpose: .personAction(person))
-        choice.options = PersonAction.allCases.map { action in
+        let title = marked.isEmpty ? "Act on \(person.label)" : "Act on the \(marked.count) marked"
+        var choice = ChoiceState(title: "\(title) — through the Track API, always reviewed first", purpose: .personAction(person, bulk: marked))
+        choice.options = PersonAction.offered(bulk: !marked.isEmpty).map { action in
             let reason = action.unavailableReason(person).map { "  (not now: \($0))" } ?? ""
             return ComposerState.Option(value: action.rawValue, label: action.title + reason, name: action.title)
         }
@@ -24,12 +26,13 @@ enum TrackFormUpdate {
     static let trackMissing = "Acting on a person goes through the Track API: set site_id and a Track API key in the profile, or CUSTOMERIO_SITE_ID and CUSTOMERIO_TRACK_API_KEY"
 
     /// Enter on the menu: the action's form, or its review when it needs no input.
-    static func chose(_ action: PersonAction, for person: TrackPerson, _ state: inout AppState) -> [Effect] {
-        if let reason = action.unavailableReason(person) {
+    static func chose(_ action: PersonAction, for person: TrackPerson, bulk: [TrackPerson], _ state: inout AppState) -> [Effect] {
+        if bulk.isEmpty, let reason = action.unavailableReason(person) {
             state.flash = Flash.make(.warn, "\(action.title.components(separatedBy: ":")[0]): \(reason)", now: state.now)
             return []
         }
-        let form = TrackForm(action: action, person: person, fields: action.fields(person, relationship: selectedObject(state)))
+        var form = TrackForm(action: action, person: person, fields: action.fields(person, relationship: selectedObject(state)))
+        form.bulk = bulk
         guard form.fields.isEmpty else {
             state.mode = .acting(form)
             return []

@@ -133,9 +133,6 @@ enum OverlapPane: TypedColumns {
 
     static var bindings: [Binding] {
         [
-            Binding("overlap.mark", ["space"], "Mark the segment (two or three, for o)", section: "Lists", panes: [.segments], command: .pane(kind, "mark")) { state in
-                state.isOnList && state.currentList.selectedRow != nil ? nil : "only on the Segments list"
-            },
             Binding("overlap.open", ["o"], "Overlap of the marked segments: every intersection's size and people", section: "Lists", panes: [.segments],
                     command: .pane(kind, "open")) { state in
                 (2...3).contains(state.lists[.segments]?.marked.count ?? 0) ? nil : "mark two or three segments first (space)"

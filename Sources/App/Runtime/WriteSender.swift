@@ -1,0 +1,131 @@
+import CustomerIO
+import Foundation
+
+/// Sends a planned write once, journaled, for the full-screen app and `cio track` alike. The client never retries a
+/// write that may have arrived; only a clear refusal or a request that never left is "not sent", anything else is an
+/// unknown outcome, said as such. The journal gets a `pending` line before each request leaves (nothing leaves that
+/// could not be journaled) and the outcome after it, so even a write cut short by a quit or a crash is on record, as
+/// unknown. A Track batch is one journal line per request, and stops at the first request that is not accepted.
+public struct WriteSender: Sendable {
+    public let client: AppAPIClient
+    public let journal: WriteJournal
+    public let profile: String
+
+    public init(client: AppAPIClient, journal: WriteJournal, profile: String) {
+        self.client = client
+        self.journal = journal
+        self.profile = profile
+    }
+
+    /// How it ended: the outcome, the error behind a failure (for exit codes), and a line per person of a batch.
+    public struct Result: Sendable {
+        public var outcome: WriteOutcome
+        public var error: (any Error)?
+        public var report: [String] = []
+    }
+
+    public func send(_ write: PlannedWrite) async -> Result {
+        if !write.parts.isEmpty { return await sendBatches(write) }
+        let sent = await sendOne(write.request, endpoint: write.endpoint, digest: write.payloadDigest)
+        switch sent {
+        case .success(let body):
+            let id = EffectHandler.resultID(of: write.kind, body: body)
+            return Result(outcome: .done(id: id ?? "accepted", link: EffectHandler.link(of: write.kind, id: id)))
+        case .failure(let failure):
+            return Result(outcome: failure.outcome, error: failure.error)
+        }
+    }
+
+    /// Why one request did not end accepted.
+    struct Failure: Error {
+        var outcome: WriteOutcome
+        var error: (any Error)?
+    }
+
+    /// One request, with its `pending` and outcome lines; the answer's body when it was accepted.
+    func sendOne(_ request: APIRequest, endpoint: String, digest: String) async -> Swift.Result<Data, Failure> {
+        let attempt = UUID().uuidString
+        let record = { (outcome: String, detail: String?) in
+            WriteJournal.Entry(time: Date(), profile: profile, endpoint: endpoint, payloadDigest: digest, resultID: nil, outcome: outcome, detail: detail, attempt: attempt)
+        }
+        do {
+            try journal.append(record(WriteJournal.Entry.pending, nil))
+        } catch {
+            return .failure(Failure(outcome: .failed("Not sent: the journal could not be written (\(EffectHandler.message(error))), and no write leaves unrecorded.")))
+        }
+        var result: Swift.Result<Data, Failure>
+        do {
+            result = .success(try await client.perform(request).body)
+        } catch {
+            var outcome = WriteOutcome.after(error)
+            if request.api == .track, let status = (error as? CustomerIOError)?.status, status == 401 || status == 403 {
+                outcome = .failed(EffectHandler.message(error) + " " + (await TrackDiagnosis.explain(client)))
+            }
+            result = .failure(Failure(outcome: outcome, error: error))
+        }
+        let (word, detail): (String, String?) = switch result {
+        case .success: ("sent", nil)
+        case .failure(let failure): (failure.outcome.journalWord, failure.outcome.message)
+        }
+        do {
+            try journal.append(record(word, detail))
+        } catch {
+            // The write happened (or not) whatever the journal says; the user hears that its outcome was not
+            // recorded (the pending line stands, and reads as unknown).
+            let note = " (its outcome was not journaled: \(EffectHandler.message(error)))"
+            switch result {
+            case .success: return .failure(Failure(outcome: .done(id: "accepted" + note, link: nil)))
+            case .failure(let failure): return .failure(Failure(outcome: failure.outcome.adding(note), error: failure.error))
+            }
+        }
+        return result
+    }
+}
+
+extension WriteOutcome {
+    /// The journal's word for it.
+    var journalWord: String {
+        switch self {
+        case .done: "sent"
+        case .failed: "failed"
+        case .unknown: "unknown"
+        }
+    }
+
+    /// The failure's or the uncertainty's message (nil when done).
+    var message: String? {
+        switch self {
+        case .done: nil
+        case .failed(let message), .unknown(let message): message
+        }
+    }
+
+    func adding(_ note: String) -> WriteOutcome {
+        switch self {
+        case .done(let id, let link): .done(id: id + note, link: link)
+        case .failed(let message): .failed(message + note)
+        case .unknown(let message): .unknown(message + note)
+        }
+    }
+}
+
+/// Why the Track API turned the credentials away: the region answer tells a key for the other region (or for no
+/// workspace) from one that lacks a permission.
+public enum TrackDiagnosis {
+    public static func explain(_ client: AppAPIClient) async -> String {
+        let configured = client.configuration.trackBaseURL.host ?? "the Track host"
+        do {
+            let region = try await client.trackRegion()
+            let mine = client.configuration.region.rawValue
+            guard let theirs = region.region?.lowercased() else { return "The credentials are valid (the region check answers) but this call was refused." }
+            if theirs != mine {
+                return "These Track credentials belong to the \(theirs.uppercased()) region (\(region.url ?? theirs)), and cio is set for \(mine.uppercased()): set region = \"\(theirs)\" in the profile, or CUSTOMERIO_REGION=\(theirs)."
+            }
+            return "The credentials are valid for the \(theirs.uppercased()) region, but this call was refused: check the key's permissions."
+        } catch let error as CustomerIOError where error.status == 401 {
+            return "The Track API does not know this site id and key at \(configured): check both under Settings → API credentials → Track API keys (and the region)."
+        } catch {
+            return "The region check failed too (\(EffectHandler.message(error)))."
+        }
+    }
+}
