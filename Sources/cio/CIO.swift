@@ -15,14 +15,15 @@ struct CIO: AsyncParsableCommand {
         Exit codes: 0 ok, 1 other failure, 2 usage, 3 auth, 4 not found, 5 rate limit or network.
         """,
         version: CIOVersion.current,
-        subcommands: [GetCommand.self, SandboxCommand.self, BenchCommand.self, KeysCommand.self]
+        subcommands: [GetCommand.self, TrackCommand.self, SandboxCommand.self, BenchCommand.self, KeysCommand.self]
     )
 
     @Option(name: .long, help: "Theme name or path to a theme .toml file (see docs/themes.md).")
     var theme: String?
 
-    @Flag(name: .customLong("read-only"), help: "Refuse every write (sends, triggers, deletes, segment changes).")
-    var readOnly = false
+    @OptionGroup var safety: SafetyOptions
+
+    var readOnly: Bool { safety.readOnly }
 
     @OptionGroup var connection: ConnectionOptions
 
@@ -48,6 +49,13 @@ struct CIO: AsyncParsableCommand {
         }
         try await AppLauncher.run(startup.launch)
     }
+}
+
+/// `--read-only`, shared by the app and `cio track` as one option group, so the flag reaches whichever command runs
+/// wherever it is typed (a flag declared twice would be taken by the outer command and lost to the inner one).
+struct SafetyOptions: ParsableArguments {
+    @Flag(name: .customLong("read-only"), help: "Refuse every write (sends, triggers, deletes, segment and profile changes) before anything is built.")
+    var readOnly = false
 }
 
 /// Connection flags shared by every command that talks to Customer.io (the full-screen app and `cio get` resolve

@@ -6,12 +6,20 @@ import TerminalUI
 enum ReviewView {
     static func lines(_ review: ReviewState, state: AppState) -> [(String, ThemeRole)] {
         let write = review.write
+        var lines = writeLines(write, session: state.session)
+        lines += stageLines(review, state: state)
+        return lines
+    }
+
+    /// What will be sent, exactly: the heading, warnings, who it reaches, the method and full URL, the redacted
+    /// authorization, and the body. `cio track` prints the same lines.
+    static func writeLines(_ write: PlannedWrite, session: SessionInfo) -> [(String, ThemeRole)] {
         var lines: [(String, ThemeRole)] = [(" \(write.title) — review", .title), ("", .text)]
         for warning in write.warnings { lines.append((" ⚠ \(warning)", .stateWarn)) }
         if !write.warnings.isEmpty { lines.append(("", .text)) }
         for line in write.summary { lines.append(("   \(line)", .text)) }
         lines.append(("", .text))
-        let host = write.api == .track ? state.session.trackHost : state.session.appHost
+        let host = write.api == .track ? session.trackHost : session.appHost
         lines.append(("   \(write.method.rawValue) \(host)\(write.endpoint.dropFirst(write.method.rawValue.count + 1))", .accent))
         let auth = write.api == .track ? "Basic ••••••••  (site id and Track API key, redacted)" : "Bearer ••••••••  (App API key, redacted)"
         lines.append(("   Authorization: \(auth)", .muted))
@@ -20,7 +28,16 @@ enum ReviewView {
             lines.append(("   Body, \(body.count) bytes of compact JSON, shown indented (same keys and values):", .muted))
         }
         for line in write.prettyBody.split(separator: "\n", omittingEmptySubsequences: false) { lines.append(("   \(line)", .jsonString)) }
+        if write.parts.count > 1 {
+            lines.append(("   Then \(write.parts.count - 1) more request\(write.parts.count == 2 ? "" : "s") like it: " + write.parts.dropFirst().map { "\($0.people.count) people" }.joined(separator: ", "), .muted))
+        }
         lines.append(("", .text))
+        return lines
+    }
+
+    private static func stageLines(_ review: ReviewState, state: AppState) -> [(String, ThemeRole)] {
+        let write = review.write
+        var lines: [(String, ThemeRole)] = []
         switch review.stage {
         case .reviewing:
             if let count = write.confirmCount {
@@ -73,5 +90,12 @@ enum ReviewView {
             canvas.fill(Rect(x: rect.x, y: rect.maxY - 1, width: rect.width, height: 1), with: Cell(" ", style: theme[.text]))
             canvas.put(clipping: last.0 + "  (↓ more)", x: rect.x, y: rect.maxY - 1, width: rect.width, style: theme[last.1])
         }
+    }
+}
+
+/// A planned write as plain text, line for line as the review shows it (for `cio track`).
+public enum ReviewText {
+    public static func render(_ write: PlannedWrite, session: SessionInfo) -> String {
+        ReviewView.writeLines(write, session: session).map(\.0).joined(separator: "\n")
     }
 }

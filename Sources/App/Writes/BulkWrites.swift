@@ -5,9 +5,9 @@ import Foundation
 /// One write to many marked people: an operation each, sent as `/api/v2/batch` requests under the vendor's size
 /// limits (manual segment membership as the Track v1 calls, 1,000 people each). The review shows the count, the
 /// first people and the start of the first request; above ``typedAbove`` people it asks for the count typed.
-enum BulkWrites {
+public enum BulkWrites {
     /// Above this many people the review asks for the number typed before `y` sends.
-    static let typedAbove = 100
+    public static let typedAbove = 100
     /// People listed by name on the review.
     static let listed = 10
 
@@ -25,20 +25,31 @@ enum BulkWrites {
                 TrackBatchPart(batch.request, people: batch.operations.map { people[$0].label })
             }
         }
+        return try write(parts, labels: people.map(\.label), action: form.action.rawValue,
+                         title: "\(form.action.title.components(separatedBy: ":")[0]) — \(people.count) people", summary: summary)
+    }
+
+    /// Operations read from a file (`cio track batch`), one line each, as one bulk write.
+    public static func plan(operations: [TrackOperation], labels: [String]) throws -> PlannedWrite {
+        let parts = try AppAPIClient.batchRequests(operations).map { batch in TrackBatchPart(batch.request, people: batch.operations.map { labels[$0] }) }
+        let actions = Set(operations.map(\.action)).sorted().joined(separator: ", ")
+        return try write(parts, labels: labels, action: "batch", title: "A batch of \(operations.count) operations (\(actions))", summary: [])
+    }
+
+    private static func write(_ parts: [TrackBatchPart], labels: [String], action: String, title: String, summary: [String]) throws -> PlannedWrite {
         guard let first = parts.first else { throw TrackProblem("people", "nobody is marked") }
-        var write = PlannedWrite(kind: .trackBatch(action: form.action.rawValue, people: people.count), request: first.request,
-                                 title: "\(form.action.title.components(separatedBy: ":")[0]) — \(people.count) people")
+        var write = PlannedWrite(kind: .trackBatch(action: action, people: labels.count), request: first.request, title: title)
         write.parts = parts
-        write.reach = people.count
-        if people.count > typedAbove { write.confirmCount = people.count }
-        write.summary = summary + roster(people) + ["\(parts.count) request\(parts.count == 1 ? "" : "s"), sent one after another; a line per person after."]
+        write.reach = labels.count
+        if labels.count > typedAbove { write.confirmCount = labels.count }
+        write.summary = summary + roster(labels) + ["\(parts.count) request\(parts.count == 1 ? "" : "s"), sent one after another; a line per person after."]
         write.prettyBody = preview(first)
         return write
     }
 
     /// The people, the first few by name.
-    private static func roster(_ people: [TrackPerson]) -> [String] {
-        let shown = people.prefix(listed).map { "  \($0.label)" }
+    private static func roster(_ people: [String]) -> [String] {
+        let shown = people.prefix(listed).map { "  \($0)" }
         return ["\(people.count) people\(people.count > listed ? ", the first \(listed):" : ":")"] + shown + (people.count > listed ? ["  … and \(people.count - listed) more"] : [])
     }
 

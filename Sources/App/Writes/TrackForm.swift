@@ -148,3 +148,21 @@ public struct TrackForm: Sendable, Hashable {
         }
     }
 }
+
+extension TrackForm {
+    /// A form for `action` with its fields filled from `values`: how `cio track` builds the same write the app does.
+    public static func filled(_ action: PersonAction, person: TrackPerson, bulk: [TrackPerson] = [], values: [TrackFormField.Name: String]) -> TrackForm {
+        var form = TrackForm(action: action, person: person, fields: action.fields(person))
+        form.bulk = bulk
+        for index in form.fields.indices {
+            if let value = values[form.fields[index].name] { form.fields[index].input = TextInputState(text: value) }
+        }
+        return form
+    }
+
+    /// A typed identifier: `id:…`, `email:…` and `cio_id:…` say which; otherwise one with an @ is an email, one
+    /// starting `cio_` a cio_id, anything else an id.
+    public static func identifier(parsing text: String) throws -> CustomerIdentifier {
+        try PersonRemoval.identifier(text, field: "person")
+    }
+}

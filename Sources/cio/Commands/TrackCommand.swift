@@ -1,0 +1,116 @@
+import App
+import ArgumentParser
+import CustomerIO
+import Foundation
+import Sandbox
+
+/// `cio track …`: the Track API writes the app makes from a profile, from the command line. Each prints the write
+/// exactly as the app's review shows it, and sends it only with `--yes`.
+struct TrackCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "track",
+        abstract: "Write to people through the Track API: printed as the review shows it, sent only with --yes.",
+        discussion: """
+        PERSON is an id, an email (it has an @) or a cio_id (cio_… or cio_id:…); id:… forces an id.
+        Without --yes nothing is sent. Every send is journaled; a send whose outcome is unknown is never retried.
+        Needs CUSTOMERIO_SITE_ID and CUSTOMERIO_TRACK_API_KEY (or site_id and track_api_key in the profile).
+        """,
+        subcommands: [
+            TrackIdentifyCommand.self, TrackEventCommand.self, TrackSuppressCommand.self, TrackUnsuppressCommand.self,
+            TrackDeleteCommand.self, TrackMergeCommand.self, TrackDeviceCommand.self, TrackRelateCommand.self,
+            TrackBatchCommand.self, TrackRegionCommand.self,
+        ]
+    )
+}
+
+/// What every `cio track` write takes: the connection, `--yes`, `--read-only`.
+struct TrackWriteOptions: ParsableArguments {
+    @OptionGroup var connection: ConnectionOptions
+
+    @Flag(name: .long, help: "Send it. Without this, the write is only printed.")
+    var yes = false
+
+    @OptionGroup var safety: SafetyOptions
+
+    var readOnly: Bool { safety.readOnly }
+}
+
+/// A `cio track` subcommand: it names an action and fills its form; the rest is shared.
+protocol TrackWriteCommand: AsyncParsableCommand {
+    var options: TrackWriteOptions { get }
+    /// The form, filled from the arguments (the client is there to read what the review needs).
+    func form(_ client: AppAPIClient) async throws -> TrackForm
+}
+
+extension TrackWriteCommand {
+    func run() async throws {
+        let run = try await TrackRun(options)
+        try await run.execute(try await form(run.client))
+    }
+
+    func person(_ text: String) throws -> TrackPerson {
+        let identifier = try TrackForm.identifier(parsing: text)
+        return TrackPerson(identifier: identifier, label: text)
+    }
+}
+
+/// One write from the command line: refused in read-only before anything is built, planned as the app plans it,
+/// printed, then sent once with `--yes`, journaled, and mapped to the documented exit codes.
+struct TrackRun {
+    let client: AppAPIClient
+    let session: SessionInfo
+    let send: Bool
+
+    init(_ options: TrackWriteOptions) async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let resolved = try Startup.resolve(themeName: nil, readOnly: options.readOnly, connection: options.connection, environment: environment)
+        guard !resolved.launch.session.isReadOnly else {
+            throw CustomerIOError(kind: .readOnly, message: "read-only: cio track refuses every write (the --read-only flag or the profile's read_only).")
+        }
+        let configuration: ClientConfiguration
+        if let configured = resolved.launch.configuration { configuration = configured } else { configuration = try await Self.demoConfiguration(options.connection) }
+        client = AppAPIClient(configuration: configuration)
+        var session = resolved.launch.session
+        session.appHost = configuration.appBaseURL.absoluteString
+        session.trackHost = configuration.trackBaseURL.absoluteString
+        self.session = session
+        send = options.yes
+    }
+
+    /// With `--demo`, a sandbox in this process (gone when the command ends: for trying the commands out).
+    private static func demoConfiguration(_ connection: ConnectionOptions) async throws -> ClientConfiguration {
+        guard connection.demo else { return try ConnectionSettings().configuration() }
+        let base = try await SandboxServer.start(SandboxOptions()).baseURL
+        return try ClientConfiguration(key: Secret("demo")!, appBaseURL: base, trackBaseURL: base, trackSiteID: "sandbox", trackKey: Secret("sandbox"))
+    }
+
+    func execute(_ form: TrackForm) async throws {
+        do {
+            try await execute(try form.plan.get())
+        } catch let problem as TrackProblem {
+            throw ValidationError("Not sent: \(problem)")
+        }
+    }
+
+    func execute(_ write: PlannedWrite) async throws {
+        var write = write
+        write.warnings.append(session.isDemo ? "Demo workspace: the sandbox in this process." : "Real workspace: profile \(session.profile) (\(session.region)). This reaches real people.")
+        Terminal.write(ReviewText.render(write, session: session) + "\n")
+        guard send else {
+            Terminal.printNote("Not sent: add --yes to send it.")
+            return
+        }
+        let journal = WriteJournal(folder: StateFolder.resolve())
+        let result = await WriteSender(client: client, journal: journal, profile: session.profile).send(write)
+        for line in result.report { Terminal.write(line + "\n") }
+        switch result.outcome {
+        case .done(let id, _):
+            Terminal.write("✓ Done: \(id)\n")
+        case .failed(let message):
+            throw (result.error as? CustomerIOError).map { CustomerIOError(kind: $0.kind, message: "Not sent: \(message)") }
+                ?? CustomerIOError(kind: .badRequest, message: "Not sent: \(message)")
+        case .unknown(let message):
+            throw CustomerIOError(kind: .outcomeUnknown, message: "Outcome unknown (not retried; check the profile before sending again): \(message)")
+        }
+    }
+}
