@@ -77,7 +77,7 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("api-url"), help: "App API base URL, for the sandbox or a proxy (default: $CUSTOMERIO_APP_API_URL). Plain http only to loopback.")
     var apiURL: String?
 
-    @Option(name: .customLong("track-url"), help: "Track API base URL, for manual segment membership through the sandbox or a proxy (default: $CUSTOMERIO_TRACK_URL). Plain http only to loopback.")
+    @Option(name: .customLong("track-url"), help: "Track API base URL (segment membership, writes to people), for the sandbox or a proxy (default: $CUSTOMERIO_TRACK_URL). Plain http only to loopback.")
     var trackURL: String?
 
     func settings(environment: [String: String] = ProcessInfo.processInfo.environment) -> ConnectionSettings {
