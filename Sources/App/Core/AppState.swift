@@ -11,6 +11,9 @@ public struct SessionInfo: Sendable, Hashable {
     public var trackHost: String
     /// Whether a Track API site id and key are set (manual segment membership needs them).
     public var hasTrackCredentials: Bool
+    /// Where Pipelines calls go, and whether a source's write key is set (the `P` test tool).
+    public var cdpHost = ""
+    public var hasPipelinesKey = false
 
     public init(profile: String, region: String, isDemo: Bool = false, isReadOnly: Bool = false, appHost: String = "", trackHost: String = "", hasTrackCredentials: Bool = false) {
         self.profile = profile

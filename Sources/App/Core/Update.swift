@@ -107,6 +107,8 @@ public enum AppUpdate {
             return SegmentWrites.run(command, &state)
         case .actOnPerson:
             return TrackFormUpdate.openMenu(&state)
+        case .pipelines:
+            return TrackFormUpdate.openPipelines(&state)
         case .mark:
             return MarkedPeople.toggle(&state)
         case .markAll:

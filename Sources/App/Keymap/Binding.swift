@@ -42,6 +42,8 @@ public enum Command: Sendable, Hashable {
     case formReview
     /// Space: mark the row selected (segments for their overlap, people for a bulk write); `*` marks all shown.
     case mark, markAll
+    /// `P`: the Pipelines API test tool.
+    case pipelines
     /// A pane's own command (`t` on Activities), run by that pane's `PaneDefinition`.
     case pane(PaneKind, String)
 }

@@ -19,10 +19,19 @@ enum ReviewView {
         if !write.warnings.isEmpty { lines.append(("", .text)) }
         for line in write.summary { lines.append(("   \(line)", .text)) }
         lines.append(("", .text))
-        let host = write.api == .track ? session.trackHost : session.appHost
+        let host = switch write.api {
+        case .track: session.trackHost
+        case .cdp: session.cdpHost
+        case .app: session.appHost
+        }
         lines.append(("   \(write.method.rawValue) \(host)\(write.endpoint.dropFirst(write.method.rawValue.count + 1))", .accent))
-        let auth = write.api == .track ? "Basic ••••••••  (site id and Track API key, redacted)" : "Bearer ••••••••  (App API key, redacted)"
+        let auth = switch write.api {
+        case .track: "Basic ••••••••  (site id and Track API key, redacted)"
+        case .cdp: "Basic ••••••••  (the source's write key, redacted)"
+        case .app: "Bearer ••••••••  (App API key, redacted)"
+        }
         lines.append(("   Authorization: \(auth)", .muted))
+        if write.api == .cdp { lines.append(("   X-Strict-Mode: 1", .muted)) }
         if write.body != nil { lines.append(("   Content-Type: application/json", .muted)) }
         if let body = write.body {
             lines.append(("   Body, \(body.count) bytes of compact JSON, shown indented (same keys and values):", .muted))

@@ -8,12 +8,14 @@ public enum PersonAction: String, Sendable, Hashable, CaseIterable {
     case relate, unrelate, suppress, unsuppress, delete, merge, anonymousEvent
     /// Bulk only (one person has `+` and `-`): manual segment membership, through the Track v1 call.
     case addToSegment, removeFromSegment
+    /// Not a person's: the Pipelines API test tool (`P`, `:pipelines`), on the same form.
+    case pipelines
 
     /// What the menu offers: for one person, everything but segment membership; for marked people, what applies
     /// to many at once.
     public static func offered(bulk: Bool) -> [PersonAction] {
         bulk ? [.editAttributes, .unsubscribe, .resubscribe, .suppress, .event, .relate, .addToSegment, .removeFromSegment]
-             : allCases.filter { $0 != .addToSegment && $0 != .removeFromSegment }
+             : allCases.filter { ![.addToSegment, .removeFromSegment, .pipelines].contains($0) }
     }
 
     /// The menu line.
@@ -35,6 +37,7 @@ public enum PersonAction: String, Sendable, Hashable, CaseIterable {
         case .anonymousEvent: "Send an anonymous event (no person; v1)"
         case .addToSegment: "Add to a manual segment"
         case .removeFromSegment: "Remove from a manual segment"
+        case .pipelines: "Pipelines API test call"
         }
     }
 
@@ -68,6 +71,7 @@ public enum PersonAction: String, Sendable, Hashable, CaseIterable {
         case .merge: [TrackFormField(.secondary), TrackFormField(.keep, Self.keepThis, choices: [Self.keepThis, Self.keepOther])]
         case .unsuppress: [TrackFormField(.secondary, person.identifier.value)]
         case .addToSegment, .removeFromSegment: [TrackFormField(.segment)]
+        case .pipelines: PipelinesWrites.fields(for: .identify)
         case .unsubscribe, .resubscribe, .suppress: []
         }
     }
@@ -112,6 +116,8 @@ public enum PersonAction: String, Sendable, Hashable, CaseIterable {
             return try PersonRemoval.plan(form)
         case .addToSegment, .removeFromSegment:
             throw TrackProblem("segment", "for one person, use + and - on their profile")
+        case .pipelines:
+            return try PipelinesWrites.plan(form)
         }
     }
 

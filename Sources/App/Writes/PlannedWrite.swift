@@ -44,6 +44,8 @@ public struct PlannedWrite: Sendable, Hashable {
         case track(action: String, person: String, reload: Route?)
         /// Track v2 batches about many people, one journal line each.
         case trackBatch(action: String, people: Int)
+        /// A Pipelines API call from the test tool; its answer is shown as it came.
+        case pipelines(call: String)
     }
 
     /// One query parameter, as it is sent.

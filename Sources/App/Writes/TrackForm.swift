@@ -34,6 +34,7 @@ public struct TrackFormField: Sendable, Hashable {
         case changes, topics, eventName, eventData, timestamp, eventID, anonymousID
         case token, platform, lastUsed, deviceAttributes
         case objectType, objectID, relationshipAttributes, confirm, secondary, keep, segment
+        case call, userID, groupID, previousID, properties, batch
     }
 
     public var name: Name
@@ -70,6 +71,12 @@ public struct TrackFormField: Sendable, Hashable {
         case .secondary: "Other person"
         case .keep: "Survives"
         case .segment: "Manual segment id"
+        case .call: "Call"
+        case .userID: "userId"
+        case .groupID: "groupId"
+        case .previousID: "previousId"
+        case .properties: "traits / properties"
+        case .batch: "batch (JSON array)"
         }
     }
 
@@ -89,16 +96,23 @@ public struct TrackFormField: Sendable, Hashable {
         case .confirm: "the identifier shown above"
         case .secondary: "id, email or cio_… of the person merged in and deleted"
         case .segment: "the manual segment's id (Segments lists it)"
+        case .call: ""
+        case .userID: "your id for the person"
+        case .groupID: "the group (object) id"
+        case .previousID: "the id the person had before"
+        case .properties: "a JSON object (identify and group: traits; the others: properties)"
+        case .batch: "[{\"type\": \"identify\", \"userId\": \"42\", \"traits\": {…}}, …]  (ctrl-e: $EDITOR not here; paste)"
         case .platform, .keep: ""
         }
     }
 
     /// Whether the field holds JSON (checked as it is typed).
-    public var isJSON: Bool { name == .eventData || name == .deviceAttributes || name == .relationshipAttributes }
+    public var isJSON: Bool { [.eventData, .deviceAttributes, .relationshipAttributes, .properties, .batch].contains(name) }
 
     /// What is wrong with the field as it stands, shown under it while typing.
     public var problem: String? {
         guard isJSON else { return nil }
+        if name == .batch { return trimmed.isEmpty ? nil : JSONChecker.check(text).map(\.description) }
         return JSONChecker.objectProblem(text).map(\.description)
     }
 }
@@ -111,6 +125,8 @@ public struct TrackForm: Sendable, Hashable {
     public var bulk: [TrackPerson] = []
     public var fields: [TrackFormField]
     public var focus = 0
+    /// Minted when the form opens: a Pipelines call's `messageId`, the same however often it is reviewed.
+    public var messageID = UUID().uuidString.lowercased()
 
     public init(action: PersonAction, person: TrackPerson, fields: [TrackFormField]) {
         self.action = action

@@ -46,6 +46,17 @@ enum TrackFormUpdate {
         }
     }
 
+    /// `P` or `:pipelines`: the Pipelines API test tool's form.
+    static func openPipelines(_ state: inout AppState) -> [Effect] {
+        guard state.session.hasPipelinesKey else {
+            state.flash = Flash.make(.warn, "The Pipelines test tool needs a source's write key: set CUSTOMERIO_CDP_WRITE_KEY, or cdp_write_key in the profile", now: state.now)
+            return []
+        }
+        let tool = TrackPerson(identifier: .id("pipelines"), label: "Pipelines API (\(state.session.cdpHost))")
+        state.mode = .acting(TrackForm(action: .pipelines, person: tool, fields: PipelinesWrites.fields(for: .identify)))
+        return []
+    }
+
     /// Keys on an open form: typing edits the focused field, Tab / ↓ and ↑ move, Enter steps a choice or moves on
     /// (on the last field it asks for the review), ctrl-s asks for the review, Esc closes.
     static func prompt(_ command: Command, _ state: inout AppState) -> [Effect] {
@@ -66,6 +77,7 @@ enum TrackFormUpdate {
             form.move(by: -1)
         case .inputSubmit where form.fields.indices.contains(form.focus) && form.fields[form.focus].choices != nil:
             form.cycle()
+            if form.action == .pipelines { PipelinesWrites.refit(&form) }
         case .inputSubmit where form.focus < form.fields.count - 1:
             form.move(by: 1)
         case .inputSubmit, .formReview:

@@ -18,7 +18,7 @@ public struct APIRequest: Sendable {
     }
 
     /// Which Customer.io API serves the call.
-    public enum API: Sendable, Equatable { case app, track }
+    public enum API: Sendable, Equatable, Hashable { case app, track, cdp }
 
     public var method: HTTPMethod
     /// Raw path segments after the host; each is percent-encoded when the URL is built.

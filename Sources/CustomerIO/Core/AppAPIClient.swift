@@ -139,6 +139,14 @@ public final class AppAPIClient: Sendable {
             }
             let token = Data("\(site):\(key.reveal())".utf8).base64EncodedString()
             headers.append(("Authorization", "Basic \(token)"))
+        case .cdp:
+            base = configuration.cdpBaseURL
+            guard let key = configuration.cdpWriteKey else {
+                throw CustomerIOError.configuration("The Pipelines API takes a source's write key: set CUSTOMERIO_CDP_WRITE_KEY, or cdp_write_key in the profile (Customer.io → Data & Integrations → Sources → the source's API key).")
+            }
+            headers.append(("Authorization", "Basic \(Data("\(key.reveal()):".utf8).base64EncodedString())"))
+            // Without it the API answers 200 to a bad key or payload and drops the data: a test tool must hear it.
+            headers.append(("X-Strict-Mode", "1"))
         }
         if request.body != nil {
             headers.append(("Content-Type", "application/json"))
@@ -147,7 +155,7 @@ public final class AppAPIClient: Sendable {
     }
 
     private func transportError(_ failure: TransportFailure, request: APIRequest) -> CustomerIOError {
-        let host = (request.api == .track ? configuration.trackBaseURL : configuration.appBaseURL).host ?? "the server"
+        let host = configuration.baseURL(for: request.api).host ?? "the server"
         switch failure.redacted(errors.redact) {
         case .notSent(let reason):
             return CustomerIOError(kind: .network, message: "Could not reach \(host): \(reason). Nothing was sent.")

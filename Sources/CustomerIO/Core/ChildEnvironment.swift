@@ -4,6 +4,7 @@ public enum ChildEnvironment {
     /// The variables cio reads credentials from by default.
     public static let secretVariables = [
         ConnectionSettings.Variable.key, ConnectionSettings.Variable.trackKey, ConnectionSettings.Variable.siteID,
+        ConnectionSettings.Variable.cdpWriteKey,
     ]
 
     /// `environment` without the default secret variables and without `extra` (a profile's `api_key_env` and

@@ -15,6 +15,9 @@ public struct ClientConfiguration: Sendable {
     /// Track API credentials (Basic auth), when the profile has them.
     public var trackSiteID: String?
     public var trackKey: Secret?
+    /// Pipelines API host (the `:pipelines` test tool), and a source's write key (Basic auth, `key:`).
+    public var cdpBaseURL: URL
+    public var cdpWriteKey: Secret?
     /// How long one HTTP exchange may take.
     public var requestTimeout: Double
     /// Sent as User-Agent so the vendor can tell this tool apart.
@@ -27,6 +30,8 @@ public struct ClientConfiguration: Sendable {
         trackBaseURL: URL? = nil,
         trackSiteID: String? = nil,
         trackKey: Secret? = nil,
+        cdpBaseURL: URL? = nil,
+        cdpWriteKey: Secret? = nil,
         requestTimeout: Double = 30,
         userAgent: String = "cio/\(CIOVersion.current)"
     ) throws {
@@ -37,6 +42,8 @@ public struct ClientConfiguration: Sendable {
         self.trackBaseURL = try Self.checkedBaseURL(trackBaseURL ?? appBaseURL ?? region.trackAPIBaseURL)
         self.trackSiteID = trackSiteID
         self.trackKey = trackKey
+        self.cdpBaseURL = try Self.checkedBaseURL(cdpBaseURL ?? region.cdpBaseURL)
+        self.cdpWriteKey = cdpWriteKey
         self.requestTimeout = requestTimeout
         self.userAgent = userAgent
     }
@@ -71,4 +78,15 @@ public struct ClientConfiguration: Sendable {
 /// The version this build reports.
 public enum CIOVersion {
     public static let current = "0.1.0"
+}
+
+extension ClientConfiguration {
+    /// The host a request for `api` goes to.
+    public func baseURL(for api: APIRequest.API) -> URL {
+        switch api {
+        case .app: appBaseURL
+        case .track: trackBaseURL
+        case .cdp: cdpBaseURL
+        }
+    }
 }

@@ -3,7 +3,8 @@ import Foundation
 /// Resolves a client configuration from flags and the environment, the way every `cio` command does.
 ///
 /// Precedence: an explicit flag, then the environment (`CUSTOMERIO_APP_API_KEY`, `CUSTOMERIO_REGION`,
-/// `CUSTOMERIO_APP_API_URL`, `CUSTOMERIO_SITE_ID`, `CUSTOMERIO_TRACK_API_KEY`, `CUSTOMERIO_TRACK_URL`), then defaults.
+/// `CUSTOMERIO_APP_API_URL`, `CUSTOMERIO_SITE_ID`, `CUSTOMERIO_TRACK_API_KEY`, `CUSTOMERIO_TRACK_URL`,
+/// `CUSTOMERIO_CDP_URL`, `CUSTOMERIO_CDP_WRITE_KEY`), then defaults.
 public struct ConnectionSettings: Sendable {
     public var key: String?
     public var region: String?
@@ -11,8 +12,12 @@ public struct ConnectionSettings: Sendable {
     public var trackURL: String?
     public var trackSiteID: String?
     public var trackKey: String?
+    public var cdpURL: String?
+    public var cdpWriteKey: String?
 
-    public init(key: String? = nil, region: String? = nil, apiURL: String? = nil, trackURL: String? = nil, trackSiteID: String? = nil, trackKey: String? = nil) {
+    public init(key: String? = nil, region: String? = nil, apiURL: String? = nil, trackURL: String? = nil, trackSiteID: String? = nil, trackKey: String? = nil, cdpURL: String? = nil, cdpWriteKey: String? = nil) {
+        self.cdpURL = cdpURL
+        self.cdpWriteKey = cdpWriteKey
         self.key = key
         self.region = region
         self.apiURL = apiURL
@@ -29,6 +34,8 @@ public struct ConnectionSettings: Sendable {
         public static let siteID = "CUSTOMERIO_SITE_ID"
         public static let trackKey = "CUSTOMERIO_TRACK_API_KEY"
         public static let trackURL = "CUSTOMERIO_TRACK_URL"
+        public static let cdpURL = "CUSTOMERIO_CDP_URL"
+        public static let cdpWriteKey = "CUSTOMERIO_CDP_WRITE_KEY"
     }
 
     /// Fills whatever the flags left open from `environment`.
@@ -44,7 +51,9 @@ public struct ConnectionSettings: Sendable {
             apiURL: pick(apiURL, Variable.apiURL),
             trackURL: pick(trackURL, Variable.trackURL),
             trackSiteID: pick(trackSiteID, Variable.siteID),
-            trackKey: pick(trackKey, Variable.trackKey)
+            trackKey: pick(trackKey, Variable.trackKey),
+            cdpURL: pick(cdpURL, Variable.cdpURL),
+            cdpWriteKey: pick(cdpWriteKey, Variable.cdpWriteKey)
         )
     }
 
@@ -66,7 +75,9 @@ public struct ConnectionSettings: Sendable {
             appBaseURL: try apiURL.map(Self.parseURL),
             trackBaseURL: try trackURL.map(Self.parseURL),
             trackSiteID: trackSiteID,
-            trackKey: trackKey.flatMap(Secret.init)
+            trackKey: trackKey.flatMap(Secret.init),
+            cdpBaseURL: try cdpURL.map(Self.parseURL),
+            cdpWriteKey: cdpWriteKey.flatMap(Secret.init)
         )
     }
 

@@ -16,6 +16,8 @@ enum ErrorEnvelope {
             for item in errors {
                 if let entry = item as? [String: Any] {
                     var text = (entry["detail"] as? String) ?? (entry["title"] as? String) ?? (entry["message"] as? String) ?? ""
+                    // Track v2 names the field at fault beside its message.
+                    if let field = entry["field"] as? String, !field.isEmpty { text = text.isEmpty ? field : "\(field): \(text)" }
                     if let pointer = (entry["source"] as? [String: Any])?["pointer"] as? String, !pointer.isEmpty {
                         text += text.isEmpty ? pointer : " (at \(pointer))"
                     }

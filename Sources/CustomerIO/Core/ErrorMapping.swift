@@ -16,7 +16,7 @@ struct ErrorMapping: Sendable {
         let detail = ErrorEnvelope.detail(from: response.body, redact: redact)
         let what = "\(request.method.rawValue) \(request.displayPath)"
         let serverSays = detail.map { " Customer.io says: \($0)" } ?? ""
-        let host = request.api == .track ? configuration.trackBaseURL.host ?? "" : configuration.appBaseURL.host ?? ""
+        let host = configuration.baseURL(for: request.api).host ?? ""
         if request.safety != .read, !(400..<500).contains(status) {
             return outcomeUnknown(response, what: what, host: host, detail: detail)
         }
@@ -25,7 +25,11 @@ struct ErrorMapping: Sendable {
             // The API answers "wrong datacenter" with a redirect; following it blindly would send the key elsewhere.
             return CustomerIOError(kind: .wrongRegion, message: "This workspace is not in the \(configuration.region.displayName) region (\(host) redirected). Try --region \(configuration.region.other.rawValue).\(serverSays)", status: status, serverDetail: detail)
         case 401:
-            let keyName = request.api == .track ? "Track API site id and key were" : "App API key was"
+            let keyName = switch request.api {
+            case .track: "Track API site id and key were"
+            case .cdp: "Pipelines write key was"
+            case .app: "App API key was"
+            }
             var message = "The \(keyName) refused by \(host)."
             if !configuration.isBaseURLOverridden {
                 message += " If the workspace is in the \(configuration.region.other.displayName) region, use --region \(configuration.region.other.rawValue)."

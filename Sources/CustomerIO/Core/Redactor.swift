@@ -28,6 +28,10 @@ public struct Redactor: Sendable {
                 secrets += [token, token.trimmingCharacters(in: CharacterSet(charactersIn: "="))]
             }
         }
+        if let key = configuration.cdpWriteKey?.reveal() {
+            let token = Data("\(key):".utf8).base64EncodedString()
+            secrets += [key, token, token.trimmingCharacters(in: CharacterSet(charactersIn: "="))]
+        }
         self.init(secrets: secrets)
     }
 

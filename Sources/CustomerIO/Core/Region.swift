@@ -26,6 +26,14 @@ public enum Region: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// The Pipelines (Data Pipelines, CDP) API host for this region.
+    public var cdpBaseURL: URL {
+        switch self {
+        case .us: URL(string: "https://cdp.customer.io")!
+        case .eu: URL(string: "https://cdp-eu.customer.io")!
+        }
+    }
+
     /// The region to suggest when a key is refused here.
     public var other: Region { self == .us ? .eu : .us }
 
