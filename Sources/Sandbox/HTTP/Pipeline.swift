@@ -64,21 +64,7 @@ final class Pipeline: Sendable {
         let isSend = exchange.path.hasPrefix("/v1/send/")
 
         // 1. Authentication.
-        switch surface {
-        case .app:
-            if let problem = checkBearer(exchange) {
-                return failureReply(APIFailure(status: 401, detail: problem, envelope: isSend ? .meta : .errors))
-            }
-        case .track:
-            if let problem = checkBasic(exchange) { return failureReply(APIFailure(status: 401, detail: problem)) }
-        case .cdp:
-            // Without strict mode the vendor answers every call 200, a bad key too (and it changes nothing).
-            if let problem = checkWriteKey(exchange) {
-                return PipelinesRoutes.isStrict(exchange) ? PipelinesRoutes.unauthorized(problem) : PipelinesRoutes.accepted()
-            }
-        case .exportFile, .unknown:
-            break
-        }
+        if let refused = authenticate(exchange, surface: surface, isSend: isSend) { return refused }
 
         // 2. The 10-per-second window (sends have their own, much higher, limit the sandbox doesn't enforce).
         var admittedAt: Double?
@@ -174,6 +160,21 @@ final class Pipeline: Sendable {
     }
 
     // MARK: authentication
+
+    /// The answer to a request whose credentials its API does not accept; nil when they are fine.
+    private func authenticate(_ exchange: Exchange, surface: Surface, isSend: Bool) -> Reply? {
+        switch surface {
+        case .app:
+            checkBearer(exchange).map { failureReply(APIFailure(status: 401, detail: $0, envelope: isSend ? .meta : .errors)) }
+        case .track:
+            checkBasic(exchange).map { failureReply(APIFailure(status: 401, detail: $0)) }
+        case .cdp:
+            // Without strict mode the vendor answers every call 200, a bad key too (and it changes nothing).
+            checkWriteKey(exchange).map { PipelinesRoutes.isStrict(exchange) ? PipelinesRoutes.unauthorized($0) : PipelinesRoutes.accepted() }
+        case .exportFile, .unknown:
+            nil
+        }
+    }
 
     private func checkBearer(_ exchange: Exchange) -> String? {
         guard let header = exchange.header("authorization"), !header.isEmpty else {

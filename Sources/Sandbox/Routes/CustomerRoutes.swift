@@ -36,6 +36,11 @@ enum CustomerRoutes {
             return .json(.obj(["customers": .array(rows.map { .obj(["customer": PeopleWire.customer(people, $0)]) })]))
         }
 
+        registerProfile(&router, app: app)
+    }
+
+    /// One person's sub-resources: attributes, segments, messages, activities, relationships, preferences.
+    private static func registerProfile(_ router: inout Router, app: SandboxApp) {
         router.get("/v1/customers/:id/attributes") { exchange, parameters in
             let people = app.store.directory()
             let row = try person(exchange, parameters, people)

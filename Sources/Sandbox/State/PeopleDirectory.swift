@@ -7,6 +7,9 @@ struct PeopleDirectory: Sendable {
 
     func isCreated(_ row: Int) -> Bool { row >= customers.count }
 
+    /// How many people the workspace has now.
+    var liveCount: Int { customers.count + overlay.created.count - overlay.removed.count }
+
     /// Whether the person is still in the workspace (not deleted, suppressed or merged away).
     func isLive(_ row: Int) -> Bool { overlay.removed.isEmpty || !overlay.removed.contains(Int32(row)) }
 

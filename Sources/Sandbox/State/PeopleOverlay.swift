@@ -75,6 +75,8 @@ struct TrackedActivity: Sendable {
     let name: String?
     let data: JSONValue
     let timestamp: Int
+    /// The id the caller gave it, if any.
+    let id: String?
 }
 
 /// An event sent without a person (`POST /api/v1/events`): kept, but it changes no one.
@@ -128,6 +130,7 @@ struct PeopleOverlay: Sendable {
     var absorbed: [Int32: [Int32]] = [:]
     var objects = ObjectOverlay()
 
+    /// Whether no person was changed, created or removed (activities and objects aside): the readers' fast path.
     var isEmpty: Bool { edits.isEmpty && removed.isEmpty && created.isEmpty }
 
     /// Who owns what a person did: themselves, or whoever they were merged into.
@@ -143,15 +146,15 @@ struct PeopleOverlay: Sendable {
     }
 
     /// Records an activity, keeping both orders sorted by time (then arrival).
-    mutating func record(customer: Int32, type: String, name: String?, data: JSONValue, timestamp: Int) {
-        let activity = TrackedActivity(seq: activities.count, customer: customer, type: type, name: name, data: data, timestamp: timestamp)
+    mutating func record(customer: Int32, type: String, name: String?, data: JSONValue, timestamp: Int, id: String? = nil) {
+        let activity = TrackedActivity(seq: activities.count, customer: customer, type: type, name: name, data: data, timestamp: timestamp, id: id)
         activities.append(activity)
-        insert(activity.seq, into: &activityOrder)
-        insert(activity.seq, into: &activitiesByCustomer[customer, default: []])
+        Self.insert(activity.seq, into: &activityOrder, of: activities)
+        Self.insert(activity.seq, into: &activitiesByCustomer[customer, default: []], of: activities)
     }
 
     /// Inserts a position where its activity's time belongs (after any of the same time).
-    func insert(_ seq: Int, into list: inout [Int]) {
+    static func insert(_ seq: Int, into list: inout [Int], of activities: [TrackedActivity]) {
         let time = activities[seq].timestamp
         var low = 0
         var high = list.count

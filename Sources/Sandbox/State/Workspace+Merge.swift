@@ -47,7 +47,7 @@ extension MutableWorkspace {
         guard let moving = people.activitiesByCustomer.removeValue(forKey: gone) else { return }
         for seq in moving { people.activities[seq].customer = kept }
         var combined = people.activitiesByCustomer[kept] ?? []
-        for seq in moving { people.insert(seq, into: &combined) }
+        for seq in moving { PeopleOverlay.insert(seq, into: &combined, of: people.activities) }
         people.activitiesByCustomer[kept] = combined
     }
 }

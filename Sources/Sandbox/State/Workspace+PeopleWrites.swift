@@ -18,7 +18,9 @@ extension MutableWorkspace {
         case .relate(let ref, let links, let add): if let row = lookup(ref, context) { relate(row, links, add: add, context) }
         case .activity(let ref, let input):
             if let row = lookup(ref, context) {
-                people.record(customer: Int32(row), type: input.type, name: input.name, data: input.data, timestamp: input.timestamp ?? context.now)
+                people.record(
+                    customer: Int32(row), type: input.type, name: input.name, data: input.data, timestamp: input.timestamp ?? context.now, id: input.id
+                )
             }
         case .anonymousActivity(let input, let anonymousID):
             people.anonymousEvents.append(AnonymousEvent(

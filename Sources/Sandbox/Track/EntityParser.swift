@@ -77,11 +77,11 @@ enum EntityParser {
     static func activity(_ type: String, _ fields: TrackFields, dataKey: String) throws(TrackProblem) -> ActivityInput {
         let name = try fields.requiredString("name")
         if type == "event" { try TrackFields.limit(name, TrackLimits.eventNameBytes, field: fields.name("name")) }
-        _ = try fields.string("id")
+        let id = try fields.string("id")
         let data = try fields.object(dataKey)?.value ?? .object([])
         let size = data.serialized().count
         if size > TrackLimits.eventDataBytes { throw .tooLong(fields.name(dataKey), TrackLimits.eventDataBytes, size) }
-        return ActivityInput(type: type, name: name, data: data, timestamp: try fields.int("timestamp"))
+        return ActivityInput(type: type, name: name, data: data, timestamp: try fields.int("timestamp"), id: id)
     }
 
     private static func object(_ action: String, _ fields: TrackFields) throws(TrackProblem) -> TrackOperation {

@@ -59,6 +59,8 @@ struct ActivityInput: Sendable {
     let name: String
     let data: JSONValue
     let timestamp: Int?
+    /// The caller's own id for it (a ULID), which the activity then keeps.
+    var id: String?
 }
 
 /// Why one operation was refused, in the Track v2 error's terms.

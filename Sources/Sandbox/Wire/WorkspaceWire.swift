@@ -98,6 +98,7 @@ enum WorkspaceWire {
 
     /// ULID-looking ids (26 Crockford base32 characters), stable for the same activity.
     static func activityID(_ item: WorkspaceStore.ActivityItem, seed: UInt64) -> String {
+        if case .tracked(let activity) = item, let id = activity.id { return id }
         let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
         var milliseconds = UInt64(max(0, item.timestamp)) * 1_000
         var chars: [Character] = []
