@@ -25,6 +25,12 @@ struct BitSet: Sendable, Equatable {
         words[row >> 6] |= 1 << UInt64(row & 63)
     }
 
+    @inline(__always)
+    mutating func remove(_ row: Int) {
+        guard row >= 0 && row < count else { return }
+        words[row >> 6] &= ~(1 << UInt64(row & 63))
+    }
+
     var cardinality: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
 
     func intersection(_ other: BitSet) -> BitSet {

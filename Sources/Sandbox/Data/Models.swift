@@ -141,7 +141,8 @@ struct TemplateRecord: Sendable {
 struct DeliveryRecord: Sendable {
     let seq: Int
     let id: String
-    let customer: Int32
+    /// Whose it is; a merge moves it to the person the secondary was merged into.
+    var customer: Int32
     let type: String  // email | push | twilio | webhook | slack | in_app
     let campaignID: Int?
     let actionID: Int?

@@ -34,11 +34,6 @@ enum SandboxObjects {
     static func cioObjectID(_ object: Object) -> String { String((object.type == 1 ? 0xB100_0000 : 0xB200_0000) + object.index, radix: 16) }
     static func name(_ object: Object) -> String { object.type == 1 ? NameBanks.company(object.index) : "Project \(object.index + 1)" }
 
-    /// The object an id names (`object_id`, or `cio_object_id` with `idType`), if there is one.
-    static func find(type: Int, id: String, idType: String?) -> Object? {
-        all(type: type).first { idType == "cio_object_id" ? cioObjectID($0) == id : objectID($0) == id }
-    }
-
     static func identifiers(_ object: Object) -> JSONValue {
         .obj(["object_id": .string(objectID(object)), "cio_object_id": .string(cioObjectID(object))])
     }
@@ -57,5 +52,28 @@ enum SandboxObjects {
             for object in related(customers, row) { index[object, default: []].append(Int32(row)) }
         }
         return index
+    }
+}
+
+extension SandboxObjects {
+    /// The generated object an object id names (`acct_N` of type 1, `proj_N` of type 2), without a search.
+    static func generated(type: Int, id: String) -> Object? {
+        let prefix = type == 1 ? "acct_" : type == 2 ? "proj_" : nil
+        guard let prefix, id.hasPrefix(prefix), let number = Int(id.dropFirst(prefix.count)), String(number) == id.dropFirst(prefix.count) else {
+            return nil
+        }
+        let limit = type == 1 ? NameBanks.companyCount : projects
+        return number >= 1 && number <= limit ? Object(type: type, index: number - 1) : nil
+    }
+
+    /// The generated object a `cio_object_id` names.
+    static func generated(cioObjectID: String) -> Object? {
+        guard let value = Int(cioObjectID, radix: 16) else { return nil }
+        for type in [1, 2] {
+            let base = type == 1 ? 0xB100_0000 : 0xB200_0000
+            let limit = type == 1 ? NameBanks.companyCount : projects
+            if value >= base && value < base + limit { return Object(type: type, index: value - base) }
+        }
+        return nil
     }
 }

@@ -27,15 +27,19 @@ final class Pipeline: Sendable {
         WorkspaceRoutes.register(&router, app: app)
         VariantRoutes.register(&router, app: app)
         TrackRoutes.register(&router, app: app)
+        TrackV1Routes.register(&router, app: app)
+        TrackWriteRoutes.register(&router, app: app)
+        PipelinesRoutes.register(&router, app: app)
         self.router = router
     }
 
     /// Which API a path belongs to; each has its own authentication.
-    enum Surface { case app, track, exportFile, unknown }
+    enum Surface { case app, track, cdp, exportFile, unknown }
 
     static func surface(of path: String) -> Surface {
         if path.hasPrefix("/v1/") { return .app }
-        if path.hasPrefix("/api/v1/") { return .track }
+        if path.hasPrefix("/api/v1/") || path.hasPrefix("/api/v2/") { return .track }
+        if path.hasPrefix(PipelinesRoutes.prefix) { return .cdp }
         if path.hasPrefix("/exports/files/") { return .exportFile }
         return .unknown
     }
@@ -60,16 +64,7 @@ final class Pipeline: Sendable {
         let isSend = exchange.path.hasPrefix("/v1/send/")
 
         // 1. Authentication.
-        switch surface {
-        case .app:
-            if let problem = checkBearer(exchange) {
-                return failureReply(APIFailure(status: 401, detail: problem, envelope: isSend ? .meta : .errors))
-            }
-        case .track:
-            if let problem = checkBasic(exchange) { return failureReply(APIFailure(status: 401, detail: problem)) }
-        case .exportFile, .unknown:
-            break
-        }
+        if let refused = authenticate(exchange, surface: surface, isSend: isSend) { return refused }
 
         // 2. The 10-per-second window (sends have their own, much higher, limit the sandbox doesn't enforce).
         var admittedAt: Double?
@@ -166,6 +161,21 @@ final class Pipeline: Sendable {
 
     // MARK: authentication
 
+    /// The answer to a request whose credentials its API does not accept; nil when they are fine.
+    private func authenticate(_ exchange: Exchange, surface: Surface, isSend: Bool) -> Reply? {
+        switch surface {
+        case .app:
+            checkBearer(exchange).map { failureReply(APIFailure(status: 401, detail: $0, envelope: isSend ? .meta : .errors)) }
+        case .track:
+            checkBasic(exchange).map { failureReply(APIFailure(status: 401, detail: $0)) }
+        case .cdp:
+            // Without strict mode the vendor answers every call 200, a bad key too (and it changes nothing).
+            checkWriteKey(exchange).map { PipelinesRoutes.isStrict(exchange) ? PipelinesRoutes.unauthorized($0) : PipelinesRoutes.accepted() }
+        case .exportFile, .unknown:
+            nil
+        }
+    }
+
     private func checkBearer(_ exchange: Exchange) -> String? {
         guard let header = exchange.header("authorization"), !header.isEmpty else {
             return "missing Authorization header: send your App API key as Authorization: Bearer <key>"
@@ -193,6 +203,22 @@ final class Pipeline: Sendable {
         guard credentials.count == 2, !credentials[0].isEmpty, !credentials[1].isEmpty else { return "site_id and api_key are both required" }
         if let site = app.options.trackSiteID, credentials[0] != site { return "invalid site_id or api_key" }
         if let key = app.options.trackKey, credentials[1] != key { return "invalid site_id or api_key" }
+        return nil
+    }
+
+    /// Pipelines: Basic with the source's write key as the user name and an empty password.
+    private func checkWriteKey(_ exchange: Exchange) -> String? {
+        guard let header = exchange.header("authorization") else {
+            return "missing Authorization header: the Pipelines API takes Basic with the write key as the user name"
+        }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "basic",
+              let data = Data(base64Encoded: String(parts[1])), let text = String(data: data, encoding: .utf8) else {
+            return "the Pipelines API needs Basic credentials (write_key:)"
+        }
+        let key = String(text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+        guard !key.isEmpty else { return "the write key is required" }
+        if let required = app.options.cdpWriteKey, key != required { return "invalid write key" }
         return nil
     }
 }

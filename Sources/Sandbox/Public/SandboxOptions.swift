@@ -11,6 +11,11 @@ public struct SandboxOptions: Sendable {
     /// When set (with `trackKey`), Track API requests must use exactly these Basic credentials.
     public var trackSiteID: String? = nil
     public var trackKey: String? = nil
+    /// The region `GET /api/v1/accounts/region` reports: "us" (default) or "eu".
+    public var trackRegion = "us"
+    /// When set, Pipelines (CDP) requests under `/cdp` must carry exactly this write key (Basic, empty password);
+    /// otherwise any non-empty key.
+    public var cdpWriteKey: String? = nil
     /// Enforce 10 requests per sliding second (App API) and 1 broadcast trigger per 10 s.
     public var rateLimit = true
     /// Campaigns to generate: 0 (or fewer than the catalog has) for the catalog's own; more are made from the

@@ -139,6 +139,12 @@ public final class SandboxProbe: Sendable {
         state.withLock { $0.faults.removeAll() }
     }
 
+    /// Names of the events sent without a person (`POST /api/v1/events`, Pipelines calls with only an
+    /// `anonymousId`), oldest first: they change no one, so no App API read shows them.
+    public func anonymousEventNames() -> [String] {
+        store.anonymousEvents().map(\.name)
+    }
+
     /// Deliveries in the workspace (all, or one person's by customer id), including sends and triggers since start.
     public func deliveryCount(customerID: String? = nil) -> Int {
         guard let customerID else { return store.deliveryCount() }

@@ -19,9 +19,10 @@ enum ActivityRoutes {
         let offset = try Cursor.decode(exchange.query["start"]) ?? 0
         let type = exchange.query["type"].flatMap { $0.isEmpty ? nil : $0 }
         let name = exchange.query["name"].flatMap { $0.isEmpty ? nil : $0 }
+        let people = app.store.directory()
         let page = app.store.activityPage(customer: customer, type: type, name: name, offset: offset, limit: limit)
         return .json(.obj([
-            "activities": .array(page.items.map { WorkspaceWire.activity($0, customers: app.customers, seed: app.data.seed) }),
+            "activities": .array(page.items.map { WorkspaceWire.activity($0, people: people, seed: app.data.seed) }),
             "next": .string(page.more ? Cursor.encode(offset + page.items.count) : ""),
         ]))
     }

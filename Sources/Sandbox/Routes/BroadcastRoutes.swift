@@ -126,7 +126,7 @@ enum BroadcastRoutes {
         guard present.count <= 1 else {
             throw invalid("use only one of recipients, emails, ids, per_user_data or data_file_url (got \(present.joined(separator: ", ")))")
         }
-        var people = TriggerAudience(customers: app.customers, body: body)
+        var people = TriggerAudience(people: app.store.directory(), body: body)
 
         switch present.first {
         case "recipients":
@@ -182,15 +182,16 @@ enum BroadcastRoutes {
     /// `*_ignore_missing` skips them (and reports them), and an email several profiles share is an error unless
     /// `email_add_duplicates` sends to all of them, as the spec describes both flags.
     struct TriggerAudience {
-        let customers: CustomerTable
+        /// Triggers reach generated people still in the workspace (deliveries are made from the generated table).
+        let people: PeopleDirectory
         let idIgnoreMissing: Bool
         let emailIgnoreMissing: Bool
         let emailAddDuplicates: Bool
         /// What was skipped, for the trigger's error list.
         var errors: [String] = []
 
-        init(customers: CustomerTable, body: JSONValue) {
-            self.customers = customers
+        init(people: PeopleDirectory, body: JSONValue) {
+            self.people = people
             idIgnoreMissing = body["id_ignore_missing"]?.boolValue ?? false
             emailIgnoreMissing = body["email_ignore_missing"]?.boolValue ?? false
             emailAddDuplicates = body["email_add_duplicates"]?.boolValue ?? false
@@ -201,7 +202,8 @@ enum BroadcastRoutes {
             var missing: [String] = []
             var shared: [String] = []
             for (kind, value) in values {
-                let matches = kind == "email" ? customers.rows(forEmail: value) : customers.row(forID: value).map { [$0] } ?? []
+                let customers = people.customers
+                let matches = (kind == "email" ? customers.rows(forEmail: value) : customers.row(forID: value).map { [$0] } ?? []).filter(people.isLive)
                 if matches.isEmpty { missing.append("\(kind)=\(value)") }
                 if matches.count > 1, !emailAddDuplicates { shared.append("\(value) (\(matches.count) profiles)") }
                 rows += matches.map(Int32.init)

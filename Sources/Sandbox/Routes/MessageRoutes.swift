@@ -6,7 +6,7 @@ enum MessageRoutes {
         }
 
         router.get("/v1/messages/:id") { _, parameters in
-            .json(.obj(["message": DeliveryWire.delivery(try delivery(parameters, app), customers: app.customers, shape: .full)]))
+            .json(.obj(["message": DeliveryWire.delivery(try delivery(parameters, app), people: app.store.directory(), shape: .full)]))
         }
 
         router.get("/v1/messages/:id/archived_message") { _, parameters in

@@ -6,44 +6,51 @@ enum ObjectRoutes {
             guard let typeText = body["object_type_id"]?.stringValue ?? body["object_type_id"].flatMap({ $0.intValue.map(String.init) }),
                   let type = Int(typeText) else { throw APIFailure.badRequest("object_type_id is required") }
             guard let filter = body["filter"], filter.members != nil else { throw APIFailure.badRequest("filter is required") }
-            let found = try SandboxObjects.all(type: type).filter { try matches(filter, SandboxObjects.attributes($0)) }
+            let found = try app.store.directory().objects(type: type).filter { try matches(filter, $0.attributes) }
             let page = try Cursor.page(found, start: exchange.query["start"], limit: try exchange.limit(default: 100, max: 1_000))
             return .json(.obj([
-                "identifiers": .array(page.items.map(SandboxObjects.identifiers)),
-                "ids": .array(page.items.map { .string(SandboxObjects.objectID($0)) }),
+                "identifiers": .array(page.items.map(identifiers)),
+                "ids": .array(page.items.map { .string($0.key.id) }),
                 "next": .string(page.next ?? ""),
             ]))
         }
 
         router.get("/v1/objects/:type/:id/attributes") { exchange, parameters in
-            let object = try object(parameters, exchange)
-            let attributes = SandboxObjects.attributes(object).sorted { $0.key < $1.key }
+            let object = try object(parameters, exchange, app.store.directory())
+            let attributes = object.attributes.sorted { $0.key < $1.key }
+            let time = object.updatedAt ?? app.customers.anchor - 86_400 * 200
             return .json(.obj(["object": .obj([
-                "identifiers": SandboxObjects.identifiers(object),
+                "identifiers": identifiers(object),
                 "attributes": .obj(attributes.map { ($0.key, JSONValue.string($0.value)) }),
-                "timestamps": .obj(attributes.map { ($0.key, JSONValue.int(app.customers.anchor - 86_400 * 200)) }),
+                "timestamps": .obj(attributes.map { ($0.key, JSONValue.int(time)) }),
             ])]))
         }
 
         router.get("/v1/objects/:type/:id/relationships") { exchange, parameters in
-            let object = try object(parameters, exchange)
-            let people = app.store.objectPeople(object, app.customers).map(Int.init)
-            let page = try Cursor.page(people, start: exchange.query["start"], limit: try exchange.limit(default: 100, max: 1_000))
+            let people = app.store.directory()
+            let object = try object(parameters, exchange, people)
+            let members = app.store.objectPeople(object).map(Int.init)
+            let page = try Cursor.page(members, start: exchange.query["start"], limit: try exchange.limit(default: 100, max: 1_000))
             return .json(.obj([
                 "cio_relationships": .array(page.items.map { row in
-                    .obj(["identifiers": PeopleWire.identifiers(app.customers, row), "object_type_id": .string(String(object.type))])
+                    .obj(["identifiers": PeopleWire.identifiers(people, row), "object_type_id": .string(String(object.key.type))])
                 }),
                 "next": .string(page.next ?? ""),
             ]))
         }
     }
 
-    private static func object(_ parameters: Router.Parameters, _ exchange: Exchange) throws -> SandboxObjects.Object {
+    static func identifiers(_ object: ObjectView) -> JSONValue {
+        .obj(["object_id": .string(object.key.id), "cio_object_id": .string(object.cioObjectID)])
+    }
+
+    private static func object(_ parameters: Router.Parameters, _ exchange: Exchange, _ people: PeopleDirectory) throws -> ObjectView {
         let type = try parameters.int("type")
-        guard let object = SandboxObjects.find(type: type, id: parameters["id"], idType: exchange.query["id_type"]) else {
-            throw APIFailure.notFound("object \(parameters["id"]) of type \(type) not found")
-        }
-        return object
+        let id = parameters["id"]
+        let found = exchange.query["id_type"] == "cio_object_id" ? people.object(cioObjectID: id).flatMap { $0.key.type == type ? $0 : nil }
+            : people.object(ObjectKey(type: type, id: id))
+        guard let found else { throw APIFailure.notFound("object \(id) of type \(type) not found") }
+        return found
     }
 
     /// The objects filter: `and` / `or` / `not` over `object_attribute` leaves (`eq` a value, or `exists`).

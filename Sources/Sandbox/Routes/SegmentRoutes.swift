@@ -35,8 +35,9 @@ enum SegmentRoutes {
             let limit = try exchange.limit(default: 1_000, max: 30_000)
             let rows = app.store.membership(segment.id)?.rows ?? []
             let page = try Cursor.page(rows, start: exchange.query["start"], limit: limit)
+            let people = app.store.directory()
             return .json(.obj([
-                "identifiers": .array(page.items.map { PeopleWire.identifiers(app.customers, Int($0)) }),
+                "identifiers": .array(page.items.map { PeopleWire.identifiers(people, Int($0)) }),
                 "ids": .array(page.items.map { .string(app.customers.id(Int($0))) }),
                 "next": .string(page.next ?? ""),
             ]))

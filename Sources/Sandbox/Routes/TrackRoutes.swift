@@ -15,10 +15,11 @@ enum TrackRoutes {
         guard let ids = body["ids"]?.arrayValue else { throw APIFailure.badRequest("ids is required and must be an array") }
         guard ids.count <= 1_000 else { throw APIFailure.badRequest("at most 1000 ids per request (got \(ids.count))") }
         let idType = exchange.query["id_type"]
-        // Unknown people are ignored, as the Track API does.
+        // Unknown people are ignored, as the Track API does; so are people created through the Track API, since
+        // segments are evaluated over the generated table.
         let rows = try ids.compactMap { value -> Int32? in
             let text = value.stringValue ?? value.intValue.map(String.init) ?? ""
-            return try app.store.resolve(text, idType: idType).map(Int32.init)
+            return try app.store.resolve(text, idType: idType).flatMap { $0 < app.customers.count ? Int32($0) : nil }
         }
         try app.store.changeMembers(segment: id, rows: rows, change)
         return .json(.obj([]))

@@ -96,7 +96,7 @@ enum TransactionalRoutes {
         case "cio_id": row = app.customers.row(forCioID: identifierValue)
         default: row = app.customers.row(forID: identifierValue)
         }
-        guard let row else {
+        guard let row, app.store.directory().isLive(row) else {
             throw failure(400, "no person matches identifiers \(identifier.key)=\(identifierValue) (the sandbox does not create people on send)")
         }
 

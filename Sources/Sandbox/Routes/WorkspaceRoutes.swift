@@ -59,7 +59,7 @@ enum WorkspaceRoutes {
                 "name": .string(WorkspaceCatalog.workspaceName),
                 "messages_sent": .int(sent),
                 "billable_messages_sent": .int(sent - sent / 12),
-                "people": .int(app.customers.count),
+                "people": .int(app.store.directory().liveCount),
                 "object_types": .int(WorkspaceCatalog.objectTypes.count),
                 "objects": .int(min(app.customers.count, NameBanks.companyCount) + 500),
             ])])]))

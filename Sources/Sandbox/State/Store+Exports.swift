@@ -66,20 +66,22 @@ extension WorkspaceStore {
             let fields = ["id", "email", "cio_id", "first_name", "last_name", "plan", "country", "city", "company",
                           "created_at", "last_seen", "lifetime_value", "phone", "language", "unsubscribed"]
             row(fields)
+            let people = directory()
             for member in evaluate(filter).rows {
                 let person = Int(member)
                 row(fields.map { field in
-                    field == "unsubscribed" ? (customers.isUnsubscribed(person) ? "true" : "false") : customers.attribute(field, person) ?? ""
+                    field == "unsubscribed" ? (people.isUnsubscribed(person) ? "true" : "false") : people.attribute(field, person) ?? ""
                 })
             }
         case .deliveries(let selector):
             let metrics: [DeliveryMetric] = [.created, .sent, .delivered, .opened, .clicked, .converted, .bounced, .failed]
             row(["delivery_id", "customer_id", "email", "cio_id", "type", "campaign_id", "action_id", "newsletter_id",
                  "broadcast_id", "transactional_message_id", "subject", "recipient"] + metrics.map(\.key) + ["failure_message"])
+            let people = directory()
             for delivery in allDeliveries(where: selector.matches) {
                 let person = Int(delivery.customer)
                 func text(_ number: Int?) -> String { number.map(String.init) ?? "" }
-                row([delivery.id, customers.id(person), customers.email(person), customers.cioID(person), delivery.type,
+                row([delivery.id, people.id(person) ?? "", people.email(person) ?? "", people.cioID(person), delivery.type,
                      text(delivery.campaignID), text(delivery.actionID), text(delivery.newsletterID), text(delivery.broadcastID),
                      text(delivery.transactionalID), delivery.subject, delivery.recipient]
                     + metrics.map { text(delivery.reached($0)) } + [delivery.failureMessage ?? ""])

@@ -86,11 +86,3 @@ extension WorkspaceStore {
         state.withLock { $0.suppressions[list]?.removeValue(forKey: email.lowercased()) != nil }
     }
 }
-
-extension WorkspaceStore {
-    /// The people related to an object, in id order.
-    func objectPeople(_ object: SandboxObjects.Object, _ customers: CustomerTable) -> [Int32] {
-        objectPeopleIndex(customers)[object] ?? []
-    }
-}
-

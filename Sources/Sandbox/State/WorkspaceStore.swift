@@ -45,15 +45,10 @@ final class WorkspaceStore: Sendable {
     // MARK: people
 
     /// Resolves a customer path value with `id_type` (id | email | cio_id); nil when no one matches. An email several
-    /// people share names the first of them (the spec does not say which one the API picks).
+    /// people share names the first of them (the spec does not say which one the API picks). People created through
+    /// the Track API resolve too (rows at or above the table's count); deleted ones do not.
     func resolve(_ value: String, idType: String?) throws -> Int? {
-        switch idType ?? "id" {
-        case "id", "": return customers.row(forID: value)
-        case "email": return customers.row(forEmail: value)
-        case "cio_id": return customers.row(forCioID: value)
-        case "phone": throw APIFailure.badRequest("phone is not enabled as an identifier in this workspace")
-        default: throw APIFailure.badRequest("id_type must be id, email or cio_id")
-        }
+        try directory().row(value, idType: idType)
     }
 
     /// Rows matching a filter, in ascending order; repeated pages of one search reuse the result.
@@ -68,8 +63,17 @@ final class WorkspaceStore: Sendable {
         return rows
     }
 
+    /// Rows matching a filter, leaving out people who left (a `not` would otherwise bring them back).
     func evaluate(_ filter: AudienceFilter) -> BitSet {
-        evaluate(filter, depth: 0)
+        withoutRemoved(evaluate(filter, depth: 0))
+    }
+
+    func withoutRemoved(_ bits: BitSet) -> BitSet {
+        let removed = state.withLock { $0.people.removed }
+        guard !removed.isEmpty else { return bits }
+        var result = bits
+        for row in removed { result.remove(Int(row)) }
+        return result
     }
 
     private func evaluate(_ filter: AudienceFilter, depth: Int) -> BitSet {
@@ -95,7 +99,10 @@ final class WorkspaceStore: Sendable {
     private func membership(_ id: Int, depth: Int) -> CachedMembership? {
         let snapshot: (SegmentRecord, Set<Int32>?, Int)? = state.withLock { state in
             guard let segment = state.segments.first(where: { $0.id == id }) else { return nil }
-            let version = segment.kind == .manual || (segment.rule.map(Self.refersToSegments) ?? false) ? state.membershipVersion : 0
+            // A data-driven segment changes only when people leave; manual ones and those built on segments, whenever
+            // any membership may have.
+            let dependsOnMembers = segment.kind == .manual || (segment.rule.map(Self.refersToSegments) ?? false)
+            let version = dependsOnMembers ? state.membershipVersion : state.people.removalVersion
             return (segment, segment.kind == .manual ? state.manualMembers[id] ?? [] : nil, version)
         }
         guard let (segment, manual, version) = snapshot else { return nil }
@@ -108,7 +115,8 @@ final class WorkspaceStore: Sendable {
         } else {
             bits = BitSet(count: customers.count)
         }
-        let result = CachedMembership(version: version, bits: bits, rows: bits.rows)
+        let live = withoutRemoved(bits)
+        let result = CachedMembership(version: version, bits: live, rows: live.rows)
         memberships.withLock { $0[id] = result }
         return result
     }
@@ -220,6 +228,8 @@ struct MutableWorkspace: Sendable {
     var nextTriggerID: Int
     var nextExportID: Int
     var sendCounter = 0
+    /// What the Track and Pipelines APIs changed about people and objects.
+    var people = PeopleOverlay()
     /// The ESP's suppression lists, by list and lowercased address: made from the bounced, dropped and spammed
     /// email deliveries, then changed by suppress and unsuppress.
     var suppressions: [EspList: [String: EspSuppression]] = [:]

@@ -10,18 +10,18 @@ enum DeliveryWire {
         case transactional
     }
 
-    static func delivery(_ delivery: DeliveryRecord, customers: CustomerTable, shape: Shape) -> JSONValue {
+    static func delivery(_ delivery: DeliveryRecord, people: PeopleDirectory, shape: Shape) -> JSONValue {
         let row = Int(delivery.customer)
         let lastMetric = delivery.metrics.map(\.at).max() ?? delivery.created
         var pairs: [(String, JSONValue)] = [
             ("id", .string(delivery.id)),
             ("deduplicate_id", .string("\(delivery.id):\(lastMetric)")),
             ("msg_template_id", .int(delivery.templateID)),
-            ("customer_id", .string(customers.id(row))),
+            ("customer_id", .str(people.id(row))),
         ]
         switch shape {
-        case .full: pairs.append(("customer_identifiers", PeopleWire.identifiers(customers, row)))
-        case .transactional: pairs.append(("identifiers", PeopleWire.identifiers(customers, row)))
+        case .full: pairs.append(("customer_identifiers", PeopleWire.identifiers(people, row)))
+        case .transactional: pairs.append(("identifiers", PeopleWire.identifiers(people, row)))
         case .person: break
         }
         pairs += [

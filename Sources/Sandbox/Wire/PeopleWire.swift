@@ -1,42 +1,45 @@
 /// JSON shapes for people, written from the vendor spec (not from the client's models).
 enum PeopleWire {
-    /// `{"email":…,"id":…,"cio_id":…}`
-    static func identifiers(_ customers: CustomerTable, _ row: Int) -> JSONValue {
-        .obj(["email": .string(customers.email(row)), "id": .string(customers.id(row)), "cio_id": .string(customers.cioID(row))])
+    /// `{"email":…,"id":…,"cio_id":…}` (a person created by email alone has a null id, one without an email a null email).
+    static func identifiers(_ people: PeopleDirectory, _ row: Int) -> JSONValue {
+        .obj(["email": .str(people.email(row)), "id": .str(people.id(row)), "cio_id": .string(people.cioID(row))])
     }
 
     /// The `customer` object of the attributes endpoints.
-    static func customer(_ customers: CustomerTable, _ row: Int) -> JSONValue {
-        let attributes = customers.attributes(row).map { ($0.key, JSONValue.string($0.value)) }
-        let timestamps = customers.timestamps(row).map { ($0.key, JSONValue.int($0.value)) }
-        let devices = customers.devices(row).map { device in
-            JSONValue.obj(["id": .string(device.id), "last_used": .int(device.lastUsed), "platform": .string(device.platform)])
+    static func customer(_ people: PeopleDirectory, _ row: Int) -> JSONValue {
+        let attributes = people.attributes(row).map { ($0.key, JSONValue.string($0.value)) }
+        let timestamps = people.timestamps(row).map { ($0.key, JSONValue.int($0.value)) }
+        let devices = people.devices(row).map { device in
+            JSONValue.obj(["id": .string(device.token), "last_used": .int(device.lastUsed), "platform": .string(device.platform)])
         }
         return .obj([
-            "id": .string(customers.id(row)),
-            "identifiers": identifiers(customers, row),
+            "id": .str(people.id(row)),
+            "identifiers": identifiers(people, row),
             "attributes": .obj(attributes),
             "timestamps": .obj(timestamps),
-            "unsubscribed": .bool(customers.isUnsubscribed(row)),
+            "unsubscribed": .bool(people.isUnsubscribed(row)),
             "devices": .array(devices),
         ])
     }
 
-    /// Subscription preferences: one entry per topic; unsubscribed people are out of everything.
-    static func subscriptionPreferences(_ customers: CustomerTable, _ row: Int, topics: [TopicRecord], language: String?) -> JSONValue {
-        let unsubscribed = customers.isUnsubscribed(row)
+    /// Subscription preferences: one entry per topic; unsubscribed people are out of everything. A preference set
+    /// through `cio_subscription_preferences` wins over the topic's default.
+    static func subscriptionPreferences(_ people: PeopleDirectory, _ row: Int, topics: [TopicRecord], language: String?) -> JSONValue {
+        let unsubscribed = people.isUnsubscribed(row)
+        let customers = people.customers
         let items = topics.map { topic -> JSONValue in
-            let flip = SplitMix64.unit(SplitMix64.hash(customers.seed, UInt64(row), 0x70B1C, UInt64(topic.id))) < 0.2
-            let subscribed = !unsubscribed && (topic.subscribedByDefault != flip)
+            // Generated people left a fifth of the topics' defaults; created ones start from the defaults.
+            let flip = !people.isCreated(row) && SplitMix64.unit(SplitMix64.hash(customers.seed, UInt64(row), 0x70B1C, UInt64(topic.id))) < 0.2
+            let chosen = people.topicPreference("topic_\(topic.id)", row) ?? (topic.subscribedByDefault != flip)
             return .obj([
                 "id": .string("topic_\(topic.id)"), "name": .string(topic.name),
-                "description": .string(topic.description), "subscribed": .bool(subscribed),
+                "description": .string(topic.description), "subscribed": .bool(!unsubscribed && chosen),
             ])
         }
-        let german = (language ?? customers.languageText(row)).hasPrefix("de")
+        let german = (language ?? people.language(row)).hasPrefix("de")
         return .obj(["customer": .obj([
-            "id": .string(customers.id(row)),
-            "identifiers": identifiers(customers, row),
+            "id": .str(people.id(row)),
+            "identifiers": identifiers(people, row),
             "topics": .array(items),
             "unsubscribed": .bool(unsubscribed),
             "header": .obj([
@@ -46,17 +49,15 @@ enum PeopleWire {
         ])])
     }
 
-    /// Relationships to account objects: people belong to their company's account, some to a project too.
-    static func relationships(_ customers: CustomerTable, _ row: Int) -> [JSONValue] {
-        let created = Int(customers.createdAt[row])
-        return SandboxObjects.related(customers, row).map { object in
-            var attributes: [(String, JSONValue)] = [("name", .string(SandboxObjects.name(object)))]
-            if object.type == 1 { attributes.append(("role", .string(SandboxObjects.hash(customers, row) % 5 == 0 ? "admin" : "member"))) }
-            return .obj([
-                "object_type_id": .int(object.type),
-                "identifiers": SandboxObjects.identifiers(object),
-                "attributes": .obj(attributes),
-                "timestamps": .obj(attributes.map { ($0.0, JSONValue.int(created)) }),
+    /// A person's relationships to objects: generated people belong to their company's account, some to a project
+    /// too; the Track and Pipelines APIs add and remove more.
+    static func relationships(_ people: PeopleDirectory, _ row: Int) -> [JSONValue] {
+        people.relationships(row).map { relationship in
+            .obj([
+                "object_type_id": .int(relationship.object.key.type),
+                "identifiers": .obj(["object_id": .string(relationship.object.key.id), "cio_object_id": .string(relationship.object.cioObjectID)]),
+                "attributes": .obj(relationship.attributes.map { ($0.key, JSONValue.string($0.value)) }),
+                "timestamps": .obj(relationship.attributes.map { ($0.key, JSONValue.int(relationship.time)) }),
             ])
         }
     }

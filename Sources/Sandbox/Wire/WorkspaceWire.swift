@@ -27,62 +27,78 @@ enum WorkspaceWire {
         ])
     }
 
-    static func activity(_ item: WorkspaceStore.ActivityItem, customers: CustomerTable, seed: UInt64) -> JSONValue {
+    static func activity(_ item: WorkspaceStore.ActivityItem, people: PeopleDirectory, seed: UInt64) -> JSONValue {
         let row = Int(item.customer)
         var pairs: [(String, JSONValue)] = [
             ("id", .string(activityID(item, seed: seed))),
             ("type", .string(item.type)),
             ("timestamp", .int(item.timestamp)),
-            ("customer_id", .string(customers.id(row))),
-            ("customer_identifiers", PeopleWire.identifiers(customers, row)),
+            ("customer_id", .str(people.id(row))),
+            ("customer_identifiers", PeopleWire.identifiers(people, row)),
         ]
         switch item {
         case .message(let delivery):
-            let deliveryType: String
-            switch delivery.type {
-            case "push": deliveryType = delivery.recipient.hasPrefix("fcm:") ? "android" : "ios"
-            case "twilio": deliveryType = "phone"
-            default: deliveryType = "email"
-            }
-            let opened: JSONValue = delivery.reached(.delivered) == nil ? .null : .bool(delivery.reached(.opened) != nil)
-            pairs += [
-                ("delivery_id", .string(delivery.id)),
-                ("delivery_type", .string(deliveryType)),
-                ("data", .obj(["delivery_id": .string(delivery.id), "delivered": .num(delivery.reached(.delivered)), "opened": opened])),
-            ]
-        case .recorded(let activity, let position):
-            let h = SplitMix64.hash(seed, UInt64(position), 0xAC7)
-            switch activity.kind {
-            case .event:
-                let name = ActivityGenerator.eventNames[Int(activity.nameIndex)]
-                var data: [(String, JSONValue)] = []
-                if name == "purchase" || name == "added_to_cart" {
-                    data = [("amount", .string("\(10 + h % 290).\(h % 90 + 10)")), ("currency", .string("USD")), ("sku", .string("SKU-\(1_000 + h % 9_000)"))]
-                }
-                pairs += [("name", .string(name)), ("data", .obj(data))]
-            case .page:
-                let url = ActivityGenerator.pageURLs[Int(activity.nameIndex)]
-                pairs += [("name", .string(url)), ("url", .string(url)), ("data", .obj(["referrer": .string(h % 2 == 0 ? "https://www.google.com/" : "")]))]
-            case .screen:
-                pairs += [("name", .string(ActivityGenerator.screenNames[Int(activity.nameIndex)])), ("data", .obj([]))]
-            case .attributeChange:
-                let field = ActivityGenerator.changedAttributes[Int(activity.nameIndex)]
-                let now = customers.attribute(field, row) ?? ""
-                let before: String
-                switch field {
-                case "plan": before = CustomerTable.plans[max(0, Int(customers.plan[row]) - 1)]
-                case "last_seen": before = String(activity.timestamp - Int(h % 604_800))
-                case "language": before = "en"
-                default: before = ""
-                }
-                pairs.append(("data", .obj([(field, .obj(["from": .string(before), "to": .string(now)]))])))
-            }
+            pairs += messagePairs(delivery)
+        case .recorded(let activity, let position, _):
+            pairs += recordedPairs(activity, position: position, people: people, seed: seed)
+        case .tracked(let activity):
+            if let name = activity.name { pairs.append(("name", .string(name))) }
+            // A page view's name is its URL, as in the generated ones.
+            if activity.type == "page", let name = activity.name { pairs.append(("url", .string(name))) }
+            pairs.append(("data", activity.data))
         }
         return .obj(pairs)
     }
 
+    private static func messagePairs(_ delivery: DeliveryRecord) -> [(String, JSONValue)] {
+        let deliveryType: String
+        switch delivery.type {
+        case "push": deliveryType = delivery.recipient.hasPrefix("fcm:") ? "android" : "ios"
+        case "twilio": deliveryType = "phone"
+        default: deliveryType = "email"
+        }
+        let opened: JSONValue = delivery.reached(.delivered) == nil ? .null : .bool(delivery.reached(.opened) != nil)
+        return [
+            ("delivery_id", .string(delivery.id)),
+            ("delivery_type", .string(deliveryType)),
+            ("data", .obj(["delivery_id": .string(delivery.id), "delivered": .num(delivery.reached(.delivered)), "opened": opened])),
+        ]
+    }
+
+    private static func recordedPairs(_ activity: ActivityRecord, position: Int, people: PeopleDirectory, seed: UInt64) -> [(String, JSONValue)] {
+        let h = SplitMix64.hash(seed, UInt64(position), 0xAC7)
+        switch activity.kind {
+        case .event:
+            let name = ActivityGenerator.eventNames[Int(activity.nameIndex)]
+            var data: [(String, JSONValue)] = []
+            if name == "purchase" || name == "added_to_cart" {
+                data = [("amount", .string("\(10 + h % 290).\(h % 90 + 10)")), ("currency", .string("USD")), ("sku", .string("SKU-\(1_000 + h % 9_000)"))]
+            }
+            return [("name", .string(name)), ("data", .obj(data))]
+        case .page:
+            let url = ActivityGenerator.pageURLs[Int(activity.nameIndex)]
+            return [("name", .string(url)), ("url", .string(url)), ("data", .obj(["referrer": .string(h % 2 == 0 ? "https://www.google.com/" : "")]))]
+        case .screen:
+            return [("name", .string(ActivityGenerator.screenNames[Int(activity.nameIndex)])), ("data", .obj([]))]
+        case .attributeChange:
+            // Generated for the person it happened to (who may since have merged into someone else).
+            let subject = Int(activity.customer)
+            let field = ActivityGenerator.changedAttributes[Int(activity.nameIndex)]
+            let now = people.customers.attribute(field, subject) ?? ""
+            let before: String
+            switch field {
+            case "plan": before = CustomerTable.plans[max(0, Int(people.customers.plan[subject]) - 1)]
+            case "last_seen": before = String(activity.timestamp - Int(h % 604_800))
+            case "language": before = "en"
+            default: before = ""
+            }
+            return [("data", .obj([(field, .obj(["from": .string(before), "to": .string(now)]))]))]
+        }
+    }
+
     /// ULID-looking ids (26 Crockford base32 characters), stable for the same activity.
     static func activityID(_ item: WorkspaceStore.ActivityItem, seed: UInt64) -> String {
+        if case .tracked(let activity) = item, let id = activity.id { return id }
         let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
         var milliseconds = UInt64(max(0, item.timestamp)) * 1_000
         var chars: [Character] = []
@@ -93,8 +109,9 @@ enum WorkspaceWire {
         chars.reverse()
         let salt: UInt64
         switch item {
-        case .recorded(_, let position): salt = UInt64(position)
+        case .recorded(_, let position, _): salt = UInt64(position)
         case .message(let delivery): salt = 1 << 40 | UInt64(delivery.seq)
+        case .tracked(let activity): salt = 1 << 41 | UInt64(activity.seq)
         }
         var random = SplitMix64.hash(seed, salt, 0x0111D)
         var random2 = SplitMix64.hash(seed, salt, 0x0111E)

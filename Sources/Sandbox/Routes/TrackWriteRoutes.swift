@@ -1,0 +1,62 @@
+/// Track API v2: `POST /api/v2/entity` (one operation) and `POST /api/v2/batch` (many), applied to the workspace.
+enum TrackWriteRoutes {
+    static func register(_ router: inout Router, app: SandboxApp) {
+        router.post("/api/v2/entity") { exchange, _ in
+            guard exchange.body.count < TrackLimits.entityBytes else {
+                return refused(.tooLarge("body", "the request is \(exchange.body.count) bytes; /api/v2/entity takes less than 32 kB"))
+            }
+            guard let body = JSONValue.parse(exchange.body) else { return refused(.value("body", "the request body is not valid JSON")) }
+            do throws(TrackProblem) {
+                try app.store.apply(EntityParser.operation(body))
+            } catch {
+                return refused(error)
+            }
+            return .json(.obj([]))
+        }
+
+        router.post("/api/v2/batch") { exchange, _ in
+            guard exchange.body.count < TrackLimits.batchBytes else {
+                return refused(.tooLarge("body", "the request is \(exchange.body.count) bytes; /api/v2/batch takes less than 500 kB"))
+            }
+            guard let body = JSONValue.parse(exchange.body) else { return refused(.value("body", "the request body is not valid JSON")) }
+            guard body.members != nil else { return refused(.type("body", "an object")) }
+            guard let items = body["batch"], !items.isNull else { return refused(.required("batch")) }
+            guard let operations = items.arrayValue else { return refused(.type("batch", "an array")) }
+            return batch(operations, app)
+        }
+    }
+
+    /// Applies every valid operation; the invalid ones (and any the workspace refuses) come back by position.
+    private static func batch(_ items: [JSONValue], _ app: SandboxApp) -> Reply {
+        var problems: [(index: Int, problem: TrackProblem)] = []
+        var valid: [(index: Int, operation: TrackOperation)] = []
+        for (index, item) in items.enumerated() {
+            let size = item.serialized().count
+            if size > TrackLimits.entityBytes {
+                problems.append((index, .tooLarge("batch[\(index)]", "the operation is \(size) bytes; each one must be 32 kB or smaller")))
+                continue
+            }
+            do throws(TrackProblem) {
+                valid.append((index, try EntityParser.operation(item)))
+            } catch {
+                problems.append((index, error))
+            }
+        }
+        for refused in app.store.apply(valid.map(\.operation)) { problems.append((valid[refused.index].index, refused.problem)) }
+        guard !problems.isEmpty else { return .json(.obj([])) }
+        let errors = problems.sorted { $0.index < $1.index }.map { entry in
+            JSONValue.obj([
+                ("batch_index", .int(entry.index)), ("reason", .string(entry.problem.reason)),
+                ("field", .string(entry.problem.field)), ("message", .string(entry.problem.message)),
+            ])
+        }
+        return .json(.obj(["errors": .array(errors)]), status: 207)
+    }
+
+    /// `400 {"errors":[{"reason","field","message"}]}`
+    static func refused(_ problem: TrackProblem) -> Reply {
+        .json(.obj(["errors": .array([.obj([
+            "reason": .string(problem.reason), "field": .string(problem.field), "message": .string(problem.message),
+        ])])]), status: 400)
+    }
+}

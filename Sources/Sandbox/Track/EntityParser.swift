@@ -1,0 +1,112 @@
+/// Track v2 operations (`/api/v2/entity`, each item of `/api/v2/batch`): `type` and `action` pick the shape, which
+/// is checked as the vendor spec describes it.
+enum EntityParser {
+    static func operation(_ value: JSONValue) throws(TrackProblem) -> TrackOperation {
+        guard value.members != nil else { throw .type("body", "an object") }
+        let fields = TrackFields(value)
+        let type = try fields.requiredString("type")
+        let action = try fields.requiredString("action")
+        switch type {
+        case "person": return try person(action, fields)
+        case "object": return try object(action, fields)
+        case "delivery": return try delivery(action, fields)
+        default: throw .value("type", "type must be person, object or delivery (got \(type))")
+        }
+    }
+
+    private static func person(_ action: String, _ fields: TrackFields) throws(TrackProblem) -> TrackOperation {
+        if action == "merge" {
+            return .merge(
+                primary: try TrackParse.person(fields.value["primary"], field: "primary"),
+                secondary: try TrackParse.person(fields.value["secondary"], field: "secondary")
+            )
+        }
+        guard personActions.contains(action) else { throw unknown(action, type: "person") }
+        let ref = try TrackParse.person(fields.value["identifiers"], field: "identifiers")
+        switch action {
+        case "identify": return try identify(ref, fields)
+        case "delete": return .delete(ref)
+        case "suppress": return .suppress(ref)
+        case "unsuppress": return .unsuppress(ref)
+        case "add_device": return .addDevice(ref, try device(fields, tokenKey: "token"))
+        case "delete_device":
+            guard let device = try fields.object("device") else { throw .required("device") }
+            return .deleteDevice(ref, token: try device.requiredString("token"))
+        case "add_relationships", "delete_relationships":
+            guard let items = try fields.array("cio_relationships") else { throw .required("cio_relationships") }
+            return .relate(ref, try TrackParse.objectLinks(items, field: "cio_relationships"), add: action == "add_relationships")
+        default:
+            return .activity(ref, try activity(action, fields, dataKey: "attributes"))
+        }
+    }
+
+    private static let personActions: Set<String> = [
+        "identify", "delete", "suppress", "unsuppress", "add_device", "delete_device",
+        "add_relationships", "delete_relationships", "event", "page", "screen",
+    ]
+
+    private static func unknown(_ action: String, type: String) -> TrackProblem {
+        .value("action", "\(action) is not an action for type \(type)")
+    }
+
+    private static func identify(_ ref: PersonRef, _ fields: TrackFields) throws(TrackProblem) -> TrackOperation {
+        let attributes = try TrackParse.personAttributes(fields.object("attributes"))
+        var links: [ObjectLink] = []
+        if let items = try fields.array("cio_relationships") { links = try TrackParse.objectLinks(items, field: "cio_relationships") }
+        return .identify(ref, PersonUpdate(
+            attributes: attributes.changes, updateOnly: attributes.updateOnly, topics: attributes.topics,
+            timestamp: try fields.int("timestamp"), links: links
+        ))
+    }
+
+    /// A device: its token (`token` in v2, `id` in v1), platform `ios` or `android`, and when it was last used.
+    static func device(_ fields: TrackFields, tokenKey: String) throws(TrackProblem) -> TrackedDevice {
+        guard let device = try fields.object("device") else { throw .required(fields.name("device")) }
+        let token = try device.requiredString(tokenKey)
+        let platform = try device.requiredString("platform")
+        guard platform == "ios" || platform == "android" else { throw .value(device.name("platform"), "platform must be ios or android (got \(platform))") }
+        if let attributes = try device.object("attributes") {
+            for member in attributes.value.members ?? [] where member.value.stringValue == nil && !member.value.isNull {
+                throw .type(attributes.name(member.key), "a string")
+            }
+        }
+        return TrackedDevice(token: token, platform: platform, lastUsed: try device.int("last_used") ?? 0)
+    }
+
+    /// An event, page or screen: a name, and optional data, id and time.
+    static func activity(_ type: String, _ fields: TrackFields, dataKey: String) throws(TrackProblem) -> ActivityInput {
+        let name = try fields.requiredString("name")
+        if type == "event" { try TrackFields.limit(name, TrackLimits.eventNameBytes, field: fields.name("name")) }
+        let id = try fields.string("id")
+        let data = try fields.object(dataKey)?.value ?? .object([])
+        let size = data.serialized().count
+        if size > TrackLimits.eventDataBytes { throw .tooLong(fields.name(dataKey), TrackLimits.eventDataBytes, size) }
+        return ActivityInput(type: type, name: name, data: data, timestamp: try fields.int("timestamp"), id: id)
+    }
+
+    private static func object(_ action: String, _ fields: TrackFields) throws(TrackProblem) -> TrackOperation {
+        guard ["identify", "delete", "add_relationships", "delete_relationships"].contains(action) else { throw unknown(action, type: "object") }
+        let ref = try TrackParse.object(fields.value["identifiers"], field: "identifiers")
+        var people: [PersonLink]?
+        if let items = try fields.array("cio_relationships") { people = try TrackParse.personLinks(items, field: "cio_relationships") }
+        switch action {
+        case "identify":
+            return .identifyObject(ref, attributes: try TrackParse.objectAttributes(fields.object("attributes")), people: people ?? [])
+        case "delete":
+            return .deleteObject(ref)
+        default:
+            guard let people else { throw .required("cio_relationships") }
+            return .relateObject(ref, people, add: action == "add_relationships")
+        }
+    }
+
+    /// Delivery metrics (opened, converted, delivered) are accepted; the sandbox's deliveries keep their own.
+    private static func delivery(_ action: String, _ fields: TrackFields) throws(TrackProblem) -> TrackOperation {
+        guard action == "event" else { throw unknown(action, type: "delivery") }
+        let identifiers = try TrackFields.object(fields.value["identifiers"], field: "identifiers")
+        _ = try identifiers.requiredString("id")
+        let name = try fields.requiredString("name")
+        guard ["opened", "converted", "delivered"].contains(name) else { throw .value("name", "name must be opened, converted or delivered") }
+        return .accepted
+    }
+}
