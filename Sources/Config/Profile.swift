@@ -13,6 +13,8 @@ public struct Profile: Sendable, Hashable {
     public var siteID: String?
     /// Track API key, for the same writes.
     public var trackKey: KeySource?
+    /// A Pipelines source's write key, for the `P` test tool.
+    public var cdpKey: KeySource?
     /// Refuse every write while this profile is in use.
     public var readOnly: Bool
     /// A theme name or path for this profile; overrides the file's global `theme`.
@@ -34,7 +36,7 @@ public struct Profile: Sendable, Hashable {
 
     /// The environment variables this profile reads keys from: secrets, kept from every child process.
     public var secretVariables: [String] {
-        [apiKey, trackKey].compactMap { source in
+        [apiKey, trackKey, cdpKey].compactMap { source in
             if case .environment(let name)? = source { return name }
             return nil
         }
@@ -42,7 +44,7 @@ public struct Profile: Sendable, Hashable {
 
     /// Whether a key comes from a command in the file, which makes who may change the file matter.
     public var runsKeyCommand: Bool {
-        [apiKey, trackKey].contains { source in
+        [apiKey, trackKey, cdpKey].contains { source in
             if case .command = source { return true }
             return false
         }
@@ -50,7 +52,7 @@ public struct Profile: Sendable, Hashable {
 
     /// Whether a key is written in the file itself, which makes the file's permissions matter.
     public var holdsLiteralKey: Bool {
-        [apiKey, trackKey].contains { source in
+        [apiKey, trackKey, cdpKey].contains { source in
             if case .literal = source { return true }
             return false
         }

@@ -9,7 +9,8 @@ struct ProfileReader {
 
     static let fields = [
         "region", "api_key_env", "api_key_command", "api_key", "api_url",
-        "site_id", "track_api_key_env", "track_api_key_command", "track_api_key", "read_only", "theme",
+        "site_id", "track_api_key_env", "track_api_key_command", "track_api_key",
+        "cdp_write_key_env", "cdp_write_key_command", "cdp_write_key", "read_only", "theme",
     ]
 
     func readProfiles(_ value: any TOMLValueConvertible) throws(SourceIssue) -> [String: Profile] {
@@ -49,7 +50,8 @@ struct ProfileReader {
                 profile.readOnly = try source.bool(value, at: fieldPath, what: what(field))
             case "theme":
                 profile.theme = try ConfigParser.nonEmptyString(value, at: fieldPath, what: what(field), in: source)
-            case "api_key_env", "api_key_command", "api_key", "track_api_key_env", "track_api_key_command", "track_api_key":
+            case "api_key_env", "api_key_command", "api_key", "track_api_key_env", "track_api_key_command", "track_api_key",
+                 "cdp_write_key_env", "cdp_write_key_command", "cdp_write_key":
                 continue // read together below, to check that at most one source is given
             default:
                 throw source.issue("unknown key \"\(field)\" in profile \(name)\(Suggestion.hint(for: field, in: Self.fields))", at: fieldPath)
@@ -57,6 +59,7 @@ struct ProfileReader {
         }
         profile.apiKey = try keySource("api_key", in: table, profile: name, at: path)
         profile.trackKey = try keySource("track_api_key", in: table, profile: name, at: path)
+        profile.cdpKey = try keySource("cdp_write_key", in: table, profile: name, at: path)
         return profile
     }
 

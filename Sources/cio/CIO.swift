@@ -80,7 +80,10 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("track-url"), help: "Track API base URL (segment membership, writes to people), for the sandbox or a proxy (default: $CUSTOMERIO_TRACK_URL). Plain http only to loopback.")
     var trackURL: String?
 
+    @Option(name: .customLong("cdp-url"), help: "Pipelines API base URL, for the P test tool through the sandbox (<sandbox>/cdp) or a proxy (default: $CUSTOMERIO_CDP_URL). Plain http only to loopback.")
+    var cdpURL: String?
+
     func settings(environment: [String: String] = ProcessInfo.processInfo.environment) -> ConnectionSettings {
-        ConnectionSettings(region: region, apiURL: apiURL, trackURL: trackURL).merged(with: environment)
+        ConnectionSettings(region: region, apiURL: apiURL, trackURL: trackURL, cdpURL: cdpURL).merged(with: environment)
     }
 }

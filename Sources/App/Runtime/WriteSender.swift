@@ -26,7 +26,7 @@ public struct WriteSender: Sendable {
 
     public func send(_ write: PlannedWrite) async -> Result {
         if !write.parts.isEmpty { return await sendBatches(write) }
-        let sent = await sendOne(write.request, endpoint: write.endpoint, digest: write.payloadDigest)
+        let sent = await sendOne(write.request, endpoint: write.endpoint, digest: write.payloadDigest) { EffectHandler.resultID(of: write.kind, body: $0) }
         switch sent {
         case .success(let body):
             let id = EffectHandler.resultID(of: write.kind, body: body)
@@ -43,13 +43,13 @@ public struct WriteSender: Sendable {
     }
 
     /// One request, with its `pending` and outcome lines; the answer's body when it was accepted.
-    func sendOne(_ request: APIRequest, endpoint: String, digest: String) async -> Swift.Result<Data, Failure> {
+    func sendOne(_ request: APIRequest, endpoint: String, digest: String, resultID: (Data) -> String? = { _ in nil }) async -> Swift.Result<Data, Failure> {
         let attempt = UUID().uuidString
-        let record = { (outcome: String, detail: String?) in
-            WriteJournal.Entry(time: Date(), profile: profile, endpoint: endpoint, payloadDigest: digest, resultID: nil, outcome: outcome, detail: detail, attempt: attempt)
+        let record = { (outcome: String, detail: String?, id: String?) in
+            WriteJournal.Entry(time: Date(), profile: profile, endpoint: endpoint, payloadDigest: digest, resultID: id, outcome: outcome, detail: detail, attempt: attempt)
         }
         do {
-            try journal.append(record(WriteJournal.Entry.pending, nil))
+            try journal.append(record(WriteJournal.Entry.pending, nil, nil))
         } catch {
             return .failure(Failure(outcome: .failed("Not sent: the journal could not be written (\(EffectHandler.message(error))), and no write leaves unrecorded.")))
         }
@@ -63,12 +63,12 @@ public struct WriteSender: Sendable {
             }
             result = .failure(Failure(outcome: outcome, error: error))
         }
-        let (word, detail): (String, String?) = switch result {
-        case .success: ("sent", nil)
-        case .failure(let failure): (failure.outcome.journalWord, failure.outcome.message)
+        let (word, detail, id): (String, String?, String?) = switch result {
+        case .success(let body): ("sent", nil, resultID(body))
+        case .failure(let failure): (failure.outcome.journalWord, failure.outcome.message, nil)
         }
         do {
-            try journal.append(record(word, detail))
+            try journal.append(record(word, detail, id))
         } catch {
             // The write happened (or not) whatever the journal says; the user hears that its outcome was not
             // recorded (the pending line stands, and reads as unknown).

@@ -46,7 +46,8 @@ enum AppLauncher {
             // The sandbox serves the Track API's segment endpoints too, under any site id and key.
             configuration = try launch.configuration ?? ClientConfiguration(
                 key: Secret("demo")!, appBaseURL: sandbox!.baseURL, trackBaseURL: sandbox!.baseURL,
-                trackSiteID: "sandbox", trackKey: Secret("sandbox")
+                trackSiteID: "sandbox", trackKey: Secret("sandbox"),
+                cdpBaseURL: sandbox!.baseURL.appendingPathComponent("cdp"), cdpWriteKey: Secret("sandbox-write-key")
             )
         } catch {
             return .failure(error)
@@ -59,6 +60,8 @@ enum AppLauncher {
         connected.session.appHost = Self.host(configuration.appBaseURL)
         connected.session.trackHost = Self.host(configuration.trackBaseURL)
         connected.session.hasTrackCredentials = configuration.trackSiteID != nil && configuration.trackKey != nil
+        connected.session.cdpHost = Self.host(configuration.cdpBaseURL)
+        connected.session.hasPipelinesKey = configuration.cdpWriteKey != nil
         let launch = connected
         let environment = AppEnvironment(
             service: service, loadTheme: launch.loadTheme, stateFolder: StateFolder.resolve(), profile: launch.session.profile,

@@ -64,6 +64,9 @@ enum Startup {
         if settings.trackKey == nil, let source = profile.trackKey {
             settings.trackKey = try? source.resolve(environment: environment, hiding: hiding).reveal()
         }
+        if settings.cdpWriteKey == nil, let source = profile.cdpKey {
+            settings.cdpWriteKey = try? source.resolve(environment: environment, hiding: hiding).reveal()
+        }
     }
 
     /// A warning on stderr, where it never mixes into piped data and stays readable after the app closes.

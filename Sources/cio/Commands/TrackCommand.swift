@@ -81,7 +81,8 @@ struct TrackRun {
     private static func demoConfiguration(_ connection: ConnectionOptions) async throws -> ClientConfiguration {
         guard connection.demo else { return try ConnectionSettings().configuration() }
         let base = try await SandboxServer.start(SandboxOptions()).baseURL
-        return try ClientConfiguration(key: Secret("demo")!, appBaseURL: base, trackBaseURL: base, trackSiteID: "sandbox", trackKey: Secret("sandbox"))
+        return try ClientConfiguration(key: Secret("demo")!, appBaseURL: base, trackBaseURL: base, trackSiteID: "sandbox", trackKey: Secret("sandbox"),
+                                       cdpBaseURL: base.appendingPathComponent("cdp"), cdpWriteKey: Secret("sandbox-write-key"))
     }
 
     func execute(_ form: TrackForm) async throws {
