@@ -27,11 +27,13 @@ struct WritingApp {
 
     static func with(
         readOnly: Bool = false, timeout: Double = 30, rateLimit: Bool = false, throughGateway: Bool = false,
-        track: TrackCredentials = TrackCredentials(), _ body: (WritingApp) async throws -> Void
+        track: TrackCredentials = TrackCredentials(), configure: (inout SandboxOptions) -> Void = { _ in },
+        _ body: (WritingApp) async throws -> Void
     ) async throws {
         var options = SandboxOptions()
         options.rateLimit = rateLimit
         options.customers = 2_000
+        configure(&options)
         let server = try await SandboxServer.start(options)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cio-compose-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }

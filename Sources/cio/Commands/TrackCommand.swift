@@ -62,19 +62,24 @@ struct TrackRun {
     let send: Bool
 
     init(_ options: TrackWriteOptions) async throws {
+        try await self.init(connection: options.connection, readOnly: options.readOnly, send: options.yes)
+    }
+
+    /// `writes` is false for the one read (`region`), which read-only does not stop.
+    init(connection: ConnectionOptions, readOnly: Bool, send: Bool, writes: Bool = true) async throws {
         let environment = ProcessInfo.processInfo.environment
-        let resolved = try Startup.resolve(themeName: nil, readOnly: options.readOnly, connection: options.connection, environment: environment)
-        guard !resolved.launch.session.isReadOnly else {
+        let resolved = try Startup.resolve(themeName: nil, readOnly: readOnly, connection: connection, environment: environment)
+        guard !writes || !resolved.launch.session.isReadOnly else {
             throw CustomerIOError(kind: .readOnly, message: "read-only: cio track refuses every write (the --read-only flag or the profile's read_only).")
         }
         let configuration: ClientConfiguration
-        if let configured = resolved.launch.configuration { configuration = configured } else { configuration = try await Self.demoConfiguration(options.connection) }
+        if let configured = resolved.launch.configuration { configuration = configured } else { configuration = try await Self.demoConfiguration(connection) }
         client = AppAPIClient(configuration: configuration)
         var session = resolved.launch.session
         session.appHost = configuration.appBaseURL.absoluteString
         session.trackHost = configuration.trackBaseURL.absoluteString
         self.session = session
-        send = options.yes
+        self.send = send
     }
 
     /// With `--demo`, a sandbox in this process (gone when the command ends: for trying the commands out).

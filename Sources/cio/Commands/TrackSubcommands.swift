@@ -135,9 +135,8 @@ struct TrackRegionCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        var options = TrackWriteOptions()
-        options.connection = connection
-        let run = try await TrackRun(options)
+        // A read: read-only does not stop it.
+        let run = try await TrackRun(connection: connection, readOnly: false, send: false, writes: false)
         do {
             let region = try await run.client.trackRegion()
             let mine = run.client.configuration.region.rawValue
