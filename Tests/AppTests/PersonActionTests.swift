@@ -251,6 +251,23 @@ import TerminalUI
         #expect(write.parts.map(\.people.count) == [1_000, 200])
     }
 
+    @Test func twoMarkedPeopleCanBeMergedTheFirstSurviving() throws {
+        var reducer = Self.customers(3)
+        reducer.press(.character(" "))
+        reducer.press(.down)
+        reducer.press(.character(" "))
+        #expect(reducer.state.currentList.marked == ["id:1", "id:3"])
+        reducer.press(.character("a"))
+        let offered = PersonAction.offered(bulk: true, marked: 2)
+        #expect(offered.last == .merge)
+        for _ in 0..<(offered.count - 1) { reducer.press(.down) }
+        reducer.press(.enter)
+        guard case .checkWrite(let write, _)? = reducer.press(.control("s")).first else { Issue.record("no review asked: \(reducer.state.mode)"); return }
+        #expect(write.summary.first == "Survives (primary): id 1")
+        #expect(write.compare == [.id("1"), .id("3")])
+        #expect(PersonAction.offered(bulk: true, marked: 3).contains(.merge) == false)
+    }
+
     @Test func bulkEventsGetTheirOwnStableIds() {
         let base = "01JDQ7Z0000000000000000000"
         let first = ULID.derived(from: base, index: 0)

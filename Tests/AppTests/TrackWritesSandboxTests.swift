@@ -165,4 +165,41 @@ import Workspace
             #expect(!message.contains(Data("wrong-site:wrong-key-123".utf8).base64EncodedString()))
         }
     }
+
+    @Test func anObjectIsCreatedThenDeletedFromTheObjectsPane() async throws {
+        try await WritingApp.with { app in
+            try await app.driver.press(.character(":"))
+            try await app.driver.type("objects")
+            try await app.driver.press(.enter)
+            try await app.driver.press(.character("a"))
+            guard case .choosing(let choice) = app.driver.state.mode else { Issue.record("no menu: \(app.driver.state.mode)"); return }
+            #expect(choice.options?.map(\.value) == ["objectIdentify", "objectDelete"])
+            try await app.driver.press(.enter)
+            // Type 1 is filled in; the id and the attributes are typed.
+            try await app.driver.press(.tab)
+            try await app.driver.press(.control("u"))
+            try await app.driver.type("cio-test-co")
+            try await app.driver.press(.tab)
+            try await app.driver.type(#"{"name": "Test Co", "plan": "pro"}"#)
+            try await app.driver.press(.enter)
+            let review = try #require(app.review, "no review: \(app.driver.state.mode)")
+            #expect(review.write.summary.first == "Object cio-test-co (type 1): created if new, else updated")
+            try await app.confirm()
+            guard case .finished(.done)? = app.review?.stage else { Issue.record("not done: \(String(describing: app.review?.stage))"); return }
+            #expect(try await app.app.client.objectAttributes(typeID: "1", id: "cio-test-co").name == "Test Co")
+
+            // Opened, it can be deleted once its id is typed.
+            try await app.driver.press(.enter)
+            #expect(app.driver.state.route == .detail(.objects, key: "1/cio-test-co"))
+            try await app.driver.press(.character("a"))
+            try await app.driver.press(.down)
+            try await app.driver.press(.enter)
+            try await app.driver.type("cio-test-co")
+            try await app.driver.press(.enter)
+            #expect(app.review?.write.title == "Delete an object")
+            try await app.confirm()
+            guard case .finished(.done)? = app.review?.stage else { Issue.record("not done: \(String(describing: app.review?.stage))"); return }
+            await #expect(throws: CustomerIOError.self) { try await app.app.client.objectAttributes(typeID: "1", id: "cio-test-co") }
+        }
+    }
 }

@@ -109,6 +109,8 @@ public enum AppUpdate {
             return TrackFormUpdate.openMenu(&state)
         case .pipelines:
             return TrackFormUpdate.openPipelines(&state)
+        case .actOnObject:
+            return ObjectWrites.openMenu(&state)
         case .mark:
             return MarkedPeople.toggle(&state)
         case .markAll:

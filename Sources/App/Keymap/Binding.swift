@@ -44,6 +44,8 @@ public enum Command: Sendable, Hashable {
     case mark, markAll
     /// `P`: the Pipelines API test tool.
     case pipelines
+    /// `a` on Objects: create, update or delete an object.
+    case actOnObject
     /// A pane's own command (`t` on Activities), run by that pane's `PaneDefinition`.
     case pane(PaneKind, String)
 }

@@ -14,6 +14,7 @@ extension Keymap {
         Binding("person.act", ["a"], "Act on this person, or on the people marked: attributes, subscription, suppress, delete, merge, devices, events, relationships, segments (each reviewed)", section: "Writes", panes: [.customers, .segments], writes: true, command: .actOnPerson) { state in
             TrackFormUpdate.personShown(state) == nil && MarkedPeople.people(state).isEmpty ? "open a person's profile, or mark people (space) on a list of people" : nil
         },
+        Binding("object.act", ["a"], "Objects: create or update an object, or delete the one selected (each reviewed)", section: "Writes", panes: [.objects], writes: true, command: .actOnObject),
         Binding("pipelines", ["P"], "Pipelines API test tool: an identify, track, page, screen, group or alias call, or a batch, reviewed, sent with the write key, its answer shown", section: "Writes", writes: true, command: .pipelines),
         Binding("form.review", ["ctrl-s"], "On a Track form: review the write (Enter on the last field does too; nothing leaves before y)", section: "Writes", scope: .input, command: .formReview),
         Binding("manual.remove", ["-"], "Remove member (the member selected, or the person shown from the manual segment selected)", section: "Writes", panes: membership, writes: true, command: .removeFromSegment) { state in

@@ -10,12 +10,15 @@ public enum PersonAction: String, Sendable, Hashable, CaseIterable {
     case addToSegment, removeFromSegment
     /// Not a person's: the Pipelines API test tool (`P`, `:pipelines`), on the same form.
     case pipelines
+    /// Not a person's: an object created or updated, or deleted, from the Objects pane (`a` there).
+    case objectIdentify, objectDelete
 
     /// What the menu offers: for one person, everything but segment membership; for marked people, what applies
     /// to many at once.
-    public static func offered(bulk: Bool) -> [PersonAction] {
-        bulk ? [.editAttributes, .unsubscribe, .resubscribe, .suppress, .event, .relate, .addToSegment, .removeFromSegment]
-             : allCases.filter { ![.addToSegment, .removeFromSegment, .pipelines].contains($0) }
+    public static func offered(bulk: Bool, marked: Int = 0) -> [PersonAction] {
+        guard bulk else { return allCases.filter { ![.addToSegment, .removeFromSegment, .pipelines, .objectIdentify, .objectDelete].contains($0) } }
+        // Two people marked (two profiles sharing an address, say) can be merged: the first marked survives.
+        return [.editAttributes, .unsubscribe, .resubscribe, .suppress, .event, .relate, .addToSegment, .removeFromSegment] + (marked == 2 ? [.merge] : [])
     }
 
     /// The menu line.
@@ -38,6 +41,8 @@ public enum PersonAction: String, Sendable, Hashable, CaseIterable {
         case .addToSegment: "Add to a manual segment"
         case .removeFromSegment: "Remove from a manual segment"
         case .pipelines: "Pipelines API test call"
+        case .objectIdentify: "Create or update an object: type, id and attributes"
+        case .objectDelete: "Delete the object (its relationships go with it)"
         }
     }
 
@@ -72,6 +77,8 @@ public enum PersonAction: String, Sendable, Hashable, CaseIterable {
         case .unsuppress: [TrackFormField(.secondary, person.identifier.value)]
         case .addToSegment, .removeFromSegment: [TrackFormField(.segment)]
         case .pipelines: PipelinesWrites.fields(for: .identify)
+        case .objectIdentify: [TrackFormField(.objectType, relationship?.typeID ?? "1"), TrackFormField(.objectID, relationship?.id ?? ""), TrackFormField(.objectAttributes)]
+        case .objectDelete: [TrackFormField(.confirm)]
         case .unsubscribe, .resubscribe, .suppress: []
         }
     }
@@ -118,6 +125,8 @@ public enum PersonAction: String, Sendable, Hashable, CaseIterable {
             throw TrackProblem("segment", "for one person, use + and - on their profile")
         case .pipelines:
             return try PipelinesWrites.plan(form)
+        case .objectIdentify, .objectDelete:
+            return try ObjectWrites.plan(form)
         }
     }
 

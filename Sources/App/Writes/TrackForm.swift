@@ -34,7 +34,7 @@ public struct TrackFormField: Sendable, Hashable {
         case changes, topics, eventName, eventData, timestamp, eventID, anonymousID
         case token, platform, lastUsed, deviceAttributes
         case objectType, objectID, relationshipAttributes, confirm, secondary, keep, segment
-        case call, userID, groupID, previousID, properties, batch
+        case call, userID, groupID, previousID, properties, batch, objectAttributes
     }
 
     public var name: Name
@@ -77,6 +77,7 @@ public struct TrackFormField: Sendable, Hashable {
         case .previousID: "previousId"
         case .properties: "traits / properties"
         case .batch: "batch (JSON array)"
+        case .objectAttributes: "Attributes (JSON)"
         }
     }
 
@@ -97,6 +98,7 @@ public struct TrackFormField: Sendable, Hashable {
         case .secondary: "id, email or cio_… of the person merged in and deleted"
         case .segment: "the manual segment's id (Segments lists it)"
         case .call: ""
+        case .objectAttributes: "a JSON object; null or \"\" removes one, e.g. {\"name\": \"Acme\", \"plan\": null}"
         case .userID: "your id for the person"
         case .groupID: "the group (object) id"
         case .previousID: "the id the person had before"
@@ -107,7 +109,7 @@ public struct TrackFormField: Sendable, Hashable {
     }
 
     /// Whether the field holds JSON (checked as it is typed).
-    public var isJSON: Bool { [.eventData, .deviceAttributes, .relationshipAttributes, .properties, .batch].contains(name) }
+    public var isJSON: Bool { [.eventData, .deviceAttributes, .relationshipAttributes, .properties, .batch, .objectAttributes].contains(name) }
 
     /// What is wrong with the field as it stands, shown under it while typing.
     public var problem: String? {
@@ -125,6 +127,8 @@ public struct TrackForm: Sendable, Hashable {
     public var bulk: [TrackPerson] = []
     public var fields: [TrackFormField]
     public var focus = 0
+    /// The object an object form acts on (the one selected when it opened); nil for a new one.
+    public var target: TrackObjectRef?
     /// Minted when the form opens: a Pipelines call's `messageId`, the same however often it is reviewed.
     public var messageID = UUID().uuidString.lowercased()
 

@@ -15,7 +15,7 @@ enum TrackFormUpdate {
         }
         let title = marked.isEmpty ? "Act on \(person.label)" : "Act on the \(marked.count) marked"
         var choice = ChoiceState(title: "\(title) — through the Track API, always reviewed first", purpose: .personAction(person, bulk: marked))
-        choice.options = PersonAction.offered(bulk: !marked.isEmpty).map { action in
+        choice.options = PersonAction.offered(bulk: !marked.isEmpty, marked: marked.count).map { action in
             let reason = action.unavailableReason(person).map { "  (not now: \($0))" } ?? ""
             return ComposerState.Option(value: action.rawValue, label: action.title + reason, name: action.title)
         }
@@ -31,8 +31,15 @@ enum TrackFormUpdate {
             state.flash = Flash.make(.warn, "\(action.title.components(separatedBy: ":")[0]): \(reason)", now: state.now)
             return []
         }
-        var form = TrackForm(action: action, person: person, fields: action.fields(person, relationship: selectedObject(state)))
+        let object = ObjectWrites.selected(state)
+        var form = TrackForm(action: action, person: person, fields: action.fields(person, relationship: object ?? selectedObject(state)))
         form.bulk = bulk
+        form.target = object
+        if action == .merge, bulk.count == 2 {
+            // The two marked: the first is this profile, the second the other, already filled in.
+            form = TrackForm(action: .merge, person: bulk[0], fields: action.fields(bulk[0]))
+            form.fields[0].input = TextInputState(text: bulk[1].identifier.label.replacingOccurrences(of: " ", with: ":"))
+        }
         guard form.fields.isEmpty else {
             state.mode = .acting(form)
             return []
