@@ -42,11 +42,14 @@ struct WritingApp {
             let base = gateway?.baseURL ?? server.baseURL
             let configuration = try ClientConfiguration(
                 key: Secret("demo")!, appBaseURL: base, trackBaseURL: base,
-                trackSiteID: track.siteID, trackKey: Secret(track.key), requestTimeout: timeout
+                trackSiteID: track.siteID, trackKey: Secret(track.key),
+                cdpBaseURL: base.appendingPathComponent("cdp"), cdpWriteKey: Secret("sandbox-write-key"), requestTimeout: timeout
             )
             let client = AppAPIClient(configuration: configuration)
             let environment = AppEnvironment(service: WorkspaceService(client: client), loadTheme: { _ in (Theme.fallback, nil) }, stateFolder: folder, profile: "demo")
-            let session = SessionInfo(profile: "demo", region: "sandbox", isDemo: true, isReadOnly: readOnly, appHost: base.absoluteString, trackHost: base.absoluteString, hasTrackCredentials: true)
+            var session = SessionInfo(profile: "demo", region: "sandbox", isDemo: true, isReadOnly: readOnly, appHost: base.absoluteString, trackHost: base.absoluteString, hasTrackCredentials: true)
+            session.cdpHost = base.appendingPathComponent("cdp").absoluteString
+            session.hasPipelinesKey = true
             let driver = AppDriver(state: AppState(session: session, size: Size(width: 110, height: 40)), handler: EffectHandler(environment: environment, monochrome: false))
             try await body(WritingApp(app: DrivenApp(server: server, client: client, driver: driver), stateFolder: folder, gateway: gateway))
         } catch {

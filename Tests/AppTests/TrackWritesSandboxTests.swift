@@ -202,4 +202,43 @@ import Workspace
             await #expect(throws: CustomerIOError.self) { try await app.app.client.objectAttributes(typeID: "1", id: "cio-test-co") }
         }
     }
+
+    @Test func aPipelinesTrackCallIsReviewedSentInStrictModeAndLands() async throws {
+        try await WritingApp.with(configure: { $0.cdpWriteKey = "sandbox-write-key" }) { app in
+            try await app.driver.press(.character("P"))
+            guard case .acting(let form) = app.driver.state.mode else { Issue.record("no form: \(app.driver.state.mode)"); return }
+            #expect(form.fields.map(\.name) == [.call, .userID, .anonymousID, .properties])
+            try await app.driver.press(.enter)  // identify → track: the fields follow the call
+            guard case .acting(let track) = app.driver.state.mode else { Issue.record("no form"); return }
+            #expect(track.fields.map(\.name) == [.call, .userID, .anonymousID, .eventName, .properties])
+            try await app.driver.press(.tab)
+            try await app.driver.type("5")
+            try await app.driver.press(.control("s"))
+            #expect(app.review == nil, "a track call without its event is not ready")
+            #expect(app.driver.state.flash?.text.contains("track needs the event's name") == true)
+            try await app.driver.press(.tab, .tab)
+            try await app.driver.type("cdp_test_event")
+            try await app.driver.press(.control("s"))
+            let review = try #require(app.review, "no review: \(app.driver.state.mode)")
+            #expect(review.write.endpoint == "POST /v1/track")
+            #expect(ReviewView.lines(review, state: app.driver.state).contains { $0.0.contains("X-Strict-Mode: 1") })
+            try await app.confirm()
+            guard case .finished(.done(let answer, _))? = app.review?.stage else { Issue.record("not done: \(String(describing: app.review?.stage))"); return }
+            #expect(answer == "answered {}")
+            #expect(app.probe.requestCount(method: "POST", pathPrefix: "/cdp/v1/track") == 1)
+            let events = try await app.app.client.customerActivities(id: "5", type: "event", name: "cdp_test_event")
+            #expect(events.activities.count == 1)
+        }
+    }
+
+    @Test func aBadPipelinesKeyIsRefusedNotSilentlyAccepted() async throws {
+        try await WritingApp.with(configure: { $0.cdpWriteKey = "another-key" }) { app in
+            let tool = TrackPerson(identifier: .id("pipelines"), label: "Pipelines")
+            let write = try TrackForm.filled(.pipelines, person: tool, values: [.call: "identify", .userID: "5"]).plan.get()
+            let result = await WriteSender(client: app.app.client, journal: WriteJournal(folder: app.stateFolder), profile: "demo").send(write)
+            guard case .failed(let message) = result.outcome else { Issue.record("outcome \(result.outcome)"); return }
+            #expect(message.contains("Pipelines write key was refused"), "\(message)")
+            #expect(!message.contains("sandbox-write-key"))
+        }
+    }
 }
