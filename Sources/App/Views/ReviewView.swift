@@ -84,6 +84,13 @@ enum ReviewView {
         return lines
     }
 
+    /// How far the review scrolls to show its last line at `size`: where an outcome and its report are.
+    static func endScroll(_ review: ReviewState, state: AppState) -> Int {
+        let rect = Layout.main(state.size)
+        let count = lines(review, state: state).reduce(0) { $0 + Canvas.wrap($1.0, width: max(1, rect.width)).count }
+        return max(0, count - rect.height)
+    }
+
     static func render(_ review: ReviewState, state: AppState, into canvas: inout Canvas, in rect: Rect) {
         guard rect.width > 0, rect.height > 0 else { return }
         let theme = state.theme

@@ -42,8 +42,9 @@ public enum BulkWrites {
         write.parts = parts
         write.reach = labels.count
         if labels.count > typedAbove { write.confirmCount = labels.count }
-        write.summary = summary + roster(labels) + ["\(parts.count) request\(parts.count == 1 ? "" : "s"), sent one after another; a line per person after."]
+        write.summary = summary + roster(labels) + [parts.count == 1 ? "1 request; a line per person after it." : "\(parts.count) requests, sent one after another; a line per person after them."]
         write.prettyBody = preview(first)
+        if action == PersonAction.suppress.rawValue { write.warnings.append("This deletes \(labels.count == 1 ? "a profile" : "\(labels.count) profiles"). It cannot be undone.") }
         return write
     }
 
@@ -76,7 +77,7 @@ public enum BulkWrites {
             let leaving = form.action == .unsubscribe
             return (people.map { .identify($0, attributes: ["unsubscribed": .bool(leaving), "_update": true]) }, ["unsubscribed → \(leaving)"])
         case .suppress:
-            return (people.map { .suppress($0) }, ["Each profile is deleted and its identifiers blocked. This cannot be undone."])
+            return (people.map { .suppress($0) }, ["Each profile is deleted and its identifiers blocked: nothing can add them again until they are unsuppressed."])
         case .event:
             let base = form.value(.eventID)
             let event = TrackEvent(name: form.value(.eventName), data: try PersonAction.jsonObject(form, .eventData), timestamp: try PersonAction.time(form, .timestamp))

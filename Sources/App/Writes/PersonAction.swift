@@ -46,6 +46,17 @@ public enum PersonAction: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// The menu line when it acts on many marked people.
+    public var bulkTitle: String {
+        switch self {
+        case .event: "Send an event for each of them"
+        case .relate: "Relate each of them to an object"
+        case .suppress: "Suppress each: delete the profiles and block their identifiers"
+        case .merge: "Merge the two: the first marked survives"
+        default: title
+        }
+    }
+
     /// Why it cannot be done to this person now; nil when it can.
     public func unavailableReason(_ person: TrackPerson) -> String? {
         switch self {

@@ -127,7 +127,7 @@ enum ReviewUpdate {
         case (.reviewUp, _):
             review.scroll = max(0, review.scroll - 1)
         case (.reviewDown, _):
-            review.scroll += 1
+            review.scroll = min(review.scroll + 1, ReviewView.endScroll(review, state: state))
         case (.reviewErase, .reviewing):
             review.typedCount.backspace()
         default:
@@ -202,6 +202,8 @@ enum ReviewUpdate {
                 effects.append(.saveDraft(draft))
             }
         }
+        // The outcome is at the end of what may be a long body: scrolled into view.
+        review.scroll = ReviewView.endScroll(review, state: state)
         state.mode = .reviewing(review)
         // What the write touched is stale now: lists and sections reload when next shown.
         if case .done = outcome {
@@ -240,6 +242,7 @@ enum ReviewUpdate {
         review.followUp = lines
         review.pollAt = done ? nil : state.now + 2
         if done { review.polling = nil }
+        review.scroll = ReviewView.endScroll(review, state: state)
         state.mode = .reviewing(review)
     }
 

@@ -16,8 +16,9 @@ enum TrackFormUpdate {
         let title = marked.isEmpty ? "Act on \(person.label)" : "Act on the \(marked.count) marked"
         var choice = ChoiceState(title: "\(title) — through the Track API, always reviewed first", purpose: .personAction(person, bulk: marked))
         choice.options = PersonAction.offered(bulk: !marked.isEmpty, marked: marked.count).map { action in
-            let reason = action.unavailableReason(person).map { "  (not now: \($0))" } ?? ""
-            return ComposerState.Option(value: action.rawValue, label: action.title + reason, name: action.title)
+            let reason = marked.isEmpty ? action.unavailableReason(person).map { "  (not now: \($0))" } ?? "" : ""
+            let title = marked.isEmpty ? action.title : action.bulkTitle
+            return ComposerState.Option(value: action.rawValue, label: title + reason, name: title)
         }
         state.mode = .choosing(choice)
         return []
