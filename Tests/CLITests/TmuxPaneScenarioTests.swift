@@ -6,26 +6,12 @@ import Testing
 @Suite(.serialized) struct TmuxPaneScenarioTests {
     typealias Screen = String
 
-    /// Starts `cio --demo` from the session's own folder (so a downloaded export lands there) and waits for
-    /// the Segments list.
     private func startDemo(width: Int = 120, height: Int = 40) async throws -> TmuxSession {
-        let session = try await TmuxSession(width: width, height: height)
-        try await session.waitForShell()
-        let binary = CLIRunner.binary
-        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "no built cio binary at \(binary.path)")
-        try await session.type("cd \(TmuxSession.shellQuoted(session.folder.path)) && \(TmuxSession.shellQuoted(binary.path)) --demo; echo \"cio-exit=$?\"", enter: true)
-        try await session.waitFor("the Segments list") { TmuxEndToEndTests.segmentsList($0) }
-        return session
+        try await TmuxSession.demo(width: width, height: height)
     }
 
-    /// ctrl-c quits in order from anywhere; the status is 0 and the app's screen is gone.
     private func quit(_ session: TmuxSession) async throws {
-        try await session.press("C-c")
-        let screen = try await session.waitFor("cio to exit") { screen in
-            TmuxSession.lines(screen).contains { $0.hasPrefix("cio-exit=") } && TmuxSession.atPrompt(screen)
-        }
-        #expect(TmuxEndToEndTests.hasLine(screen, "cio-exit=0"), "unexpected exit:\n\(screen)")
-        #expect(!screen.contains("DEMO"), "the app's screen was left behind:\n\(screen)")
+        try await session.quitDemo()
     }
 
     private static func breadcrumb(_ screen: Screen) -> String {

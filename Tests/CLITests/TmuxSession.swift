@@ -203,3 +203,28 @@ final class TmuxSession: Sendable {
         return folders.map { "\($0)/tmux" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 }
+
+extension TmuxSession {
+    /// `cio --demo` started from the session's own folder (so a downloaded export lands there), once the Segments
+    /// list shows.
+    static func demo(width: Int = 120, height: Int = 40) async throws -> TmuxSession {
+        let session = try await TmuxSession(width: width, height: height)
+        try await session.waitForShell()
+        let binary = CLIRunner.binary
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "no built cio binary at \(binary.path)")
+        try await session.type("cd \(shellQuoted(session.folder.path)) && \(shellQuoted(binary.path)) --demo; echo \"cio-exit=$?\"", enter: true)
+        try await session.waitFor("the Segments list") { TmuxEndToEndTests.segmentsList($0) }
+        return session
+    }
+
+    /// ctrl-c quits in order from anywhere; the status is 0 and the app's screen is gone.
+    func quitDemo(sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        try await press("C-c")
+        let screen = try await waitFor("cio to exit") { screen in
+            Self.lines(screen).contains { $0.hasPrefix("cio-exit=") } && Self.atPrompt(screen)
+        }
+        #expect(TmuxEndToEndTests.hasLine(screen, "cio-exit=0"), "unexpected exit:\n\(screen)", sourceLocation: sourceLocation)
+        #expect(!screen.contains("DEMO"), "the app's screen was left behind:\n\(screen)", sourceLocation: sourceLocation)
+    }
+}
+

@@ -5,21 +5,11 @@ import Testing
 /// changed when the profile reloads, and a marked set of a segment's members suppressed, gone from the list after.
 @Suite(.serialized) struct TmuxTrackTests {
     private func startDemo(width: Int, height: Int) async throws -> TmuxSession {
-        let session = try await TmuxSession(width: width, height: height)
-        try await session.waitForShell()
-        let binary = CLIRunner.binary
-        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "no built cio binary at \(binary.path)")
-        try await session.type("\(TmuxSession.shellQuoted(binary.path)) --demo; echo \"cio-exit=$?\"", enter: true)
-        try await session.waitFor("the Segments list") { TmuxEndToEndTests.segmentsList($0) }
-        return session
+        try await TmuxSession.demo(width: width, height: height)
     }
 
     private func quit(_ session: TmuxSession) async throws {
-        try await session.press("C-c")
-        let screen = try await session.waitFor("cio to exit") { screen in
-            TmuxSession.lines(screen).contains { $0.hasPrefix("cio-exit=") } && TmuxSession.atPrompt(screen)
-        }
-        #expect(TmuxEndToEndTests.hasLine(screen, "cio-exit=0"), "unexpected exit:\n\(screen)")
+        try await session.quitDemo()
     }
 
     private static func field(_ screen: String, _ key: String) -> String? {

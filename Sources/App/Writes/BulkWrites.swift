@@ -68,10 +68,7 @@ public enum BulkWrites {
         let people = form.bulk.map(\.identifier)
         switch form.action {
         case .editAttributes:
-            let changes = try AttributeChanges.parse(form.value(.changes))
-            guard !changes.isEmpty else { throw TrackProblem("changes", "type at least one edit: plan=pro, score:=42, -nickname") }
-            var attributes = changes.attributes
-            attributes["_update"] = true
+            let (changes, attributes) = try PersonAction.edits(form)
             return (people.map { .identify($0, attributes: attributes) }, changes.diff(against: nil).map { $0.replacingOccurrences(of: "(profile not loaded) → ", with: "→ ") })
         case .unsubscribe, .resubscribe:
             let leaving = form.action == .unsubscribe

@@ -106,11 +106,7 @@ public enum PersonAction: String, Sendable, Hashable, CaseIterable {
         let who = person.identifier
         switch form.action {
         case .editAttributes:
-            let changes = try AttributeChanges.parse(form.value(.changes))
-            guard !changes.isEmpty else { throw TrackProblem("changes", "type at least one edit: plan=pro, score:=42, -nickname") }
-            var attributes = changes.attributes
-            // Only ever an update: a typo'd identifier must not create a new person.
-            attributes["_update"] = true
+            let (changes, attributes) = try edits(form)
             var write = try entity(.identify(who, attributes: attributes), form, title: "Edit a person's attributes")
             write.summary += changes.diff(against: person.attributes)
             write.summary.append("_update: true — only an existing person is changed; nobody new is created")
@@ -139,6 +135,16 @@ public enum PersonAction: String, Sendable, Hashable, CaseIterable {
         case .objectIdentify, .objectDelete:
             return try ObjectWrites.plan(form)
         }
+    }
+
+    /// The form's attribute edits, and the `attributes` they send: always with `_update`, so a typo'd identifier
+    /// changes nobody rather than creating a new person.
+    static func edits(_ form: TrackForm) throws -> (AttributeChanges, [String: JSONValue]) {
+        let changes = try AttributeChanges.parse(form.value(.changes))
+        guard !changes.isEmpty else { throw TrackProblem("changes", "type at least one edit: plan=pro, score:=42, -nickname") }
+        var attributes = changes.attributes
+        attributes["_update"] = true
+        return (changes, attributes)
     }
 
     /// A v2 entity write about the form's person, with the line naming them.
