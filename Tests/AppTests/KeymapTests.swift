@@ -66,7 +66,7 @@ import TerminalUI
         #expect(command("9") == nil)
         #expect(PaneKind.tabs.count == 8)
         // The journal and the catalog panes have no tab: `:journal`, `:activities` … open them.
-        #expect(Set(PaneKind.allCases).subtracting(PaneKind.tabs) == [.journal, .activities, .senders, .collections, .snippets, .suppressions, .timeline, .objects, .overlap])
+        #expect(Set(PaneKind.allCases).subtracting(PaneKind.tabs) == [.journal, .activities, .senders, .collections, .snippets, .suppressions, .timeline, .objects, .overlap, .objectPeople])
     }
 
     @Test func inputScopeEditsTheLine() {

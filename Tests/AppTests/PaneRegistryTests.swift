@@ -60,7 +60,7 @@ import TerminalUI
 
     /// Customers, Timeline and Overlap list nothing until asked something (a search, a person, segments); the rest list at once.
     @Test func onlyCustomersTimelineAndOverlapWaitForAQuery() {
-        #expect(PaneRegistry.kinds { $0.needsQuery } == [.customers, .timeline, .overlap])
+        #expect(PaneRegistry.kinds { $0.needsQuery } == [.customers, .timeline, .overlap, .objectPeople])
         var app = Reducer(session: SessionInfo(profile: "t", region: "us", isDemo: true), size: Size(width: 100, height: 30))
         #expect(app.press(.character("2")).isEmpty)
         #expect(app.press(.character("r")).isEmpty)

@@ -241,4 +241,39 @@ import Workspace
             #expect(!message.contains("sandbox-write-key"))
         }
     }
+
+    @Test func anObjectsPeopleAreAListToMarkAndActOn() async throws {
+        try await WritingApp.with { app in
+            try await app.driver.press(.character(":"))
+            try await app.driver.type("objects")
+            try await app.driver.press(.enter)
+            guard case .object(let typeID, let ids)? = app.driver.state.currentList.selectedRow?.item, let objectID = ids.objectID else {
+                Issue.record("no object selected"); return
+            }
+            try await app.driver.press(.character("m"))
+            #expect(app.driver.state.route == .list(.objectPeople))
+            let people = try await app.app.client.objectPeople(typeID: typeID, id: objectID).people
+            #expect(app.driver.state.currentList.loadedRows.count == people.count)
+            #expect(!people.isEmpty)
+            try await app.driver.press(.character("*"))
+            #expect(app.driver.state.currentList.marked.count == people.count)
+            try await app.driver.press(.character("a"))
+            guard case .choosing(let choice) = app.driver.state.mode else { Issue.record("no menu: \(app.driver.state.mode)"); return }
+            #expect(choice.title.hasPrefix("Act on the \(people.count) marked"))
+            try await app.driver.press(.enter)  // edit attributes, for all of them
+            try await app.driver.type("account_reviewed:=true")
+            try await app.driver.press(.enter)
+            let review = try #require(app.review, "no review: \(app.driver.state.mode)")
+            #expect(review.write.reach == people.count)
+            try await app.driver.type(String(people.count))
+            try await app.confirm()
+            guard case .finished(.done)? = app.review?.stage else { Issue.record("not done: \(String(describing: app.review?.stage))"); return }
+            let first = try #require(people.first?.id)
+            #expect(try await app.app.client.customerProfile(id: first).attributes["account_reviewed"]?.displayText == "true")
+            // A row opens as the person's profile.
+            try await app.driver.press(.escape)
+            try await app.driver.press(.enter)
+            guard case .detail(.customers, _) = app.driver.state.route else { Issue.record("opened \(app.driver.state.route)"); return }
+        }
+    }
 }

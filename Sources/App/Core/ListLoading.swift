@@ -31,6 +31,7 @@ extension AppUpdate {
         let list: CellRequest.List
         switch state.route {
         case .list(.customers): list = .pane(.customers)
+        case .list(.objectPeople): list = .pane(.objectPeople)
         case .members(let segment): list = .members(segment: segment)
         default: return nil
         }

@@ -60,7 +60,7 @@ extension AppUpdate {
         }
         guard state.isOnList, let row = state.currentList.selectedRow else { return [] }
         // A member opens as a person, under Customers.
-        let pane: PaneKind = if case .members = state.route { .customers } else { state.pane }
+        let pane: PaneKind = if case .members = state.route { .customers } else { state.pane.definition.opensAs }
         let route = Route.detail(pane, key: row.key)
         var detail = state.details[route] ?? DetailPaneState(row: row, pane: pane)
         detail.row = row

@@ -10,7 +10,7 @@ public enum PaneKind: String, CaseIterable, Sendable, Hashable {
     /// Every write this machine made (`:journal`); not a tab.
     case journal
     /// Opened from the palette.
-    case activities, senders, collections, snippets, suppressions, timeline, objects, overlap
+    case activities, senders, collections, snippets, suppressions, timeline, objects, overlap, objectPeople
 
     /// The panes with a tab and a number key, in order.
     public static let tabs: [PaneKind] = [.segments, .customers, .campaigns, .broadcasts, .newsletters, .messages, .exports, .transactional]
@@ -73,6 +73,7 @@ public enum ListQuery: Sendable, Hashable {
     case timeline(TimelineQuery)
     case objects(ObjectsQuery)
     case overlap(OverlapQuery)
+    case objectPeople(ObjectPeopleQuery)
 
     /// The store's cache key for the list's pages.
     var key: String {
@@ -84,6 +85,7 @@ public enum ListQuery: Sendable, Hashable {
         case .timeline(let query): query.key
         case .objects(let query): query.key
         case .overlap(let query): query.key
+        case .objectPeople(let query): query.key
         }
     }
 }
@@ -95,6 +97,8 @@ protocol PaneDefinition: Sendable {
     static var kind: PaneKind { get }
     /// The tab, breadcrumb and palette title.
     static var title: String { get }
+    /// The pane an opened row shows under (its own, unless its rows are another pane's items: people).
+    static var opensAs: PaneKind { get }
     /// The item in a sentence: "campaign".
     static var singular: String { get }
     static var columns: [TableColumn] { get }
@@ -137,6 +141,7 @@ protocol PaneDefinition: Sendable {
 
 extension PaneDefinition {
     static var singular: String { String(title.lowercased().dropLast()) }
+    static var opensAs: PaneKind { kind }
     static func emptyText(query: ListQuery?) -> String { "No \(title.lowercased()) in this workspace." }
     static func query(_ state: AppState) -> ListQuery? { nil }
     static var titleColumn: Int { 1 }
@@ -229,6 +234,7 @@ enum PaneRegistry {
         case .suppressions: SuppressionsPane.self
         case .timeline: TimelinePane.self
         case .objects: ObjectsPane.self
+        case .objectPeople: ObjectPeoplePane.self
         case .overlap: OverlapPane.self
         }
     }
