@@ -167,6 +167,12 @@ import TerminalUI
         #expect(reducer.state.flash?.text.contains("they are not unsubscribed") == true)
     }
 
+    @Test func unsuppressStartsFromTheIdentifierWithItsType() throws {
+        let person = TrackPerson(identifier: .cioID("a3000007"), label: "a3000007")
+        let write = try TrackForm.filled(.unsuppress, person: person, values: [:]).plan.get()
+        #expect(String(decoding: write.body ?? Data(), as: UTF8.self) == #"{"action":"unsuppress","identifiers":{"cio_id":"a3000007"},"type":"person"}"#)
+    }
+
     @Test func attributeEditsReadLikeHttpie() throws {
         let changes = try AttributeChanges.parse(#"a=1 b:=1 c:=true d:=null "e f"=g\ h -i j= k@=2026-12-31"#)
         let attributes = changes.attributes
@@ -266,6 +272,18 @@ import TerminalUI
         #expect(write.summary.first == "Survives (primary): id 1")
         #expect(write.compare == [.id("1"), .id("3")])
         #expect(PersonAction.offered(bulk: true, marked: 3).contains(.merge) == false)
+    }
+
+    @Test func aBulkReviewAnsweredAfterTheMarksChangedOpensNothing() throws {
+        var reducer = Self.customers(5)
+        reducer.press(.character("*"))
+        reducer.press(.character("a"))
+        for _ in 0..<PersonAction.offered(bulk: true).firstIndex(of: .suppress)! { reducer.press(.down) }
+        guard case .checkWrite(let write, let ticket)? = reducer.press(.enter).first else { Issue.record("no review asked"); return }
+        reducer.press(.character(" "))  // one mark fewer before the plan comes back
+        reducer.send(.writePlanned(write, ticket: ticket))
+        #expect(reducer.state.mode == .browsing, "a review for the old marks never opens")
+        #expect(reducer.state.flash?.text == "No review: you moved on; nothing was sent")
     }
 
     @Test func bulkEventsGetTheirOwnStableIds() {

@@ -147,3 +147,23 @@ import Testing
         }
     }
 }
+
+/// After an unknown outcome, `cio track` does not send the same request again unless told to.
+@Suite struct TrackCLIUnknownOutcomeTests {
+    @Test func theSameRequestAfterAnUnknownOutcomeNeedsAgain() async throws {
+        try await TrackCLITests().withSandbox { server, environment, _ in
+            server.probe.inject(.failAfterHandling(503, method: "POST", pathPrefix: "/api/v2/entity"))
+            let first = try await CLIRunner.run(["track", "suppress", "42", "--yes"], environment: environment)
+            #expect(first.status == 5, "\(first.stderr)")
+            #expect(first.stderr.contains("Outcome unknown"))
+            let again = try await CLIRunner.run(["track", "suppress", "42", "--yes"], environment: environment)
+            #expect(again.status == 1)
+            #expect(again.stdout.contains("its outcome is unknown"))
+            #expect(again.stderr.contains("add --again"))
+            #expect(server.probe.requestCount(method: "POST", pathPrefix: "/api/v2/entity") == 1, "not sent a second time")
+            let forced = try await CLIRunner.run(["track", "suppress", "42", "--yes", "--again"], environment: environment)
+            #expect(forced.status == 0, "\(forced.stderr)")
+            #expect(server.probe.requestCount(method: "POST", pathPrefix: "/api/v2/entity") == 2)
+        }
+    }
+}

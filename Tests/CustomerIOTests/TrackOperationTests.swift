@@ -184,6 +184,17 @@ import Testing
         #expect(throws: TrackProblem.self) { try AppAPIClient.anonymousEventRequest(TrackEvent(name: "x"), anonymousID: " ") }
     }
 
+    @Test func pipelinesFollowAnOverriddenAppHostNeverTheRealOne() throws {
+        let sandbox = try ClientConfiguration(key: Secret("k")!, appBaseURL: URL(string: "http://127.0.0.1:4010")!)
+        #expect(sandbox.cdpBaseURL.absoluteString == "http://127.0.0.1:4010/cdp")
+        #expect(try ClientConfiguration(key: Secret("k")!, region: .eu).cdpBaseURL.absoluteString == "https://cdp-eu.customer.io")
+    }
+
+    @Test func deviceAttributesAreStrings() {
+        let device = TrackDevice(token: "t", platform: .ios, attributes: ["push_enabled": true])
+        #expect(TrackValidation.problem(.addDevice(Self.jane, device))?.field == "device.attributes.push_enabled")
+    }
+
     @Test func ulidsAreRecognised() {
         #expect(TrackValidation.isULID("01ARZ3NDEKTSV4RRFFQ69G5FAV"))
         #expect(!TrackValidation.isULID("01ARZ3NDEKTSV4RRFFQ69G5FA"))

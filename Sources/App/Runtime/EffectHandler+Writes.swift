@@ -47,7 +47,7 @@ extension EffectHandler {
             let outcome = result.outcome
             // Whatever the write touched is stale; emptied before the outcome is reported, so nothing that
             // reloads after it can read the old answers.
-            if case .done = outcome { await service.store.invalidate(prefix: "") }
+            if outcome.changedSomething { await service.store.invalidate(prefix: "") }
             // An export that may have started may be on the list: the list is asked for again, not read from cache.
             if case .unknown = outcome, case .startExport = write.kind { await service.store.invalidate(prefix: "exports") }
             return [.writeFinished(outcome)] + (result.report.isEmpty ? [] : [.writeReport(result.report)])
@@ -115,9 +115,7 @@ extension EffectHandler {
     /// The write with a warning, and the typed confirmation, when the journal holds an attempt at exactly this
     /// request in the last day whose outcome is unknown: per payload, whichever draft or screen it came from.
     func checkedAgainstJournal(_ write: PlannedWrite) -> PlannedWrite {
-        var write = write
-        write.warnOfUnknownOutcomes(journal.unknownOutcomes(endpoint: write.endpoint, payloadDigest: write.payloadDigest))
-        return write
+        write.checked(against: journal)
     }
 
     /// Saves a draft before the next frame is drawn: the run loop calls this in line, so the screen never shows

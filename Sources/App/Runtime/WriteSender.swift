@@ -22,18 +22,43 @@ public struct WriteSender: Sendable {
         public var outcome: WriteOutcome
         public var error: (any Error)?
         public var report: [String] = []
+        /// Operations of a bulk write the API refused (a 207 names them).
+        public var refused = 0
     }
 
     public func send(_ write: PlannedWrite) async -> Result {
         if !write.parts.isEmpty { return await sendBatches(write) }
-        let sent = await sendOne(write.request, endpoint: write.endpoint, digest: write.payloadDigest) { EffectHandler.resultID(of: write.kind, body: $0) }
-        switch sent {
-        case .success(let body):
-            let id = EffectHandler.resultID(of: write.kind, body: body)
-            return Result(outcome: .done(id: id ?? "accepted", link: EffectHandler.link(of: write.kind, id: id)))
+        let journaled = Self.journaledID(write.kind)
+        switch await sendOne(write.request, endpoint: write.endpoint, digest: write.payloadDigest, resultID: journaled) {
+        case .success(let answer):
+            let id = displayedID(write.kind, body: answer.body)
+            return Result(outcome: .done(id: (id ?? "accepted") + (answer.note ?? ""), link: EffectHandler.link(of: write.kind, id: id)))
         case .failure(let failure):
             return Result(outcome: failure.outcome, error: failure.error)
         }
+    }
+
+    /// What the outcome shows of the answer: its id, or for the Pipelines tool the answer itself, with every
+    /// credential taken out (a proxy may echo the authorization back).
+    func displayedID(_ kind: PlannedWrite.Kind, body: Data) -> String? {
+        let id = EffectHandler.resultID(of: kind, body: body)
+        if case .pipelines = kind { return id.map(Redactor(client.configuration).callAsFunction) }
+        return id
+    }
+
+    /// What the journal keeps of the answer: the id a send, trigger, segment or export came back with; nothing for
+    /// Track and Pipelines writes, whose answers hold no id (and the journal keeps no personal data or free text).
+    static func journaledID(_ kind: PlannedWrite.Kind) -> (Data) -> String? {
+        switch kind {
+        case .track, .trackBatch, .pipelines: { _ in nil }
+        default: { EffectHandler.resultID(of: kind, body: $0) }
+        }
+    }
+
+    /// An accepted request's answer, and a note when its outcome could not be journaled.
+    struct Answer {
+        var body: Data
+        var note: String?
     }
 
     /// Why one request did not end accepted.
@@ -42,8 +67,8 @@ public struct WriteSender: Sendable {
         var error: (any Error)?
     }
 
-    /// One request, with its `pending` and outcome lines; the answer's body when it was accepted.
-    func sendOne(_ request: APIRequest, endpoint: String, digest: String, resultID: (Data) -> String? = { _ in nil }) async -> Swift.Result<Data, Failure> {
+    /// One request, with its `pending` and outcome lines; the answer when it was accepted.
+    func sendOne(_ request: APIRequest, endpoint: String, digest: String, resultID: (Data) -> String? = { _ in nil }) async -> Swift.Result<Answer, Failure> {
         let attempt = UUID().uuidString
         let record = { (outcome: String, detail: String?, id: String?) in
             WriteJournal.Entry(time: Date(), profile: profile, endpoint: endpoint, payloadDigest: digest, resultID: id, outcome: outcome, detail: detail, attempt: attempt)
@@ -53,18 +78,14 @@ public struct WriteSender: Sendable {
         } catch {
             return .failure(Failure(outcome: .failed("Not sent: the journal could not be written (\(EffectHandler.message(error))), and no write leaves unrecorded.")))
         }
-        var result: Swift.Result<Data, Failure>
+        var result: Swift.Result<Answer, Failure>
         do {
-            result = .success(try await client.perform(request).body)
+            result = .success(Answer(body: try await client.perform(request).body))
         } catch {
-            var outcome = WriteOutcome.after(error)
-            if request.api == .track, let status = (error as? CustomerIOError)?.status, status == 401 || status == 403 {
-                outcome = .failed(EffectHandler.message(error) + " " + (await TrackDiagnosis.explain(client)))
-            }
-            result = .failure(Failure(outcome: outcome, error: error))
+            result = .failure(Failure(outcome: await outcome(after: error, request), error: error))
         }
         let (word, detail, id): (String, String?, String?) = switch result {
-        case .success(let body): ("sent", nil, resultID(body))
+        case .success(let answer): ("sent", nil, resultID(answer.body))
         case .failure(let failure): (failure.outcome.journalWord, failure.outcome.message, nil)
         }
         do {
@@ -74,11 +95,20 @@ public struct WriteSender: Sendable {
             // recorded (the pending line stands, and reads as unknown).
             let note = " (its outcome was not journaled: \(EffectHandler.message(error)))"
             switch result {
-            case .success: return .failure(Failure(outcome: .done(id: "accepted" + note, link: nil)))
+            case .success(var answer):
+                answer.note = note
+                return .success(answer)
             case .failure(let failure): return .failure(Failure(outcome: failure.outcome.adding(note), error: failure.error))
             }
         }
         return result
+    }
+
+    /// What a thrown write means; a Track or Pipelines call refused for its credentials says why, in words.
+    private func outcome(after error: any Error, _ request: APIRequest) async -> WriteOutcome {
+        let outcome = WriteOutcome.after(error)
+        guard request.api == .track, let status = (error as? CustomerIOError)?.status, status == 401 || status == 403 else { return outcome }
+        return .failed(EffectHandler.message(error) + " " + (await TrackDiagnosis.explain(client)))
     }
 }
 
@@ -88,7 +118,7 @@ extension WriteOutcome {
         switch self {
         case .done: "sent"
         case .failed: "failed"
-        case .unknown: "unknown"
+        case .unknown, .partial: "unknown"
         }
     }
 
@@ -96,7 +126,7 @@ extension WriteOutcome {
     var message: String? {
         switch self {
         case .done: nil
-        case .failed(let message), .unknown(let message): message
+        case .failed(let message), .unknown(let message), .partial(let message): message
         }
     }
 
@@ -105,6 +135,7 @@ extension WriteOutcome {
         case .done(let id, let link): .done(id: id + note, link: link)
         case .failed(let message): .failed(message + note)
         case .unknown(let message): .unknown(message + note)
+        case .partial(let message): .partial(message + note)
         }
     }
 }

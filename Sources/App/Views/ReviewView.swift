@@ -38,7 +38,7 @@ enum ReviewView {
         }
         for line in write.prettyBody.split(separator: "\n", omittingEmptySubsequences: false) { lines.append(("   \(line)", .jsonString)) }
         if write.parts.count > 1 {
-            lines.append(("   Then \(write.parts.count - 1) more request\(write.parts.count == 2 ? "" : "s") like it: " + write.parts.dropFirst().map { "\($0.people.count) people" }.joined(separator: ", "), .muted))
+            lines.append(("   Then requests 2–\(write.parts.count), as listed above.", .muted))
         }
         lines.append(("", .text))
         return lines
@@ -77,9 +77,14 @@ enum ReviewView {
             lines.append((" ✗ Not sent: \(message)", .stateBad))
             lines.append((" Esc closes; the draft is kept", .muted))
         case .finished(.unknown(let message)):
-            lines.append((" ? Outcome unknown — check Messages before sending again", .stateBad))
+            lines.append((" ? Outcome unknown — check \(ReviewUpdate.whereToLook(write.kind))", .stateBad))
             lines.append(("   \(message)", .text))
             lines.append((" It is not retried. Esc closes; the draft is kept and remembers this", .muted))
+        case .finished(.partial(let message)):
+            lines.append((" ◐ Partly done — some of it was accepted; nothing more is sent on its own", .stateWarn))
+            lines.append(("   \(message)", .text))
+            for line in review.followUp { lines.append(("   \(line)", .text)) }
+            lines.append((" Esc closes", .muted))
         }
         return lines
     }

@@ -32,8 +32,15 @@ public enum BulkWrites {
     /// Operations read from a file (`cio track batch`), one line each, as one bulk write.
     public static func plan(operations: [TrackOperation], labels: [String]) throws -> PlannedWrite {
         let parts = try AppAPIClient.batchRequests(operations).map { batch in TrackBatchPart(batch.request, people: batch.operations.map { labels[$0] }) }
-        let actions = Set(operations.map(\.action)).sorted().joined(separator: ", ")
-        return try write(parts, labels: labels, action: "batch", title: "A batch of \(operations.count) operations (\(actions))", summary: [])
+        let counts = Dictionary(grouping: operations) { "\($0.type) \($0.action)" }.mapValues(\.count)
+        let actions = counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        var write = try write(parts, labels: labels, action: "batch", title: "A batch of \(operations.count) operations", summary: ["Operations: \(actions)"])
+        // What cannot be undone is said, whatever line of the file it is on.
+        let lasting = operations.filter { ["delete", "merge", "suppress"].contains($0.action) }
+        if !lasting.isEmpty {
+            write.warnings.append("\(lasting.count) of them cannot be undone (delete, merge, suppress): " + lasting.prefix(5).map(\.subject).joined(separator: ", ") + (lasting.count > 5 ? ", …" : ""))
+        }
+        return write
     }
 
     private static func write(_ parts: [TrackBatchPart], labels: [String], action: String, title: String, summary: [String]) throws -> PlannedWrite {
@@ -42,10 +49,22 @@ public enum BulkWrites {
         write.parts = parts
         write.reach = labels.count
         if labels.count > typedAbove { write.confirmCount = labels.count }
-        write.summary = summary + roster(labels) + [parts.count == 1 ? "1 request; a line per person after it." : "\(parts.count) requests, sent one after another; a line per person after them."]
+        write.summary = summary + roster(labels) + requests(parts)
         write.prettyBody = preview(first)
         if action == PersonAction.suppress.rawValue { write.warnings.append("This deletes \(labels.count == 1 ? "a profile" : "\(labels.count) profiles"). It cannot be undone.") }
         return write
+    }
+
+    /// Every request, as it will be sent: method and path, how many operations and bytes, and whose they are.
+    private static func requests(_ parts: [TrackBatchPart]) -> [String] {
+        var first = 1
+        let lines = parts.enumerated().map { index, part in
+            defer { first += part.people.count }
+            let range = part.people.count == 1 ? "person \(first)" : "people \(first)–\(first + part.people.count - 1)"
+            return "  \(index + 1). \(part.endpoint) — \(part.people.count) operations, \(part.body.count) bytes (\(range))"
+        }
+        let head = parts.count == 1 ? "1 request; a line per person after it:" : "\(parts.count) requests, sent one after another (the first is shown below); a line per person after them:"
+        return [head] + lines
     }
 
     /// The people, the first few by name.

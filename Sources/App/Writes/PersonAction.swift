@@ -85,7 +85,7 @@ public enum PersonAction: String, Sendable, Hashable, CaseIterable {
             [TrackFormField(.objectType, relationship?.typeID ?? "1"), TrackFormField(.objectID, relationship?.id ?? "")]
         case .delete: [TrackFormField(.confirm)]
         case .merge: [TrackFormField(.secondary), TrackFormField(.keep, Self.keepThis, choices: [Self.keepThis, Self.keepOther])]
-        case .unsuppress: [TrackFormField(.secondary, person.identifier.value)]
+        case .unsuppress: [TrackFormField(.secondary, "\(person.identifier.idType.rawValue):\(person.identifier.value)")]
         case .addToSegment, .removeFromSegment: [TrackFormField(.segment)]
         case .pipelines: PipelinesWrites.fields(for: .identify)
         case .objectIdentify: [TrackFormField(.objectType, relationship?.typeID ?? "1"), TrackFormField(.objectID, relationship?.id ?? ""), TrackFormField(.objectAttributes)]
@@ -237,6 +237,11 @@ public enum PersonAction: String, Sendable, Hashable, CaseIterable {
         guard let time = AttributeChanges.time(text) else { throw TrackProblem(name.rawValue, "“\(text)” is not a time: 2026-11-29 09:30 (local) or Unix seconds") }
         return time
     }
+}
+
+/// A fresh ULID for an event id, for `cio track`.
+public enum ULIDText {
+    public static func make() -> String { ULID.make() }
 }
 
 /// ULIDs for event ids: 48 bits of milliseconds and 80 random bits, in Crockford's base32.

@@ -51,6 +51,8 @@ enum PersonRemoval {
                          "The primary keeps its attributes and takes the ones it lacks, with the secondary's devices and history."]
         write.warnings.append("A merge cannot be undone: the secondary profile is deleted.")
         write.compare = [primary, secondary]
+        // This profile goes when the other survives: nothing of it is left to reload.
+        if !keepThis { write.kind = .track(action: form.action.rawValue, person: form.person.identifier.label, reload: nil) }
         return write
     }
 

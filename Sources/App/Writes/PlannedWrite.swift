@@ -116,6 +116,19 @@ public struct PlannedWrite: Sendable, Hashable {
     /// A short fingerprint of the body for the journal: SHA-256, hex.
     public var payloadDigest: String { Digest.sha256Hex(body ?? Data()) }
 
+    /// The write with a warning, and the typed confirmation, when the journal holds an attempt at exactly this
+    /// request — or, for a bulk write, at any one of its requests — in the last day whose outcome is unknown.
+    public func checked(against journal: WriteJournal) -> PlannedWrite {
+        var write = self
+        var requests = [(endpoint, payloadDigest)]
+        for part in parts where !(part.endpoint == endpoint && Digest.sha256Hex(part.body) == payloadDigest) {
+            requests.append((part.endpoint, Digest.sha256Hex(part.body)))
+        }
+        let earlier = requests.flatMap { journal.unknownOutcomes(endpoint: $0.0, payloadDigest: $0.1) }.sorted { ($0.date ?? .distantPast) < ($1.date ?? .distantPast) }
+        write.warnOfUnknownOutcomes(earlier)
+        return write
+    }
+
     /// Warns that earlier attempts at exactly this request have unknown outcomes, and asks for the typed
     /// confirmation before `y` works.
     public mutating func warnOfUnknownOutcomes(_ earlier: [WriteJournal.Entry]) {

@@ -9,9 +9,20 @@ public enum WriteOutcome: Sendable, Hashable {
     case failed(String)
     /// It may or may not have happened: no answer, a broken connection, a 5xx, a redirect — anything else.
     case unknown(String)
+    /// Part of it happened: a bulk write whose first requests were accepted and a later one was not (refused, or
+    /// its outcome unknown); what it says names which, and the report says who.
+    case partial(String)
 
     /// What a write that threw means. Only a clear refusal or a provable "never left" is `failed`; everything else
     /// may have been processed (a gateway answers 502 or 504 after passing the request on), so it is `unknown`.
+    /// Whether anything may have changed in the workspace: what was shown before is stale.
+    var changedSomething: Bool {
+        switch self {
+        case .done, .partial: true
+        case .failed, .unknown: false
+        }
+    }
+
     static func after(_ error: any Error) -> WriteOutcome {
         let message = String(describing: error).split(separator: "\n").first.map(String.init) ?? "failed"
         guard let error = error as? CustomerIOError else { return .unknown(message) }
@@ -76,6 +87,8 @@ public struct PendingReview: Sendable, Hashable {
         case screen(Route)
         /// Review (Enter on the last field, or ctrl-s) on this Track form, exactly as it then was.
         case form(TrackForm)
+        /// A bulk write with no form (suppress, unsubscribe) on this list, for exactly these marked rows.
+        case marked(Route, [String])
     }
 
     public var ticket: Int

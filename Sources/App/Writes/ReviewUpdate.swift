@@ -27,6 +27,7 @@ enum ReviewUpdate {
         case (.draft(let asked), .composing(let composer)): composer.draft == asked
         case (.screen(let route), .browsing): state.route == route
         case (.form(let asked), .acting(let form)): form == asked
+        case (.marked(let route, let marks), .browsing): state.route == route && state.currentList.marked == marks
         default: false
         }
     }
@@ -40,7 +41,7 @@ enum ReviewUpdate {
         // at 80 columns; the draft itself stays saved in the composer.)
         let text = switch pending.origin {
         case .draft: "No review: the draft changed or was left"
-        case .screen, .form: "No review: you moved on; nothing was sent"
+        case .screen, .form, .marked: "No review: you moved on; nothing was sent"
         }
         state.flash = Flash.make(.info, text, now: state.now)
     }
@@ -187,14 +188,11 @@ enum ReviewUpdate {
             }
         case .failed(let message):
             state.flash = Flash.make(.error, message, now: state.now)
+        case .partial:
+            state.flash = Flash.make(.error, "Partly done: the report says who", now: state.now)
         case .unknown(let message):
-            let look = switch review.write.kind {
-            case .startExport: "Exports before starting another"
-            case .track, .trackBatch: "the profile before sending again"
-            default: "Messages before sending again"
-            }
             if case .startExport = review.write.kind { state.lists[.exports]?.rows = .idle }
-            state.flash = Flash.make(.error, "Outcome unknown — check \(look)", now: state.now)
+            state.flash = Flash.make(.error, "Outcome unknown — check \(whereToLook(review.write.kind))", now: state.now)
             // The draft remembers, so a later review of it warns before a second send.
             if var draft = review.composer?.draft {
                 draft.unknownOutcome = message
@@ -206,7 +204,7 @@ enum ReviewUpdate {
         review.scroll = ReviewView.endScroll(review, state: state)
         state.mode = .reviewing(review)
         // What the write touched is stale now: lists and sections reload when next shown.
-        if case .done = outcome {
+        if outcome.changedSomething {
             // The effect emptied the cache before reporting, so what reloads behind the outcome is fresh.
             forgetWhatWritesTouch(&state)
             effects += AppUpdate.ensureLoaded(&state)
@@ -214,8 +212,23 @@ enum ReviewUpdate {
         return effects
     }
 
+    /// Where to look before sending a write again whose outcome is unknown.
+    static func whereToLook(_ kind: PlannedWrite.Kind) -> String {
+        switch kind {
+        case .startExport: "Exports before starting another"
+        case .track, .trackBatch: "the profile before sending again"
+        case .pipelines: "the workspace before sending again"
+        default: "Messages before sending again"
+        }
+    }
+
     private static func forgetWhatWritesTouch(_ state: inout AppState) {
         for pane in Array(state.lists.keys) where pane != .customers { state.lists[pane]?.rows = .idle }
+        // People a write changed (or took away) are shown afresh; marks on a list are for one write at a time.
+        if state.lists[.customers]?.marked.isEmpty == false || state.customerQuery.isEmpty == false {
+            state.lists[.customers]?.rows = .idle
+        }
+        for pane in Array(state.lists.keys) { state.lists[pane]?.marked = [] }
         state.members = [:]
         for route in Array(state.details.keys) {
             state.details[route]?.sections = [:]

@@ -39,7 +39,7 @@ enum TrackFormUpdate {
         if action == .merge, bulk.count == 2 {
             // The two marked: the first is this profile, the second the other, already filled in.
             form = TrackForm(action: .merge, person: bulk[0], fields: action.fields(bulk[0]))
-            form.fields[0].input = TextInputState(text: bulk[1].identifier.label.replacingOccurrences(of: " ", with: ":"))
+            form.fields[0].input = TextInputState(text: "\(bulk[1].identifier.idType.rawValue):\(bulk[1].identifier.value)")
         }
         guard form.fields.isEmpty else {
             state.mode = .acting(form)
@@ -47,6 +47,9 @@ enum TrackFormUpdate {
         }
         state.mode = .browsing
         switch form.plan {
+        case .success(let write) where !bulk.isEmpty:
+            // For these very marks: a review that answers after they changed opens nothing.
+            return [.checkWrite(write, ticket: ReviewUpdate.ticket(for: .marked(state.route, state.currentList.marked), &state))]
         case .success(let write): return ReviewUpdate.request(write, &state)
         case .failure(let problem):
             state.flash = Flash.make(.error, "Not ready: \(problem)", now: state.now)

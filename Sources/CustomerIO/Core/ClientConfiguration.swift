@@ -42,7 +42,8 @@ public struct ClientConfiguration: Sendable {
         self.trackBaseURL = try Self.checkedBaseURL(trackBaseURL ?? appBaseURL ?? region.trackAPIBaseURL)
         self.trackSiteID = trackSiteID
         self.trackKey = trackKey
-        self.cdpBaseURL = try Self.checkedBaseURL(cdpBaseURL ?? region.cdpBaseURL)
+        // A sandbox or proxy in place of the App API serves Pipelines under /cdp: never the real host by default.
+        self.cdpBaseURL = try Self.checkedBaseURL(cdpBaseURL ?? appBaseURL?.appendingPathComponent("cdp") ?? region.cdpBaseURL)
         self.cdpWriteKey = cdpWriteKey
         self.requestTimeout = requestTimeout
         self.userAgent = userAgent

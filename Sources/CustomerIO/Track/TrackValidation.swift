@@ -150,6 +150,10 @@ public enum TrackValidation {
         guard !device.token.trimmingCharacters(in: .whitespaces).isEmpty else { throw TrackProblem("device.token", "is required") }
         if let lastUsed = device.lastUsed { try timestamp(lastUsed, "device.last_used") }
         try attributes(device.attributes, "device.attributes")
+        // The vendor types every device attribute as a string (push_enabled is "true" or "false").
+        for (name, value) in device.attributes.sorted(by: { $0.key < $1.key }) {
+            guard case .string = value else { throw TrackProblem("device.attributes.\(name)", "must be a string (write \"\(value.displayText)\")") }
+        }
     }
 
     static func event(_ event: TrackEvent) throws {

@@ -30,6 +30,9 @@ struct TrackWriteOptions: ParsableArguments {
     @Flag(name: .long, help: "Send it. Without this, the write is only printed.")
     var yes = false
 
+    @Flag(name: .long, help: "With --yes: send even though the journal holds the same request with an unknown outcome.")
+    var again = false
+
     @OptionGroup var safety: SafetyOptions
 
     var readOnly: Bool { safety.readOnly }
@@ -60,9 +63,12 @@ struct TrackRun {
     let client: AppAPIClient
     let session: SessionInfo
     let send: Bool
+    /// `--again`: send even though the same request's outcome is unknown in the journal.
+    var again = false
 
     init(_ options: TrackWriteOptions) async throws {
         try await self.init(connection: options.connection, readOnly: options.readOnly, send: options.yes)
+        again = options.again
     }
 
     /// `writes` is false for the one read (`region`), which read-only does not stop.
@@ -76,8 +82,9 @@ struct TrackRun {
         if let configured = resolved.launch.configuration { configuration = configured } else { configuration = try await Self.demoConfiguration(connection) }
         client = AppAPIClient(configuration: configuration)
         var session = resolved.launch.session
-        session.appHost = configuration.appBaseURL.absoluteString
-        session.trackHost = configuration.trackBaseURL.absoluteString
+        session.appHost = AppLauncher.host(configuration.appBaseURL)
+        session.trackHost = AppLauncher.host(configuration.trackBaseURL)
+        session.cdpHost = AppLauncher.host(configuration.cdpBaseURL)
         self.session = session
         self.send = send
     }
@@ -99,22 +106,28 @@ struct TrackRun {
     }
 
     func execute(_ write: PlannedWrite) async throws {
-        var write = write
+        let journal = WriteJournal(folder: StateFolder.resolve())
+        var write = write.checked(against: journal)
         write.warnings.append(session.isDemo ? "Demo workspace: the sandbox in this process." : "Real workspace: profile \(session.profile) (\(session.region)). This reaches real people.")
         Terminal.write(ReviewText.render(write, session: session) + "\n")
         guard send else {
             Terminal.printNote("Not sent: add --yes to send it.")
             return
         }
-        let journal = WriteJournal(folder: StateFolder.resolve())
+        if write.repeatsUnknownOutcome, !again {
+            throw CustomerIOError(kind: .badRequest, message: "Not sent: the same request has an unknown outcome in the journal (see the warning above); check, then add --again to send it anyway.")
+        }
         let result = await WriteSender(client: client, journal: journal, profile: session.profile).send(write)
         for line in result.report { Terminal.write(line + "\n") }
         switch result.outcome {
         case .done(let id, _):
             Terminal.write("✓ Done: \(id)\n")
+            if result.refused > 0 { throw CustomerIOError(kind: .badRequest, message: "\(result.refused) operation(s) refused by the API: the lines above say which and why.") }
         case .failed(let message):
             throw (result.error as? CustomerIOError).map { CustomerIOError(kind: $0.kind, message: "Not sent: \(message)") }
                 ?? CustomerIOError(kind: .badRequest, message: "Not sent: \(message)")
+        case .partial(let message):
+            throw CustomerIOError(kind: .outcomeUnknown, message: "Partly done (nothing more is sent; the lines above say who): \(message)")
         case .unknown(let message):
             throw CustomerIOError(kind: .outcomeUnknown, message: "Outcome unknown (not retried; check the profile before sending again): \(message)")
         }

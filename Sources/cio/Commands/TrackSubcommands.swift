@@ -19,7 +19,8 @@ struct TrackIdentifyCommand: TrackWriteCommand {
         var who = try person(person)
         // The review diffs against what the profile holds now; without it the diff says so.
         who.attributes = try? await client.customerProfile(id: who.identifier.value, idType: who.identifier.idType).attributes
-        let line = edits.map { $0.contains(" ") || $0.contains("\"") ? Self.quoted($0) : $0 }.joined(separator: " ")
+        // Each shell word stays one word of the edit line, whatever quotes, backslashes or spaces it holds.
+        let line = edits.map { word in word.contains { $0.isWhitespace || "\"'\\".contains($0) } ? Self.quoted(word) : word }.joined(separator: " ")
         return .filled(.editAttributes, person: who, values: [.changes: line])
     }
 
@@ -42,8 +43,10 @@ struct TrackEventCommand: TrackWriteCommand {
     @OptionGroup var options: TrackWriteOptions
 
     func form(_ client: AppAPIClient) async throws -> TrackForm {
-        var values: [TrackFormField.Name: String] = [.eventName: name, .eventData: data ?? "", .timestamp: at ?? ""]
-        if let id { values[.eventID] = id }
+        // Without --id, a fresh one: said, so that a send whose outcome is unknown can be repeated as the same event.
+        let eventID = id ?? ULIDText.make()
+        if id == nil { Terminal.printNote("Event id \(eventID): to send this same event again, add --id \(eventID) (a repeat with it is one event).") }
+        var values: [TrackFormField.Name: String] = [.eventName: name, .eventData: data ?? "", .timestamp: at ?? "", .eventID: eventID]
         if anonymous {
             values[.anonymousID] = target
             return .filled(.anonymousEvent, person: TrackPerson(identifier: .id(target), label: target), values: values)
