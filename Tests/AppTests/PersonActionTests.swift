@@ -218,6 +218,8 @@ import TerminalUI
         reducer.press(.character("*"))
         #expect(reducer.state.currentList.marked.count == 5)
         #expect(AppView.render(reducer.state).text.contains("● 5 marked"))
+        reducer.send(.tick(now: 1_000))  // the flash is gone; the status bar still says it
+        #expect(AppView.render(reducer.state).text.components(separatedBy: "\n").last?.contains("● 5 marked a acts on them") == true)
         reducer.press(.character("*"))
         #expect(reducer.state.currentList.marked.isEmpty)
     }

@@ -49,7 +49,10 @@ private final class ScriptTransport: HTTPTransport {
         let folder = Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let transport = ScriptTransport([(200, "{}"), (400, #"{"errors":[{"reason":"invalid","field":"batch","message":"bad"}]}"#)])
-        let result = await (try sender(transport, folder)).send(write)
+        let heard = Mutex<[String]>([])
+        let result = await (try sender(transport, folder)).send(write) { line in heard.withLock { $0.append(line) } }
+        #expect(heard.withLock { $0 }.first == "Request 1 of \(write.parts.count): \(write.parts[0].people.count) people (0 of 1000 answered so far)")
+        #expect(heard.withLock { $0 }.count == 2, "one line per request that left")
         guard case .partial(let message) = result.outcome else { Issue.record("outcome \(result.outcome)"); return }
         #expect(message.hasPrefix("batch 2 of \(write.parts.count)"))
         #expect(message.contains("the 1 batch before it were accepted (\(write.parts[0].people.count) people)"))

@@ -57,6 +57,8 @@ public enum Action: Sendable {
     case writeFinished(WriteOutcome)
     /// A bulk write's line per person, after its outcome.
     case writeReport([String])
+    /// A bulk write's request on its way: "Request 2 of 5: …".
+    case writeProgress(String)
     /// A trigger's status and errors, as polled after it was accepted; `done` once it has been processed.
     case triggerStatus(lines: [String], done: Bool)
     /// A field edited in `$EDITOR` came back (or why it did not).

@@ -64,7 +64,7 @@ public enum AppUpdate {
         case .notify(let level, let text):
             state.flash = Flash.make(level, text, now: state.now)
             return []
-        case .draftsLoaded, .pickerOptions, .choiceOptions, .writePlanned, .writeRefused, .writeFinished, .writeReport, .triggerStatus, .externalEditFinished:
+        case .draftsLoaded, .pickerOptions, .choiceOptions, .writePlanned, .writeRefused, .writeFinished, .writeReport, .writeProgress, .triggerStatus, .externalEditFinished:
             return ComposerUpdate.apply(action, &state)
         }
     }

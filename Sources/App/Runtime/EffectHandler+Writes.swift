@@ -43,14 +43,7 @@ extension EffectHandler {
             if !write.compare.isEmpty { write.summary += await sideBySide(write.compare) }
             return [.writePlanned(checkedAgainstJournal(write), ticket: ticket)]
         case .performWrite(let write):
-            let result = await WriteSender(client: service.client, journal: journal, profile: environment.profile).send(write)
-            let outcome = result.outcome
-            // Whatever the write touched is stale; emptied before the outcome is reported, so nothing that
-            // reloads after it can read the old answers.
-            if outcome.changedSomething { await service.store.invalidate(prefix: "") }
-            // An export that may have started may be on the list: the list is asked for again, not read from cache.
-            if case .unknown = outcome, case .startExport = write.kind { await service.store.invalidate(prefix: "exports") }
-            return [.writeFinished(outcome)] + (result.report.isEmpty ? [] : [.writeReport(result.report)])
+            return await performWrite(write)
         case .pollTrigger(let broadcast, let trigger):
             return [await triggerStatus(broadcast: broadcast, trigger: trigger)]
         case .editExternally(let field, let text):
@@ -59,6 +52,19 @@ extension EffectHandler {
         default:
             return []
         }
+    }
+
+    /// Sends the write once (``WriteSender``); `progress` hears each batch of a bulk write as it goes.
+    func performWrite(_ write: PlannedWrite, progress: @escaping @Sendable (String) -> Void = { _ in }) async -> [Action] {
+        let service = environment.service
+        let result = await WriteSender(client: service.client, journal: journal, profile: environment.profile).send(write, progress: progress)
+        let outcome = result.outcome
+        // Whatever the write touched is stale; emptied before the outcome is reported, so nothing that
+        // reloads after it can read the old answers.
+        if outcome.changedSomething { await service.store.invalidate(prefix: "") }
+        // An export that may have started may be on the list: the list is asked for again, not read from cache.
+        if case .unknown = outcome, case .startExport = write.kind { await service.store.invalidate(prefix: "exports") }
+        return [.writeFinished(outcome)] + (result.report.isEmpty ? [] : [.writeReport(result.report)])
     }
 
     /// Templates of the draft's channel or broadcasts to pick from, by name and id (an inline email first among

@@ -63,6 +63,9 @@ public struct EffectHandler: Sendable {
                 await loadPeopleCells(people, refresh: refresh, send: send)
             } else if case .loadCells(let pane, let keys, let refresh, let metrics) = effect {
                 await loadCells(pane, keys: keys, refresh: refresh, metrics: metrics, send: send)
+            } else if case .performWrite(let write) = effect {
+                // A bulk write says which batch it is on while it sends.
+                for action in await performWrite(write, progress: { send(.writeProgress($0)) }) { send(action) }
             } else if case .loadList(let pane, let refresh, let query) = effect {
                 // A long list (an overlap) says how it is getting on while it loads.
                 for action in await list(pane, refresh: refresh, query: query, progress: { send(.notify(.info, $0)) }) { send(action) }

@@ -4,9 +4,13 @@ import Foundation
 /// Bulk Track writes: each request in turn, a journal line each, and a line per person after. The first request
 /// not accepted stops the rest: when some went before it, the outcome is partial, and the report says who.
 extension WriteSender {
-    func sendBatches(_ write: PlannedWrite) async -> Result {
+    func sendBatches(_ write: PlannedWrite, progress: @Sendable (String) -> Void) async -> Result {
         var tally = Tally()
+        let people = write.parts.reduce(0) { $0 + $1.people.count }
         for (index, part) in write.parts.enumerated() {
+            if write.parts.count > 1 {
+                progress("Request \(index + 1) of \(write.parts.count): \(part.people.count) people (\(tally.accepted + tally.refused) of \(people) answered so far)")
+            }
             switch await sendOne(part.request, endpoint: part.endpoint, digest: Digest.sha256Hex(part.body)) {
             case .success(let answer):
                 tally.accept(part, answer)

@@ -26,8 +26,9 @@ public struct WriteSender: Sendable {
         public var refused = 0
     }
 
-    public func send(_ write: PlannedWrite) async -> Result {
-        if !write.parts.isEmpty { return await sendBatches(write) }
+    /// Sends it; `progress` hears, for a bulk write, each request as it leaves.
+    public func send(_ write: PlannedWrite, progress: @Sendable (String) -> Void = { _ in }) async -> Result {
+        if !write.parts.isEmpty { return await sendBatches(write, progress: progress) }
         let journaled = Self.journaledID(write.kind)
         switch await sendOne(write.request, endpoint: write.endpoint, digest: write.payloadDigest, resultID: journaled) {
         case .success(let answer):

@@ -66,9 +66,13 @@ public enum AppView {
     }
 
     private static func renderStatus(_ state: AppState, into canvas: inout Canvas, in rect: Rect) {
-        let hints = state.keymap.bindings
+        var hints = state.keymap.bindings
             .filter { $0.isHint && $0.scope == state.mode.scope && $0.applies(to: state.pane) && $0.unavailableReason(in: state) == nil }
             .compactMap { binding in binding.keys.first.map { StatusHint(key: $0.displayName, title: HelpContent.shortTitle(binding)) } }
+        // Marks stay said while they last: what `a` would act on.
+        if state.mode == .browsing, state.isOnList, case let count = state.currentList.marked.count, count > 0 {
+            hints.insert(StatusHint(key: "● \(count) marked", title: MarkedPeople.isPeopleList(state) ? "a acts on them" : "o overlap"), at: 0)
+        }
         let model = StatusBarModel(
             profile: state.session.profile,
             region: state.session.region,

@@ -69,6 +69,7 @@ enum ReviewView {
                 lines.append((" Waiting \(seconds) s: the API takes 1 broadcast trigger per 10 s, so this one is spaced, not refused", .stateWarn))
             }
             lines.append((" Sending… (once; a request that leaves is never sent again on its own)", .accent))
+            if let progress = review.progress { lines.append(("   \(progress)", .text)) }
         case .finished(.done(let id, let link)):
             lines.append((" ✓ Done: \(id)" + (link == nil ? "" : "  — Enter opens it"), .stateGood))
             for line in review.followUp { lines.append(("   \(line)", .text)) }

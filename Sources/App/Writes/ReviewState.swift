@@ -54,6 +54,8 @@ public struct ReviewState: Sendable, Hashable {
     public var typedCount = TextInputState()
     /// Lines added after the outcome (a trigger's status and errors as they are polled).
     public var followUp: [String] = []
+    /// While a bulk write sends: which request is on its way.
+    public var progress: String?
     /// The trigger being followed, and when (on the state's clock) to ask again.
     public var polling: TriggerRef?
     public var pollAt: Double?
