@@ -34,13 +34,23 @@ struct CLIRunner {
         try await offThePool { try runBlocking(arguments, environment: environment) }
     }
 
-    /// Runs blocking work on a GCD thread and resumes when it is done.
+    /// Runs blocking work on a thread of its own and resumes when it is done. Not on GCD's global queue: on Linux
+    /// Swift's tasks run on those same worker threads, so a dozen `cio` children waited on there left the in-process
+    /// sandbox they were talking to no thread to answer on, and the whole suite stood still until their requests
+    /// timed out (tens of seconds, at random).
     static func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Swift.Result { try work() })
-            }
+            Thread { continuation.resume(with: Swift.Result { try work() }) }.start()
         }
+    }
+
+    /// Starts blocking `work` on a thread of its own, inside `group` (see `offThePool` for why not GCD).
+    static func onItsOwnThread(_ group: DispatchGroup, _ work: @escaping @Sendable () -> Void) {
+        group.enter()
+        Thread {
+            work()
+            group.leave()
+        }.start()
     }
 
     private static func runBlocking(_ arguments: [String], environment: [String: String]) throws -> Result {
@@ -57,7 +67,7 @@ struct CLIRunner {
         // Drain stderr on another thread while this one drains stdout, so neither pipe can fill up and stall the child.
         let group = DispatchGroup()
         nonisolated(unsafe) var errData = Data()
-        DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
+        onItsOwnThread(group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()

@@ -166,7 +166,7 @@ final class TmuxSession: Sendable {
         }
         let group = DispatchGroup()
         nonisolated(unsafe) var errData = Data()
-        DispatchQueue.global().async(group: group) {
+        CLIRunner.onItsOwnThread(group) {
             errData = FileHandle(fileDescriptor: err.read, closeOnDealloc: true).readDataToEndOfFile()
         }
         let outData = FileHandle(fileDescriptor: out.read, closeOnDealloc: true).readDataToEndOfFile()
