@@ -244,6 +244,14 @@ import TerminalUI
         #expect(write.summary.contains("  … and 140 more"))
         #expect(write.prettyBody.contains("… and 147 more in this request"))
         guard case .trackBatch(action: "suppress", people: 150) = write.kind else { Issue.record("kind \(write.kind)"); return }
+        // The review is far longer than 80×24: what to type and the keys stay at the bottom, under the body.
+        guard case .checkWrite(_, let ticket)? = effects.first else { return }
+        reducer.send(.writePlanned(write, ticket: ticket))
+        reducer.send(.tick(now: 200))
+        let bottom = AppView.render(reducer.state).text.components(separatedBy: "\n").suffix(4).joined(separator: "\n")
+        #expect(bottom.contains("Type 150 and press y to send to that many people"), "\(bottom)")
+        #expect(bottom.contains("y send · n / Esc abort"))
+        #expect(bottom.contains("(↓ more)"))
     }
 
     @Test func addingMarkedPeopleToASegmentIsTheV1CallPerThousand() throws {

@@ -207,10 +207,10 @@ import Workspace
         try await WritingApp.with(configure: { $0.cdpWriteKey = "sandbox-write-key" }) { app in
             try await app.driver.press(.character("P"))
             guard case .acting(let form) = app.driver.state.mode else { Issue.record("no form: \(app.driver.state.mode)"); return }
-            #expect(form.fields.map(\.name) == [.call, .userID, .anonymousID, .properties])
+            #expect(form.fields.map(\.name) == [.call, .userID, .anonymousId, .properties])
             try await app.driver.press(.enter)  // identify → track: the fields follow the call
             guard case .acting(let track) = app.driver.state.mode else { Issue.record("no form"); return }
-            #expect(track.fields.map(\.name) == [.call, .userID, .anonymousID, .eventName, .properties])
+            #expect(track.fields.map(\.name) == [.call, .userID, .anonymousId, .callName, .properties])
             try await app.driver.press(.tab)
             try await app.driver.type("5")
             try await app.driver.press(.control("s"))

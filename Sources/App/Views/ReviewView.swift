@@ -90,11 +90,21 @@ enum ReviewView {
         return lines
     }
 
+    /// Lines that stay at the bottom when the review is longer than the screen: what to type and the keys while it
+    /// waits, the progress while it sends, and after it the outcome's headline and how to close.
+    static func pinned(_ review: ReviewState, state: AppState) -> [(String, ThemeRole)] {
+        let stage = stageLines(review, state: state)
+        guard case .finished = review.stage else { return stage }
+        return stage.count > 1 ? [stage[0], stage[stage.count - 1]] : stage
+    }
+
     /// How far the review scrolls to show its last line at `size`: where an outcome and its report are.
     static func endScroll(_ review: ReviewState, state: AppState) -> Int {
         let rect = Layout.main(state.size)
         let count = lines(review, state: state).reduce(0) { $0 + Canvas.wrap($1.0, width: max(1, rect.width)).count }
-        return max(0, count - rect.height)
+        guard count > rect.height else { return 0 }
+        let footer = pinned(review, state: state).reduce(0) { $0 + Canvas.wrap($1.0, width: max(1, rect.width)).count }
+        return max(0, count - max(1, rect.height - footer))
     }
 
     static func render(_ review: ReviewState, state: AppState, into canvas: inout Canvas, in rect: Rect) {
@@ -102,15 +112,22 @@ enum ReviewView {
         let theme = state.theme
         canvas.fill(rect, with: Cell(" ", style: theme[.text]))
         // Long lines wrap rather than clip: a URL or a summary cut short would not show exactly what is sent.
-        let all = lines(review, state: state).flatMap { line in Canvas.wrap(line.0, width: rect.width).map { ($0, line.1) } }
-        // The keys line stays in view: scrolling moves the body, never past the end.
-        let top = min(review.scroll, max(0, all.count - rect.height))
-        for (offset, line) in all.dropFirst(top).prefix(rect.height).enumerated() {
+        let wrap = { (lines: [(String, ThemeRole)]) in lines.flatMap { line in Canvas.wrap(line.0, width: rect.width).map { ($0, line.1) } } }
+        let all = wrap(lines(review, state: state))
+        // Longer than the screen: the body scrolls above, and what to type, the keys or the outcome stay below.
+        let footer = all.count > rect.height ? Array(wrap(pinned(review, state: state)).suffix(max(0, rect.height - 1))) : []
+        let bodyHeight = rect.height - footer.count
+        let top = min(review.scroll, max(0, all.count - bodyHeight))
+        for (offset, line) in all.dropFirst(top).prefix(bodyHeight).enumerated() {
             canvas.put(clipping: line.0, x: rect.x, y: rect.y + offset, width: rect.width, style: theme[line.1])
         }
-        if all.count - top > rect.height, let last = all.last {
-            canvas.fill(Rect(x: rect.x, y: rect.maxY - 1, width: rect.width, height: 1), with: Cell(" ", style: theme[.text]))
-            canvas.put(clipping: last.0 + "  (↓ more)", x: rect.x, y: rect.maxY - 1, width: rect.width, style: theme[last.1])
+        if !footer.isEmpty, top + bodyHeight < all.count {
+            let row = rect.y + bodyHeight - 1
+            canvas.fill(Rect(x: rect.x, y: row, width: rect.width, height: 1), with: Cell(" ", style: theme[.text]))
+            canvas.put(clipping: "   … (↓ more)", x: rect.x, y: row, width: rect.width, style: theme[.muted])
+        }
+        for (offset, line) in footer.enumerated() {
+            canvas.put(clipping: line.0, x: rect.x, y: rect.y + bodyHeight + offset, width: rect.width, style: theme[line.1])
         }
     }
 }

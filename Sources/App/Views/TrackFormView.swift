@@ -20,7 +20,7 @@ enum TrackFormView {
     static func lines(_ form: TrackForm, theme: Theme) -> ([(String, CellStyle)], Int) {
         var lines: [(String, CellStyle)] = [
             (" \(form.action.title)", theme[.title]),
-            ("   \(form.person.label)" + (form.person.label == form.person.identifier.value ? "" : " (\(form.person.identifier.label))"), theme[.text]),
+            ("   \(form.person.label)" + (form.action == .pipelines || form.person.label == form.person.identifier.value ? "" : " (\(form.person.identifier.label))"), theme[.text]),
             ("", theme[.text]),
         ]
         let labelWidth = form.fields.map(\.label.count).max() ?? 12

@@ -11,9 +11,9 @@ enum PipelinesWrites {
         let choice = TrackFormField(.call, call.rawValue, choices: PipelinesCall.allCases.map(\.rawValue))
         switch call {
         case .identify, .page, .screen:
-            return [choice, TrackFormField(.userID), TrackFormField(.anonymousID)] + (call == .identify ? [] : [TrackFormField(.eventName)]) + [TrackFormField(.properties)]
-        case .track: return [choice, TrackFormField(.userID), TrackFormField(.anonymousID), TrackFormField(.eventName), TrackFormField(.properties)]
-        case .group: return [choice, TrackFormField(.userID), TrackFormField(.anonymousID), TrackFormField(.groupID), TrackFormField(.properties)]
+            return [choice, TrackFormField(.userID), TrackFormField(.anonymousId)] + (call == .identify ? [] : [TrackFormField(.callName)]) + [TrackFormField(.properties)]
+        case .track: return [choice, TrackFormField(.userID), TrackFormField(.anonymousId), TrackFormField(.callName), TrackFormField(.properties)]
+        case .group: return [choice, TrackFormField(.userID), TrackFormField(.anonymousId), TrackFormField(.groupID), TrackFormField(.properties)]
         case .alias: return [choice, TrackFormField(.userID), TrackFormField(.previousID)]
         case .batch: return [choice, TrackFormField(.batch)]
         }
@@ -50,9 +50,9 @@ enum PipelinesWrites {
             }
         }
         var body: [String: JSONValue] = [:]
-        let pairs: [(TrackFormField.Name, String)] = [(.userID, "userId"), (.anonymousID, "anonymousId"), (.groupID, "groupId"), (.previousID, "previousId")]
+        let pairs: [(TrackFormField.Name, String)] = [(.userID, "userId"), (.anonymousId, "anonymousId"), (.groupID, "groupId"), (.previousID, "previousId")]
         for (name, key) in pairs where !form.value(name).isEmpty { body[key] = .string(form.value(name)) }
-        if !form.value(.eventName).isEmpty { body[call == .track ? "event" : "name"] = .string(form.value(.eventName)) }
+        if !form.value(.callName).isEmpty { body[call == .track ? "event" : "name"] = .string(form.value(.callName)) }
         let extra = try PersonAction.jsonObject(form, .properties)
         if !extra.isEmpty { body[call == .identify || call == .group ? "traits" : "properties"] = .object(extra) }
         // One id per form, so the same call sent twice is recognisable as one.

@@ -34,7 +34,7 @@ public struct TrackFormField: Sendable, Hashable {
         case changes, topics, eventName, eventData, timestamp, eventID, anonymousID
         case token, platform, lastUsed, deviceAttributes
         case objectType, objectID, relationshipAttributes, confirm, secondary, keep, segment
-        case call, userID, groupID, previousID, properties, batch, objectAttributes
+        case call, userID, groupID, previousID, properties, batch, objectAttributes, anonymousId, callName
     }
 
     public var name: Name
@@ -78,6 +78,8 @@ public struct TrackFormField: Sendable, Hashable {
         case .properties: "traits / properties"
         case .batch: "batch (JSON array)"
         case .objectAttributes: "Attributes (JSON)"
+        case .anonymousId: "anonymousId"
+        case .callName: "event / name"
         }
     }
 
@@ -98,6 +100,8 @@ public struct TrackFormField: Sendable, Hashable {
         case .secondary: "id, email or cio_… of the person merged in and deleted"
         case .segment: "the manual segment's id (Segments lists it)"
         case .call: ""
+        case .anonymousId: "the visitor's anonymous id (when there is no userId)"
+        case .callName: "track: the event's name (required); page and screen: the name (optional)"
         case .objectAttributes: "a JSON object; null or \"\" removes one, e.g. {\"name\": \"Acme\", \"plan\": null}"
         case .userID: "your id for the person"
         case .groupID: "the group (object) id"
