@@ -90,21 +90,24 @@ enum ReviewView {
         return lines
     }
 
-    /// Lines that stay at the bottom when the review is longer than the screen: what to type and the keys while it
-    /// waits, the progress while it sends, and after it the outcome's headline and how to close.
-    static func pinned(_ review: ReviewState, state: AppState) -> [(String, ThemeRole)] {
+    /// The review split for a screen it does not fit: a body that scrolls, and lines that stay at the bottom —
+    /// what to type and the keys while it waits, the progress while it sends, and after it the outcome's headline
+    /// and how to close (its report scrolls in the body).
+    static func parts(_ review: ReviewState, state: AppState) -> (body: [(String, ThemeRole)], footer: [(String, ThemeRole)]) {
         let stage = stageLines(review, state: state)
-        guard case .finished = review.stage else { return stage }
-        return stage.count > 1 ? [stage[0], stage[stage.count - 1]] : stage
+        let body = writeLines(review.write, session: state.session)
+        guard case .finished = review.stage, stage.count > 1 else { return (body, stage) }
+        return (body + stage.dropFirst().dropLast(), [stage[0], stage[stage.count - 1]])
     }
 
     /// How far the review scrolls to show its last line at `size`: where an outcome and its report are.
     static func endScroll(_ review: ReviewState, state: AppState) -> Int {
         let rect = Layout.main(state.size)
-        let count = lines(review, state: state).reduce(0) { $0 + Canvas.wrap($1.0, width: max(1, rect.width)).count }
-        guard count > rect.height else { return 0 }
-        let footer = pinned(review, state: state).reduce(0) { $0 + Canvas.wrap($1.0, width: max(1, rect.width)).count }
-        return max(0, count - max(1, rect.height - footer))
+        let width = max(1, rect.width)
+        let count = { (lines: [(String, ThemeRole)]) in lines.reduce(0) { $0 + Canvas.wrap($1.0, width: width).count } }
+        guard count(lines(review, state: state)) > rect.height else { return 0 }
+        let (body, footer) = parts(review, state: state)
+        return max(0, count(body) - max(1, rect.height - count(footer)))
     }
 
     static func render(_ review: ReviewState, state: AppState, into canvas: inout Canvas, in rect: Rect) {
@@ -115,18 +118,20 @@ enum ReviewView {
         let wrap = { (lines: [(String, ThemeRole)]) in lines.flatMap { line in Canvas.wrap(line.0, width: rect.width).map { ($0, line.1) } } }
         let all = wrap(lines(review, state: state))
         // Longer than the screen: the body scrolls above, and what to type, the keys or the outcome stay below.
-        let footer = all.count > rect.height ? Array(wrap(pinned(review, state: state)).suffix(max(0, rect.height - 1))) : []
-        let bodyHeight = rect.height - footer.count
-        let top = min(review.scroll, max(0, all.count - bodyHeight))
-        for (offset, line) in all.dropFirst(top).prefix(bodyHeight).enumerated() {
+        let (body, footer) = all.count > rect.height ? parts(review, state: state) : (all, [])
+        let shownBody = all.count > rect.height ? wrap(body) : all
+        let pinned = Array(wrap(footer).suffix(max(0, rect.height - 1)))
+        let bodyHeight = rect.height - pinned.count
+        let top = min(review.scroll, max(0, shownBody.count - bodyHeight))
+        for (offset, line) in shownBody.dropFirst(top).prefix(bodyHeight).enumerated() {
             canvas.put(clipping: line.0, x: rect.x, y: rect.y + offset, width: rect.width, style: theme[line.1])
         }
-        if !footer.isEmpty, top + bodyHeight < all.count {
+        if !pinned.isEmpty, top + bodyHeight < shownBody.count {
             let row = rect.y + bodyHeight - 1
             canvas.fill(Rect(x: rect.x, y: row, width: rect.width, height: 1), with: Cell(" ", style: theme[.text]))
             canvas.put(clipping: "   … (↓ more)", x: rect.x, y: row, width: rect.width, style: theme[.muted])
         }
-        for (offset, line) in footer.enumerated() {
+        for (offset, line) in pinned.enumerated() {
             canvas.put(clipping: line.0, x: rect.x, y: rect.y + bodyHeight + offset, width: rect.width, style: theme[line.1])
         }
     }
