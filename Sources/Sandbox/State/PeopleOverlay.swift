@@ -109,7 +109,8 @@ struct PeopleOverlay: Sendable {
     var edits: [Int32: PersonEdit] = [:]
     /// Rows that left: deleted, suppressed or merged into someone else.
     var removed: Set<Int32> = []
-    /// Bumped whenever someone leaves, so cached memberships and searches are rebuilt without them.
+    /// Bumped whenever someone leaves or an attribute a filter may read changes, so cached memberships and searches
+    /// are worked out again.
     var removalVersion = 0
     var created: [CreatedPerson] = []
     /// Live created people by id and cio_id (a removed one leaves these).

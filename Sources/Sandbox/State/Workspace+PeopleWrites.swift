@@ -106,6 +106,9 @@ extension MutableWorkspace {
         if before != change.value {
             let data = JSONValue.obj([(change.name, .obj(["from": .string(before ?? ""), "to": .string(change.value ?? "")]))])
             people.record(customer: Int32(row), type: "attribute_change", name: nil, data: data, timestamp: time)
+            // A filter may read it: segments and searches are worked out again (a plan changed moves them).
+            people.removalVersion += 1
+            membershipVersion += 1
         }
     }
 

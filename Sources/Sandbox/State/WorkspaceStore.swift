@@ -77,10 +77,31 @@ final class WorkspaceStore: Sendable {
     }
 
     private func evaluate(_ filter: AudienceFilter, depth: Int) -> BitSet {
-        FilterEvaluator(customers: customers) { [self] id in
+        var bits = FilterEvaluator(customers: customers) { [self] id in
             // Segments may refer to segments; a cycle (or absurd nesting) matches no one instead of recursing forever.
             depth > 8 ? BitSet(count: customers.count) : membership(id, depth: depth + 1)?.bits
         }.evaluate(filter)
+        // The generated columns answer for everyone; the few people whose attributes were edited are asked again,
+        // through the overlay, so an edit moves them in or out.
+        let directory = directory()
+        for row in directory.overlay.edits.keys.map(Int.init) where row < customers.count {
+            if matches(filter, row, directory, depth: depth) { bits.insert(row) } else { bits.remove(row) }
+        }
+        return bits
+    }
+
+    /// Whether one person matches, their edited attributes read through the overlay.
+    private func matches(_ filter: AudienceFilter, _ row: Int, _ people: PeopleDirectory, depth: Int) -> Bool {
+        switch filter {
+        case .and(let parts): return parts.allSatisfy { matches($0, row, people, depth: depth) }
+        case .or(let parts): return parts.contains { matches($0, row, people, depth: depth) }
+        case .not(let inner): return !matches(inner, row, people, depth: depth)
+        case .segment(let id): return depth <= 8 && membership(id, depth: depth + 1)?.bits.contains(row) == true
+        case .attribute("unsubscribed", .exists): return people.isUnsubscribed(row)
+        case .attribute("unsubscribed", .equals(let value)): return people.isUnsubscribed(row) == (value == "true")
+        case .attribute(let field, .exists): return people.attribute(field, row) != nil
+        case .attribute(let field, .equals(let value)): return people.attribute(field, row) == value
+        }
     }
 
     // MARK: segments
