@@ -304,3 +304,37 @@ import TerminalUI
         #expect(first == ULID.derived(from: base, index: 0), "the same form sends the same ids again")
     }
 }
+
+/// Reviews name what they change: topics by their names with the setting now, two profiles side by side.
+@Suite struct ReviewNamingTests {
+    @Test func topicsAreNamedWithTheirSettingNow() throws {
+        let person = TrackPerson(identifier: .id("7"), label: "7")
+        var write = try TrackForm.filled(.topics, person: person, values: [.topics: "2=off 5=on"]).plan.get()
+        #expect(String(decoding: write.body ?? Data(), as: UTF8.self).contains(#""cio_subscription_preferences.topics.topic_2":false"#))
+        #expect(write.topics?.lines == ["topic_2: unsubscribed", "topic_5: subscribed"])
+        write.topics?.names = [2: "Promotions", 5: "Product news"]
+        write.topics?.current = [2: true, 5: false]
+        #expect(write.topics?.lines == ["Promotions (topic_2): subscribed → unsubscribed", "Product news (topic_5): unsubscribed → subscribed"])
+        let lines = ReviewView.writeLines(write, session: SessionInfo(profile: "demo", region: "sandbox")).map(\.0)
+        #expect(lines.contains("   Promotions (topic_2): subscribed → unsubscribed"))
+    }
+
+    @Test func twoProfilesSideBySideSayWhoStays() {
+        let primary = CustomerProfile(id: "1", attributes: ["plan": "pro", "city": "Rome"], devices: [Device(id: "t1")])
+        let secondary = CustomerProfile(id: "2", attributes: ["plan": "free", "nickname": "Bo"])
+        let lines = ProfileComparison.lines(people: [.id("1"), .email("bo@example.com")], profiles: [primary, secondary])
+        #expect(lines[1].hasPrefix(String(repeating: " ", count: 24) + "PRIMARY (stays)"))
+        #expect(lines[1].contains("SECONDARY (goes)"))
+        #expect(lines.contains { $0.hasPrefix("plan") && $0.contains("pro") && $0.contains("free") })
+        #expect(lines.contains { $0.hasPrefix("nickname") && $0.contains("—") && $0.contains("Bo") })
+        #expect(lines.contains { $0.hasPrefix("devices") && $0.contains("1") && $0.contains("0") })
+        #expect(lines.allSatisfy { $0.count <= 72 }, "fits 80 columns with the review's indent")
+    }
+
+    @Test func theCLIsCreateSendsNoUpdateFlag() throws {
+        var form = TrackForm.filled(.editAttributes, person: TrackPerson(identifier: .id("new-1"), label: "new-1"), values: [.changes: "plan=free"])
+        form.createsPeople = true
+        let body = String(decoding: try form.plan.get().body ?? Data(), as: UTF8.self)
+        #expect(body == #"{"action":"identify","attributes":{"plan":"free"},"identifiers":{"id":"new-1"},"type":"person"}"#)
+    }
+}

@@ -276,4 +276,22 @@ import Workspace
             guard case .detail(.customers, _) = app.driver.state.route else { Issue.record("opened \(app.driver.state.route)"); return }
         }
     }
+
+    @Test func aTopicIsLeftByNameOnTheReviewAndInTheWorkspace() async throws {
+        try await WritingApp.with { app in
+            let id = try await app.openPerson("plan = pro")
+            let before = try await app.app.client.customerSubscriptionPreferences(id: id)
+            let topic = try #require(before.topics.first { $0.subscribed == true })
+            let number = try #require(Int(topic.id.dropFirst(6)))
+            try await Self.choose(.topics, app)
+            try await app.driver.type("\(number)=off")
+            try await app.driver.press(.enter)
+            let review = try #require(app.review, "no review: \(app.driver.state.mode)")
+            #expect(review.write.topics?.lines == ["\(topic.name ?? "?") (\(topic.id)): subscribed → unsubscribed"])
+            try await app.confirm()
+            guard case .finished(.done)? = app.review?.stage else { Issue.record("not done: \(String(describing: app.review?.stage))"); return }
+            let after = try await app.app.client.customerSubscriptionPreferences(id: id)
+            #expect(after.topics.first { $0.id == topic.id }?.subscribed == false)
+        }
+    }
 }

@@ -4,6 +4,18 @@ import Workspace
 
 /// Profiles side by side on a review (the two people of a merge), read fresh so the review shows what is there now.
 extension EffectHandler {
+    /// The topics' names and the person's settings now, read fresh; as they were when they cannot be read.
+    func named(_ topics: TopicSettings) async -> TopicSettings {
+        guard let preferences = try? await environment.service.customerSubscriptionPreferences(id: topics.person.value, idType: topics.person.idType, refresh: true) else { return topics }
+        var named = topics
+        for topic in preferences.topics {
+            guard topic.id.hasPrefix("topic_"), let number = Int(topic.id.dropFirst(6)), topics.settings[number] != nil else { continue }
+            named.names[number] = topic.name
+            named.current[number] = topic.subscribed
+        }
+        return named
+    }
+
     func sideBySide(_ people: [CustomerIdentifier]) async -> [String] {
         var profiles: [CustomerProfile?] = []
         var problems: [String] = []

@@ -41,6 +41,7 @@ extension EffectHandler {
         case .checkWrite(let write, let ticket):
             var write = write
             if !write.compare.isEmpty { write.summary += await sideBySide(write.compare) }
+            if let topics = write.topics { write.topics = await named(topics) }
             return [.writePlanned(checkedAgainstJournal(write), ticket: ticket)]
         case .performWrite(let write):
             return await performWrite(write)

@@ -18,6 +18,7 @@ enum ReviewView {
         for warning in write.warnings { lines.append((" ⚠ \(warning)", .stateWarn)) }
         if !write.warnings.isEmpty { lines.append(("", .text)) }
         for line in write.summary { lines.append(("   \(line)", .text)) }
+        for line in write.topics?.lines ?? [] { lines.append(("   \(line)", .text)) }
         lines.append(("", .text))
         let host = switch write.api {
         case .track: session.trackHost

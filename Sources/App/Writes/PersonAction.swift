@@ -109,7 +109,8 @@ public enum PersonAction: String, Sendable, Hashable, CaseIterable {
             let (changes, attributes) = try edits(form)
             var write = try entity(.identify(who, attributes: attributes), form, title: "Edit a person's attributes")
             write.summary += changes.diff(against: person.attributes)
-            write.summary.append("_update: true — only an existing person is changed; nobody new is created")
+            write.summary.append(form.createsPeople ? "No _update: a person nobody has this identifier for is created"
+                                                    : "_update: true — only an existing person is changed; nobody new is created")
             return write
         case .topics:
             return try topics(form)
@@ -143,7 +144,7 @@ public enum PersonAction: String, Sendable, Hashable, CaseIterable {
         let changes = try AttributeChanges.parse(form.value(.changes))
         guard !changes.isEmpty else { throw TrackProblem("changes", "type at least one edit: plan=pro, score:=42, -nickname") }
         var attributes = changes.attributes
-        attributes["_update"] = true
+        if !form.createsPeople { attributes["_update"] = true }
         return (changes, attributes)
     }
 
@@ -158,7 +159,7 @@ public enum PersonAction: String, Sendable, Hashable, CaseIterable {
 
     private static func topics(_ form: TrackForm) throws -> PlannedWrite {
         var attributes: [String: JSONValue] = [:]
-        var lines: [String] = []
+        var settings: [Int: Bool] = [:]
         for word in try AttributeChanges.words(form.value(.topics)) {
             let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
             let id = parts.first.map { $0.hasPrefix("topic_") ? String($0.dropFirst(6)) : $0 } ?? ""
@@ -166,12 +167,12 @@ public enum PersonAction: String, Sendable, Hashable, CaseIterable {
                 throw TrackProblem("topics", "“\(word)” is not a topic setting: write 2=off or 5=on (the topic's id)")
             }
             attributes["cio_subscription_preferences.topics.topic_\(number)"] = .bool(on)
-            lines.append("topic_\(number): \(on ? "subscribed" : "unsubscribed")")
+            settings[number] = on
         }
         guard !attributes.isEmpty else { throw TrackProblem("topics", "name at least one topic: 2=off or 5=on") }
         attributes["_update"] = true
         var write = try entity(.identify(form.person.identifier, attributes: attributes), form, title: "Change a person's topic preferences")
-        write.summary += lines.sorted()
+        write.topics = TopicSettings(person: form.person.identifier, settings: settings)
         write.summary.append("Other topics keep their setting (each is set on its own, by its dotted name)")
         return write
     }

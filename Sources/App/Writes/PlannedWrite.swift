@@ -1,6 +1,25 @@
 import CustomerIO
 import Foundation
 
+/// Topic preferences a write sets, with the topics' names and the person's settings now once the review has read
+/// them (the review names topics, not just their ids).
+public struct TopicSettings: Sendable, Hashable {
+    public var person: CustomerIdentifier
+    /// Topic id → subscribed.
+    public var settings: [Int: Bool]
+    public var names: [Int: String] = [:]
+    public var current: [Int: Bool] = [:]
+
+    /// A line per topic: `Promotions (topic_2): subscribed → unsubscribed`.
+    public var lines: [String] {
+        settings.keys.sorted().map { id in
+            let name = names[id].map { "\($0) (topic_\(id))" } ?? "topic_\(id)"
+            let word = { (on: Bool) in on ? "subscribed" : "unsubscribed" }
+            return "\(name): " + (current[id].map { word($0) + " → " } ?? "") + word(settings[id] ?? false)
+        }
+    }
+}
+
 /// One `/api/v2/batch` request of a bulk write: its body and who each of its operations is about.
 public struct TrackBatchPart: Sendable, Hashable {
     public var segments: [String]
@@ -80,6 +99,8 @@ public struct PlannedWrite: Sendable, Hashable {
     /// A bulk Track write's `/api/v2/batch` requests, all of them in order (`request` is the first), each with the
     /// people its operations are about; empty for a write of one request.
     public var parts: [TrackBatchPart] = []
+    /// The topic preferences it sets, named on the review.
+    public var topics: TopicSettings?
     /// People whose profiles the review shows side by side (the two of a merge), loaded while it is prepared.
     public var compare: [CustomerIdentifier] = []
 

@@ -131,6 +131,9 @@ public struct TrackForm: Sendable, Hashable {
     public var bulk: [TrackPerson] = []
     public var fields: [TrackFormField]
     public var focus = 0
+    /// An attribute edit that may create the person when nobody has the identifier (`cio track identify --create`);
+    /// from a profile it never does.
+    public var createsPeople = false
     /// The object an object form acts on (the one selected when it opened); nil for a new one.
     public var target: TrackObjectRef?
     /// Minted when the form opens: a Pipelines call's `messageId`, the same however often it is reviewed.

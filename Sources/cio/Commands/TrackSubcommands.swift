@@ -8,11 +8,12 @@ struct TrackIdentifyCommand: TrackWriteCommand {
     static let configuration = CommandConfiguration(
         commandName: "identify",
         abstract: "Edit a person's attributes: name=text, name:=42 / true / null / {…}, name@=2026-12-31, -name removes.",
-        discussion: "Sent with _update: true, so an identifier that matches nobody changes nothing rather than creating someone."
+        discussion: "Sent with _update: true, so an identifier that matches nobody changes nothing rather than creating someone; --create sends it without, to add a person."
     )
 
     @Argument(help: "The person: an id, an email or a cio_id.") var person: String
     @Argument(parsing: .allUnrecognized, help: "Edits, e.g. plan=pro score:=42 -nickname.") var edits: [String] = []
+    @Flag(help: "Create the person when nobody has this identifier (without it, only an existing person is changed).") var create = false
     @OptionGroup var options: TrackWriteOptions
 
     func form(_ client: AppAPIClient) async throws -> TrackForm {
@@ -21,7 +22,9 @@ struct TrackIdentifyCommand: TrackWriteCommand {
         who.attributes = try? await client.customerProfile(id: who.identifier.value, idType: who.identifier.idType).attributes
         // Each shell word stays one word of the edit line, whatever quotes, backslashes or spaces it holds.
         let line = edits.map { word in word.contains { $0.isWhitespace || "\"'\\".contains($0) } ? Self.quoted(word) : word }.joined(separator: " ")
-        return .filled(.editAttributes, person: who, values: [.changes: line])
+        var form = TrackForm.filled(.editAttributes, person: who, values: [.changes: line])
+        form.createsPeople = create
+        return form
     }
 
     /// One shell word back as one word of the edit line (spaces and quotes kept).
