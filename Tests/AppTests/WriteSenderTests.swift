@@ -78,6 +78,32 @@ private final class ScriptTransport: HTTPTransport {
         #expect(summary == "2 accepted, 3 refused in 1 batch")
     }
 
+    @Test func aFirstBatchRefusedSaysWhoseItWasAndWhoWasNotSent() async throws {
+        let write = try Self.bulk()
+        let folder = Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let transport = ScriptTransport([(400, #"{"errors":[{"reason":"invalid","field":"batch","message":"bad"}]}"#)])
+        let result = await (try sender(transport, folder)).send(write)
+        guard case .failed(let message) = result.outcome else { Issue.record("outcome \(result.outcome)"); return }
+        #expect(message.hasPrefix("batch 1 of \(write.parts.count): "))
+        #expect(message.hasSuffix("; the rest were not sent"))
+        #expect(result.report.count == 1_000)
+        #expect(transport.requests == 1)
+    }
+
+    @Test func twoErrorsForOneOperationCountItOnce() async throws {
+        let people = (1...2).map { TrackPerson(identifier: .id(String($0)), label: "p\($0)") }
+        let write = try TrackForm.filled(.suppress, person: people[0], bulk: people, values: [:]).plan.get()
+        let folder = Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let transport = ScriptTransport([(207, #"{"errors":[{"batch_index":0,"message":"one"},{"batch_index":0,"message":"two"}]}"#)])
+        let result = await (try sender(transport, folder)).send(write)
+        #expect(result.refused == 1)
+        #expect(!result.report.contains { $0.contains("did not place") })
+        guard case .done(let summary, _) = result.outcome else { Issue.record("outcome \(result.outcome)"); return }
+        #expect(summary == "1 accepted, 1 refused in 1 batch")
+    }
+
     @Test func anUnknownOutcomeOfAnyOfItsRequestsAsksForTheCount() throws {
         let write = try Self.bulk()
         let folder = Self.folder()
@@ -103,6 +129,7 @@ private final class ScriptTransport: HTTPTransport {
             (#"{"type":"person","action":"identify","identifiers":{"id":"1"},"attributes":"plan=pro"}"#, "attributes"),
             (#"{"type":"person","action":"identify","identifiers":{"id":"1","email":"a@b.co"}}"#, "identifiers"),
             (#"{"type":"person","action":"add_device","identifiers":{"id":"1"},"device":{"token":"t","platform":"ios","colour":"red"}}"#, "device.colour"),
+            (#"{"type":"person","action":"add_relationships","identifiers":{"id":"1"},"cio_relationships":[{"identifiers":{"object_type_id":"1","object_id":"a"},"relationship_attribute":{}}]}"#, "cio_relationships[0].relationship_attribute"),
         ]
         for (line, field) in cases {
             let value = try? JSONDecoder().decode(JSONValue.self, from: Data(line.utf8))

@@ -31,7 +31,14 @@ extension WriteSender {
         var notes = ""
 
         mutating func accept(_ part: TrackBatchPart, _ answer: Answer) {
-            let decoded = (try? JSONDecoder().decode(TrackBatchAnswer.self, from: answer.body)) ?? TrackBatchAnswer()
+            if let note = answer.note { notes += note }
+            guard let decoded = Self.decoded(answer.body) else {
+                // An answer that does not read may still have refused some: said, not taken for "all accepted".
+                accepted += part.people.count
+                report += part.people.map { "? \($0): accepted, unless the answer (which did not read) refused them" }
+                notes += "; one answer did not read, so refusals in it are not known"
+                return
+            }
             let refusals = decoded.refusals
             for (position, person) in part.people.enumerated() {
                 if let reason = refusals[position] {
@@ -43,13 +50,18 @@ extension WriteSender {
                 }
             }
             // A refusal the answer did not place (no position, or one outside the request) is said, not dropped.
-            let placed = Set(refusals.keys).intersection(0..<part.people.count).count
-            let unplaced = (decoded.errors?.count ?? 0) - placed
-            if unplaced > 0 {
-                report.append("✗ \(unplaced) refusal(s) the answer did not place: " + (decoded.errors ?? []).filter { $0.batchIndex.map { !(0..<part.people.count).contains($0) } ?? true }.map(\.text).joined(separator: "; "))
-                refused += unplaced
+            let unplaced = (decoded.errors ?? []).filter { error in error.batchIndex.map { !(0..<part.people.count).contains($0) } ?? true }
+            if !unplaced.isEmpty {
+                report.append("✗ \(unplaced.count) refusal(s) the answer did not place: " + unplaced.map(\.text).joined(separator: "; "))
+                refused += unplaced.count
             }
-            if let note = answer.note { notes += note }
+        }
+
+        /// A batch's answer: empty (or `{}`) is every operation taken; nil when it does not read at all.
+        static func decoded(_ body: Data) -> TrackBatchAnswer? {
+            let text = String(decoding: body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.isEmpty { return TrackBatchAnswer() }
+            return try? JSONDecoder().decode(TrackBatchAnswer.self, from: body)
         }
 
         func stop(at index: Int, of parts: [TrackBatchPart], _ failure: Failure) -> Result {
@@ -58,9 +70,17 @@ extension WriteSender {
             report += parts[index].people.map { (unknown ? "? outcome unknown: " : "✗ not sent: ") + $0 }
             report += parts.dropFirst(index + 1).flatMap(\.people).map { "– not sent (an earlier batch did not go through): \($0)" }
             let message = "batch \(index + 1) of \(parts.count): \(failure.outcome.message ?? "refused")"
-            guard index > 0 else { return Result(outcome: failure.outcome, error: failure.error, report: report, refused: refused) }
+            let rest = parts.count > index + 1 ? "; the rest were not sent" : ""
+            guard index > 0 else {
+                // Nothing went before it: the first request's own outcome, saying whose it was.
+                let outcome: WriteOutcome = switch failure.outcome {
+                case .unknown: .unknown(message + rest)
+                default: .failed(message + rest)
+                }
+                return Result(outcome: outcome, error: failure.error, report: report, refused: refused)
+            }
             let before = "the \(index) batch\(index == 1 ? "" : "es") before it were accepted (\(accepted) people\(refused > 0 ? ", \(refused) refused" : ""))"
-            let outcome = WriteOutcome.partial("\(message); \(before); \(unknown ? "its own outcome is unknown" : "it was refused"), and the rest were not sent")
+            let outcome = WriteOutcome.partial("\(message); \(before); \(unknown ? "its own outcome is unknown" : "it did not go through")\(rest.isEmpty ? "" : ", and the rest were not sent")")
             return Result(outcome: outcome, error: failure.error, report: report, refused: refused)
         }
     }

@@ -77,10 +77,12 @@ enum ReviewView {
             lines.append((" Esc closes", .muted))
         case .finished(.failed(let message)):
             lines.append((" ✗ Not sent: \(message)", .stateBad))
+            for line in review.followUp { lines.append(("   \(line)", .text)) }
             lines.append((" Esc closes; the draft is kept", .muted))
         case .finished(.unknown(let message)):
             lines.append((" ? Outcome unknown — check \(ReviewUpdate.whereToLook(write.kind))", .stateBad))
             lines.append(("   \(message)", .text))
+            for line in review.followUp { lines.append(("   \(line)", .text)) }
             lines.append((" It is not retried. Esc closes; the draft is kept and remembers this", .muted))
         case .finished(.partial(let message)):
             lines.append((" ◐ Partly done — some of it was accepted; nothing more is sent on its own", .stateWarn))

@@ -13,6 +13,7 @@ extension TrackOperation {
             try Self.allow(body, ["identifiers", "attributes", "cio_relationships"])
             let people = try Self.items(body, "cio_relationships").enumerated().map { index, item in
                 let field = "cio_relationships[\(index)]"
+                try Self.allow(item, ["identifiers", "relationship_attributes"], field)
                 return TrackRelationship(try Self.person(item["identifiers"], field + ".identifiers"), attributes: try Self.members(item, "relationship_attributes", field))
             }
             self = .identifyObject(try Self.object(body["identifiers"]), attributes: try Self.members(body, "attributes"), people: people)
@@ -43,6 +44,7 @@ extension TrackOperation {
             try allow(body, ["identifiers", "cio_relationships"])
             let objects = try items(body, "cio_relationships").enumerated().map { index, item in
                 let field = "cio_relationships[\(index)]"
+                try allow(item, ["identifiers", "relationship_attributes"], field)
                 return TrackRelationship(try object(item["identifiers"], field + ".identifiers"), attributes: try members(item, "relationship_attributes", field))
             }
             return action == "add_relationships" ? .addRelationships(who, objects) : .deleteRelationships(who, objects)

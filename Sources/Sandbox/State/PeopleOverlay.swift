@@ -51,6 +51,9 @@ struct PersonEdit: Sendable {
     /// Tokens of generated devices that were deleted.
     var removedDevices: Set<String> = []
 
+    /// Whether it changes anything a filter reads (attributes, or the subscription), not only devices or topics.
+    var touchesAttributes: Bool { !attributes.isEmpty || !removed.isEmpty || unsubscribed != nil }
+
     /// The email this edit gives the person: `.some(nil)` when it was removed, nil when untouched.
     var email: String?? {
         if let email = attributes["email"] { return .some(email) }

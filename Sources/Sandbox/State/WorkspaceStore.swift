@@ -84,7 +84,8 @@ final class WorkspaceStore: Sendable {
         // The generated columns answer for everyone; the few people whose attributes were edited are asked again,
         // through the overlay, so an edit moves them in or out.
         let directory = directory()
-        for row in directory.overlay.edits.keys.map(Int.init) where row < customers.count {
+        for (key, edit) in directory.overlay.edits where Int(key) < customers.count && edit.touchesAttributes {
+            let row = Int(key)
             if matches(filter, row, directory, depth: depth) { bits.insert(row) } else { bits.remove(row) }
         }
         return bits
@@ -98,7 +99,8 @@ final class WorkspaceStore: Sendable {
         case .not(let inner): return !matches(inner, row, people, depth: depth)
         case .segment(let id): return depth <= 8 && membership(id, depth: depth + 1)?.bits.contains(row) == true
         case .attribute("unsubscribed", .exists): return people.isUnsubscribed(row)
-        case .attribute("unsubscribed", .equals(let value)): return people.isUnsubscribed(row) == (value == "true")
+        // As the generated columns answer it (`FilterEvaluator`): only `true` matches anyone.
+        case .attribute("unsubscribed", .equals(let value)): return value == "true" && people.isUnsubscribed(row)
         case .attribute(let field, .exists): return people.attribute(field, row) != nil
         case .attribute(let field, .equals(let value)): return people.attribute(field, row) == value
         }
