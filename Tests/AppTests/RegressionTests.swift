@@ -108,7 +108,7 @@ import TerminalUI
         range.map { ListRow(key: "c\($0)", cells: ["—", "person\($0)@example.com", "c\($0)", "—", "—", "—"]) }
     }
 
-    @Test func membersPageInAsTheSelectionNearsTheEnd() {
+    @Test func membersPageInAsTheSelectionNearsTheEnd() throws {
         var state = AppState(session: SessionInfo(profile: "demo", region: "sandbox"), size: Size(width: 80, height: 24))
         _ = AppUpdate.update(&state, .listLoaded(.segments, [segmentRow(3, "Free users")]))
         var effects = AppUpdate.update(&state, .key(.character("m")))
@@ -122,9 +122,14 @@ import TerminalUI
         #expect(AppView.render(state).text.contains("50 rows (more as you scroll)"))
         // Near the end, the next page is asked for once, however many keys arrive before it does.
         effects = AppUpdate.update(&state, .key(.character("G")))
-        #expect(effects == [.loadMembers(segment: "3", start: "page2", refresh: false)])
+        let generation = try #require(state.members["3"]?.generation)
+        #expect(effects == [.loadMembers(segment: "3", start: "page2", refresh: false, generation: generation)])
         #expect(AppUpdate.update(&state, .key(.character("k"))).isEmpty)
-        effects = AppUpdate.update(&state, .membersLoaded(segment: "3", rows: Self.people(51...100), next: nil, appended: true))
+        // A page asked for by a loading the list has since started over from is dropped; this one continues it.
+        let stale = AppUpdate.update(&state, .membersLoaded(segment: "3", rows: Self.people(900...901), next: nil, appended: true, generation: generation - 1))
+        #expect(stale.isEmpty)
+        #expect(state.currentList.loadedRows.count == 50)
+        effects = AppUpdate.update(&state, .membersLoaded(segment: "3", rows: Self.people(51...100), next: nil, appended: true, generation: generation))
         #expect(effects.isEmpty)
         #expect(state.currentList.loadedRows.count == 100)
         #expect(state.currentList.selectedRow?.key == "c49")

@@ -124,3 +124,24 @@ import TerminalUI
         #expect(!reducer.state.currentList.pagingNote.contains("failed"))
     }
 }
+
+/// A later page asked for before a list reloaded (after a write, or `r`) is not appended to the reloaded rows,
+/// even when its query and cursor are the same as the new loading's.
+@Suite struct ReloadedListPageTests {
+    @Test func aPageOfTheOldLoadingIsDroppedAfterTheListReloads() {
+        var reducer = Reducer()
+        reducer.press(.character("6"))
+        let query = ListQuery.messages(reducer.state.messagesQuery)
+        let rows = { (prefix: String) in (0..<30).map { StaleAnswerTests.message("\(prefix)\($0)", "sent") } }
+        reducer.send(.listPage(.messages, query: query, rows: rows("old"), next: "p2", appended: false))
+        let asked = reducer.state.currentList.generation
+        // The list reloads (a write emptied it): the same query, the same first cursor.
+        reducer.send(.listPage(.messages, query: query, rows: rows("new"), next: "p2", appended: false))
+        #expect(reducer.state.currentList.generation != asked)
+        reducer.send(.listPage(.messages, query: query, rows: [StaleAnswerTests.message("old-page-2", "sent")], next: nil, appended: true, generation: asked))
+        #expect(!reducer.state.currentList.loadedRows.contains { $0.key == "old-page-2" })
+        #expect(reducer.state.currentList.loadedRows.count == 30)
+        reducer.send(.listPage(.messages, query: query, rows: [StaleAnswerTests.message("new-page-2", "sent")], next: nil, appended: true, generation: reducer.state.currentList.generation))
+        #expect(reducer.state.currentList.loadedRows.last?.key == "new-page-2")
+    }
+}

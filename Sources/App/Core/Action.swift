@@ -27,11 +27,12 @@ public enum Action: Sendable {
     case itemFailed(Route, message: String)
     /// A page of a paged list (a Customers search, Messages) arrived for `query` (`appended` adds it to the pages
     /// before); dropped when the pane has moved on to another query.
-    case listPage(PaneKind, query: ListQuery?, rows: [ListRow], next: String?, appended: Bool)
+    /// `generation`: for a later page, the loading of the list it continues (``ListPaneState/generation``).
+    case listPage(PaneKind, query: ListQuery?, rows: [ListRow], next: String?, appended: Bool, generation: Int = 0)
     /// A later page of `query` failed: paging stops there until the list reloads.
     case listPageFailed(PaneKind, query: ListQuery?, message: String)
     /// A page of a segment's members arrived; `appended` adds it to the pages before.
-    case membersLoaded(segment: String, rows: [ListRow], next: String?, appended: Bool)
+    case membersLoaded(segment: String, rows: [ListRow], next: String?, appended: Bool, generation: Int = 0)
     case membersFailed(segment: String, message: String)
     /// A lazily loaded cell of a list row arrived.
     /// A metric cell carries the window and metric it was loaded for, and is dropped once the view changed.
@@ -114,9 +115,9 @@ public enum Effect: Sendable, Hashable {
     /// Saves a finished export's file to `path`, never over an existing file.
     case downloadExport(id: String, path: String)
     /// The next page of a paged list's query (Customers, Messages).
-    case loadMore(PaneKind, query: ListQuery?, start: String)
+    case loadMore(PaneKind, query: ListQuery?, start: String, generation: Int = 0)
     /// One page of a segment's members (`start` nil for the first).
-    case loadMembers(segment: String, start: String?, refresh: Bool)
+    case loadMembers(segment: String, start: String?, refresh: Bool, generation: Int = 0)
     case loadDrafts
     /// Saves a draft as typed (atomically), so a crash or a quit loses nothing.
     case saveDraft(ComposeDraft)

@@ -50,9 +50,10 @@ extension AppUpdate {
         guard state.currentList.wantsNextPage(visibleRows: Layout.tableRows(state.size)), let start = state.currentList.next else { return [] }
         let effect: Effect
         switch state.route {
-        case .members(let segment): effect = .loadMembers(segment: segment, start: start, refresh: false)
+        // The page continues this very loading of the list: one asked for before the list reloaded is dropped.
+        case .members(let segment): effect = .loadMembers(segment: segment, start: start, refresh: false, generation: state.currentList.generation)
         case .list(let pane):
-            effect = .loadMore(pane, query: listQuery(pane, state), start: start)
+            effect = .loadMore(pane, query: listQuery(pane, state), start: start, generation: state.currentList.generation)
         default: return []
         }
         state.currentList.isLoadingMore = true

@@ -1,3 +1,4 @@
+import Synchronization
 import CustomerIO
 import Foundation
 import TerminalUI
@@ -132,7 +133,15 @@ public struct ListPaneState: Sendable, Hashable {
 
     /// New rows from the server; the selection stays on the same item when it is still there. Cells of
     /// `keepingColumns` that had loaded are carried over, since they arrive separately (and may arrive first).
+    /// Which loading of the list the rows come from: a new number each time its rows are replaced whole, so a later
+    /// page asked for before can tell it no longer continues them.
+    public private(set) var generation = 0
+
+    /// Numbers for ``generation``, unique across every list (a list replaced by a fresh state starts over at 0).
+    private static let generations = Atomic<Int>(0)
+
     public mutating func setRows(_ newRows: [ListRow], visibleRows: Int, keepingColumns: [Int] = []) {
+        generation = Self.generations.add(1, ordering: .relaxed).newValue
         let selectedKey = selectedRow?.key
         var newRows = newRows
         for column in keepingColumns where !loadedRows.isEmpty {

@@ -23,9 +23,10 @@ enum LoadUpdate {
             state.lists[pane, default: ListPaneState()].rows = .failed(message, previous: state.lists[pane]?.rows.value)
             state.flash = Flash.make(.error, message, now: state.now)
             return []
-        case .listPage(let pane, let query, let rows, let next, let appended):
-            // A page for a search or filter the user has since replaced is dropped.
-            guard query == AppUpdate.listQuery(pane, state) else { return [] }
+        case .listPage(let pane, let query, let rows, let next, let appended, let generation):
+            // A page for a search or filter the user has since replaced is dropped, and so is a later page of a
+            // loading the list has since started over from (after a write, `r`).
+            guard query == AppUpdate.listQuery(pane, state), !appended || generation == state.lists[pane]?.generation else { return [] }
             state.lists[pane, default: ListPaneState()].receivePage(rows, next: next, appended: appended, visibleRows: Layout.tableRows(state.size))
             (pane.definition as? any FollowsProgress.Type)?.schedulePoll(&state)
             return AppUpdate.nextPage(&state)
@@ -34,7 +35,8 @@ enum LoadUpdate {
             state.lists[pane]?.pageFailed()
             state.flash = Flash.make(.error, message, now: state.now)
             return []
-        case .membersLoaded(let segment, let rows, let next, let appended):
+        case .membersLoaded(let segment, let rows, let next, let appended, let generation):
+            guard !appended || generation == state.members[segment]?.generation else { return [] }
             state.members[segment, default: ListPaneState()].receivePage(rows, next: next, appended: appended, visibleRows: Layout.tableRows(state.size))
             return AppUpdate.nextPage(&state)
         case .membersFailed(let segment, let message):

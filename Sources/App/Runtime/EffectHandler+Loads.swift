@@ -113,9 +113,9 @@ extension EffectHandler {
     }
 
     /// One page of a paged list's query, from the cursor `start` (nil for the first).
-    func page(_ pane: PaneKind, query: ListQuery?, start: String?, refresh: Bool) async throws -> Action {
+    func page(_ pane: PaneKind, query: ListQuery?, start: String?, refresh: Bool, generation: Int = 0) async throws -> Action {
         let page = try await pane.definition.page(query: query, start: start, context(refresh: refresh))
-        return .listPage(pane, query: query, rows: page.rows, next: page.next, appended: start != nil)
+        return .listPage(pane, query: query, rows: page.rows, next: page.next, appended: start != nil, generation: generation)
     }
 
     /// What a pane's loaders get: the workspace, the time, the metrics window asked for and the journal.

@@ -89,9 +89,9 @@ public struct EffectHandler: Sendable {
             return [.themeLoaded(monochrome ? loaded.theme.monochrome() : loaded.theme, warning: loaded.warning)]
         case .copyToClipboard, .loadCells, .loadPeopleCells, .prefetchCells:
             return []
-        case .loadMore(let pane, let query, let start):
+        case .loadMore(let pane, let query, let start, let generation):
             do {
-                return [try await page(pane, query: query, start: start, refresh: false)]
+                return [try await page(pane, query: query, start: start, refresh: false, generation: generation)]
             } catch {
                 return [.listPageFailed(pane, query: query, message: Self.message(error))]
             }
@@ -105,10 +105,10 @@ public struct EffectHandler: Sendable {
             } catch {
                 return [.notify(.error, "Export \(id) was not saved: \(Self.message(error))")]
             }
-        case .loadMembers(let segment, let start, let refresh):
+        case .loadMembers(let segment, let start, let refresh, let generation):
             do {
                 let page = try await SegmentsPane.members(key: segment, start: start, context(refresh: refresh))
-                return [.membersLoaded(segment: segment, rows: page.rows, next: page.next, appended: start != nil)]
+                return [.membersLoaded(segment: segment, rows: page.rows, next: page.next, appended: start != nil, generation: generation)]
             } catch {
                 return [.membersFailed(segment: segment, message: Self.message(error))]
             }
