@@ -97,10 +97,13 @@ enum ReviewView {
     /// what to type and the keys while it waits, the progress while it sends, and after it the outcome's headline
     /// and how to close (its report scrolls in the body).
     static func parts(_ review: ReviewState, state: AppState) -> (body: [(String, ThemeRole)], footer: [(String, ThemeRole)]) {
-        let stage = stageLines(review, state: state)
-        let body = writeLines(review.write, session: state.session)
-        guard case .finished = review.stage, stage.count > 1 else { return (body, stage) }
-        return (body + stage.dropFirst().dropLast(), [stage[0], stage[stage.count - 1]])
+        split(review, write: writeLines(review.write, session: state.session), stage: stageLines(review, state: state))
+    }
+
+    /// `parts` from lines already made (a frame makes them once).
+    private static func split(_ review: ReviewState, write: [(String, ThemeRole)], stage: [(String, ThemeRole)]) -> (body: [(String, ThemeRole)], footer: [(String, ThemeRole)]) {
+        guard case .finished = review.stage, stage.count > 1 else { return (write, stage) }
+        return (write + stage.dropFirst().dropLast(), [stage[0], stage[stage.count - 1]])
     }
 
     /// How far the review scrolls to show its last line at `size`: where an outcome and its report are.
@@ -119,9 +122,10 @@ enum ReviewView {
         canvas.fill(rect, with: Cell(" ", style: theme[.text]))
         // Long lines wrap rather than clip: a URL or a summary cut short would not show exactly what is sent.
         let wrap = { (lines: [(String, ThemeRole)]) in lines.flatMap { line in Canvas.wrap(line.0, width: rect.width).map { ($0, line.1) } } }
-        let all = wrap(lines(review, state: state))
+        let write = writeLines(review.write, session: state.session), stage = stageLines(review, state: state)
+        let all = wrap(write + stage)
         // Longer than the screen: the body scrolls above, and what to type, the keys or the outcome stay below.
-        let (body, footer) = all.count > rect.height ? parts(review, state: state) : (all, [])
+        let (body, footer) = all.count > rect.height ? split(review, write: write, stage: stage) : (all, [])
         let shownBody = all.count > rect.height ? wrap(body) : all
         let pinned = Array(wrap(footer).suffix(max(0, rect.height - 1)))
         let bodyHeight = rect.height - pinned.count

@@ -44,9 +44,10 @@ enum TrackFormView {
             }
         }
         lines.append(("", theme[.text]))
-        switch form.plan {
-        case .success: lines.append((" Ready: ctrl-s (or Enter on the last field) shows the review; only y there sends", theme[.stateGood]))
-        case .failure(let problem): lines.append((" Not ready: \(problem)", theme[.formError]))
+        if let problem = form.problem {
+            lines.append((" Not ready: \(problem)", theme[.formError]))
+        } else {
+            lines.append((" Ready: ctrl-s (or Enter on the last field) shows the review; only y there sends", theme[.stateGood]))
         }
         lines.append((" Tab / ↓ next field · ↑ previous · Enter steps a choice · Esc closes (nothing sent)", theme[.muted]))
         return (lines, focusLine)

@@ -56,9 +56,7 @@ enum MarkedPeople {
             if let person = row.item?.person { rows[row.key] = person }
         }
         return list.marked.compactMap { key in
-            guard let ids = rows[key] else { return nil }
-            let identifier: CustomerIdentifier
-            if let id = ids.id { identifier = .id(id) } else if let email = ids.email { identifier = .email(email) } else if let cio = ids.cioID { identifier = .cioID(cio) } else { return nil }
+            guard let ids = rows[key], let identifier = CustomerIdentifier(preferring: ids.id, email: ids.email, cioID: ids.cioID) else { return nil }
             return TrackPerson(identifier: identifier, label: ids.email ?? identifier.value)
         }
     }

@@ -28,6 +28,7 @@ enum PipelinesWrites {
             if field.name != .call, let input = typed[field.name] { field.input = input }
             return field
         }
+        form.recheck()
     }
 
     static func plan(_ form: TrackForm) throws -> PlannedWrite {

@@ -142,8 +142,9 @@ public struct PlannedWrite: Sendable, Hashable {
     public func checked(against journal: WriteJournal) -> PlannedWrite {
         var write = self
         var requests = [(endpoint, payloadDigest)]
-        for part in parts where !(part.endpoint == endpoint && Digest.sha256Hex(part.body) == payloadDigest) {
-            requests.append((part.endpoint, Digest.sha256Hex(part.body)))
+        for part in parts {
+            let request = (part.endpoint, Digest.sha256Hex(part.body))
+            if request != (endpoint, payloadDigest) { requests.append(request) }
         }
         let earlier = requests.flatMap { journal.unknownOutcomes(endpoint: $0.0, payloadDigest: $0.1) }.sorted { ($0.date ?? .distantPast) < ($1.date ?? .distantPast) }
         write.warnOfUnknownOutcomes(earlier)

@@ -136,6 +136,9 @@ public struct TrackForm: Sendable, Hashable {
     public var createsPeople = false
     /// The object an object form acts on (the one selected when it opened); nil for a new one.
     public var target: TrackObjectRef?
+    /// What stops the review as the form stands (nil: ready), worked out when the form is edited (``recheck()``)
+    /// rather than on every frame the form is drawn.
+    public private(set) var problem: TrackProblem?
     /// Minted when the form opens: a Pipelines call's `messageId`, the same however often it is reviewed.
     public var messageID = UUID().uuidString.lowercased()
 
@@ -143,6 +146,21 @@ public struct TrackForm: Sendable, Hashable {
         self.action = action
         self.person = person
         self.fields = fields
+        recheck()
+    }
+
+    /// Plans it to see what stops it. For many people, one stands for all: the operation is the same for each, and
+    /// the whole batch is planned when the review is asked for.
+    mutating func recheck() {
+        if bulk.count > 1 {
+            var sample = self
+            sample.bulk = [bulk[0]]  // its own check runs as it is set
+            problem = sample.problem
+        } else if case .failure(let problem) = plan {
+            self.problem = problem
+        } else {
+            problem = nil
+        }
     }
 
     /// The value of a field by name (empty when the form has no such field).
@@ -154,6 +172,7 @@ public struct TrackForm: Sendable, Hashable {
     mutating func edit(_ change: (inout TextInputState) -> Void) {
         guard fields.indices.contains(focus), fields[focus].choices == nil else { return }
         change(&fields[focus].input)
+        recheck()
     }
 
     /// Enter on a choice field: its next value.
@@ -161,6 +180,7 @@ public struct TrackForm: Sendable, Hashable {
         guard fields.indices.contains(focus), let choices = fields[focus].choices, !choices.isEmpty else { return }
         let index = choices.firstIndex(of: fields[focus].text) ?? -1
         fields[focus].input = TextInputState(text: choices[(index + 1) % choices.count])
+        recheck()
     }
 
     mutating func move(by step: Int) {
@@ -184,6 +204,7 @@ extension TrackForm {
         for index in form.fields.indices {
             if let value = values[form.fields[index].name] { form.fields[index].input = TextInputState(text: value) }
         }
+        form.recheck()
         return form
     }
 

@@ -41,6 +41,7 @@ enum TrackFormUpdate {
             form = TrackForm(action: .merge, person: bulk[0], fields: action.fields(bulk[0]))
             form.fields[0].input = TextInputState(text: "\(bulk[1].identifier.idType.rawValue):\(bulk[1].identifier.value)")
         }
+        form.recheck()
         guard form.fields.isEmpty else {
             state.mode = .acting(form)
             return []
@@ -121,9 +122,8 @@ enum TrackFormUpdate {
 
     /// The person whose profile is open, with what it loaded: identifiers, attributes, devices, subscription.
     static func personShown(_ state: AppState) -> TrackPerson? {
-        guard case .detail(.customers, _) = state.route, let prefill = SegmentWrites.personShown(state) else { return nil }
-        let identifier: CustomerIdentifier
-        if let id = prefill.id { identifier = .id(id) } else if let email = prefill.email { identifier = .email(email) } else if let cio = prefill.cioID { identifier = .cioID(cio) } else { return nil }
+        guard case .detail(.customers, _) = state.route, let prefill = SegmentWrites.personShown(state),
+              let identifier = CustomerIdentifier(preferring: prefill.id, email: prefill.email, cioID: prefill.cioID) else { return nil }
         let profile = state.details[state.route]?.profile
         return TrackPerson(identifier: identifier, label: prefill.email ?? identifier.value, attributes: profile?.attributes,
                            devices: profile?.devices.map(\.id) ?? [], unsubscribed: prefill.unsubscribed, route: state.route)
@@ -131,8 +131,7 @@ enum TrackFormUpdate {
 
     /// The object of the relationship line selected on a profile, which relate and unrelate start from.
     static func selectedObject(_ state: AppState) -> TrackObjectRef? {
-        guard case .detail(.objects, let key)? = state.selectedLine?.link else { return nil }
-        let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
-        return parts.count == 2 ? TrackObjectRef(typeID: parts[0], id: parts[1]) : nil
+        guard case .detail(.objects, let key)? = state.selectedLine?.link, let parts = try? ObjectsPane.parts(key) else { return nil }
+        return TrackObjectRef(typeID: parts.typeID, id: parts.id)
     }
 }

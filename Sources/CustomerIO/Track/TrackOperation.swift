@@ -188,6 +188,11 @@ extension CustomerIdentifier {
     /// `id 42`, `email jane@example.com`: how reviews and outcomes name the person.
     public var label: String { "\(idType.rawValue) \(value)" }
 
+    /// The one a write sends for someone known by several: the id, else the email, else the cio_id.
+    public init?(preferring id: String?, email: String?, cioID: String?) {
+        if let id { self = .id(id) } else if let email { self = .email(email) } else if let cioID { self = .cioID(cioID) } else { return nil }
+    }
+
     /// The identifier of this type and value (a phone is not a Track identifier).
     public init?(_ type: IDType, _ value: String) {
         switch type {

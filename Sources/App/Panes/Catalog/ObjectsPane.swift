@@ -58,7 +58,8 @@ enum ObjectsPane: TypedColumns {
     /// A row's key: type and object id, `1/acct_7`.
     static func key(typeID: String, objectID: String) -> String { "\(typeID)/\(objectID)" }
 
-    private static func parts(_ key: String) throws -> (typeID: String, id: String) {
+    /// A row key read back into its type and object id.
+    static func parts(_ key: String) throws -> (typeID: String, id: String) {
         let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
         guard parts.count == 2 else { throw SectionProblem("no object \(key)") }
         return (parts[0], parts[1])
