@@ -71,20 +71,23 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Starts every test process's clock at one fixed moment (CIO_NOW), so no test depends on today's date.
+        .target(name: "TestClock", path: "Tests/TestClock"),
         .testTarget(
             name: "CustomerIOTests",
-            dependencies: ["CustomerIO"],
+            dependencies: ["TestClock", "CustomerIO"],
             resources: [.copy("Fixtures")]
         ),
         // The real client against the sandbox over loopback HTTP, faults included.
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["CustomerIO", "Sandbox"]
+            dependencies: ["TestClock", "CustomerIO", "Sandbox"]
         ),
         // The `cio` binary run as a user would, against the sandbox and against the vendor's example bodies.
         .testTarget(
             name: "CLITests",
             dependencies: [
+                "TestClock",
                 "cio",
                 "TerminalUI",
                 "CustomerIO",
@@ -95,20 +98,21 @@ let package = Package(
         ),
         .testTarget(
             name: "TerminalUITests",
-            dependencies: ["TerminalUI"]
+            dependencies: ["TestClock", "TerminalUI"]
         ),
         .testTarget(
             name: "ConfigTests",
-            dependencies: ["Config", "TerminalUI", "CustomerIO"]
+            dependencies: ["TestClock", "Config", "TerminalUI", "CustomerIO"]
         ),
         .testTarget(
             name: "WorkspaceTests",
-            dependencies: ["Workspace", "CustomerIO", "Sandbox"]
+            dependencies: ["TestClock", "Workspace", "CustomerIO", "Sandbox"]
         ),
         // Reducer, keymap and views against the headless screen, with the sandbox behind the store.
         .testTarget(
             name: "AppTests",
             dependencies: [
+                "TestClock",
                 "App", "TerminalUI", "Workspace", "CustomerIO", "Sandbox",
                 // A loopback gateway in front of the sandbox, for answers a gateway gives (502 after forwarding).
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -117,6 +121,7 @@ let package = Package(
         .testTarget(
             name: "SandboxTests",
             dependencies: [
+                "TestClock",
                 "CustomerIO",
                 "Sandbox",
                 .product(name: "Hummingbird", package: "hummingbird"),

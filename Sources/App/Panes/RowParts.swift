@@ -1,3 +1,4 @@
+import CustomerIO
 import Foundation
 import TerminalUI
 
@@ -42,7 +43,7 @@ enum TimeText {
     }
 
     /// `2026-11-20 14:03 (3d ago)`.
-    static func full(_ timestamp: Int?, now: Date = Date()) -> String {
+    static func full(_ timestamp: Int?, now: Date = WallClock.now()) -> String {
         guard let timestamp, timestamp > 0 else { return "—" }
         let seconds = Int(now.timeIntervalSince1970) - timestamp
         let ago: String = switch abs(seconds) {

@@ -88,7 +88,7 @@ extension EffectHandler {
             // So is the reachability its section was drawn from (every part of it cached): what `U` acts on.
             if pane == .customers, name == .reachability {
                 let person = PersonKey.parse(key)
-                let now = Int(Date().timeIntervalSince1970)
+                let now = WallClock.unixNow()
                 if let reach = try? await service.reachability(id: person.value, idType: person.type, now: now) { answers.append(.reachabilityLoaded(route, reach)) }
             }
             return answers
@@ -120,7 +120,7 @@ extension EffectHandler {
 
     /// What a pane's loaders get: the workspace, the time, the metrics window asked for and the journal.
     func context(refresh: Bool, metrics: MetricsView = MetricsView()) -> PaneContext {
-        PaneContext(service: environment.service, refresh: refresh, now: Int(Date().timeIntervalSince1970), metrics: metrics, journal: journal)
+        PaneContext(service: environment.service, refresh: refresh, now: WallClock.unixNow(), metrics: metrics, journal: journal)
     }
 
     /// The item behind a reference, as the row its list would show, so a jump needs no list loaded first.

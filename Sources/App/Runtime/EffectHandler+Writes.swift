@@ -129,7 +129,7 @@ extension EffectHandler {
     /// text that a crash could lose, and saves land in the order they were typed.
     public func saveDraftNow(_ draft: ComposeDraft) -> Action? {
         var draft = draft
-        draft.updatedAt = Date().timeIntervalSince1970
+        draft.updatedAt = WallClock.now().timeIntervalSince1970
         do {
             try drafts.save(draft)
             return nil
@@ -173,7 +173,7 @@ extension EffectHandler {
         }
         guard !draft.identifier.isEmpty else { return nil }
         let idType = IDType(parsing: draft.identifierType) ?? .id
-        let now = Int(Date().timeIntervalSince1970)
+        let now = WallClock.unixNow()
         guard let answer = try? await environment.service.reachability(id: draft.identifier, idType: idType, now: now).answer(channel) else { return nil }
         // Unsubscribed is said already, with what send_to_unsubscribed makes of it.
         if answer.cause == .unsubscribed { return nil }
@@ -204,7 +204,7 @@ extension EffectHandler {
             return
         }
         do {
-            let found = try await environment.service.preflight(broadcast: broadcast, audience: audience, now: Int(Date().timeIntervalSince1970))
+            let found = try await environment.service.preflight(broadcast: broadcast, audience: audience, now: WallClock.unixNow())
             write.summary += found.lines
             if case .filter = audience { WritePlanner.apply(audienceCount: (found.audienceSize, found.capped), to: &write) }
         } catch {

@@ -20,7 +20,7 @@ public enum WritePlanner {
         public var readFile: @Sendable (String) throws -> Data
         public var now: Date
 
-        public init(readFile: @escaping @Sendable (String) throws -> Data = { try Data(contentsOf: URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath)) }, now: Date = Date()) {
+        public init(readFile: @escaping @Sendable (String) throws -> Data = { try Data(contentsOf: URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath)) }, now: Date = WallClock.now()) {
             self.readFile = readFile
             self.now = now
         }

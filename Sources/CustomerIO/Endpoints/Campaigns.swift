@@ -34,7 +34,7 @@ extension AppAPIClient {
 
     /// Daily metrics for the last `days` days in `zone`: v2 first; where a workspace rejects v2, the deprecated v1
     /// over what it can give (45 days daily, else 12 weeks), and the result says which.
-    public func campaignMetrics(id: Int, lastDays days: Int, now: Date = Date(), zone: TimeZone = MetricsSpan.userZone) async throws -> MetricsResult {
+    public func campaignMetrics(id: Int, lastDays days: Int, now: Date = WallClock.now(), zone: TimeZone = MetricsSpan.userZone) async throws -> MetricsResult {
         let v2 = MetricsQuery.lastDays(days, now: now, zone: zone)
         do {
             return MetricsResult(series: try await campaignMetrics(id: id, query: v2), query: v2, span: .daily(days, zone: zone))

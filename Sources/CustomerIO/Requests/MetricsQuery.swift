@@ -12,7 +12,7 @@ public enum MetricsQuery: Sendable, Equatable {
 
     /// The last `days` whole days up to `now`, daily, each day starting at midnight in `zone` (the spec asks for a
     /// region-format zone such as `America/New_York`; without one the API counts in US Eastern).
-    public static func lastDays(_ days: Int, now: Date = Date(), zone: TimeZone = MetricsSpan.userZone) -> MetricsQuery {
+    public static func lastDays(_ days: Int, now: Date = WallClock.now(), zone: TimeZone = MetricsSpan.userZone) -> MetricsQuery {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let startOfToday = calendar.startOfDay(for: now)

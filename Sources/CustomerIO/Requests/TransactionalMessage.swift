@@ -91,7 +91,7 @@ public struct TransactionalMessage: Sendable, Equatable {
     public static let attachmentLimitBytes = 2 * 1024 * 1024
 
     /// What is wrong, in sentences; empty when the message can be sent.
-    public func problems(now: Date = Date()) -> [String] {
+    public func problems(now: Date = WallClock.now()) -> [String] {
         var problems: [String] = []
         let recipient = to.trimmingCharacters(in: .whitespaces)
         if recipient.isEmpty {

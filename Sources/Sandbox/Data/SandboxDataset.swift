@@ -1,3 +1,4 @@
+import CustomerIO
 import Foundation
 
 /// The generated workspace: people, segments, campaigns, broadcasts, newsletters, templates, deliveries and the
@@ -26,9 +27,9 @@ public struct SandboxDataset: Sendable {
     /// The largest workspace the generator agrees to build.
     public static let maximumCustomers = 1_000_000
 
-    /// Generates a workspace anchored at the start of today (UTC).
+    /// Generates a workspace anchored at the start of today (UTC) on the process's clock.
     public static func generate(customers: Int, seed: UInt64) -> SandboxDataset {
-        generate(customers: customers, seed: seed, anchor: Date())
+        generate(customers: customers, seed: seed, anchor: WallClock.now())
     }
 
     /// Generates a workspace whose history ends at the start of the UTC day containing `anchor`.

@@ -35,8 +35,11 @@ public struct SandboxOptions: Sendable {
     public var host = "127.0.0.1"
     /// 0 picks a free port.
     public var port = 0
-    /// The moment the generated history ends (its UTC day); nil means today. Set it for reproducible timestamps.
+    /// The moment the generated history ends (its UTC day); nil means the day of `now`.
     public var anchor: Date? = nil
+    /// The wall-clock time the sandbox starts at (its clock runs on from there); nil means the process's clock
+    /// (`WallClock`, which `CIO_NOW` moves). Set it, or `CIO_NOW`, for answers that do not depend on the day.
+    public var now: Date? = nil
 
     public init() {}
 }

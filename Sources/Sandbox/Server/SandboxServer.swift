@@ -1,3 +1,4 @@
+import CustomerIO
 import Foundation
 import Hummingbird
 import Logging
@@ -28,13 +29,14 @@ public final class SandboxServer: Sendable {
 
     /// As `start(_:)`, logging through `logger` (by default the sandbox logs nothing).
     public static func start(_ options: SandboxOptions, logger: Logger?) async throws -> SandboxServer {
-        let dataset = SandboxDataset.generate(customers: options.customers, seed: options.seed, anchor: options.anchor ?? Date(), campaigns: options.campaigns)
+        let anchor = options.anchor ?? options.now ?? WallClock.now()
+        let dataset = SandboxDataset.generate(customers: options.customers, seed: options.seed, anchor: anchor, campaigns: options.campaigns)
         return try await start(options, dataset: dataset, logger: logger)
     }
 
     /// Serves an already generated dataset (benchmarks generate once and serve it several times).
     public static func start(_ options: SandboxOptions, dataset: SandboxDataset, logger: Logger? = nil) async throws -> SandboxServer {
-        let clock = SandboxClock()
+        let clock = SandboxClock(startingAt: options.now ?? WallClock.now())
         let store = WorkspaceStore(data: dataset, clock: clock, exportSeconds: options.exportSeconds, exportListings: options.exportListings)
         let limiter = RateLimiter(enabled: options.rateLimit, clock: clock)
         let probe = SandboxProbe(store: store, limiter: limiter)

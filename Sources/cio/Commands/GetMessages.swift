@@ -35,7 +35,7 @@ struct GetMessages: GetSubcommand {
     func run() async throws {
         let filter = MessageFilter(
             limit: min(limit, 1000), type: type, metric: metric, campaignID: campaign, newsletterID: newsletter,
-            startTS: days.map { Int(Date().timeIntervalSince1970) - $0 * 86_400 }
+            startTS: days.map { WallClock.unixNow() - $0 * 86_400 }
         )
         let messages = try await makeClient().allMessages(filter).collect(limit: limit)
         try emit(messages) {

@@ -41,7 +41,7 @@ struct GetReach: GetSubcommand {
 
     func run() async throws {
         let service = WorkspaceService(client: try await makeClient())
-        let now = Int(Date().timeIntervalSince1970)
+        let now = WallClock.unixNow()
         var answers: [PersonReach] = []
         for (value, type, identifiers) in try await people(service) {
             let reach = try await service.reachability(id: value, idType: type, now: now)

@@ -63,7 +63,7 @@ enum ActivitiesPane: TypedColumns {
         throw SectionProblem("an activity opens from the Activities list (:activities)")
     }
 
-    static func rows(_ activities: [Activity], now: Date = Date()) -> [ListRow] {
+    static func rows(_ activities: [Activity], now: Date = WallClock.now()) -> [ListRow] {
         activities.map { activity in
             let person = person(activity)
             let personRoute: Route? = activity.customerIdentifiers.flatMap(PersonKey.make).map { .detail(.customers, key: $0) }
