@@ -60,7 +60,7 @@ import Testing
 
     func check(_ operation: TrackOperation, against name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let schema = try #require(Self.schemas[name] as? [String: Any], "no schema \(name)", sourceLocation: sourceLocation)
-        let value = try JSONSerialization.jsonObject(with: operation.data)
+        let value = try JSONSerialization.jsonObject(with: try operation.encoded())
         #expect(Self.violation(value, schema) == nil, "\(name): \(Self.violation(value, schema) ?? "")", sourceLocation: sourceLocation)
         #expect(TrackValidation.problem(operation) == nil, sourceLocation: sourceLocation)
     }
@@ -86,8 +86,8 @@ import Testing
         try check(.deleteObject(Self.acme), against: "object delete")
     }
 
-    @Test func theExactBodyOfAnAttributeEdit() {
-        let body = String(decoding: TrackOperation.identify(Self.jane, attributes: ["plan": "pro", "gone": .null]).data, as: UTF8.self)
+    @Test func theExactBodyOfAnAttributeEdit() throws {
+        let body = String(decoding: try TrackOperation.identify(Self.jane, attributes: ["plan": "pro", "gone": .null]).encoded(), as: UTF8.self)
         #expect(body == #"{"action":"identify","attributes":{"gone":null,"plan":"pro"},"identifiers":{"id":"42"},"type":"person"}"#)
     }
 

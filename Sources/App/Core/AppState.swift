@@ -111,6 +111,10 @@ public struct AppState: Sendable {
     public var pendingReview: PendingReview?
     /// The ticket the next review request gets.
     public var nextReviewTicket = 1
+    /// Track and Pipelines forms whose last send had an unknown outcome, as they were sent: opening the same action
+    /// for the same people again brings the form back with what was typed and the ids it made, so a repeat is the
+    /// same request (the journal then asks for the count) rather than a new one that nothing warns about.
+    public var unsettledForms: [TrackForm.Key: TrackForm] = [:]
     /// When a list that follows progress (Exports, while an export is being built) next reloads on its own, on
     /// `now`'s clock.
     public var pollsAt: [PaneKind: Double] = [:]

@@ -30,7 +30,7 @@ public struct WriteSender: Sendable {
     public func send(_ write: PlannedWrite, progress: @Sendable (String) -> Void = { _ in }) async -> Result {
         if !write.parts.isEmpty { return await sendBatches(write, progress: progress) }
         let journaled = Self.journaledID(write.kind)
-        switch await sendOne(write.request, endpoint: write.endpoint, digest: write.payloadDigest, resultID: journaled) {
+        switch await sendOne(write.request, endpoint: write.endpoint, digest: write.payloadDigest, content: write.contentDigest, resultID: journaled) {
         case .success(let answer):
             let id = displayedID(write.kind, body: answer.body)
             return Result(outcome: .done(id: (id ?? "accepted") + (answer.note ?? ""), link: EffectHandler.link(of: write.kind, id: id)))
@@ -69,15 +69,15 @@ public struct WriteSender: Sendable {
     }
 
     /// One request, with its `pending` and outcome lines; the answer when it was accepted.
-    func sendOne(_ request: APIRequest, endpoint: String, digest: String, resultID: (Data) -> String? = { _ in nil }) async -> Swift.Result<Answer, Failure> {
+    func sendOne(_ request: APIRequest, endpoint: String, digest: String, content: String? = nil, resultID: (Data) -> String? = { _ in nil }) async -> Swift.Result<Answer, Failure> {
         let attempt = UUID().uuidString
         let record = { (outcome: String, detail: String?, id: String?) in
-            WriteJournal.Entry(time: Date(), profile: profile, endpoint: endpoint, payloadDigest: digest, resultID: id, outcome: outcome, detail: detail, attempt: attempt)
+            WriteJournal.Entry(time: WallClock.now(), profile: profile, endpoint: endpoint, payloadDigest: digest, resultID: id, outcome: outcome, detail: detail, attempt: attempt, contentDigest: content)
         }
         do {
             try journal.append(record(WriteJournal.Entry.pending, nil, nil))
         } catch {
-            return .failure(Failure(outcome: .failed("Not sent: the journal could not be written (\(EffectHandler.message(error))), and no write leaves unrecorded.")))
+            return .failure(Failure(outcome: .failed("The journal could not be written (\(EffectHandler.message(error))), and no write leaves unrecorded.")))
         }
         var result: Swift.Result<Answer, Failure>
         do {

@@ -96,8 +96,10 @@ public enum JSONChecker {
         }
 
         mutating func value(depth: Int) throws {
-            guard depth < 512 else { throw problem("nested too deeply") }
             guard let byte = current else { throw problem("the text ends where a value should be") }
+            if (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[")) && depth >= JSONValue.maximumDepth {
+                throw problem("nested more than \(JSONValue.maximumDepth) levels deep")
+            }
             switch byte {
             case UInt8(ascii: "{"): try object(depth: depth)
             case UInt8(ascii: "["): try array(depth: depth)

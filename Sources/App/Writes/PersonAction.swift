@@ -190,6 +190,11 @@ public enum PersonAction: String, Sendable, Hashable, CaseIterable {
             return write
         }
         var write = try entity(.event(form.person.identifier, event), form, title: "Send an event")
+        // The event as typed, without the id made for it: the same person, name, data and time typed again with a
+        // new id is still recognised as a repeat by the journal.
+        var unnamed = event
+        unnamed.id = nil
+        write.contentDigest = Digest.sha256Hex(try TrackOperation.event(form.person.identifier, unnamed).encoded())
         write.summary.append("Event \(event.name)" + (timestamp.map { " at \(TimeText.full($0))" } ?? " now"))
         if let id = event.id { write.summary.append("Event id \(id): sent again with this id, it is still one event") }
         return write
@@ -247,7 +252,7 @@ public enum ULIDText {
 
 /// ULIDs for event ids: 48 bits of milliseconds and 80 random bits, in Crockford's base32.
 enum ULID {
-    static func make(now: Date = Date()) -> String {
+    static func make(now: Date = WallClock.now()) -> String {
         let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
         var time = UInt64(max(0, now.timeIntervalSince1970 * 1_000))
         var head: [Character] = []

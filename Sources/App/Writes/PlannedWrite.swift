@@ -96,6 +96,9 @@ public struct PlannedWrite: Sendable, Hashable {
     public var repeatsUnknownOutcome = false
     /// The draft it came from, kept or dropped after the outcome.
     public var draftID: String?
+    /// SHA-256 of what it says with the ids cio made for it left out (an event's id): journaled, so that the same
+    /// write typed again, with a new id made for it, is still found as a repeat of one whose outcome is unknown.
+    public var contentDigest: String?
     /// A bulk Track write's `/api/v2/batch` requests, all of them in order (`request` is the first), each with the
     /// people its operations are about; empty for a write of one request.
     public var parts: [TrackBatchPart] = []
@@ -146,7 +149,12 @@ public struct PlannedWrite: Sendable, Hashable {
             let request = (part.endpoint, Digest.sha256Hex(part.body))
             if request != (endpoint, payloadDigest) { requests.append(request) }
         }
-        let earlier = requests.flatMap { journal.unknownOutcomes(endpoint: $0.0, payloadDigest: $0.1) }.sorted { ($0.date ?? .distantPast) < ($1.date ?? .distantPast) }
+        var earlier = requests.flatMap { journal.unknownOutcomes(endpoint: $0.0, payloadDigest: $0.1) }
+        if let contentDigest {
+            let seen = Set(earlier.compactMap(\.attempt))
+            earlier += journal.unknownOutcomes(endpoint: endpoint, contentDigest: contentDigest).filter { $0.attempt.map { !seen.contains($0) } ?? true }
+        }
+        earlier.sort { ($0.date ?? .distantPast) < ($1.date ?? .distantPast) }
         write.warnOfUnknownOutcomes(earlier)
         return write
     }

@@ -15,11 +15,13 @@ public enum WriteOutcome: Sendable, Hashable {
 
     /// What a write that threw means. Only a clear refusal or a provable "never left" is `failed`; everything else
     /// may have been processed (a gateway answers 502 or 504 after passing the request on), so it is `unknown`.
-    /// Whether anything may have changed in the workspace: what was shown before is stale.
+    /// Whether anything may have changed in the workspace: what was shown before is stale. Only a clear refusal
+    /// or a provable "never left" leaves it as it was; an unknown outcome may have landed (a gateway's 502 after
+    /// the server did it), so the screen must not keep showing the old truth.
     var changedSomething: Bool {
         switch self {
-        case .done, .partial: true
-        case .failed, .unknown: false
+        case .done, .partial, .unknown: true
+        case .failed: false
         }
     }
 

@@ -175,6 +175,7 @@ enum ReviewUpdate {
         var effects: [Effect] = []
         switch outcome {
         case .done(let id, _):
+            if let form = review.form { state.unsettledForms[form.key] = nil }
             if case .startExport(let what) = review.write.kind {
                 state.flash = Flash.make(.info, "Export \(id) started: \(what). Enter opens Exports, which follows it", now: state.now)
             } else {
@@ -189,11 +190,14 @@ enum ReviewUpdate {
         case .failed(let message):
             state.flash = Flash.make(.error, message, now: state.now)
         case .partial:
+            // Some of it landed: a repeat must be the same batches, which the journal recognises.
+            if let form = review.form { state.unsettledForms[form.key] = form }
             state.flash = Flash.make(.error, "Partly done: the report says who", now: state.now)
         case .unknown(let message):
             if case .startExport = review.write.kind { state.lists[.exports]?.rows = .idle }
             state.flash = Flash.make(.error, "Outcome unknown — check \(whereToLook(review.write.kind))", now: state.now)
-            // The draft remembers, so a later review of it warns before a second send.
+            // The draft or form remembers, so a later review of it is the same request and warns before a second send.
+            if let form = review.form { state.unsettledForms[form.key] = form }
             if var draft = review.composer?.draft {
                 draft.unknownOutcome = message
                 review.composer?.draft = draft
@@ -215,10 +219,15 @@ enum ReviewUpdate {
     /// Where to look before sending a write again whose outcome is unknown.
     static func whereToLook(_ kind: PlannedWrite.Kind) -> String {
         switch kind {
+        case .send: "Messages before sending again"
+        case .trigger: "the broadcast's triggers before sending again"
+        case .createSegment, .deleteSegment: "Segments before trying again"
+        case .addMembers, .removeMembers: "the segment's members before trying again"
         case .startExport: "Exports before starting another"
-        case .track, .trackBatch: "the profile before sending again"
-        case .pipelines: "the workspace before sending again"
-        default: "Messages before sending again"
+        case .suppress(let type, let email), .unsuppress(let type, let email): "the \(type.noun) list for \(email)"
+        case .track(_, let person, _): "the profile (\(person)) before sending again"
+        case .trackBatch: "the people's profiles before sending again"
+        case .pipelines: "the source's debugger in Customer.io before sending again"
         }
     }
 

@@ -107,7 +107,7 @@ enum SegmentWrites {
                 state.flash = Flash.make(.warn, trackMissing, now: state.now)
                 return []
             }
-            guard let request = try? AppAPIClient.membershipRequests(segment: removal.segment, change: .remove, people: [removal.person], idType: removal.idType).first else { return [] }
+            guard let request = planned({ try AppAPIClient.membershipRequests(segment: removal.segment, change: .remove, people: [removal.person], idType: removal.idType).first }, &state) else { return [] }
             var write = PlannedWrite(kind: .removeMembers(segment: removal.segment), request: request, title: "Remove a person from a manual segment")
             write.summary = ["\(removal.idType.rawValue) \(removal.person)", "From \(removal.name) (#\(removal.segment)), through the Track API"]
             write.reach = 1
@@ -116,6 +116,18 @@ enum SegmentWrites {
             break
         }
         return []
+    }
+
+    /// The request `make` builds, or nil with the reason it could not be built said in the status bar: a write that
+    /// cannot be built is refused out loud, never dropped without a word.
+    static func planned(_ make: () throws -> APIRequest?, _ state: inout AppState) -> APIRequest? {
+        do {
+            if let request = try make() { return request }
+            state.flash = Flash.make(.warn, "Refused: there is nothing to send", now: state.now)
+        } catch {
+            state.flash = Flash.make(.warn, "Refused: \(error)", now: state.now)
+        }
+        return nil
     }
 
     static let trackMissing = "Segment membership goes through the Track API: set site_id and a Track API key in the profile, or CUSTOMERIO_SITE_ID and CUSTOMERIO_TRACK_API_KEY"
@@ -133,7 +145,7 @@ enum SegmentWrites {
             state.flash = Flash.make(.warn, "A segment needs a name", now: state.now)
             return []
         }
-        guard let request = try? AppAPIClient.createSegmentRequest(name: name) else { return [] }
+        guard let request = planned({ try AppAPIClient.createSegmentRequest(name: name) }, &state) else { return [] }
         var write = PlannedWrite(kind: .createSegment(name: name), request: request, title: "Create a manual segment")
         write.summary = ["Name: \(name)", "It starts empty; add people from their profiles (+)."]
         state.mode = .browsing
@@ -159,7 +171,7 @@ enum SegmentWrites {
             guard let segment = Int(option.value) else { return [] }
             switch choice.purpose {
             case .addToSegment(let person, let idType, let label):
-                guard let request = try? AppAPIClient.membershipRequests(segment: segment, change: .add, people: [person], idType: idType).first else { return [] }
+                guard let request = planned({ try AppAPIClient.membershipRequests(segment: segment, change: .add, people: [person], idType: idType).first }, &state) else { return [] }
                 var write = PlannedWrite(kind: .addMembers(segment: segment), request: request, title: "Add a person to a manual segment")
                 write.summary = ["\(idType.rawValue) \(person)" + (label == person ? "" : " (\(label))"), "To \(option.label), through the Track API"]
                 write.reach = 1

@@ -142,6 +142,18 @@ public struct TrackForm: Sendable, Hashable {
     /// Minted when the form opens: a Pipelines call's `messageId`, the same however often it is reviewed.
     public var messageID = UUID().uuidString.lowercased()
 
+    /// Which form this is for remembering it: the action and whom it acts on (the person, every marked person, or
+    /// the object), not what was typed.
+    public struct Key: Sendable, Hashable {
+        let action: PersonAction
+        let people: [CustomerIdentifier]
+        let object: TrackObjectRef?
+    }
+
+    public var key: Key {
+        Key(action: action, people: bulk.isEmpty ? [person.identifier] : bulk.map(\.identifier), object: target)
+    }
+
     public init(action: PersonAction, person: TrackPerson, fields: [TrackFormField]) {
         self.action = action
         self.person = person

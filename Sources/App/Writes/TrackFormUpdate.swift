@@ -43,7 +43,7 @@ enum TrackFormUpdate {
         }
         form.recheck()
         guard form.fields.isEmpty else {
-            state.mode = .acting(form)
+            state.mode = .acting(reopened(form, &state))
             return []
         }
         state.mode = .browsing
@@ -65,8 +65,21 @@ enum TrackFormUpdate {
             return []
         }
         let tool = TrackPerson(identifier: .id("pipelines"), label: "Pipelines API (\(state.session.cdpHost))")
-        state.mode = .acting(TrackForm(action: .pipelines, person: tool, fields: PipelinesWrites.fields(for: .identify)))
+        state.mode = .acting(reopened(TrackForm(action: .pipelines, person: tool, fields: PipelinesWrites.fields(for: .identify)), &state))
         return []
+    }
+
+    /// The same form as last sent when that send's outcome is unknown (what was typed, its event id or
+    /// `messageId`), else `form`: typing it again would make a new request that no check could tell from a repeat.
+    static func reopened(_ form: TrackForm, _ state: inout AppState) -> TrackForm {
+        guard var kept = state.unsettledForms[form.key] else { return form }
+        // What was typed and made stays; whom it is about is as the screen shows them now (the review's "before").
+        kept.person = form.person
+        kept.bulk = form.bulk
+        kept.focus = 0
+        kept.recheck()
+        state.flash = Flash.make(.warn, "As last sent (outcome unknown): sending again repeats the same request", now: state.now)
+        return kept
     }
 
     /// Keys on an open form: typing edits the focused field, Tab / ↓ and ↑ move, Enter steps a choice or moves on

@@ -1,3 +1,4 @@
+import CustomerIO
 import Foundation
 
 /// Every write, appended as JSON lines to `journal.jsonl` in the state folder: when, which profile, which endpoint,
@@ -22,10 +23,14 @@ public struct WriteJournal: Sendable {
         public var detail: String?
         /// Ties an attempt's `pending` line to its outcome line (nil in lines written before attempts had ids).
         public var attempt: String?
+        /// SHA-256 of what the write says with the ids cio made for it left out (an event's id), so the same event
+        /// typed again with a new id is still known as a repeat; nil where nothing was made.
+        public var contentDigest: String?
 
         enum CodingKeys: String, CodingKey {
             case time, profile, endpoint, outcome, detail, attempt
             case payloadDigest = "payload_sha256"
+            case contentDigest = "content_sha256"
             case resultID = "result_id"
         }
 
@@ -35,7 +40,7 @@ public struct WriteJournal: Sendable {
         /// `time` read back.
         public var date: Date? { try? Date(time, strategy: .iso8601) }
 
-        public init(time: Date, profile: String, endpoint: String, payloadDigest: String, resultID: String?, outcome: String, detail: String? = nil, attempt: String? = nil) {
+        public init(time: Date, profile: String, endpoint: String, payloadDigest: String, resultID: String?, outcome: String, detail: String? = nil, attempt: String? = nil, contentDigest: String? = nil) {
             self.time = time.formatted(.iso8601)
             self.profile = profile
             self.endpoint = endpoint
@@ -44,6 +49,7 @@ public struct WriteJournal: Sendable {
             self.outcome = outcome
             self.detail = detail
             self.attempt = attempt
+            self.contentDigest = contentDigest
         }
     }
 
@@ -64,15 +70,26 @@ public struct WriteJournal: Sendable {
         let descriptor = open(file.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw JournalError(description: "cannot open \(file.path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
+        // The mode given to open applies only to a new file: one made earlier with a wider mode is tightened.
+        guard fchmod(descriptor, 0o600) == 0 else { throw JournalError(description: "cannot make \(file.path) private: \(String(cString: strerror(errno)))") }
         let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         guard written == line.count else { throw JournalError(description: "cannot append to \(file.path): \(String(cString: strerror(errno)))") }
     }
 
     /// Attempts at exactly this request (endpoint and payload digest) whose outcome is unknown, made in the last
     /// `window` seconds, oldest first: a new write of the same payload may repeat one that arrived.
-    public func unknownOutcomes(endpoint: String, payloadDigest: String, within window: TimeInterval = 86_400, now: Date = Date()) -> [Entry] {
+    public func unknownOutcomes(endpoint: String, payloadDigest: String, within window: TimeInterval = 86_400, now: Date = WallClock.now()) -> [Entry] {
         attempts().filter { entry in
             guard entry.outcome == "unknown", entry.endpoint == endpoint, entry.payloadDigest == payloadDigest, let date = entry.date else { return false }
+            return now.timeIntervalSince(date) <= window
+        }
+    }
+
+    /// Attempts at the same content (``Entry/contentDigest``) on this endpoint whose outcome is unknown, made in the
+    /// last `window` seconds, oldest first: the same event sent with a new id may repeat one that arrived.
+    public func unknownOutcomes(endpoint: String, contentDigest: String, within window: TimeInterval = 86_400, now: Date = WallClock.now()) -> [Entry] {
+        attempts().filter { entry in
+            guard entry.outcome == "unknown", entry.endpoint == endpoint, entry.contentDigest == contentDigest, let date = entry.date else { return false }
             return now.timeIntervalSince(date) <= window
         }
     }

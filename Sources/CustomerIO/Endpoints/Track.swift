@@ -64,7 +64,7 @@ extension AppAPIClient {
     /// `POST /api/v2/entity` for one operation, checked against the vendor's rules first.
     public static func entityRequest(_ operation: TrackOperation) throws -> APIRequest {
         if let problem = TrackValidation.problem(operation) { throw problem }
-        return APIRequest(.post, ["api", "v2", "entity"], body: operation.data, api: .track)
+        return APIRequest(.post, ["api", "v2", "entity"], body: try operation.encoded(), api: .track)
     }
 
     /// `POST /api/v2/batch` requests for many operations, each under the vendor's 500 kB, every operation checked
@@ -78,7 +78,7 @@ extension AppAPIClient {
             if let problem = TrackValidation.problem(operation) {
                 throw TrackProblem("batch[\(index)].\(problem.field)", problem.message)
             }
-            let item = operation.data
+            let item = try operation.encoded()
             let separator = index > start ? 1 : 0
             if index > start, body.count + separator + item.count + tail.count > TrackValidation.Limit.batchBody {
                 batches.append(TrackBatch(request: batchRequest(body + tail), operations: start..<index))

@@ -36,7 +36,7 @@ extension AppAPIClient {
     public func sendTransactional(_ message: TransactionalMessage) async throws -> SendResponse {
         let problems = message.problems()
         guard problems.isEmpty else {
-            throw CustomerIOError(kind: .badRequest, message: "Not sent: " + problems.joined(separator: " "))
+            throw CustomerIOError(kind: .badRequest, message: problems.joined(separator: " "))
         }
         return try await send(try message.request(), as: SendResponse.self)
     }

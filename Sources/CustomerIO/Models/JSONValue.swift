@@ -9,7 +9,25 @@ public enum JSONValue: Sendable, Hashable, Codable {
     case array([JSONValue])
     case object([String: JSONValue])
 
+    /// How deeply a value cio sends may nest (the JSON checker refuses deeper text), with room for the levels a
+    /// request body wraps it in. Why this low: decoding and encoding recurse, and the deepest value accepted must
+    /// still fit a worker thread's small stack (a 511-deep event needed 1.5–2 MB and crashed under `ulimit -s`).
+    /// Real payloads nest a handful of levels.
+    public static let maximumDepth = 32
+
+    /// How deeply a value read from a server is followed; deeper parts read as `tooDeep`, so one odd activity
+    /// does not fail the list it is in. Counted from the root of the answer, which wraps the value a few levels.
+    public static let readDepth = maximumDepth + 8
+
+    /// What stands in for a part of an answer nested deeper than `readDepth`.
+    public static let tooDeep = JSONValue.string("(nested too deeply to show)")
+
     public init(from decoder: any Decoder) throws {
+        // Past the read depth, stop here rather than recurse further (and decode nothing below this point).
+        if decoder.codingPath.count >= Self.readDepth {
+            self = Self.tooDeep
+            return
+        }
         let container = try decoder.singleValueContainer()
         // Strings first: attribute values come back as strings, and every failed try here throws (slowly).
         if container.decodeNil() {
@@ -58,6 +76,22 @@ public enum JSONValue: Sendable, Hashable, Codable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(self), let text = String(data: data, encoding: .utf8) else { return "" }
         return text
+    }
+
+    /// How many levels of arrays and objects the value holds (0 for a scalar), counted without recursion.
+    public var depth: Int {
+        var deepest = 0
+        var pending: [(JSONValue, Int)] = [(self, 0)]
+        while let (value, level) = pending.popLast() {
+            switch value {
+            case .array(let items): pending += items.map { ($0, level + 1) }
+            case .object(let members): pending += members.values.map { ($0, level + 1) }
+            default: deepest = max(deepest, level)
+            }
+            if case .array(let items) = value, items.isEmpty { deepest = max(deepest, level + 1) }
+            if case .object(let members) = value, members.isEmpty { deepest = max(deepest, level + 1) }
+        }
+        return deepest
     }
 
     /// True for `.null`.

@@ -33,7 +33,14 @@ public enum PipelinesCall: String, Sendable, Hashable, CaseIterable {
         for key in ["traits", "properties", "context"] where body[key] != nil {
             guard case .object = body[key] else { return TrackProblem(field + key, "must be a JSON object") }
         }
-        let size = (try? TrackJSON.encode(JSONValue.object(body)).count) ?? 0
+        let value = JSONValue.object(body)
+        if value.depth > JSONValue.maximumDepth + 1 {
+            return TrackProblem(field.isEmpty ? "body" : field, "values may nest at most \(JSONValue.maximumDepth) levels deep")
+        }
+        let size: Int
+        do { size = try TrackJSON.encode(value).count } catch {
+            return TrackProblem(field.isEmpty ? "body" : field, "cannot be written as JSON (\(error))")
+        }
         return size > Self.callLimit ? TrackProblem(field.isEmpty ? "body" : field, "\(size) bytes; a call may be at most 32 kB") : nil
     }
 

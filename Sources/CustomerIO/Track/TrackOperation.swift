@@ -155,8 +155,15 @@ public enum TrackOperation: Sendable, Hashable {
         return .object(item)
     }
 
-    /// The operation's JSON, compact with sorted keys: what is sent and what its size is measured on.
-    public var data: Data { (try? TrackJSON.encode(json)) ?? Data() }
+    /// The operation's JSON, compact with sorted keys: what is sent and what its size is measured on. Throws rather
+    /// than send less than the operation says (an empty body once went out, and was reported done).
+    public func encoded() throws -> Data {
+        do {
+            return try TrackJSON.encode(json)
+        } catch {
+            throw TrackProblem("body", "cannot be written as JSON (\(error))")
+        }
+    }
 }
 
 extension CustomerIdentifier {

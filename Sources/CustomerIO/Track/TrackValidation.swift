@@ -32,13 +32,20 @@ public enum TrackValidation {
         public static let entityBody = 32_000
         /// One `/api/v2/batch` request.
         public static let batchBody = 500_000
+        /// Levels of an operation's body: a value as deep as a person may type (`JSONValue.maximumDepth`) and the
+        /// levels the body wraps it in, at most four (body, `cio_relationships`, its item, `relationship_attributes`).
+        public static let bodyDepth = JSONValue.maximumDepth + 4
     }
 
     /// The first problem with an operation, or nil when the API should take it.
     public static func problem(_ operation: TrackOperation) -> TrackProblem? {
         do {
             try check(operation)
-            let size = operation.data.count
+            let depth = operation.json.depth
+            if depth > Limit.bodyDepth {
+                throw TrackProblem("body", "nests \(depth) levels; values may nest at most \(JSONValue.maximumDepth) levels deep")
+            }
+            let size = try operation.encoded().count
             if size > Limit.entityBody {
                 throw TrackProblem("body", "\(size) bytes; one operation may be at most \(Limit.entityBody) bytes (32 kB)")
             }

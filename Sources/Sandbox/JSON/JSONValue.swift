@@ -168,9 +168,39 @@ extension JSONValue: Decodable {
         }
     }
 
-    /// Parses UTF-8 JSON bytes; nil when they are not JSON.
+    /// How deeply a request body may nest. Decoding recurses, so a limit keeps the deepest body a server thread
+    /// takes well inside its stack; the real service refuses absurd nesting too.
+    static let maximumDepth = 100
+
+    /// Parses UTF-8 JSON bytes; nil when they are not JSON or nest deeper than ``maximumDepth`` (``unreadable(_:)``
+    /// says which).
     static func parse(_ bytes: [UInt8]) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+        guard nesting(bytes) <= maximumDepth else { return nil }
+        return try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+    }
+
+    /// Why `parse` refused these bytes, as the end of "the request body …".
+    static func unreadable(_ bytes: [UInt8]) -> String {
+        nesting(bytes) > maximumDepth ? "nests more than \(maximumDepth) levels deep" : "is not valid JSON"
+    }
+
+    /// The deepest nesting of arrays and objects in the bytes, counted in one pass without recursion (brackets
+    /// inside strings do not count).
+    static func nesting(_ bytes: [UInt8]) -> Int {
+        var depth = 0, deepest = 0, inString = false, escaped = false
+        for byte in bytes {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1; deepest = max(deepest, depth)
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+            default: break
+            }
+        }
+        return deepest
     }
 
     /// Decodes a `Decodable` (such as `AudienceFilter`) from this value by a round trip through bytes.

@@ -33,7 +33,7 @@ enum PipelinesRoutes {
 
     private static func single(_ call: String, _ exchange: Exchange, _ app: SandboxApp) -> Reply {
         guard exchange.body.count <= callBytes else { return invalid("the request is \(exchange.body.count) bytes; the limit is 32 kB", exchange) }
-        guard let body = JSONValue.parse(exchange.body) else { return invalid("the request body is not valid JSON", exchange) }
+        guard let body = JSONValue.parse(exchange.body) else { return invalid("the request body \(JSONValue.unreadable(exchange.body))", exchange) }
         do throws(TrackProblem) {
             _ = app.store.apply([try PipelinesParser.operation(call, body)])
         } catch {

@@ -49,7 +49,7 @@ enum TrackV1Routes {
     /// The request body as JSON (an empty body is an empty object).
     private static func body(_ exchange: Exchange) throws(TrackProblem) -> JSONValue {
         if exchange.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .object([]) }
-        guard let value = JSONValue.parse(exchange.body) else { throw .value("body", "the request body is not valid JSON") }
+        guard let value = JSONValue.parse(exchange.body) else { throw .value("body", "the request body \(JSONValue.unreadable(exchange.body))") }
         return value
     }
 

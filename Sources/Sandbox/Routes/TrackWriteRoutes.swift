@@ -5,7 +5,7 @@ enum TrackWriteRoutes {
             guard exchange.body.count < TrackLimits.entityBytes else {
                 return refused(.tooLarge("body", "the request is \(exchange.body.count) bytes; /api/v2/entity takes less than 32 kB"))
             }
-            guard let body = JSONValue.parse(exchange.body) else { return refused(.value("body", "the request body is not valid JSON")) }
+            guard let body = JSONValue.parse(exchange.body) else { return refused(.value("body", "the request body \(JSONValue.unreadable(exchange.body))")) }
             do throws(TrackProblem) {
                 try app.store.apply(EntityParser.operation(body))
             } catch {
@@ -18,7 +18,7 @@ enum TrackWriteRoutes {
             guard exchange.body.count < TrackLimits.batchBytes else {
                 return refused(.tooLarge("body", "the request is \(exchange.body.count) bytes; /api/v2/batch takes less than 500 kB"))
             }
-            guard let body = JSONValue.parse(exchange.body) else { return refused(.value("body", "the request body is not valid JSON")) }
+            guard let body = JSONValue.parse(exchange.body) else { return refused(.value("body", "the request body \(JSONValue.unreadable(exchange.body))")) }
             guard body.members != nil else { return refused(.type("body", "an object")) }
             guard let items = body["batch"], !items.isNull else { return refused(.required("batch")) }
             guard let operations = items.arrayValue else { return refused(.type("batch", "an array")) }
