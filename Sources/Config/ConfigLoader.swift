@@ -1,3 +1,4 @@
+import CustomerIO
 import Foundation
 
 /// The config file as loaded at start-up, with whatever the user should be told about it.
@@ -68,22 +69,17 @@ public enum ConfigLoader {
         case read(Data)
     }
 
+    /// A config file is a few kilobytes; this is room to spare, and stops `/dev/zero` named by mistake.
+    static let maximumBytes = 1 << 20
+
     private static func read(_ file: String) -> Reading {
-        var info = stat()
-        guard stat(file, &info) == 0 else {
-            let reason = errno
-            var link = stat()
-            if reason == ENOENT, lstat(file, &link) != 0 { return .missing }
-            return .unusable(reason == ENOENT ? "it is a symbolic link to nothing" : "it cannot be reached (\(String(cString: strerror(reason))))")
-        }
-        if info.st_mode & S_IFMT == S_IFDIR { return .unusable("it is a directory, not a file") }
-        let descriptor = open(file, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return .unusable("it cannot be read (\(String(cString: strerror(errno))))") }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         do {
-            return .read(try handle.readToEnd() ?? Data())
+            return .read(try RegularFile.read(file, limit: maximumBytes))
+        } catch .missing {
+            var link = stat()
+            return lstat(file, &link) != 0 ? .missing : .unusable("it is a symbolic link to nothing")
         } catch {
-            return .unusable("it cannot be read (\(error.localizedDescription))")
+            return .unusable(error.description)
         }
     }
 

@@ -26,7 +26,7 @@ struct TOMLSource {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
             // toml++ says "Error while parsing …"; "syntax error while parsing …" reads better after a location.
-            let detail = error.description.hasPrefix("Error while ") ? String(error.description.dropFirst(6)) : ": \(error.description)"
+            let detail = error.description.hasPrefix("Error while ") ? " " + error.description.dropFirst(6) : ": \(error.description)"
             throw SourceIssue(line: error.source.begin.line, column: error.source.begin.column, message: "syntax error\(detail)")
         } catch {
             throw SourceIssue(line: nil, column: nil, message: "syntax error: \(error)")

@@ -1,3 +1,4 @@
+import CustomerIO
 import Foundation
 import TerminalUI
 
@@ -54,12 +55,14 @@ public struct ThemeCatalog: Sendable {
 
     private func loadFile(_ path: String) -> ThemeLoad {
         let shown = paths.display(path)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        let data: Data
+        do {
+            // A theme is a few kilobytes; the cap (and the type check) keep `--theme /dev/zero` from hanging.
+            data = try RegularFile.read(path, limit: ConfigLoader.maximumBytes)
+        } catch .missing, .directory {
             return ThemeLoad(theme: .fallback, warning: "\(shown): no such theme file")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return ThemeLoad(theme: .fallback, warning: "\(shown): cannot read the theme file")
+        } catch {
+            return ThemeLoad(theme: .fallback, warning: "\(shown): cannot read the theme file: \(error)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             return ThemeLoad(theme: .fallback, warning: "\(shown): the theme file is not UTF-8 text")

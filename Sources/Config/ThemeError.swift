@@ -1,3 +1,5 @@
+import CustomerIO
+
 /// Why a theme file could not be used, pointing at the file and line (and column, for syntax errors).
 public struct ThemeError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The file as the user named it (a path, or `builtin:NAME` for a compiled-in theme).
@@ -26,12 +28,14 @@ public struct ThemeError: Error, Sendable, Hashable, CustomStringConvertible {
 
 /// Formats `file:line:column: message`, leaving out the parts that are not known.
 enum Location {
+    /// The message quotes the file (a key, a value, the text the TOML parser choked on, even a line break it
+    /// read), and the path may hold anything: control characters in either are shown, not sent to the terminal.
     static func format(file: String, line: Int?, column: Int?, message: String) -> String {
         var text = file
         if let line {
             text += ":\(line)"
             if let column { text += ":\(column)" }
         }
-        return "\(text): \(message)"
+        return TerminalSafeText.visible("\(text): \(message)")
     }
 }

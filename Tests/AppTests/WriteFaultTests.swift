@@ -184,6 +184,22 @@ import TerminalUI
         }
     }
 
+    @Test func anAddressUnsuppressedThroughA504LeavesTheList() async throws {
+        try await WritingApp.with(throughGateway: true) { app in
+            let gateway = try #require(app.gateway)
+            try await SuppressionWriteTests().openPane(app)
+            let row = try #require(app.driver.state.currentList.selectedRow)
+            try await app.driver.press(.character("U"))
+            gateway.add(.init(method: "DELETE", pathPrefix: "/v1/esp/", action: .answerAfterForwarding(status: 504, body: GatewayProxy.badGatewayPage(504))))
+            try await app.confirm()
+            guard case .finished(.unknown)? = app.review?.stage else { Issue.record("not unknown: \(String(describing: app.review?.stage))"); return }
+            #expect(app.app.lines.contains { $0.contains("check the bounce list for ") })
+            gateway.clearRules()
+            try await app.driver.press(.escape)
+            #expect(!app.driver.state.currentList.loadedRows.contains { $0.item == row.item }, "the list reloaded without it")
+        }
+    }
+
     @Test func anUnknownOutcomeEmptiesWhatWasShown() {
         #expect(WriteOutcome.unknown("502").changedSomething)
         #expect(WriteOutcome.partial("1 of 2").changedSomething)
@@ -199,6 +215,22 @@ import TerminalUI
         try journal.append(WriteJournal.Entry(time: WallClock.now(), profile: "demo", endpoint: "POST /x", payloadDigest: "d", resultID: nil, outcome: "sent"))
         let mode = try FileManager.default.attributesOfItem(atPath: journal.file.path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
+    }
+
+    @Test func aJournalThatCannotBeMadeSaysWhyInPlainWords() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cio-journal-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The state folder's parent is a file: the folder cannot be made.
+        #expect(FileManager.default.createFile(atPath: folder.path, contents: Data("x".utf8)))
+        let journal = WriteJournal(folder: folder.appendingPathComponent("cio"))
+        do {
+            try journal.append(WriteJournal.Entry(time: WallClock.now(), profile: "demo", endpoint: "POST /x", payloadDigest: "d", resultID: nil, outcome: "sent"))
+            Issue.record("appended under a file")
+        } catch {
+            let text = String(describing: error)
+            #expect(text.contains("Not a directory") || text.contains("File exists"), "\(text)")
+            #expect(!text.contains("NSCocoaErrorDomain"), "\(text)")
+        }
     }
 
     // MARK: Deep input on a small stack

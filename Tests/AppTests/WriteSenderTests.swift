@@ -55,7 +55,7 @@ private final class ScriptTransport: HTTPTransport {
         #expect(heard.withLock { $0 }.count == 2, "one line per request that left")
         guard case .partial(let message) = result.outcome else { Issue.record("outcome \(result.outcome)"); return }
         #expect(message.hasPrefix("batch 2 of \(write.parts.count)"))
-        #expect(message.contains("the 1 batch before it were accepted (\(write.parts[0].people.count) people)"))
+        #expect(message.contains("the batch before it was accepted (\(write.parts[0].people.count) people)"))
         #expect(transport.requests == 2, "the rest were not sent")
         #expect(result.report.filter { $0.hasPrefix("✓") }.count == write.parts[0].people.count)
         #expect(result.report.contains { $0.hasPrefix("✗ not sent: ") })

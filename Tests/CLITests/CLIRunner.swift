@@ -11,8 +11,10 @@ struct CLIRunner {
         let stderr: String
     }
 
-    /// The binary sits next to the test bundle in the build folder.
+    /// The binary sits next to the test bundle in the build folder. `CIO_TEST_BINARY` names another one, to run
+    /// the same tests against an older build (and see a new test fail where the bug still is).
     static var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["CIO_TEST_BINARY"], !path.isEmpty { return URL(fileURLWithPath: path) }
         let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         let candidates = [bundle, bundle.deletingLastPathComponent(), Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
         for folder in candidates {

@@ -63,7 +63,9 @@ import Testing
         try await session.waitFor("the outcome") { $0.contains("Done: 2 accepted in 1 batch") }
         try await session.press("Escape")
         let after = try await session.waitFor("the members without them") { screen in
+            // The review closed (its outcome line gone) and the list reloaded without marks.
             screen.contains("Segments › Pro plan members") && screen.contains("@") && !screen.contains("marked")
+                && !screen.contains("Esc closes") && !screen.contains("Done: 2 accepted")
         }
         #expect(emails.allSatisfy { !after.contains($0) }, "still listed:\n\(after)")
         try await quit(session)

@@ -79,7 +79,7 @@ extension WriteSender {
                 }
                 return Result(outcome: outcome, error: failure.error, report: report, refused: refused)
             }
-            let before = "the \(index) batch\(index == 1 ? "" : "es") before it were accepted (\(accepted) people\(refused > 0 ? ", \(refused) refused" : ""))"
+            let before = "the \(index == 1 ? "batch" : "\(index) batches") before it \(index == 1 ? "was" : "were") accepted (\(accepted) people\(refused > 0 ? ", \(refused) refused" : ""))"
             let outcome = WriteOutcome.partial("\(message); \(before); \(unknown ? "its own outcome is unknown" : "it did not go through")\(rest.isEmpty ? "" : ", and the rest were not sent")")
             return Result(outcome: outcome, error: failure.error, report: report, refused: refused)
         }

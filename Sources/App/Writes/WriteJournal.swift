@@ -62,7 +62,12 @@ public struct WriteJournal: Sendable {
     /// Appends one line with a single `write(2)` on a file opened with O_APPEND, so two cio processes never
     /// interleave their lines.
     public func append(_ entry: Entry) throws {
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let folder = file.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw JournalError(description: "cannot make \(folder.path): \(Self.reason(error))")
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var line = try encoder.encode(entry)
@@ -74,6 +79,14 @@ public struct WriteJournal: Sendable {
         guard fchmod(descriptor, 0o600) == 0 else { throw JournalError(description: "cannot make \(file.path) private: \(String(cString: strerror(errno)))") }
         let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         guard written == line.count else { throw JournalError(description: "cannot append to \(file.path): \(String(cString: strerror(errno)))") }
+    }
+
+    /// What went wrong, in the system's words ("Permission denied", "Not a directory") rather than a Cocoa dump.
+    static func reason(_ error: any Error) -> String {
+        let outer = error as NSError
+        let underlying = (outer.userInfo[NSUnderlyingErrorKey] as? any Error).map { $0 as NSError } ?? outer
+        if underlying.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(underlying.code))) }
+        return String(describing: error).split(separator: "\n").first.map(String.init) ?? "failed"
     }
 
     /// Attempts at exactly this request (endpoint and payload digest) whose outcome is unknown, made in the last

@@ -78,6 +78,25 @@ public enum JSONValue: Sendable, Hashable, Codable {
         return text
     }
 
+    /// The deepest nesting of arrays and objects in JSON text, counted in one pass without recursion (brackets
+    /// inside strings do not count): what a reader checks before decoding text it does not trust.
+    public static func nesting(of bytes: some Sequence<UInt8>) -> Int {
+        var depth = 0, deepest = 0, inString = false, escaped = false
+        for byte in bytes {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1; deepest = max(deepest, depth)
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+            default: break
+            }
+        }
+        return deepest
+    }
+
     /// How many levels of arrays and objects the value holds (0 for a scalar), counted without recursion.
     public var depth: Int {
         var deepest = 0

@@ -1,3 +1,4 @@
+import CustomerIO
 import Foundation
 
 /// A JSON value with ordered object keys. Responses are built from these (not from the client's models), so the
@@ -184,24 +185,8 @@ extension JSONValue: Decodable {
         nesting(bytes) > maximumDepth ? "nests more than \(maximumDepth) levels deep" : "is not valid JSON"
     }
 
-    /// The deepest nesting of arrays and objects in the bytes, counted in one pass without recursion (brackets
-    /// inside strings do not count).
-    static func nesting(_ bytes: [UInt8]) -> Int {
-        var depth = 0, deepest = 0, inString = false, escaped = false
-        for byte in bytes {
-            if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1; deepest = max(deepest, depth)
-            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
-            default: break
-            }
-        }
-        return deepest
-    }
+    /// The deepest nesting of arrays and objects in the bytes, counted without recursion.
+    static func nesting(_ bytes: [UInt8]) -> Int { CustomerIO.JSONValue.nesting(of: bytes) }
 
     /// Decodes a `Decodable` (such as `AudienceFilter`) from this value by a round trip through bytes.
     func decode<T: Decodable>(_ type: T.Type) throws -> T {

@@ -52,8 +52,15 @@ extension TrackWriteCommand {
     }
 
     func person(_ text: String) throws -> TrackPerson {
-        let identifier = try TrackForm.identifier(parsing: text)
-        return TrackPerson(identifier: identifier, label: text)
+        // The form's own wording ("type the other person's id") is for a field on screen, not an argument.
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError("The person is empty: give an id, an email or a cio_id.")
+        }
+        do {
+            return TrackPerson(identifier: try TrackForm.identifier(parsing: text), label: text)
+        } catch let problem as TrackProblem {
+            throw ValidationError("\(problem)")
+        }
     }
 }
 
@@ -101,8 +108,13 @@ struct TrackRun {
         do {
             try await execute(try form.plan.get())
         } catch let problem as TrackProblem {
-            throw ValidationError("Not sent: \(problem)")
+            throw ValidationError(Self.notSent("\(problem)"))
         }
+    }
+
+    /// "Not sent: …" once: a message that already says so (the journal's, an older sender's) is not prefixed again.
+    static func notSent(_ message: String) -> String {
+        message.lowercased().hasPrefix("not sent") ? message : "Not sent: " + message
     }
 
     func execute(_ write: PlannedWrite) async throws {
@@ -124,8 +136,7 @@ struct TrackRun {
             Terminal.write("✓ Done: \(id)\n")
             if result.refused > 0 { throw CustomerIOError(kind: .badRequest, message: "\(result.refused) operation(s) refused by the API: the lines above say which and why.") }
         case .failed(let message):
-            throw (result.error as? CustomerIOError).map { CustomerIOError(kind: $0.kind, message: "Not sent: \(message)") }
-                ?? CustomerIOError(kind: .badRequest, message: "Not sent: \(message)")
+            throw CustomerIOError(kind: (result.error as? CustomerIOError)?.kind ?? .badRequest, message: Self.notSent(message))
         case .partial(let message):
             throw CustomerIOError(kind: .outcomeUnknown, message: "Partly done (nothing more is sent; the lines above say who): \(message)")
         case .unknown(let message):

@@ -46,15 +46,17 @@ struct TrackEventCommand: TrackWriteCommand {
     @OptionGroup var options: TrackWriteOptions
 
     func form(_ client: AppAPIClient) async throws -> TrackForm {
+        // The person first: an empty one is refused before anything else is said.
+        let who = anonymous ? TrackPerson(identifier: .id(target), label: target) : try person(target)
         // Without --id, a fresh one: said, so that a send whose outcome is unknown can be repeated as the same event.
         let eventID = id ?? ULIDText.make()
         if id == nil { Terminal.printNote("Event id \(eventID): to send this same event again, add --id \(eventID) (a repeat with it is one event).") }
         var values: [TrackFormField.Name: String] = [.eventName: name, .eventData: data ?? "", .timestamp: at ?? "", .eventID: eventID]
         if anonymous {
             values[.anonymousID] = target
-            return .filled(.anonymousEvent, person: TrackPerson(identifier: .id(target), label: target), values: values)
+            return .filled(.anonymousEvent, person: who, values: values)
         }
-        return .filled(.event, person: try person(target), values: values)
+        return .filled(.event, person: who, values: values)
     }
 }
 
@@ -169,18 +171,13 @@ struct TrackBatchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let run = try await TrackRun(options)
-        let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
-        var operations: [TrackOperation] = []
-        for (index, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let text = line.trimmingCharacters(in: .whitespaces)
-            guard !text.isEmpty else { continue }
-            do {
-                operations.append(try TrackOperation(json: try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))))
-            } catch let problem as TrackProblem {
-                throw ValidationError("\(file):\(index + 1): \(problem)")
-            } catch {
-                throw ValidationError("\(file):\(index + 1): not JSON")
-            }
+        let operations: [TrackOperation]
+        do {
+            operations = try BatchFile.operations(try BatchFile.data(file))
+        } catch let problem as RegularFile.Problem {
+            throw ValidationError("\(file == "-" ? "standard input" : file): \(problem)")
+        } catch let problem as BatchFile.LineProblem {
+            throw ValidationError("\(file):\(problem.line): \(problem.message)")
         }
         guard !operations.isEmpty else { throw ValidationError("\(file): no operations") }
         if options.yes, operations.count > BulkWrites.typedAbove, count != operations.count {

@@ -1,3 +1,4 @@
+import CustomerIO
 import Foundation
 import TerminalUI
 
@@ -11,7 +12,7 @@ struct Table {
     var maxColumnWidth = 48
 
     func render() -> String {
-        let cleanRows = rows.map { $0.map { Canvas.fit(Self.singleLine($0), width: maxColumnWidth) } }
+        let cleanRows = rows.map { $0.map { Canvas.fit(Self.cell($0), width: maxColumnWidth) } }
         var widths = headers.map(DisplayWidth.of)
         for row in cleanRows {
             for (index, cell) in row.enumerated() where index < widths.count {
@@ -36,6 +37,12 @@ struct Table {
             }
         }
         return parts.joined(separator: "  ")
+    }
+
+    /// A value as one cell: on one line, and with every control character shown (values come from the server, and
+    /// a terminal would obey an ESC in them). Shown before the width is measured, so the columns stay aligned.
+    static func cell(_ text: String) -> String {
+        TerminalSafeText.visible(singleLine(text))
     }
 
     static func singleLine(_ text: String) -> String {
