@@ -64,21 +64,6 @@ static inline int cio_terminal_can_address(const char *name, int fd) {
     return usable;
 }
 
-#include <signal.h>
-// Ignores SIGQUIT while the screen is open, keeping what was there to put back (sigaction, so it reads the same on
-// every platform).
-static inline void cio_ignore_sigquit(struct sigaction *previous) {
-    struct sigaction ignore;
-    sigemptyset(&ignore.sa_mask);
-    ignore.sa_flags = 0;
-    ignore.sa_handler = SIG_IGN;
-    sigaction(SIGQUIT, &ignore, previous);
-}
-
-static inline void cio_restore_sigquit(const struct sigaction *previous) {
-    sigaction(SIGQUIT, previous, NULL);
-}
-
 // A pseudo-terminal for benchmarks and tests that run the app as a terminal would: opens the master side and
 // unlocks it; `number` receives N of /dev/pts/N. (posix_openpt and friends need feature macros Swift's Glibc
 // module is not built with, so the Linux ioctls are used directly.)

@@ -9,7 +9,7 @@ import TerminalUI
     @Test func broadcastsShowMetricsAndTriggerHistory() async throws {
         // History that ended yesterday, so today's sends cannot come due between the list's request and ours.
         let session = SessionInfo(profile: "demo", region: "sandbox", isDemo: true)
-        try await DrivenApp.with(session: session, options: { $0.anchor = Date().addingTimeInterval(-86_400) }) { app in
+        try await DrivenApp.with(session: session, options: { $0.anchor = WallClock.now().addingTimeInterval(-86_400) }) { app in
             try await app.driver.start()
             try await app.driver.press(.character("4"))
             let broadcasts = try await app.client.broadcasts()
@@ -35,7 +35,7 @@ import TerminalUI
         // History that ended yesterday: today's generated sends would otherwise come due between the list's
         // request and the test's own, and the two totals would differ by the sends of those seconds.
         let session = SessionInfo(profile: "demo", region: "sandbox", isDemo: true)
-        try await DrivenApp.with(session: session, options: { $0.anchor = Date().addingTimeInterval(-86_400) }) { app in
+        try await DrivenApp.with(session: session, options: { $0.anchor = WallClock.now().addingTimeInterval(-86_400) }) { app in
             try await app.driver.start()
             try await app.driver.press(.character("8"))
             let templates = try await app.client.transactionalTemplates()

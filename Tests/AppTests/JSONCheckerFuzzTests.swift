@@ -39,11 +39,12 @@ import Testing
     @Test func deepNestingIsAProblemNotACrash() async {
         for depth in [513, 10_000, 500_000] {
             let text = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
-            #expect(JSONChecker.check(text)?.message == "nested too deeply")
-            #expect(JSONChecker.check(String(repeating: "{\"a\":", count: depth))?.message == "nested too deeply")
+            #expect(JSONChecker.check(text)?.message == "nested more than \(CustomerIO.JSONValue.maximumDepth) levels deep")
+            #expect(JSONChecker.check(String(repeating: "{\"a\":", count: depth))?.message == "nested more than \(CustomerIO.JSONValue.maximumDepth) levels deep")
         }
         // Up to the bound it decodes, on a task's thread as well as the main one.
-        let deepest = String(repeating: "[", count: 511) + "1" + String(repeating: "]", count: 511)
+        let bound = CustomerIO.JSONValue.maximumDepth
+        let deepest = String(repeating: "[", count: bound) + "1" + String(repeating: "]", count: bound)
         let decoded = await Task.detached { JSONChecker.value(deepest) }.value
         #expect((try? decoded.get()) != nil)
     }

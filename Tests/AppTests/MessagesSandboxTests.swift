@@ -58,7 +58,7 @@ import TerminalUI
             #expect(app.driver.text.contains("last 7 days"))
             let windowed = try #require(app.probe.requests().last { $0.path == "/v1/messages" })
             let start = try #require(windowed.query["start_ts"].flatMap(Int.init))
-            #expect(abs(start - (Int(Date().timeIntervalSince1970) - 7 * 86_400)) < 120)
+            #expect(abs(start - (WallClock.unixNow() - 7 * 86_400)) < 120)
         }
     }
 }

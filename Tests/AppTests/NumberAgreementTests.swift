@@ -11,7 +11,7 @@ import Sandbox
 @Suite struct NumberAgreementTests {
     static let session = SessionInfo(profile: "demo", region: "sandbox", isDemo: true)
     /// History that ended yesterday, so no generated send comes due between two requests of one test.
-    static func pastAnchor(_ options: inout SandboxOptions) { options.anchor = Date().addingTimeInterval(-86_400) }
+    static func pastAnchor(_ options: inout SandboxOptions) { options.anchor = WallClock.now().addingTimeInterval(-86_400) }
 
     @Test(arguments: [7, 30, 90])
     func actionsAddUpToTheirCampaign(days: Int) async throws {

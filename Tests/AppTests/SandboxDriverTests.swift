@@ -137,7 +137,7 @@ func thousands(_ number: Int) -> String {
     @Test func threeShowsTheSandboxCampaigns() async throws {
         // History that ended yesterday, so today's sends cannot come due between the list's request and ours.
         let session = SessionInfo(profile: "demo", region: "sandbox", isDemo: true)
-        try await DrivenApp.with(session: session, options: { $0.anchor = Date().addingTimeInterval(-86_400) }) { app in
+        try await DrivenApp.with(session: session, options: { $0.anchor = WallClock.now().addingTimeInterval(-86_400) }) { app in
             try await app.driver.start()
             try await app.driver.press(.character("3"))
             #expect(app.driver.state.route == .list(.campaigns))

@@ -97,7 +97,7 @@ import Workspace
             app.probe.inject(.delay(9_000, method: "POST", pathPrefix: "/api/v2/entity"))
             try await app.confirm()
             guard case .finished(.unknown)? = app.review?.stage else { Issue.record("not unknown: \(String(describing: app.review?.stage))"); return }
-            #expect(app.app.lines.contains { $0.contains("Outcome unknown — check the profile before sending again") })
+            #expect(app.app.lines.contains { $0.contains("Outcome unknown — check the profile (id \(id)) before sending again") })
             #expect(app.journal.map(\.outcome) == ["unknown"])
             // The sandbox logs the request once its held answer has gone out; wait for that, then count.
             let deadline = ContinuousClock.now + .seconds(30)

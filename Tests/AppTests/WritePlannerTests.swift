@@ -182,7 +182,7 @@ struct WritePlannerTests {
         var write = try plan(draft)
         #expect(write.warnings.contains { $0.contains("unknown outcome") && $0.contains("Check Messages") })
         // The same event in the journal: one warning, the journal's, and the typed confirmation.
-        let earlier = WriteJournal.Entry(time: Date(), profile: "p", endpoint: write.endpoint, payloadDigest: write.payloadDigest, resultID: nil, outcome: "unknown")
+        let earlier = WriteJournal.Entry(time: WallClock.now(), profile: "p", endpoint: write.endpoint, payloadDigest: write.payloadDigest, resultID: nil, outcome: "unknown")
         write.warnOfUnknownOutcomes([earlier])
         #expect(write.warnings.filter { $0.contains("unknown") }.count == 1)
         #expect(write.warnings.contains { $0.hasPrefix("The same request (POST /v1/send/sms") })

@@ -110,7 +110,7 @@ private final class ScriptTransport: HTTPTransport {
         defer { try? FileManager.default.removeItem(at: folder) }
         let journal = WriteJournal(folder: folder)
         let second = write.parts[1]
-        try journal.append(WriteJournal.Entry(time: Date(), profile: "test", endpoint: second.endpoint, payloadDigest: Digest.sha256Hex(second.body), resultID: nil, outcome: "unknown"))
+        try journal.append(WriteJournal.Entry(time: WallClock.now(), profile: "test", endpoint: second.endpoint, payloadDigest: Digest.sha256Hex(second.body), resultID: nil, outcome: "unknown"))
         let checked = write.checked(against: journal)
         #expect(checked.repeatsUnknownOutcome)
         #expect(checked.confirmCount == 1_000)

@@ -118,7 +118,7 @@ import TerminalUI
             let profiles = try await client.customerProfiles(ids: ids)
             var listed: Set<String> = []
             for type in SuppressionType.allCases { listed.formUnion(try await client.suppressions(type, limit: 1_000).suppressions.map { $0.email.lowercased() }) }
-            let now = Int(Date().timeIntervalSince1970)
+            let now = WallClock.unixNow()
             let recent = try await client.broadcastMessages(id: broadcast, filter: MessageFilter(limit: 1_000, startTS: now - 7 * 86_400)).messages
             let sent = Set(recent.compactMap { $0.customerIdentifiers?.id ?? $0.customerID })
             let unsubscribed = profiles.filter { $0.unsubscribed == true }.count

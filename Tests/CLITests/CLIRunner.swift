@@ -36,6 +36,11 @@ struct CLIRunner {
         try await offThePool { try runBlocking(arguments, environment: environment) }
     }
 
+    /// Another program (a shell that sets a limit, then runs `cio`), waited for the same way.
+    static func run(program: String, _ arguments: [String], environment: [String: String] = cleanEnvironment()) async throws -> Result {
+        try await offThePool { try runBlocking(arguments, environment: environment, executable: URL(fileURLWithPath: program)) }
+    }
+
     /// Runs blocking work on a thread of its own and resumes when it is done. Not on GCD's global queue: on Linux
     /// Swift's tasks run on those same worker threads, so a dozen `cio` children waited on there left the in-process
     /// sandbox they were talking to no thread to answer on, and the whole suite stood still until their requests
@@ -55,9 +60,9 @@ struct CLIRunner {
         }.start()
     }
 
-    private static func runBlocking(_ arguments: [String], environment: [String: String]) throws -> Result {
+    private static func runBlocking(_ arguments: [String], environment: [String: String], executable: URL = binary) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.environment = environment
         let out = Pipe()

@@ -178,7 +178,7 @@ import Testing
     /// reads, over 7, 30 and 90 days (history that ended yesterday, so nothing comes due between the two).
     @Test(arguments: [7, 30, 90])
     func campaignMetricsAgreeWithTheServiceAndSayTheirWindow(days: Int) async throws {
-        try await withSandbox(anchor: Date().addingTimeInterval(-86_400)) { url in
+        try await withSandbox(anchor: WallClock.now().addingTimeInterval(-86_400)) { url in
             let result = try await CLIRunner.run(["get", "campaign-metrics", "1", "--days", String(days), "-o", "json"], environment: environment(url))
             #expect(result.status == 0, "\(result.stderr)")
             let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])

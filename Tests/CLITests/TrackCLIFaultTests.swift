@@ -48,3 +48,45 @@ import Testing
         }
     }
 }
+
+/// Deep data already in a workspace, and deep input on a small stack: nothing crashes, lists still read.
+@Suite struct DeepDataCLITests {
+    /// A client that posts bodies as they are, past cio's own checks, as another tool could have.
+    static func rawClient(_ server: SandboxServer) throws -> AppAPIClient {
+        AppAPIClient(configuration: try ClientConfiguration(
+            key: Secret("any-key")!, appBaseURL: server.baseURL, trackBaseURL: server.baseURL,
+            trackSiteID: "site-abc", trackKey: Secret("track-secret-123")
+        ))
+    }
+
+    static func event(name: String, depth: Int) -> Data {
+        Data((#"{"type":"person","action":"event","identifiers":{"id":"42"},"name":"\#(name)","attributes":{"d":"#
+            + TrackCLIFaultTests.nested(depth) + "}}").utf8)
+    }
+
+    @Test func anActivityNestedDeeperThanCioReadsIsShownAsTooDeepAndTheListStillReads() async throws {
+        try await TrackCLITests().withSandbox { server, environment, _ in
+            let client = try Self.rawClient(server)
+            _ = try await client.perform(APIRequest(.post, ["api", "v2", "entity"], body: Self.event(name: "deepdata", depth: 90), api: .track))
+            // Deeper than the sandbox takes: refused in so many words, nothing stored.
+            await #expect(throws: CustomerIOError.self) {
+                _ = try await client.perform(APIRequest(.post, ["api", "v2", "entity"], body: Self.event(name: "deeper", depth: 600), api: .track))
+            }
+            let result = try await CLIRunner.run(["get", "activities", "--name", "deepdata", "-o", "json"], environment: environment)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("deepdata"))
+            #expect(result.stdout.contains(JSONValue.tooDeep.displayText))
+        }
+    }
+
+    /// One 511-deep event on a 1.5 MB stack once crashed the CLI: it is refused, with the reason, and exits 2.
+    @Test func aDeepEventOnASmallStackIsRefusedNotACrash() async throws {
+        try await TrackCLITests().withSandbox { server, environment, _ in
+            let script = "ulimit -s 1536 && exec \"$0\" track event 42 deep --data \"$1\" --yes"
+            let result = try await CLIRunner.run(program: "/bin/bash", ["-c", script, CLIRunner.binary.path, TrackCLIFaultTests.nested(511)], environment: environment)
+            #expect(result.status == 2, "\(result.stderr)")
+            #expect(result.stderr.contains("nested more than \(JSONValue.maximumDepth) levels"))
+            #expect(server.probe.requestCount(pathPrefix: "/api/v2") == 0)
+        }
+    }
+}

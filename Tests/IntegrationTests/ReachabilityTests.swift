@@ -6,7 +6,7 @@ import Workspace
 /// Reachability on sandbox people chosen for each cause, each found through the API independently of the verdict
 /// code; and the ESP's lists agree with the deliveries that bounced.
 @Suite struct ReachabilitySandboxTests {
-    static let now = Int(Date().timeIntervalSince1970)
+    static let now = WallClock.unixNow()
 
     static func reach(_ harness: SandboxHarness, _ person: CustomerProfile) async throws -> Reachability {
         try await WorkspaceService(client: harness.client).reachability(id: try #require(person.identifiers?.id), idType: .id, now: now)
@@ -142,7 +142,7 @@ import Workspace
         try await SandboxHarness.with(customers: 2_500) { harness in
             let service = WorkspaceService(client: harness.client)
             let broadcast = try #require(try await harness.client.broadcasts().first?.id)
-            let found = try await service.preflight(broadcast: broadcast, audience: .ids((1...2_500).map(String.init)), now: Int(Date().timeIntervalSince1970))
+            let found = try await service.preflight(broadcast: broadcast, audience: .ids((1...2_500).map(String.init)), now: WallClock.unixNow())
             #expect(found.audienceSize == 2_500)
             #expect(found.checked == BroadcastPreflight.sampleSize)
             #expect(found.sampled)

@@ -52,7 +52,7 @@ import Testing
             _ = try await client.campaignActionMetrics(campaignID: campaign.id, actionID: actionID, query: .lastDays(7))
             _ = try await client.campaignLinkMetrics(id: campaign.id)
             _ = try await client.campaignActionLinkMetrics(campaignID: campaign.id, actionID: actionID)
-            let now = Int(Date().timeIntervalSince1970)
+            let now = WallClock.unixNow()
             _ = try await client.campaignJourneyMetrics(id: campaign.id, start: now - 7 * 86_400, end: now, resolution: .days)
             let messages = try await client.campaignMessages(id: campaign.id, filter: MessageFilter(limit: 10))
             for message in messages.messages { #expect(message.campaignID == campaign.id) }

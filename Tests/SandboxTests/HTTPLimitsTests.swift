@@ -6,10 +6,14 @@ import Testing
 @Suite struct HTTPLimitsTests {
     @Test func eleventhRequestInASecondGets429() async throws {
         try await withSandbox { server, client in
-            let results = try await withThrowingTaskGroup(of: TestClient.Result.self) { group in
-                // Forty at once: even on a loaded machine more than ten land inside one second.
-                for _ in 0 ..< 40 { group.addTask { try await client.get("/v1/segments") } }
-                return try await group.reduce(into: []) { $0.append($1) }
+            // Forty at once, and again (at most five times) while none was limited: on a machine so loaded that
+            // fewer than eleven of forty landed inside one second, the next round still shows the limit.
+            var results: [TestClient.Result] = []
+            for _ in 0 ..< 5 where !results.contains(where: { $0.status == 429 }) {
+                results += try await withThrowingTaskGroup(of: TestClient.Result.self) { group in
+                    for _ in 0 ..< 40 { group.addTask { try await client.get("/v1/segments") } }
+                    return try await group.reduce(into: []) { $0.append($1) }
+                }
             }
             let limited = results.filter { $0.status == 429 }
             #expect(!limited.isEmpty)
@@ -20,7 +24,7 @@ import Testing
             }
             // Every request was seen; accepted ones never exceed ten in any second (how many were accepted in all
             // depends on how fast the machine sent them, so only the window is asserted).
-            #expect(server.probe.requestCount(method: "GET", pathPrefix: "/v1/segments") == 40)
+            #expect(server.probe.requestCount(method: "GET", pathPrefix: "/v1/segments") == results.count)
             let accepted = server.probe.requests().filter { $0.status != 429 }.map(\.receivedAt)
             #expect(accepted.allSatisfy { time in accepted.filter { $0 >= time && $0 < time + 1 }.count <= 10 })
 

@@ -63,30 +63,39 @@ public struct Wakeup: Sendable, Equatable {
 public final class EventLoop {
     private let input: Int32?
     public let wakePipe: WakePipe
+    private var signalSlot: Int?
 
     public init(input: Int32?, wakePipe: WakePipe = WakePipe()) {
         self.input = input
         self.wakePipe = wakePipe
     }
 
+    deinit { releaseSignals() }
+
     /// Turns SIGINT, SIGTERM and SIGHUP into a wake-up carrying the signal number, so the loop can restore the
     /// terminal and leave in order instead of dying mid-frame; SIGWINCH likewise, so a resize is drawn at once
     /// (ncurses alone would report it only with the next key press, since the loop sleeps in poll, not in ncurses).
+    /// Until `releaseSignals` (or the loop's end), when the actions they had before come back. Calling it again
+    /// changes nothing; false when too many loops already catch them.
     ///
     /// The signals are also unblocked on the calling thread (the loop's own): threads started from Swift's task
     /// pool inherit a mask that blocks them, and a signal every thread blocks is never delivered at all.
-    public func catchSignals() {
-        signalWakeDescriptor = wakePipe.writeDescriptor
+    @discardableResult
+    public func catchSignals() -> Bool {
         var caught = sigset_t()
         sigemptyset(&caught)
-        for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&caught, signalNumber) }
+        for signalNumber in SignalRouter.signals { sigaddset(&caught, signalNumber) }
         pthread_sigmask(SIG_UNBLOCK, &caught, nil)
-        for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] {
-            signal(signalNumber) { number in
-                var byte = UInt8(truncatingIfNeeded: number)
-                _ = write(signalWakeDescriptor, &byte, 1)
-            }
-        }
+        if signalSlot == nil { signalSlot = SignalRouter.register(wakePipe.writeDescriptor) }
+        return signalSlot != nil
+    }
+
+    /// Stops turning signals into wake-ups for this loop; when no loop catches them, the actions they had before
+    /// `catchSignals` come back.
+    public func releaseSignals() {
+        guard let slot = signalSlot else { return }
+        signalSlot = nil
+        SignalRouter.unregister(slot)
     }
 
     /// Sleeps until input, a wake-up or `timeout` seconds (nil: no limit).
@@ -111,8 +120,6 @@ public final class EventLoop {
         return wakeup
     }
 }
-
-nonisolated(unsafe) private var signalWakeDescriptor: Int32 = -1
 
 /// A thread-safe inbox: finished work drops messages in from any thread and wakes the loop; the loop takes them all
 /// at once, so a burst of results costs one render.
