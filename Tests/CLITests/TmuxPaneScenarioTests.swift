@@ -189,7 +189,9 @@ import Testing
         }
         try await session.press("j", "Enter")
         try await session.waitFor("Messages filtered to the broadcast") { screen in
-            Self.breadcrumb(screen).contains("Messages") && Self.breadcrumb(screen).contains("broadcast") && screen.contains("email")
+            // At least one message row (a row starts with its creation date), whatever the broadcast's channel.
+            Self.breadcrumb(screen).contains("Messages") && Self.breadcrumb(screen).contains("broadcast")
+                && TmuxSession.lines(screen).dropFirst(3).contains { $0.first?.isNumber == true }
         }
         try await quit(session)
     }
