@@ -83,7 +83,10 @@ enum ReviewView {
             lines.append((" ? Outcome unknown — check \(ReviewUpdate.whereToLook(write.kind))", .stateBad))
             lines.append(("   \(message)", .text))
             for line in review.followUp { lines.append(("   \(line)", .text)) }
-            lines.append((" It is not retried. Esc closes; the draft is kept and remembers this", .muted))
+            lines.append((review.form != nil
+                ? " It is not retried. Esc closes; the form is kept as sent, so a repeat is the same request"
+                : review.composer != nil ? " It is not retried. Esc closes; the draft is kept and remembers this"
+                : " It is not retried. Esc closes", .muted))
         case .finished(.partial(let message)):
             lines.append((" ◐ Partly done — some of it was accepted; nothing more is sent on its own", .stateWarn))
             lines.append(("   \(message)", .text))

@@ -78,7 +78,7 @@ enum TrackFormUpdate {
         kept.bulk = form.bulk
         kept.focus = 0
         kept.recheck()
-        state.flash = Flash.make(.warn, "As last sent (outcome unknown): sending again repeats the same request", now: state.now)
+        state.flash = Flash.make(.warn, "Reopened as sent: its outcome is unknown", now: state.now)
         return kept
     }
 
