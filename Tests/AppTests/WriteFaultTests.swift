@@ -136,6 +136,43 @@ import TerminalUI
         }
     }
 
+    /// Two marked people, an event for each through a 502: marked again, the same event comes back (each
+    /// person's id derived from the kept one), and the repeat asks for the count.
+    @Test func aBulkEventComesBackForTheSamePeople() async throws {
+        try await WritingApp.with(throughGateway: true) { app in
+            let gateway = try #require(app.gateway)
+            try await app.driver.press(.character("2"))
+            try await app.app.find("plan = pro")
+            let markTwo = {
+                try await app.driver.press(.character(" "), .character(" "))
+                try await app.driver.press(.character("a"))
+                let index = try #require(PersonAction.offered(bulk: true, marked: 2).firstIndex(of: .event))
+                for _ in 0..<index { try await app.driver.press(.down) }
+                try await app.driver.press(.enter)
+            }
+            try await markTwo()
+            try await app.driver.type("renewed")
+            try await app.driver.press(.control("s"))
+            let first = try #require(app.review, "no review: \(app.driver.state.mode)")
+            #expect(first.write.parts.first?.people.count == 2)
+            gateway.add(.init(method: "POST", pathPrefix: "/api/v2/batch", action: .answerAfterForwarding(status: 502, body: GatewayProxy.badGatewayPage(502))))
+            try await app.confirm()
+            guard case .finished(.unknown)? = app.review?.stage else { Issue.record("not unknown: \(String(describing: app.review?.stage))"); return }
+            gateway.clearRules()
+            try await app.driver.press(.escape)
+            // The marks went with the write; the same two marked again (the list reloaded in the same order).
+            try await app.driver.press(.character("g"))
+            try await markTwo()
+            guard case .acting(let form) = app.driver.state.mode else { Issue.record("no form: \(app.driver.state.mode)"); return }
+            #expect(form.value(.eventName) == "renewed")
+            try await app.driver.press(.control("s"))
+            let again = try #require(app.review)
+            #expect(again.write.payloadDigest == first.write.payloadDigest, "the same batch")
+            #expect(again.write.repeatsUnknownOutcome)
+            #expect(app.probe.requestCount(method: "POST", pathPrefix: "/api/v2/batch") == 1)
+        }
+    }
+
     @Test func aPipelinesCallComesBackWithItsMessageId() async throws {
         try await WritingApp.with(throughGateway: true) { app in
             let gateway = try #require(app.gateway)
