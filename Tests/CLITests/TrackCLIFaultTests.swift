@@ -90,3 +90,33 @@ import Testing
         }
     }
 }
+
+/// `cio get messages` for every kind of item a figure counts: a campaign's action, a broadcast, a template.
+@Suite struct MessagesSourceCLITests {
+    @Test func aBroadcastsATemplatesAndAnActionsMessagesAreTheirOwnLists() async throws {
+        try await TrackCLITests().withSandbox { server, environment, _ in
+            let client = try DeepDataCLITests.rawClient(server)
+            let broadcastIDs = try await client.broadcastMessages(id: 60, filter: MessageFilter(limit: 1000)).messages.map(\.id)
+            let broadcast = try await CLIRunner.run(["get", "messages", "--broadcast", "60", "--limit", "1000", "-o", "json"], environment: environment)
+            #expect(broadcast.status == 0, "\(broadcast.stderr)")
+            let fromBroadcast = try JSONDecoder().decode([Delivery].self, from: Data(broadcast.stdout.utf8))
+            #expect(!fromBroadcast.isEmpty)
+            #expect(Set(fromBroadcast.map(\.id)) == Set(broadcastIDs))
+
+            let templateIDs = try await client.transactionalMessages(id: 1, filter: MessageFilter(limit: 1000)).messages.map(\.id)
+            let template = try await CLIRunner.run(["get", "messages", "--template", "1", "--limit", "1000", "-o", "json"], environment: environment)
+            #expect(template.status == 0, "\(template.stderr)")
+            #expect(Set(try JSONDecoder().decode([Delivery].self, from: Data(template.stdout.utf8)).map(\.id)) == Set(templateIDs))
+
+            let someAction = try #require(try await client.messages(MessageFilter(limit: 50, campaignID: 1)).messages.compactMap(\.actionID).first)
+            let action = try await CLIRunner.run(["get", "messages", "--campaign", "1", "--action", String(someAction), "-o", "json"], environment: environment)
+            #expect(action.status == 0, "\(action.stderr)")
+            let fromAction = try JSONDecoder().decode([Delivery].self, from: Data(action.stdout.utf8))
+            #expect(!fromAction.isEmpty && fromAction.allSatisfy { $0.actionID == someAction })
+
+            let both = try await CLIRunner.run(["get", "messages", "--broadcast", "60", "--template", "1"], environment: environment)
+            #expect(both.status != 0)
+            #expect(both.stderr.contains("Give one of --campaign, --newsletter, --broadcast and --template."))
+        }
+    }
+}

@@ -2,15 +2,25 @@ import ArgumentParser
 import CustomerIO
 import Foundation
 
-/// `cio get messages [--campaign ID] [--type T] [--metric M]`.
+/// `cio get messages [--campaign ID [--action ID] | --newsletter ID | --broadcast ID | --template ID] [--type T]
+/// [--metric M] [--days N]`.
 struct GetMessages: GetSubcommand {
     static let configuration = CommandConfiguration(commandName: "messages", abstract: "List deliveries (messages), newest first.")
 
     @Option(name: .long, help: "Only this campaign's messages.")
     var campaign: Int?
 
+    @Option(name: .long, help: "Only this campaign or broadcast action's messages (its id, as campaign-metrics lists it).")
+    var action: Int?
+
     @Option(name: .long, help: "Only this newsletter's messages.")
     var newsletter: Int?
+
+    @Option(name: .long, help: "Only this API-triggered broadcast's messages (GET /v1/broadcasts/{id}/messages).")
+    var broadcast: Int?
+
+    @Option(name: .long, help: "Only this transactional template's messages (GET /v1/transactional/{id}/messages).")
+    var template: Int?
 
     @Option(name: .long, help: "email, push, twilio, webhook, slack, in_app …")
     var type: String?
@@ -30,20 +40,59 @@ struct GetMessages: GetSubcommand {
     func validate() throws {
         if limit < 1 { throw ValidationError("--limit must be at least 1.") }
         if let days, days < 1 { throw ValidationError("--days must be at least 1.") }
+        let sources = [campaign, newsletter, broadcast, template].compactMap { $0 }
+        if sources.count > 1 { throw ValidationError("Give one of --campaign, --newsletter, --broadcast and --template.") }
+        if action != nil, newsletter != nil || template != nil {
+            throw ValidationError("--action goes with a campaign's or a broadcast's actions, not with --newsletter or --template.")
+        }
+        // The template list takes no type: every message of a template is of its one channel.
+        if type != nil, template != nil { throw ValidationError("--type does not apply to --template (a template has one channel).") }
     }
 
     func run() async throws {
         let filter = MessageFilter(
             limit: min(limit, 1000), type: type, metric: metric, campaignID: campaign, newsletterID: newsletter,
-            startTS: days.map { WallClock.unixNow() - $0 * 86_400 }
+            actionID: action, startTS: days.map { WallClock.unixNow() - $0 * 86_400 }
         )
-        let messages = try await makeClient().allMessages(filter).collect(limit: limit)
+        let messages = try await pages(try await makeClient(), filter).collect(limit: limit)
         try emit(messages) {
             Table(
                 headers: ["ID", "TYPE", "RECIPIENT", "SUBJECT", "STATE", "CREATED"],
                 rows: messages.map { [$0.id, $0.type ?? "", $0.recipient ?? "", $0.subject ?? "", $0.latestMetric ?? "", Format.time($0.created)] }
             )
         }
+    }
+}
+
+extension GetMessages {
+    /// The list the flags name: a broadcast's or a template's own list, else `/v1/messages` with its filters (a
+    /// broadcast's action narrows its list on our side, since that list takes no action filter).
+    func pages(_ client: AppAPIClient, _ filter: MessageFilter) -> CursorPages<Delivery> {
+        var own = filter
+        own.campaignID = nil
+        own.newsletterID = nil
+        own.actionID = nil
+        let action = self.action
+        if let broadcast {
+            let base = own
+            return CursorPages { start in
+                var paged = base
+                paged.start = start
+                let page = try await client.broadcastMessages(id: broadcast, filter: paged)
+                return (page.messages.filter { action == nil || $0.actionID == action }, page.next)
+            }
+        }
+        if let template {
+            own.type = nil
+            let base = own
+            return CursorPages { start in
+                var paged = base
+                paged.start = start
+                let page = try await client.transactionalMessages(id: template, filter: paged)
+                return (page.messages, page.next)
+            }
+        }
+        return client.allMessages(filter)
     }
 }
 
