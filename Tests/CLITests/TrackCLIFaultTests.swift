@@ -120,3 +120,19 @@ import Testing
         }
     }
 }
+
+/// A cio_id typed with its `cio_` prefix is sent bare with `id_type=cio_id`, as the vendor's docs do, by every
+/// command that takes a person.
+@Suite struct CioIDCLITests {
+    @Test func everyCommandSendsACioIdBare() async throws {
+        try await TrackCLITests().withSandbox { server, environment, _ in
+            for command in [["get", "customer", "cio_a3000003"], ["get", "reach", "cio_a3000003"], ["get", "timeline", "cio_a3000003"]] {
+                let result = try await CLIRunner.run(command + ["-o", "json"], environment: environment)
+                #expect(result.status == 0, "\(command): \(result.stderr)")
+            }
+            let paths = server.probe.requests().filter { $0.query["id_type"] == "cio_id" }.map(\.path)
+            #expect(!paths.isEmpty)
+            #expect(paths.allSatisfy { $0.contains("/a3000003") && !$0.contains("cio_a3000003") }, "\(paths)")
+        }
+    }
+}

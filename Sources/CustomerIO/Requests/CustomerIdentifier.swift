@@ -19,6 +19,14 @@ public enum IDType: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// A typed person as the API's customer paths take them: the type (given, else guessed) and the value, a
+    /// cio_id without its `cio_` prefix — with `id_type=cio_id` the vendor's docs send the bare value; the prefix is
+    /// for the places that have no id_type (`/v1/activities?customer_id=cio_…`).
+    public static func pathValue(_ typed: String, as given: IDType? = nil) -> (value: String, type: IDType) {
+        let type = given ?? guess(for: typed)
+        return (type == .cioID && typed.hasPrefix("cio_") ? String(typed.dropFirst(4)) : typed, type)
+    }
+
     /// Guesses the type of a value a person typed: an email has an @, a cio_id is `cio_…`, a phone starts with +.
     public static func guess(for value: String) -> IDType {
         if value.contains("@") { return .email }

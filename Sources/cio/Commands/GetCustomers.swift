@@ -78,9 +78,9 @@ struct GetCustomer: GetSubcommand {
 
     func run() async throws {
         let client = try await makeClient()
-        let type = idType.flatMap(IDType.init(parsing:)) ?? IDType.guess(for: identifier)
-        async let profile = client.customerProfile(id: identifier, idType: type)
-        async let segments = client.customerSegments(id: identifier, idType: type)
+        let (value, type) = IDType.pathValue(identifier, as: idType.flatMap(IDType.init(parsing:)))
+        async let profile = client.customerProfile(id: value, idType: type)
+        async let segments = client.customerSegments(id: value, idType: type)
         let result = Profile(profile: try await profile, segments: try await segments)
         try emit(result) {
             var rows: [[String]] = []

@@ -56,10 +56,10 @@ struct GetReach: GetSubcommand {
 
     /// The people `person` names: every profile with that email, or the one with that id or cio_id.
     private func people(_ service: WorkspaceService) async throws -> [(String, IDType, CustomerIdentifiers)] {
-        let type: IDType = person.contains("@") ? .email : IDType.guess(for: person)
+        let (value, type) = IDType.pathValue(person)
         guard type == .email else {
-            let profile = try await service.customerProfile(id: person, idType: type)
-            return [(person, type, profile.identifiers ?? CustomerIdentifiers(id: type == .id ? person : nil))]
+            let profile = try await service.customerProfile(id: value, idType: type)
+            return [(value, type, profile.identifiers ?? CustomerIdentifiers(id: type == .id ? value : nil))]
         }
         let found = try await service.customers(email: person)
         guard !found.isEmpty else { throw ValidationError("Nobody has the email \(person).") }
@@ -153,8 +153,7 @@ struct GetTimeline: GetSubcommand {
 
     func run() async throws {
         let service = WorkspaceService(client: try await makeClient())
-        var type: IDType = person.contains("@") ? .email : IDType.guess(for: person)
-        var value = person
+        var (value, type) = IDType.pathValue(person)
         if type == .email {
             let found = try await service.customers(email: person)
             guard let first = found.first else { throw ValidationError("Nobody has the email \(person).") }
