@@ -70,6 +70,44 @@ import TerminalUI
             #expect(app.review?.followUp.first?.hasPrefix("Trigger #\(triggerID) processed") == true)
             #expect(app.review?.followUp.contains { $0 == "No errors." || $0.hasSuffix("error(s):") } == true)
             #expect(app.review?.polling == nil)
+            // Enter opens the broadcast as it is now: the trigger processed, not the pending one loaded while it
+            // was queued.
+            try await app.driver.press(.enter)
+            #expect(app.driver.state.route == link)
+            let screen = app.driver.text
+            #expect(screen.contains("#\(triggerID)") && !screen.contains("pending since"), "\(screen)")
+            #expect(app.driver.state.details[try #require(link)]?.sections.values.contains { section in
+                if case .loaded(let lines) = section { return lines.contains { $0.key == "#\(triggerID)" && $0.value.hasPrefix("processed") } }
+                return false
+            } == true)
+        }
+    }
+
+    /// Triggered from the broadcast's own page, which reloads behind the review while the trigger is still queued:
+    /// once it is processed, Enter shows it processed, not the pending answer loaded meanwhile.
+    @Test func theBroadcastBehindTheReviewIsFreshOnceTheTriggerIsProcessed() async throws {
+        try await WritingApp.with { app in
+            try await app.driver.press(.character("4"))
+            try await app.driver.press(.enter)
+            guard case .detail(.broadcasts, let key) = app.driver.state.route else { Issue.record("\(app.driver.state.route)"); return }
+            try await newDraft(.broadcast, app)
+            try await app.edit(.broadcast)
+            let options = app.composer?.picker?.options ?? []
+            try await app.driver.type(try #require(options.first { $0.value == key }?.name))
+            try await app.driver.press(.enter)
+            #expect(app.composer?.draft?.broadcastID == key)
+            try await app.driver.press(.character("s"))
+            try await app.confirm()
+            guard case .finished(.done(let triggerID, let link))? = app.review?.stage else {
+                Issue.record("not triggered: \(String(describing: app.review?.stage))")
+                return
+            }
+            try await tick(app) { app.review?.followUp.first?.contains("processed") == true }
+            try await app.driver.press(.enter)
+            #expect(app.driver.state.route == link)
+            let lines = app.driver.state.details[try #require(link)]?.sections.values.compactMap(\.value).flatMap { $0 } ?? []
+            let line = lines.first { $0.key == "#\(triggerID)" }
+            #expect(line?.value.hasPrefix("processed") == true, "\(String(describing: line))")
         }
     }
 

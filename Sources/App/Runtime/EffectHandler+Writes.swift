@@ -273,6 +273,8 @@ extension EffectHandler {
         do {
             let status = try await client.broadcastTriggerStatus(broadcastID: broadcast, triggerID: trigger)
             let processed = status.processedAt != nil
+            // Its messages exist now: emptied before the status is reported, so nothing reloads the queued state.
+            if processed { await environment.service.store.invalidate(prefix: "") }
             var lines = [processed ? "Trigger #\(trigger) processed \(TimeText.full(status.processedAt))" : "Trigger #\(trigger) is queued; asking again every 2 s…"]
             if processed {
                 let errors = try await client.broadcastTriggerErrors(broadcastID: broadcast, triggerID: trigger, limit: 20)

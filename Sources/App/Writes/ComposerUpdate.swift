@@ -237,13 +237,13 @@ enum ComposerUpdate {
                 state.flash = Flash.make(.error, failure.description, now: state.now)
             }
         case .writeReport(let lines):
-            ReviewUpdate.followed(lines, done: true, &state)
+            return ReviewUpdate.followed(lines, done: true, &state)
         case .writeProgress(let text):
             guard case .reviewing(var review) = state.mode, review.stage == .sending else { return [] }
             review.progress = text
             state.mode = .reviewing(review)
         case .triggerStatus(let lines, let done):
-            ReviewUpdate.followed(lines, done: done, &state)
+            return ReviewUpdate.followed(lines, done: done, &state)
         default:
             break
         }

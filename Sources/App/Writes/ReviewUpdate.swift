@@ -258,14 +258,20 @@ enum ReviewUpdate {
         return left > 0 ? left : nil
     }
 
-    /// A followed trigger's status and errors.
-    static func followed(_ lines: [String], done: Bool, _ state: inout AppState) {
-        guard case .reviewing(var review) = state.mode else { return }
+    /// A followed trigger's status and errors (or a bulk write's report). Once a trigger is processed, its
+    /// messages exist: what was loaded while it was queued (the broadcast behind the review, its triggers, the
+    /// Messages list) is forgotten and reloads, so what Enter opens is fresh.
+    static func followed(_ lines: [String], done: Bool, _ state: inout AppState) -> [Effect] {
+        guard case .reviewing(var review) = state.mode else { return [] }
         review.followUp = lines
         review.pollAt = done ? nil : state.now + 2
+        let finishedTrigger = done && review.polling != nil
         if done { review.polling = nil }
         review.scroll = ReviewView.endScroll(review, state: state)
         state.mode = .reviewing(review)
+        guard finishedTrigger else { return [] }
+        forgetWhatWritesTouch(&state)
+        return AppUpdate.ensureLoaded(&state)
     }
 
     /// On each tick: ask for a followed trigger's status when it is time.
