@@ -216,6 +216,10 @@ struct ExportRecord: Sendable {
     var downloads: Int
     /// How many times the export list has shown it (for `SandboxOptions.exportListings`).
     var listings = 0
+    /// The people a customers export holds, fixed when its total was counted: the file has exactly those rows,
+    /// whoever joins or leaves the selection afterwards (deliveries only ever grow, so a deliveries export keeps
+    /// the first `total` matches).
+    var members: [Int32] = []
 }
 
 /// One API trigger of a broadcast; its deliveries are created once it is processed.

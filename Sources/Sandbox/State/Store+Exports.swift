@@ -1,21 +1,25 @@
 /// Exports: created pending, done after `exportSeconds` (or `exportListings` listings), and rendered to CSV when the file is fetched.
 extension WorkspaceStore {
-    func countSelection(_ selection: ExportSelection) -> Int {
+    /// What an export of `selection` holds now: its count, and for people, who they are.
+    func snapshot(_ selection: ExportSelection) -> (total: Int, members: [Int32]) {
         switch selection {
-        case .customers(let filter): evaluate(filter).cardinality
-        case .deliveries(let selector): countDeliveries(where: selector.matches)
+        case .customers(let filter):
+            let members = evaluate(filter).rows
+            return (members.count, members)
+        case .deliveries(let selector): return (countDeliveries(where: selector.matches), [])
         }
     }
 
     func createExport(type: String, description: String, selection: ExportSelection) -> ExportRecord {
-        let total = countSelection(selection)
+        let (total, members) = snapshot(selection)
         let createdAt = clock.unixNow()
         let readyAt = clock.now() + exportSeconds
         return state.withLock { state in
-            let export = ExportRecord(
+            var export = ExportRecord(
                 id: state.nextExportID, type: type, description: description, createdAt: createdAt, readyAt: readyAt,
                 failed: false, selection: selection, total: total, downloads: 0
             )
+            export.members = members
             state.nextExportID += 1
             state.exports.append(export)
             return export
@@ -45,6 +49,10 @@ extension WorkspaceStore {
         }
     }
 
+    /// The columns a customers export starts with, in this order; the rest of the attributes follow by name.
+    static let leadingExportFields = ["id", "email", "cio_id", "first_name", "last_name", "plan", "country", "city", "company",
+                                      "created_at", "last_seen", "lifetime_value", "phone", "language", "unsubscribed"]
+
     /// The export file: CSV with a header row.
     func exportFile(_ export: ExportRecord) -> [UInt8] {
         var out: [UInt8] = []
@@ -62,15 +70,16 @@ extension WorkspaceStore {
             out.append(UInt8(ascii: "\n"))
         }
         switch export.selection {
-        case .customers(let filter):
-            let fields = ["id", "email", "cio_id", "first_name", "last_name", "plan", "country", "city", "company",
-                          "created_at", "last_seen", "lifetime_value", "phone", "language", "unsubscribed"]
-            row(fields)
+        case .customers:
+            // Every attribute any of them has (edits through the Track API included), the usual ones first.
             let people = directory()
-            for member in evaluate(filter).rows {
-                let person = Int(member)
+            let values = export.members.map { member in Dictionary(people.attributes(Int(member)), uniquingKeysWith: { _, last in last }) }
+            let known = Set(values.flatMap(\.keys)).subtracting(Self.leadingExportFields)
+            let fields = Self.leadingExportFields + known.sorted()
+            row(fields)
+            for (member, attributes) in zip(export.members, values) {
                 row(fields.map { field in
-                    field == "unsubscribed" ? (people.isUnsubscribed(person) ? "true" : "false") : people.attribute(field, person) ?? ""
+                    field == "unsubscribed" ? (people.isUnsubscribed(Int(member)) ? "true" : "false") : attributes[field] ?? ""
                 })
             }
         case .deliveries(let selector):
@@ -78,7 +87,7 @@ extension WorkspaceStore {
             row(["delivery_id", "customer_id", "email", "cio_id", "type", "campaign_id", "action_id", "newsletter_id",
                  "broadcast_id", "transactional_message_id", "subject", "recipient"] + metrics.map(\.key) + ["failure_message"])
             let people = directory()
-            for delivery in allDeliveries(where: selector.matches) {
+            for delivery in allDeliveries(where: selector.matches).prefix(export.total) {
                 let person = Int(delivery.customer)
                 func text(_ number: Int?) -> String { number.map(String.init) ?? "" }
                 row([delivery.id, people.id(person) ?? "", people.email(person) ?? "", people.cioID(person), delivery.type,

@@ -25,6 +25,13 @@ enum EspList: String, Sendable, CaseIterable {
         }
     }
 
+    /// The SMTP status a reason gives ("Hard bounce: 554 5.7.1 …" → "554"), so the two never disagree; 550 where
+    /// the reason names none.
+    static func status(of reason: String) -> String {
+        let words = reason.split(whereSeparator: { !$0.isNumber && $0 != "." })
+        return words.first { $0.count == 3 && $0.allSatisfy(\.isNumber) && ($0.first == "4" || $0.first == "5") }.map(String.init) ?? "550"
+    }
+
     /// The lists as the deliveries make them, consistently with them: an address is on a list when its email hard
     /// bounced (a soft bounce, a full mailbox, suppresses nothing), was dropped or reported spam, and nothing was
     /// delivered to it afterwards (the ESP would have dropped it); listed from the first such time.
@@ -43,7 +50,7 @@ enum EspList: String, Sendable, CaseIterable {
                 if list == .bounces, delivery.failureMessage?.hasPrefix("Soft bounce") == true { continue }
                 if let known = lists[list]?[address], known.created <= at { continue }
                 let reason = list == .bounces ? (delivery.failureMessage ?? list.reason) : list.reason
-                lists[list, default: [:]][address] = EspSuppression(email: delivery.recipient, created: at, reason: reason, status: "550")
+                lists[list, default: [:]][address] = EspSuppression(email: delivery.recipient, created: at, reason: reason, status: Self.status(of: reason))
             }
         }
         return lists

@@ -33,9 +33,11 @@ final class WorkspaceStore: Sendable {
         // Totals of the pre-existing exports are filled in once, now that filters can be evaluated.
         let exports = state.withLock { $0.exports }
         for export in exports where export.total < 0 {
-            let total = countSelection(export.selection)
+            let (total, members) = snapshot(export.selection)
             state.withLock { state in
-                if let index = state.exports.firstIndex(where: { $0.id == export.id }) { state.exports[index].total = total }
+                guard let index = state.exports.firstIndex(where: { $0.id == export.id }) else { return }
+                state.exports[index].total = total
+                state.exports[index].members = members
             }
         }
     }
