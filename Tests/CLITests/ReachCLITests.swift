@@ -69,7 +69,11 @@ import Testing
 
     @Test func timelineListsWhatHappenedNewestFirst() async throws {
         try await cli.withSandbox { url in
-            let json = try await CLIRunner.run(["get", "timeline", "1", "--kind", "message", "-o", "json"], environment: cli.environment(url))
+            // Someone with messages: the newest message's person (the first people may have signed up yesterday).
+            let latest = try await CLIRunner.run(["get", "messages", "--limit", "1", "-o", "json"], environment: cli.environment(url))
+            let message = try #require((try JSONSerialization.jsonObject(with: Data(latest.stdout.utf8)) as? [[String: Any]])?.first)
+            let person = try #require(message["customer_id"] as? String ?? message["customerID"] as? String, "\(message.keys)")
+            let json = try await CLIRunner.run(["get", "timeline", person, "--kind", "message", "-o", "json"], environment: cli.environment(url))
             #expect(json.status == 0, "\(json.stderr)")
             let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
             #expect(!entries.isEmpty)

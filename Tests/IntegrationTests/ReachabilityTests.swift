@@ -1,5 +1,6 @@
 import CustomerIO
 import Foundation
+import Synchronization
 import Testing
 import Workspace
 
@@ -19,9 +20,13 @@ import Workspace
 
     /// The emails sent to an address, from its owner's messages.
     static func emails(to address: String, _ harness: SandboxHarness) async throws -> [Delivery] {
-        let owner = try #require(try await harness.client.lookupCustomers(email: address).first?.id)
-        return try await harness.client.customerMessages(id: owner, limit: 1_000).messages
-            .filter { $0.type == "email" && $0.recipient?.lowercased() == address.lowercased() }
+        // Every profile with the address: a shared address is one entry on the ESP's lists.
+        var emails: [Delivery] = []
+        for owner in try await harness.client.lookupCustomers(email: address).compactMap(\.id) {
+            emails += try await harness.client.customerMessages(id: owner, limit: 1_000).messages
+                .filter { $0.type == "email" && $0.recipient?.lowercased() == address.lowercased() }
+        }
+        return emails
     }
 
     /// The bounces list agrees with the deliveries both ways: an address is on it when its email hard bounced and
@@ -40,12 +45,16 @@ import Workspace
             for delivery in bounced {
                 let address = try #require(delivery.recipient)
                 let emails = try await Self.emails(to: address, harness)
-                let deliveredLater = emails.contains { ($0.metrics["delivered"] ?? 0) > (delivery.metrics["bounced"] ?? 0) }
-                let hard = delivery.failureMessage?.hasPrefix("Soft bounce") != true
+                // What happened last decides: a hard bounce lists the address, a delivery after it takes it off.
+                let lastHard = emails.filter { $0.failureMessage?.hasPrefix("Soft bounce") != true }.compactMap { $0.metrics["bounced"] }.max() ?? 0
+                let lastDelivered = emails.compactMap { $0.metrics["delivered"] }.max() ?? 0
                 let onList = try await harness.client.suppression(email: address).category == "bounces"
-                if hard && !deliveredLater { #expect(onList, "\(address) hard bounced last but is not listed") }
-                if deliveredLater { #expect(!onList, "\(address) was delivered to after its bounce but is listed") }
+                if lastHard > lastDelivered { #expect(onList, "\(address) hard bounced last but is not listed") }
+                if lastDelivered > lastHard { #expect(!onList, "\(address) was delivered to after its last hard bounce but is listed") }
             }
+            // The ESP sends nothing to a listed address: a later email is dropped, not delivered.
+            let dropped = try await harness.client.messages(MessageFilter(limit: 20, type: "email", metric: "dropped")).messages
+            #expect(!dropped.isEmpty && dropped.allSatisfy { $0.metrics["delivered"] == nil && $0.metrics["sent"] == nil })
         }
     }
 
@@ -147,8 +156,37 @@ import Workspace
             #expect(found.checked == BroadcastPreflight.sampleSize)
             #expect(found.sampled)
             #expect(found.lines.contains("Pre-flight: 2,500 people in the audience"))
-            #expect(found.lines.contains { $0.hasPrefix("Among a random sample of 2,000 of them: ") })
+            #expect(found.lines.contains { $0.hasPrefix("Among a random sample of 2,000 drawn from all of them: ") })
             #expect(found.unsubscribed <= found.checked && found.suppressed <= found.checked)
         }
     }
+
+    /// A filter's audience is counted to the end, a thousand a page, with its progress heard along the way: the
+    /// size is exact ("2,500", never "more than"), the same as the search's own count.
+    @Test func aFiltersAudienceIsCountedExactly() async throws {
+        try await SandboxHarness.with(customers: 2_500) { harness in
+            let service = WorkspaceService(client: harness.client)
+            let broadcast = try #require(try await harness.client.broadcasts().first?.id)
+            let everyone = AudienceFilter.attribute(field: "email", condition: .exists)
+            let heard = Counted()
+            let found = try await service.preflight(broadcast: broadcast, audience: .filter(everyone), now: WallClock.unixNow()) { heard.add($0) }
+            var matches = 0
+            var start: String?
+            repeat {
+                let page = try await harness.client.searchCustomers(filter: everyone, start: start, limit: 1_000)
+                matches += max(page.identifiers.count, page.ids.count)
+                start = page.next
+            } while start != nil
+            #expect(found.audienceSize == matches && matches > 2_000)
+            #expect(found.lines.first == "Pre-flight: \(matches.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) people in the audience")
+            #expect(heard.values == [1_000, 2_000], "progress after each page but the last")
+        }
+    }
+}
+
+/// What a progress callback heard, in order.
+final class Counted: Sendable {
+    private let heard = Mutex<[Int]>([])
+    func add(_ value: Int) { heard.withLock { $0.append(value) } }
+    var values: [Int] { heard.withLock { $0 } }
 }

@@ -99,27 +99,56 @@ import Testing
         #expect(data.deliveries.contains { $0.transactionalID != nil } && data.deliveries.contains { $0.newsletterID != nil })
     }
 
-    @Test func seriesFollowAFunnel() {
+    @Test func plansDipAtWeekendsAndDraftsSendNothing() {
         let data = SandboxDataset.generate(customers: 5_000, seed: 42, anchor: Self.anchor)
-        for campaign in data.campaigns {
-            let series = campaign.series
-            #expect(series.days == 90)
-            for day in 0 ..< series.days {
-                #expect(series[.delivered, day] <= series[.sent, day])
-                #expect(series[.humanOpened, day] <= series[.opened, day])
-                #expect(series[.humanClicked, day] <= series[.clicked, day])
-            }
-            if campaign.state == "draft" { #expect(series.total(.sent) == 0) }
-        }
+        for campaign in data.campaigns where campaign.state == "draft" { #expect(campaign.plan.total(.sent) == 0) }
         let running = data.campaigns.filter { $0.state == "running" }
-        #expect(running.allSatisfy { $0.series.total(.sent) > 0 })
-        #expect(running.contains { $0.series.total(.opened) > 0 && $0.series.total(.clicked) > 0 })
-        // Weekends are quieter than weekdays.
-        let busiest = running.max { $0.series.total(.sent) < $1.series.total(.sent) }!
-        let weekdayOf = { (day: Int) in ((busiest.series.firstDay / 86_400) + day + 4) % 7 }
-        let weekend = (0 ..< 90).filter { [0, 6].contains(weekdayOf($0)) }.map { busiest.series[.sent, $0] }
-        let weekdays = (0 ..< 90).filter { ![0, 6].contains(weekdayOf($0)) }.map { busiest.series[.sent, $0] }
+        #expect(running.allSatisfy { $0.plan.total(.sent) > 0 })
+        let busiest = running.max { $0.plan.total(.sent) < $1.plan.total(.sent) }!
+        let weekdayOf = { (day: Int) in ((busiest.plan.firstDay / 86_400) + day + 4) % 7 }
+        let weekend = (0 ..< 90).filter { [0, 6].contains(weekdayOf($0)) }.map { busiest.plan[.sent, $0] }
+        let weekdays = (0 ..< 90).filter { ![0, 6].contains(weekdayOf($0)) }.map { busiest.plan[.sent, $0] }
         #expect(Double(weekend.reduce(0, +)) / Double(weekend.count) < Double(weekdays.reduce(0, +)) / Double(weekdays.count))
+    }
+
+    /// Each message follows its channel's funnel: nothing opened that its channel cannot open, an open is a
+    /// person's or a prefetch, a click went to a link, a webhook was answered with a status.
+    @Test func deliveriesFollowTheirChannel() {
+        let data = SandboxDataset.generate(customers: 2_000, seed: 42, anchor: Self.anchor)
+        for delivery in data.deliveries {
+            let states = Set(delivery.metrics.map(\.metric))
+            let opens = states.contains(.opened)
+            #expect(opens == (states.contains(.humanOpened) != states.contains(.prefetchOpened)), "\(delivery.type) \(states)")
+            #expect(states.contains(.clicked) == (delivery.link != 0))
+            if states.contains(.delivered) || states.contains(.bounced) { #expect(states.contains(.sent)) }
+            switch delivery.type {
+            case "twilio": #expect(!opens && !states.contains(.bounced) && !states.contains(.spammed))
+            case "push": #expect(!states.contains(.clicked) && !states.contains(.bounced))
+            case "webhook", "slack": #expect(!opens && !states.contains(.clicked) && !states.contains(.delivered))
+            default: break
+            }
+            if ["webhook", "slack"].contains(delivery.type) && !states.contains(.drafted) && states.count > 2 {
+                #expect(delivery.httpStatus >= 200)
+            }
+        }
+        #expect(data.deliveries.contains { $0.type == "email" && $0.reached(.prefetchOpened) != nil })
+        #expect(data.deliveries.contains { $0.type == "twilio" && $0.reached(.clicked) != nil })
+    }
+
+    /// Nobody gets a message before they signed up, nor marketing after they unsubscribed.
+    @Test func deliveriesAgreeWithThePeople() {
+        let data = SandboxDataset.generate(customers: 2_000, seed: 42, anchor: Self.anchor)
+        for delivery in data.deliveries {
+            let row = Int(delivery.customer)
+            #expect(Int(data.customers.createdAt[row]) <= delivery.created)
+            if delivery.transactionalID == nil { #expect(!data.customers.isUnsubscribed(row)) }
+            if delivery.type == "twilio" { #expect(data.customers.phone(row) != nil) }
+        }
+        // Broadcasts go out right after the trigger that sent them, on the trigger's day.
+        for delivery in data.deliveries where delivery.broadcastID != nil {
+            let trigger = data.triggers.first { $0.id == delivery.triggerID }
+            #expect(trigger.map { delivery.created - $0.createdAt < 3_600 } == true, "broadcast \(delivery.broadcastID ?? 0)")
+        }
     }
 
     @Test func deliveriesAreOrderedAndConsistent() {
@@ -128,7 +157,7 @@ import Testing
         #expect(Set(data.deliveries.map(\.id)).count == data.deliveries.count)
         for delivery in data.deliveries.prefix(2_000) {
             #expect(delivery.id.hasSuffix("=") && delivery.id.count == 36)
-            #expect(delivery.metrics.allSatisfy { $0.at >= delivery.created && $0.at < data.anchor })
+            #expect(delivery.metrics.allSatisfy { $0.at >= delivery.created && $0.at < data.horizon })
             if delivery.type == "twilio" { #expect(delivery.recipient.hasPrefix("+")) }
             if delivery.type == "email" { #expect(delivery.recipient == data.customers.email(Int(delivery.customer))) }
         }

@@ -18,23 +18,26 @@ import Testing
         #expect(value.text.hasPrefix("{\"text\":"), "keys keep their order")
     }
 
-    @Test func cursorsRoundTripAndEnd() throws {
+    @Test func cursorsRoundTripAndEnd() {
         let items = Array(0 ..< 25)
         var start: String?
         var seen: [Int] = []
         var pages = 0
         repeat {
-            let page = try Cursor.page(items, start: start, limit: 10)
+            let page = Cursor.page(items, start: start, limit: 10)
             seen += page.items
             start = page.next
             pages += 1
         } while start != nil && pages < 10
         #expect(seen == items)
         #expect(pages == 3)
-        #expect(try Cursor.decode(Cursor.encode(1_234)) == 1_234)
-        #expect(try Cursor.decode(nil) == nil)
-        #expect(throws: APIFailure.self) { try Cursor.decode("!!not-a-cursor") }
-        #expect(try Cursor.page(items, start: Cursor.encode(25), limit: 10).items.isEmpty)
+        #expect(Cursor.decode(Cursor.encode(1_234), pastEnd: 0) == 1_234)
+        #expect(Cursor.decode(nil, pastEnd: 0) == nil)
+        // A cursor the server never issued reads as the end of the list: an empty last page, not a 400.
+        #expect(Cursor.decode("!!not-a-cursor", pastEnd: 7) == 7)
+        let unknown = Cursor.page(items, start: "!!not-a-cursor", limit: 10)
+        #expect(unknown.items.isEmpty && unknown.next == nil)
+        #expect(Cursor.page(items, start: Cursor.encode(25), limit: 10).items.isEmpty)
     }
 
     @Test func requestPathsAndQueriesAreDecoded() {
@@ -62,8 +65,14 @@ import Testing
         #expect(days.count == 8)
         #expect(zip(days, days.dropFirst()).allSatisfy { $1 - $0 == 86_400 })
         #expect(days.first! <= now - 6 * 86_400 && days.last! > now)
-        #expect(throws: APIFailure.self) { try MetricWindow.version2(exchange("start=1&end=2"), now: now) }
-        #expect(throws: APIFailure.self) { try MetricWindow.version2(exchange("res=days&start=5&end=1"), now: now) }
+        // Without res, days (the spec requires none); journey metrics (requireAll) still need all three.
+        let defaulted = try MetricWindow.version2(exchange("start=\(now - 86_400)&end=\(now)"), now: now)
+        #expect(zip(defaulted, defaulted.dropFirst()).allSatisfy { $1 - $0 == 86_400 })
+        #expect(throws: APIFailure.self) { try MetricWindow.version2(exchange("start=1&end=2"), now: now, requireAll: true) }
+        // A window ending before it starts is empty rather than refused; an overlong one keeps its latest periods.
+        #expect(try MetricWindow.version2(exchange("res=days&start=5&end=1"), now: now).isEmpty)
+        let hours = try MetricWindow.version2(exchange("res=hours&start=0&end=\(now)&tz=UTC"), now: now)
+        #expect(hours.count <= MetricWindow.maximumBuckets + 1 && hours.last! > now)
         #expect(throws: APIFailure.self) { try MetricWindow.version2(exchange("res=days&tz=Mars/Olympus"), now: now) }
     }
 }

@@ -62,7 +62,8 @@ struct CampaignRecord: Sendable {
     let filterSegmentIDs: [Int]
     let eventName: String?
     let dateAttribute: String?
-    let series: DailySeries
+    /// The daily volume the generator sends from; figures are counted from the deliveries, never read from here.
+    let plan: DailySeries
     let links: [LinkRecord]
     let createdBy: String
 }
@@ -79,7 +80,8 @@ struct BroadcastRecord: Sendable {
     let actions: [ActionRecord]
     /// The audience used when a trigger names no recipients ("the recipients set in the UI").
     let audienceSegmentID: Int
-    let series: DailySeries
+    /// The daily volume the generator sends from; figures are counted from the deliveries.
+    let plan: DailySeries
     let links: [LinkRecord]
     let createdBy: String
 }
@@ -113,7 +115,8 @@ struct NewsletterRecord: Sendable {
     let tags: [String]
     let recipientSegmentIDs: [Int]
     let subscriptionTopicID: Int?
-    let series: DailySeries
+    /// The daily volume the generator sends from; figures are counted from the deliveries.
+    let plan: DailySeries
     let links: [LinkRecord]
 }
 
@@ -133,14 +136,16 @@ struct TemplateRecord: Sendable {
     let created: Int
     let updated: Int
     let contents: [ContentRecord]
-    let series: DailySeries
+    /// The daily volume the generator sends from; figures are counted from the deliveries.
+    let plan: DailySeries
     let links: [LinkRecord]
 }
 
 /// One message sent to one person: the App API's "delivery". `seq` orders deliveries oldest → newest.
 struct DeliveryRecord: Sendable {
-    let seq: Int
-    let id: String
+    /// Its place in the history and its id, given once the generated history is sorted.
+    var seq: Int
+    var id: String
     /// Whose it is; a merge moves it to the person the secondary was merged into.
     var customer: Int32
     let type: String  // email | push | twilio | webhook | slack | in_app
@@ -160,6 +165,10 @@ struct DeliveryRecord: Sendable {
     var failureMessage: String?
     let body: String
     let from: String
+    /// The tracked link a click went to (0: none), one of its campaign's, broadcast's, newsletter's or template's.
+    var link: Int32 = 0
+    /// The HTTP status a webhook or Slack endpoint answered (0: not a webhook, or no answer).
+    var httpStatus: Int16 = 0
 
     func reached(_ metric: DeliveryMetric) -> Int? {
         metrics.first { $0.metric == metric }?.at

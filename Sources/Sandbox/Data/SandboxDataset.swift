@@ -7,6 +7,8 @@ public struct SandboxDataset: Sendable {
     let seed: UInt64
     /// Start of the UTC day the data is anchored to: series cover the `days` days before it.
     let anchor: Int
+    /// The moment the generated history ends (the anchor date itself): nothing generated happens at or after it.
+    let horizon: Int
     let days: Int
     let customers: CustomerTable
     let segments: [SegmentRecord]
@@ -32,18 +34,20 @@ public struct SandboxDataset: Sendable {
         generate(customers: customers, seed: seed, anchor: WallClock.now())
     }
 
-    /// Generates a workspace whose history ends at the start of the UTC day containing `anchor`.
+    /// Generates a workspace whose plans end at the start of the UTC day containing `anchor` and whose deliveries
+    /// run on, on the plan of a week before, up to `anchor` itself.
     /// `campaigns` above the catalog's own number makes more, from the same blueprints (for benchmarks).
     public static func generate(customers: Int, seed: UInt64, anchor: Date, campaigns: Int = 0) -> SandboxDataset {
         let count = max(0, min(customers, maximumCustomers))
         let seconds = Int(anchor.timeIntervalSince1970)
         let dayStart = seconds - ((seconds % 86_400) + 86_400) % 86_400
-        return SandboxDataset(count: count, seed: seed, anchor: dayStart, campaignCount: min(max(0, campaigns), 2_000))
+        return SandboxDataset(count: count, seed: seed, anchor: dayStart, horizon: seconds, campaignCount: min(max(0, campaigns), 2_000))
     }
 
-    private init(count: Int, seed: UInt64, anchor: Int, campaignCount: Int) {
+    private init(count: Int, seed: UInt64, anchor: Int, horizon: Int, campaignCount: Int) {
         self.seed = seed
         self.anchor = anchor
+        self.horizon = horizon
         days = 90
         customers = CustomerGenerator.generate(count: count, seed: seed, anchor: anchor)
         segments = SegmentCatalog.segments(anchor: anchor)
@@ -61,7 +65,7 @@ public struct SandboxDataset: Sendable {
         triggers = MessagingCatalog.pastTriggers(broadcasts: broadcasts, firstDay: context.firstDay)
         deliveries = DeliveryGenerator.generate(
             customers: customers, campaigns: campaigns, broadcasts: broadcasts, newsletters: newsletters,
-            templates: templates, triggers: triggers, seed: seed
+            templates: templates, triggers: triggers, seed: seed, horizon: horizon
         )
         activities = ActivityGenerator.generate(customers: customers, seed: seed)
         exports = ExportCatalog.exports(anchor: anchor, customers: customers, campaigns: campaigns)
@@ -99,11 +103,11 @@ public struct SandboxDataset: Sendable {
             hasher.add(campaign.name)
             hasher.add(campaign.state)
             hasher.add(campaign.actions.map(\.id))
-            hasher.add(campaign.series.values.map(Int.init))
+            hasher.add(campaign.plan.values.map(Int.init))
         }
-        for broadcast in broadcasts { hasher.add(broadcast.series.values.map(Int.init)) }
-        for newsletter in newsletters { hasher.add(newsletter.series.values.map(Int.init)); hasher.add(newsletter.sentAt ?? 0) }
-        for template in templates { hasher.add(template.series.values.map(Int.init)) }
+        for broadcast in broadcasts { hasher.add(broadcast.plan.values.map(Int.init)) }
+        for newsletter in newsletters { hasher.add(newsletter.plan.values.map(Int.init)); hasher.add(newsletter.sentAt ?? 0) }
+        for template in templates { hasher.add(template.plan.values.map(Int.init)) }
         for delivery in deliveries {
             hasher.add(delivery.id)
             hasher.add(Int(delivery.customer))

@@ -87,8 +87,6 @@ enum CampaignCatalog {
             let rate = 0.0004 * pow(40, rng.unit())
             var profile = SeriesGenerator.profile(volume: Double(context.customerCount) * rate, days: days, rng: &rng)
             profile.activeDays = activeStart ..< max(activeStart, activeEnd)
-            let webhookActions = blueprint.channels.filter { $0 == "w" }.count
-            profile.webhookShare = Double(webhookActions) / Double(blueprint.channels.count)
             let series = SeriesGenerator(firstDay: context.firstDay, days: days).make(profile, rng: &rng)
 
             let actions = makeActions(blueprint: blueprint, campaignID: id, created: created, state: state, context: &context, rng: &rng)
@@ -104,7 +102,7 @@ enum CampaignCatalog {
                 actions: actions, triggerSegmentIDs: triggerSegments, filterSegmentIDs: filterSegments,
                 eventName: blueprint.type == "event" ? blueprint.trigger : nil,
                 dateAttribute: blueprint.type == "date" ? blueprint.trigger : nil,
-                series: series, links: links, createdBy: authors[rng.below(authors.count)]
+                plan: series, links: links, createdBy: authors[rng.below(authors.count)]
             ))
         }
         return result

@@ -37,7 +37,7 @@ enum MessagingCatalog {
             return BroadcastRecord(
                 id: id, name: name, state: state, created: created, updated: created + rng.below(60) * 86_400,
                 firstStarted: state == "draft" ? nil : created + 86_400, tags: tags, actions: actions,
-                audienceSegmentID: audience, series: series,
+                audienceSegmentID: audience, plan: series,
                 links: context.makeLinks(count: 2, topic: name, rng: &rng), createdBy: CampaignCatalog.authors[offset % CampaignCatalog.authors.count]
             )
         }
@@ -45,7 +45,7 @@ enum MessagingCatalog {
 
     /// Days (within the window) on which each broadcast's past triggers ran.
     static func burstDays(of broadcast: BroadcastRecord) -> [Int] {
-        (0 ..< broadcast.series.days).filter { broadcast.series[.sent, $0] > 0 }
+        (0 ..< broadcast.plan.days).filter { broadcast.plan[.sent, $0] > 0 }
     }
 
     static func newsletters(context: inout CatalogContext) -> [NewsletterRecord] {
@@ -80,7 +80,7 @@ enum MessagingCatalog {
             return NewsletterRecord(
                 id: id, name: name, type: "email", contents: contents, sentAt: sentAt, created: created,
                 updated: (sentAt ?? created) + 600, tags: rng.chance(0.5) ? ["newsletter"] : ["newsletter", "product"],
-                recipientSegmentIDs: segments, subscriptionTopicID: [1, 2, nil][rng.below(3)], series: series,
+                recipientSegmentIDs: segments, subscriptionTopicID: [1, 2, nil][rng.below(3)], plan: series,
                 links: context.makeLinks(count: 3, topic: name, rng: &rng)
             )
         }
@@ -122,7 +122,7 @@ enum MessagingCatalog {
                 sendToUnsubscribed: toUnsubscribed, linkTracking: channel == "email" && rng.chance(0.6), openTracking: channel == "email",
                 hideMessageBody: trigger == "password_reset" || trigger == "two_factor_sms" || trigger == "magic_link",
                 queueDrafts: false, created: created, updated: created + rng.below(100) * 86_400,
-                contents: contents, series: series, links: channel == "email" ? context.makeLinks(count: 2, topic: name, rng: &rng) : []
+                contents: contents, plan: series, links: channel == "email" ? context.makeLinks(count: 2, topic: name, rng: &rng) : []
             )
         }
     }

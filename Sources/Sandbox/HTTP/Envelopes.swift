@@ -38,15 +38,17 @@ enum Cursor {
         Data(String(value).utf8).base64EncodedString()
     }
 
-    /// Decodes `start`; nil when absent or empty, 400 when it is not a cursor this server issued.
-    static func decode(_ text: String?) throws -> Int? {
+    /// Decodes `start`: nil when absent or empty, `pastEnd` when it is not a cursor this server issued. The spec
+    /// types `start` as any string and most lists document no 400, so an unknown cursor reads as the end of the
+    /// list (an empty last page) rather than as an error.
+    static func decode(_ text: String?, pastEnd: Int) -> Int? {
         guard let text, !text.isEmpty else { return nil }
         var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         // A raw `+` in the query was read as a space; put it back.
         base64 = base64.replacingOccurrences(of: " ", with: "+")
         while base64.count % 4 != 0 { base64 += "=" }
         guard let bytes = decodeBase64(base64), let string = String(bytes: bytes, encoding: .utf8), let value = Int(string), value >= 0 else {
-            throw APIFailure.badRequest("invalid start cursor")
+            return pastEnd
         }
         return value
     }
@@ -57,8 +59,8 @@ enum Cursor {
     }
 
     /// One page of an array by offset cursor.
-    static func page<T>(_ items: [T], start: String?, limit: Int) throws -> (items: ArraySlice<T>, next: String?) {
-        let offset = min(try decode(start) ?? 0, items.count)
+    static func page<T>(_ items: [T], start: String?, limit: Int) -> (items: ArraySlice<T>, next: String?) {
+        let offset = min(decode(start, pastEnd: items.count) ?? 0, items.count)
         let end = min(items.count, offset + limit)
         return (items[offset ..< end], end < items.count ? encode(end) : nil)
     }

@@ -65,11 +65,16 @@ struct Exchange: Sendable {
 
     // MARK: query helpers
 
-    /// An integer query parameter; a present but non-numeric value is a 400.
+    /// An integer query parameter; a present but non-numeric value is a 400. The spec's integers have no bounds,
+    /// so a whole number too large for 64 bits is clamped to the nearest one rather than refused.
     func intQuery(_ name: String) throws -> Int? {
         guard let text = query[name], !text.isEmpty else { return nil }
-        guard let number = Int(text) else { throw APIFailure.badRequest("\(name) must be a whole number") }
-        return number
+        if let number = Int(text) { return number }
+        let digits = text.first == "-" || text.first == "+" ? text.dropFirst() : Substring(text)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw APIFailure.badRequest("\(name) must be a whole number")
+        }
+        return text.first == "-" ? Int.min : Int.max
     }
 
     func boolQuery(_ name: String) throws -> Bool? {
@@ -81,10 +86,11 @@ struct Exchange: Sendable {
         }
     }
 
-    /// `limit` with the endpoint's default and maximum; zero or negative is a 400, above the maximum is clamped.
+    /// `limit` with the endpoint's default and maximum: above the maximum is clamped, and zero or negative gives
+    /// the default page, since the spec's `limit` is any integer and most of these operations document no 400.
     func limit(default defaultValue: Int, max maximum: Int) throws -> Int {
         guard let value = try intQuery("limit") else { return defaultValue }
-        guard value > 0 else { throw APIFailure.badRequest("limit must be positive") }
+        guard value > 0 else { return defaultValue }
         return min(value, maximum)
     }
 

@@ -37,6 +37,9 @@ enum MetricWindow {
         /// How many periods v1 returns when `steps` is absent.
         var defaultSteps: Int { self == .months ? 12 : maximumSteps }
 
+        /// The longest v2 window: what fits in `maximumBuckets` (hours) or ten years.
+        var maximumSpan: Int { self == .hours ? 399 * 86_400 : 10 * 365 * 86_400 }
+
         /// How far back v2 looks when `start` is absent.
         var defaultSpan: Int {
             switch self {
@@ -101,26 +104,30 @@ enum MetricWindow {
 
     /// v2 (`res`, `start`, `end`, `tz`).
     /// `defaultZone` applies without `tz` (campaign metrics default to US Eastern; journey metrics take no `tz`, so UTC).
+    /// Campaign metrics may leave `res` out (the spec does not require it): days, the vendor's default period.
+    /// A window that ends before it starts is empty (no buckets) and a longer one than a response may hold keeps
+    /// its latest periods: the spec bounds neither, so neither is refused.
     static func version2(_ exchange: Exchange, now: Int, requireAll: Bool = false, defaultZone: String = "America/New_York") throws -> [Int] {
-        guard let resText = exchange.query["res"], !resText.isEmpty else {
-            throw APIFailure.badRequest(requireAll ? "start, end and res are required" : "res is required with version=2")
-        }
-        guard let resolution = Resolution(query: resText) else {
+        let resText = exchange.query["res"].flatMap { $0.isEmpty ? nil : $0 }
+        if requireAll && resText == nil { throw APIFailure.badRequest("start, end and res are required") }
+        guard let resolution = Resolution(query: resText ?? "days") else {
             throw APIFailure.badRequest("res must be one of hours, hourly, days, daily, weeks, weekly, months, monthly")
         }
-        let startValue = try exchange.intQuery("start")
-        let endValue = try exchange.intQuery("end")
+        let startValue = try exchange.intQuery("start").map(clampedTimestamp)
+        let endValue = try exchange.intQuery("end").map(clampedTimestamp)
         if requireAll && (startValue == nil || endValue == nil) { throw APIFailure.badRequest("start, end and res are required") }
         let end = endValue ?? now
-        let start = startValue ?? end - resolution.defaultSpan
-        guard start <= end else { throw APIFailure.badRequest("start must be before end") }
-        guard end - start <= 10 * 366 * 86_400 else { throw APIFailure.badRequest("end must be within 10 years of start") }
+        let start = max(startValue ?? end - resolution.defaultSpan, end - resolution.maximumSpan)
         let zoneName = exchange.query["tz"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultZone
         guard let zone = TimeZone(identifier: zoneName) ?? (zoneName == "Eastern" ? TimeZone(identifier: "America/New_York") : nil) else {
             throw APIFailure.badRequest("tz \(zoneName) is not a known time zone")
         }
+        guard start <= end else { return [] }
         return try boundaries(from: start, to: end, resolution: resolution, zone: zone)
     }
+
+    /// Unix seconds kept between 1970 and 9999, so window arithmetic cannot overflow.
+    static func clampedTimestamp(_ value: Int) -> Int { min(max(value, 0), 253_402_300_799) }
 
     /// Campaign and action metrics: `version=2` → v2 parameters, otherwise (1 or absent) v1.
     static func forCampaign(_ exchange: Exchange, now: Int) throws -> (boundaries: [Int], version: Int) {

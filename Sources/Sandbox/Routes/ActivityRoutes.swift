@@ -16,7 +16,7 @@ enum ActivityRoutes {
 
     static func feed(_ exchange: Exchange, customer: Int32?, app: SandboxApp) throws -> Reply {
         let limit = try exchange.limit(default: 10, max: 100)
-        let offset = try Cursor.decode(exchange.query["start"]) ?? 0
+        let offset = Cursor.decode(exchange.query["start"], pastEnd: Int(Int32.max)) ?? 0
         let type = exchange.query["type"].flatMap { $0.isEmpty ? nil : $0 }
         let name = exchange.query["name"].flatMap { $0.isEmpty ? nil : $0 }
         let people = app.store.directory()

@@ -13,13 +13,12 @@ enum BroadcastRoutes {
 
         router.get("/v1/broadcasts/:id/metrics") { exchange, parameters in
             let broadcast = try broadcast(parameters, app)
-            let series = try MetricsReply.narrowed(broadcast.series, actions: broadcast.actions, type: exchange.query["type"])
-            return try MetricsReply.series(series, exchange, app: app, allowVersion2: false) { $0.broadcastID == broadcast.id }
+            return try MetricsReply.series(.broadcast(broadcast.id), exchange, app: app, allowVersion2: false)
         }
 
         router.get("/v1/broadcasts/:id/metrics/links") { exchange, parameters in
             let broadcast = try broadcast(parameters, app)
-            return try MetricsReply.links(broadcast.links, series: broadcast.series, exchange, app: app)
+            return try MetricsReply.links(broadcast.links, owner: .broadcast(broadcast.id), exchange, app: app)
         }
 
         router.get("/v1/broadcasts/:id/actions") { _, parameters in
@@ -33,14 +32,13 @@ enum BroadcastRoutes {
         }
 
         router.get("/v1/broadcasts/:id/actions/:action/metrics") { exchange, parameters in
-            let (broadcast, action) = try action(parameters, app)
-            let series = MetricsReply.actionSeries(broadcast.series, action: action, among: broadcast.actions)
-            return try MetricsReply.series(series, exchange, app: app, allowVersion2: false) { $0.actionID == action.id }
+            let (_, action) = try action(parameters, app)
+            return try MetricsReply.series(.action(action.id), exchange, app: app, allowVersion2: false)
         }
 
         router.get("/v1/broadcasts/:id/actions/:action/metrics/links") { exchange, parameters in
             let (broadcast, action) = try action(parameters, app)
-            return try MetricsReply.links(broadcast.links, series: MetricsReply.actionSeries(broadcast.series, action: action, among: broadcast.actions), exchange, app: app)
+            return try MetricsReply.links(broadcast.links, owner: .action(action.id), exchange, app: app)
         }
 
         router.get("/v1/broadcasts/:id/messages") { exchange, parameters in
@@ -69,7 +67,7 @@ enum BroadcastRoutes {
             let id = try parameters.int("trigger")
             guard let trigger = app.store.trigger(id, broadcastID: broadcast.id) else { throw APIFailure.notFound("trigger \(id) not found") }
             let limit = try exchange.limit(default: 50, max: 1_000)
-            let page = try Cursor.page(trigger.errors, start: exchange.query["start"], limit: limit)
+            let page = Cursor.page(trigger.errors, start: exchange.query["start"], limit: limit)
             return .json(.obj(["errors": .strs(Array(page.items)), "next": .string(page.next ?? "")]))
         }
     }

@@ -11,19 +11,18 @@ enum CampaignRoutes {
 
         router.get("/v1/campaigns/:id/metrics") { exchange, parameters in
             let campaign = try campaign(parameters, app)
-            let series = try MetricsReply.narrowed(campaign.series, actions: campaign.actions, type: exchange.query["type"])
-            return try MetricsReply.series(series, exchange, app: app, allowVersion2: true)
+            return try MetricsReply.series(.campaign(campaign.id), exchange, app: app, allowVersion2: true)
         }
 
         router.get("/v1/campaigns/:id/metrics/links") { exchange, parameters in
             let campaign = try campaign(parameters, app)
-            return try MetricsReply.links(campaign.links, series: campaign.series, exchange, app: app)
+            return try MetricsReply.links(campaign.links, owner: .campaign(campaign.id), exchange, app: app)
         }
 
         router.get("/v1/campaigns/:id/actions") { exchange, parameters in
             let campaign = try campaign(parameters, app)
             // Fixed pages of ten; only `start` is accepted.
-            let page = try Cursor.page(campaign.actions, start: exchange.query["start"], limit: 10)
+            let page = Cursor.page(campaign.actions, start: exchange.query["start"], limit: 10)
             var pairs: [(String, JSONValue)] = [("actions", .array(page.items.map { CampaignWire.action($0, parentKey: "campaign_id") }))]
             pairs.append(("next", .string(page.next ?? "")))
             return .json(.obj(pairs))
@@ -35,21 +34,22 @@ enum CampaignRoutes {
         }
 
         router.get("/v1/campaigns/:id/actions/:action/metrics") { exchange, parameters in
-            let (campaign, action) = try action(parameters, app)
-            return try MetricsReply.series(MetricsReply.actionSeries(campaign.series, action: action, among: campaign.actions), exchange, app: app, allowVersion2: true)
+            let (_, action) = try action(parameters, app)
+            return try MetricsReply.series(.action(action.id), exchange, app: app, allowVersion2: true)
         }
 
         router.get("/v1/campaigns/:id/actions/:action/metrics/links") { exchange, parameters in
             let (campaign, action) = try action(parameters, app)
-            return try MetricsReply.links(campaign.links, series: MetricsReply.actionSeries(campaign.series, action: action, among: campaign.actions), exchange, app: app)
+            return try MetricsReply.links(campaign.links, owner: .action(action.id), exchange, app: app)
         }
 
         router.get("/v1/campaigns/:id/journey_metrics") { exchange, parameters in
             let campaign = try campaign(parameters, app)
             let now = app.store.clock.unixNow()
             let boundaries = try MetricWindow.version2(exchange, now: now, requireAll: true, defaultZone: "UTC")
-            let sent = campaign.series.buckets(.sent, boundaries: boundaries, until: now)
-            let converted = campaign.series.buckets(.converted, boundaries: boundaries, until: now)
+            let counts = app.store.tally(.campaign(campaign.id), boundaries: boundaries)
+            let sent = counts[Metric.sent.rawValue]
+            let converted = counts[Metric.converted.rawValue]
             func scaled(_ factor: Double) -> JSONValue { .ints(sent.map { Int((Double($0) * factor).rounded()) }) }
             let started = sent.map { Int((Double($0) * 1.2).rounded()) }
             let activated = sent.map { Int((Double($0) * 1.1).rounded()) }

@@ -15,7 +15,7 @@ enum CustomerRoutes {
             guard let filterJSON = body["filter"], !filterJSON.isNull else { throw APIFailure.badRequest("filter is required") }
             let filter = try decodeFilter(filterJSON, field: "filter")
             let rows = app.store.search(filter)
-            let page = try Cursor.page(rows, start: exchange.query["start"], limit: limit)
+            let page = Cursor.page(rows, start: exchange.query["start"], limit: limit)
             let people = app.store.directory()
             return .json(.obj([
                 "identifiers": .array(page.items.map { PeopleWire.identifiers(people, Int($0)) }),
@@ -58,9 +58,8 @@ enum CustomerRoutes {
             let row = try person(exchange, parameters, app.store.directory())
             let limit = try exchange.limit(default: 50, max: 1_000)
             let window = try MessageQuery.timeWindow(exchange, now: app.store.clock.unixNow())
-            let page = app.store.deliveryPage(customer: Int32(row), before: try Cursor.decode(exchange.query["start"]), limit: limit) {
-                window.contains($0.created)
-            }
+            let before = Cursor.decode(exchange.query["start"], pastEnd: 0)
+            let page = app.store.deliveryPage(customer: Int32(row), before: before, limit: limit) { window?.contains($0.created) ?? false }
             return .json(MessageQuery.envelope(page, shape: .person, app: app))
         }
 
@@ -73,7 +72,7 @@ enum CustomerRoutes {
             let people = app.store.directory()
             let row = try personByID(exchange, parameters, people)
             let limit = try exchange.limit(default: 50, max: 1_000)
-            let page = try Cursor.page(PeopleWire.relationships(people, row), start: exchange.query["start"], limit: limit)
+            let page = Cursor.page(PeopleWire.relationships(people, row), start: exchange.query["start"], limit: limit)
             return .json(.obj(["cio_relationships": .array(Array(page.items)), "next": .string(page.next ?? "")]))
         }
 

@@ -3,16 +3,17 @@
 enum MessageQuery {
     static let channelTypes: Set<String> = ["email", "webhook", "twilio", "slack", "push", "in_app", "whatsapp", "live_notification"]
 
-    /// `start_ts`…`end_ts`, defaulting to the last six months.
-    static func timeWindow(_ exchange: Exchange, now: Int) throws -> ClosedRange<Int> {
-        let end = try exchange.intQuery("end_ts") ?? now + 86_400
-        let start = try exchange.intQuery("start_ts") ?? now - 183 * 86_400
-        guard start <= end else { throw APIFailure.badRequest("start_ts must be before end_ts") }
+    /// `start_ts`…`end_ts`, defaulting to the last six months; nil (nothing matches) when start_ts is after
+    /// end_ts: the message lists document no 400 for it, so an empty window gives an empty page.
+    static func timeWindow(_ exchange: Exchange, now: Int) throws -> ClosedRange<Int>? {
+        let end = try exchange.intQuery("end_ts").map(MetricWindow.clampedTimestamp) ?? now + 86_400
+        let start = try exchange.intQuery("start_ts").map(MetricWindow.clampedTimestamp) ?? now - 183 * 86_400
+        guard start <= end else { return nil }
         return start ... end
     }
 
     /// Builds the selector from the query; `base` carries the path's campaign/newsletter/… id.
-    static func selector(_ exchange: Exchange, base: DeliverySelector = DeliverySelector(), now: Int) throws -> (DeliverySelector, ClosedRange<Int>) {
+    static func selector(_ exchange: Exchange, base: DeliverySelector = DeliverySelector(), now: Int) throws -> (DeliverySelector, ClosedRange<Int>?) {
         var selector = base
         if let type = exchange.query["type"], !type.isEmpty {
             guard channelTypes.contains(type) else { throw APIFailure.badRequest("type must be one of \(channelTypes.sorted().joined(separator: ", "))") }
@@ -36,8 +37,8 @@ enum MessageQuery {
     static func list(_ exchange: Exchange, base: DeliverySelector, shape: DeliveryWire.Shape, app: SandboxApp, defaultLimit: Int = 50) throws -> Reply {
         let limit = try exchange.limit(default: defaultLimit, max: 1_000)
         let (selector, window) = try selector(exchange, base: base, now: app.store.clock.unixNow())
-        let before = try Cursor.decode(exchange.query["start"])
-        let page = app.store.deliveryPage(before: before, limit: limit) { selector.matches($0) && window.contains($0.created) }
+        let before = Cursor.decode(exchange.query["start"], pastEnd: 0)
+        let page = app.store.deliveryPage(before: before, limit: limit) { selector.matches($0) && window?.contains($0.created) ?? false }
         return .json(envelope(page, shape: shape, app: app))
     }
 

@@ -9,7 +9,7 @@ enum NewsletterRoutes {
             case "desc", "": list.reverse()
             default: throw APIFailure.badRequest("sort must be asc or desc")
             }
-            let page = try Cursor.page(list, start: exchange.query["start"], limit: limit)
+            let page = Cursor.page(list, start: exchange.query["start"], limit: limit)
             return .json(.obj(["newsletters": .array(page.items.map(CampaignWire.newsletter)), "next": .string(page.next ?? "")]))
         }
 
@@ -19,13 +19,12 @@ enum NewsletterRoutes {
 
         router.get("/v1/newsletters/:id/metrics") { exchange, parameters in
             let newsletter = try newsletter(parameters, app)
-            let series = try MetricsReply.narrowed(newsletter.series, actions: [], type: exchange.query["type"].flatMap { $0 == "email" ? nil : $0 })
-            return try MetricsReply.series(series, exchange, app: app, allowVersion2: false)
+            return try MetricsReply.series(.newsletter(newsletter.id), exchange, app: app, allowVersion2: false)
         }
 
         router.get("/v1/newsletters/:id/metrics/links") { exchange, parameters in
             let newsletter = try newsletter(parameters, app)
-            return try MetricsReply.links(newsletter.links, series: newsletter.series, exchange, app: app)
+            return try MetricsReply.links(newsletter.links, owner: .newsletter(newsletter.id), exchange, app: app)
         }
 
         router.get("/v1/newsletters/:id/contents") { _, parameters in

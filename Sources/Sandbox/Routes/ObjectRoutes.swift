@@ -7,7 +7,7 @@ enum ObjectRoutes {
                   let type = Int(typeText) else { throw APIFailure.badRequest("object_type_id is required") }
             guard let filter = body["filter"], filter.members != nil else { throw APIFailure.badRequest("filter is required") }
             let found = try app.store.directory().objects(type: type).filter { try matches(filter, $0.attributes) }
-            let page = try Cursor.page(found, start: exchange.query["start"], limit: try exchange.limit(default: 100, max: 1_000))
+            let page = Cursor.page(found, start: exchange.query["start"], limit: try exchange.limit(default: 100, max: 1_000))
             return .json(.obj([
                 "identifiers": .array(page.items.map(identifiers)),
                 "ids": .array(page.items.map { .string($0.key.id) }),
@@ -30,7 +30,7 @@ enum ObjectRoutes {
             let people = app.store.directory()
             let object = try object(parameters, exchange, people)
             let members = app.store.objectPeople(object).map(Int.init)
-            let page = try Cursor.page(members, start: exchange.query["start"], limit: try exchange.limit(default: 100, max: 1_000))
+            let page = Cursor.page(members, start: exchange.query["start"], limit: try exchange.limit(default: 100, max: 1_000))
             return .json(.obj([
                 "cio_relationships": .array(page.items.map { row in
                     .obj(["identifiers": PeopleWire.identifiers(people, row), "object_type_id": .string(String(object.key.type))])

@@ -34,7 +34,7 @@ enum SegmentRoutes {
             let segment = try segment(parameters, app)
             let limit = try exchange.limit(default: 1_000, max: 30_000)
             let rows = app.store.membership(segment.id)?.rows ?? []
-            let page = try Cursor.page(rows, start: exchange.query["start"], limit: limit)
+            let page = Cursor.page(rows, start: exchange.query["start"], limit: limit)
             let people = app.store.directory()
             return .json(.obj([
                 "identifiers": .array(page.items.map { PeopleWire.identifiers(people, Int($0)) }),

@@ -11,8 +11,8 @@ enum SuppressionRoutes {
         router.get("/v1/esp/suppression/:type") { exchange, parameters in
             let list = try list(parameters)
             let limit = try exchange.limit(default: 100, max: 1_000)
-            let offset = try exchange.intQuery("offset") ?? 0
-            guard offset >= 0 else { throw APIFailure.badRequest("offset must not be negative") }
+            // The spec's offset is any integer and the operation documents no 400: below zero reads as the start.
+            let offset = min(max(try exchange.intQuery("offset") ?? 0, 0), Int(Int32.max))
             return .json(answer(list, app.store.suppressions(list, offset: offset, limit: limit)))
         }
 

@@ -20,7 +20,9 @@ enum TrackWriteRoutes {
             }
             guard let body = JSONValue.parse(exchange.body) else { return refused(.value("body", "the request body \(JSONValue.unreadable(exchange.body))")) }
             guard body.members != nil else { return refused(.type("body", "an object")) }
-            guard let items = body["batch"], !items.isNull else { return refused(.required("batch")) }
+            // The spec's batch body requires no member, so `{}` is an empty batch; a `batch` that is there must be
+            // an array.
+            guard let items = body["batch"] else { return batch([], app) }
             guard let operations = items.arrayValue else { return refused(.type("batch", "an array")) }
             return batch(operations, app)
         }

@@ -18,14 +18,12 @@ enum TransactionalRoutes {
 
         router.get("/v1/transactional/:id/metrics") { exchange, parameters in
             let template = try template(parameters, app)
-            return try MetricsReply.series(template.series, exchange, app: app, allowVersion2: false, webhookKeys: false) {
-                $0.transactionalID == template.id
-            }
+            return try MetricsReply.series(.template(template.id), exchange, app: app, allowVersion2: false, webhookKeys: false, acceptsType: false)
         }
 
         router.get("/v1/transactional/:id/metrics/links") { exchange, parameters in
             let template = try template(parameters, app)
-            return try MetricsReply.links(template.links, series: template.series, exchange, app: app)
+            return try MetricsReply.links(template.links, owner: .template(template.id), exchange, app: app)
         }
 
         router.get("/v1/transactional/:id/messages") { exchange, parameters in

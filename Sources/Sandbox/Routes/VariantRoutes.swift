@@ -36,20 +36,20 @@ enum VariantRoutes {
             let groups = newsletter.contents.enumerated().map { index, content -> JSONValue in
                 .obj([
                     "id": .int(index), "name": .string(["A", "B", "C"][index % 3]), "label": .string("test \(index + 1)"),
-                    "content_ids": .ints([content.id]), "winner": .bool(newsletter.sentAt != nil && index == 0),
+                    "content_ids": .strs([String(content.id)]), "winner": .bool(newsletter.sentAt != nil && index == 0),
                 ])
             }
             return .json(.obj(["test_groups": .array(groups)]))
         }
 
         router.get("/v1/newsletters/:id/contents/:content/metrics") { exchange, parameters in
-            let (newsletter, share) = try content(parameters, app)
-            return try MetricsReply.series(newsletter.series.scaled(by: share, channel: "email"), exchange, app: app, allowVersion2: false)
+            let (_, content) = try content(parameters, app)
+            return try MetricsReply.series(.content(content), exchange, app: app, allowVersion2: false)
         }
 
         router.get("/v1/newsletters/:id/contents/:content/metrics/links") { exchange, parameters in
-            let (newsletter, share) = try content(parameters, app)
-            return try MetricsReply.links(newsletter.links, series: newsletter.series.scaled(by: share, channel: "email"), exchange, app: app)
+            let (newsletter, content) = try content(parameters, app)
+            return try MetricsReply.links(newsletter.links, owner: .content(content), exchange, app: app)
         }
 
         router.get("/v1/object_types") { _, _ in
@@ -79,11 +79,12 @@ enum VariantRoutes {
         return language
     }
 
-    private static func content(_ parameters: Router.Parameters, _ app: SandboxApp) throws -> (NewsletterRecord, Double) {
+    /// The newsletter and the id of one of its variants.
+    private static func content(_ parameters: Router.Parameters, _ app: SandboxApp) throws -> (NewsletterRecord, Int) {
         let newsletter = try NewsletterRoutes.newsletter(parameters, app)
         let id = try parameters.int("content")
         guard newsletter.contents.contains(where: { $0.id == id }) else { throw APIFailure.notFound("content \(id) not found") }
-        return (newsletter, 1 / Double(newsletter.contents.count))
+        return (newsletter, id)
     }
 
     /// Reporting webhooks come back bare (no envelope key) when fetched one at a time.

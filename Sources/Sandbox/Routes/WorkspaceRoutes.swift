@@ -25,7 +25,7 @@ enum WorkspaceRoutes {
             case "desc": list.reverse()
             default: throw APIFailure.badRequest("sort must be asc or desc")
             }
-            let page = try Cursor.page(list, start: exchange.query["start"], limit: limit)
+            let page = Cursor.page(list, start: exchange.query["start"], limit: limit)
             var pairs: [(String, JSONValue)] = [("sender_identities", .array(page.items.map(WorkspaceWire.sender)))]
             if let next = page.next { pairs.append(("next", .string(next))) }
             return .json(.obj(pairs))
@@ -48,12 +48,8 @@ enum WorkspaceRoutes {
         }
 
         router.get("/v1/workspaces") { _, _ in
-            let generated = app.data.campaigns.reduce(0) { $0 + $1.series.total(.sent) }
-                + app.data.broadcasts.reduce(0) { $0 + $1.series.total(.sent) }
-                + app.data.newsletters.reduce(0) { $0 + $1.series.total(.sent) }
-                + app.data.templates.reduce(0) { $0 + $1.series.total(.sent) }
-            let live = app.store.deliveryCount() - app.data.deliveries.count
-            let sent = generated + live
+            // Counted from the same deliveries as every other figure.
+            let sent = app.store.sentCount()
             return .json(.obj(["workspaces": .array([.obj([
                 "id": .int(WorkspaceCatalog.workspaceID),
                 "name": .string(WorkspaceCatalog.workspaceName),

@@ -48,6 +48,8 @@ enum EspList: String, Sendable, CaseIterable {
             for (metric, list) in [(DeliveryMetric.bounced, EspList.bounces), (.dropped, .blocks), (.spammed, .spamReports)] {
                 guard let at = delivery.reached(metric), at > lastDelivered[address] ?? 0 else { continue }
                 if list == .bounces, delivery.failureMessage?.hasPrefix("Soft bounce") == true { continue }
+                // A send the ESP dropped because the address was already on its bounce list adds it to no other.
+                if list == .blocks, delivery.failureMessage?.contains("bounce list") == true { continue }
                 if let known = lists[list]?[address], known.created <= at { continue }
                 let reason = list == .bounces ? (delivery.failureMessage ?? list.reason) : list.reason
                 lists[list, default: [:]][address] = EspSuppression(email: delivery.recipient, created: at, reason: reason, status: Self.status(of: reason))

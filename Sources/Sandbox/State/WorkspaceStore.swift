@@ -247,6 +247,8 @@ struct MutableWorkspace: Sendable {
     var deliveries: [DeliveryRecord]
     var deliveryByID: [String: Int] = [:]
     var deliveriesByCustomer: [Int32: [Int]] = [:]
+    /// Each campaign's, action's, broadcast's, newsletter's, variant's and template's deliveries, for its figures.
+    var deliveriesByOwner: [DeliveryOwner: [Int]] = [:]
     var triggers: [TriggerRecord]
     var exports: [ExportRecord]
     var nextSegmentID: Int
@@ -272,6 +274,7 @@ struct MutableWorkspace: Sendable {
         for (index, delivery) in deliveries.enumerated() {
             deliveryByID[delivery.id] = index
             deliveriesByCustomer[delivery.customer, default: []].append(index)
+            for owner in delivery.owners { deliveriesByOwner[owner, default: []].append(index) }
         }
         suppressions = EspList.fromDeliveries(deliveries)
     }
@@ -281,5 +284,6 @@ struct MutableWorkspace: Sendable {
         deliveries.append(delivery)
         deliveryByID[delivery.id] = index
         deliveriesByCustomer[delivery.customer, default: []].append(index)
+        for owner in delivery.owners { deliveriesByOwner[owner, default: []].append(index) }
     }
 }

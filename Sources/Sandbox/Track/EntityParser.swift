@@ -62,7 +62,8 @@ enum EntityParser {
     /// A device: its token (`token` in v2, `id` in v1), platform `ios` or `android`, and when it was last used.
     static func device(_ fields: TrackFields, tokenKey: String) throws(TrackProblem) -> TrackedDevice {
         guard let device = try fields.object("device") else { throw .required(fields.name("device")) }
-        let token = try device.requiredString(tokenKey)
+        // Present, but possibly empty: the spec gives the token no minLength.
+        guard let token = try device.string(tokenKey) else { throw .required(device.name(tokenKey)) }
         let platform = try device.requiredString("platform")
         guard platform == "ios" || platform == "android" else { throw .value(device.name("platform"), "platform must be ios or android (got \(platform))") }
         if let attributes = try device.object("attributes") {
@@ -75,9 +76,12 @@ enum EntityParser {
 
     /// An event, page or screen: a name, and optional data, id and time.
     static func activity(_ type: String, _ fields: TrackFields, dataKey: String) throws(TrackProblem) -> ActivityInput {
-        let name = try fields.requiredString("name")
+        // Present, but possibly empty: the spec gives `name` no minLength.
+        guard let name = try fields.string("name") else { throw .required(fields.name("name")) }
         if type == "event" { try TrackFields.limit(name, TrackLimits.eventNameBytes, field: fields.name("name")) }
         let id = try fields.string("id")
+        // The data is an object in the spec, never nullable: an explicit null is refused, an absent one is empty.
+        if fields.value[dataKey]?.isNull == true { throw .type(fields.name(dataKey), "an object") }
         let data = try fields.object(dataKey)?.value ?? .object([])
         let size = data.serialized().count
         if size > TrackLimits.eventDataBytes { throw .tooLong(fields.name(dataKey), TrackLimits.eventDataBytes, size) }
@@ -85,12 +89,15 @@ enum EntityParser {
     }
 
     private static func object(_ action: String, _ fields: TrackFields) throws(TrackProblem) -> TrackOperation {
-        guard ["identify", "delete", "add_relationships", "delete_relationships"].contains(action) else { throw unknown(action, type: "object") }
+        // `identify_anonymous` is the spec's own example for an object (identified by `cio_object_id`); it
+        // identifies like `identify`.
+        let objectActions: Set<String> = ["identify", "identify_anonymous", "delete", "add_relationships", "delete_relationships"]
+        guard objectActions.contains(action) else { throw unknown(action, type: "object") }
         let ref = try TrackParse.object(fields.value["identifiers"], field: "identifiers")
         var people: [PersonLink]?
         if let items = try fields.array("cio_relationships") { people = try TrackParse.personLinks(items, field: "cio_relationships") }
         switch action {
-        case "identify":
+        case "identify", "identify_anonymous":
             return .identifyObject(ref, attributes: try TrackParse.objectAttributes(fields.object("attributes")), people: people ?? [])
         case "delete":
             return .deleteObject(ref)
@@ -103,10 +110,12 @@ enum EntityParser {
     /// Delivery metrics (opened, converted, delivered) are accepted; the sandbox's deliveries keep their own.
     private static func delivery(_ action: String, _ fields: TrackFields) throws(TrackProblem) -> TrackOperation {
         guard action == "event" else { throw unknown(action, type: "delivery") }
+        // The spec requires the identifiers object but none of its members; a delivery id, when given, is a string.
         let identifiers = try TrackFields.object(fields.value["identifiers"], field: "identifiers")
-        _ = try identifiers.requiredString("id")
+        _ = try identifiers.string("id")
         let name = try fields.requiredString("name")
         guard ["opened", "converted", "delivered"].contains(name) else { throw .value("name", "name must be opened, converted or delivered") }
+        if let attributes = try fields.object("attributes") { _ = try attributes.string("device_token") }
         return .accepted
     }
 }
