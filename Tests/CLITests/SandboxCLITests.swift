@@ -193,6 +193,32 @@ import Testing
         }
     }
 
+    /// `cio get campaign-metrics N --days D` and `cio get messages --campaign N --days D` compare line for line:
+    /// the same day boundary, and the figure's sent is the number of listed messages sent inside its window.
+    @Test(arguments: [7, 30])
+    func campaignMetricsAndMessagesCompareLineForLine(days: Int) async throws {
+        try await withSandbox(anchor: WallClock.now()) { url in
+            let metrics = try await CLIRunner.run(["get", "campaign-metrics", "2", "--days", String(days), "-o", "json"], environment: environment(url))
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(metrics.stdout.utf8)) as? [String: Any])
+            let start = try #require(json["window_start"] as? Int)
+            let sent = try #require((json["series"] as? [String: [Int]])?["sent"]).reduce(0, +)
+            func list(days: Int) async throws -> [[String: Any]] {
+                let listed = try await CLIRunner.run(
+                    ["get", "messages", "--campaign", "2", "--days", String(days), "--limit", "100000", "-o", "json"], environment: environment(url)
+                )
+                #expect(listed.status == 0, "\(listed.stderr)")
+                return try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+            }
+            // The list starts where the figure's first day starts.
+            let created = try await list(days: days).compactMap { $0["created"] as? Int }
+            #expect(!created.isEmpty && created.allSatisfy { $0 >= start })
+            // A message created just before the window can be sent inside it: a day more, then the window's own.
+            let sentTimes = try await list(days: days + 1).compactMap { ($0["metrics"] as? [String: Int])?["sent"] }
+            #expect(sent > 0)
+            #expect(sentTimes.filter { $0 >= start }.count == sent, "sent over \(days) days")
+        }
+    }
+
     @Test func theDemoTourShowsTheWorkspace() async throws {
         let result = try await CLIRunner.run(["--demo"])
         #expect(result.status == 0, "\(result.stderr)")

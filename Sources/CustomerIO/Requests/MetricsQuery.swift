@@ -92,4 +92,22 @@ public struct MetricsSpan: Sendable, Hashable {
 
     /// A cache key part.
     public var key: String { "\(resolution.rawValue)\(steps)" }
+
+    /// The time zone `zone` names (US Eastern is America/New_York).
+    public var timeZone: TimeZone {
+        let name = zone == Self.vendorZone ? "America/New_York" : zone
+        return TimeZone(identifier: name) ?? TimeZone(identifier: "Etc/UTC")!
+    }
+
+    /// The moments the span covers up to `now`, unix seconds: from the start of its first period (midnight in its
+    /// zone, or Sunday's for weeks) to `now`. A message list over the same window compares line for line.
+    public func window(now: Date = WallClock.now()) -> (start: Int, end: Int) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        calendar.firstWeekday = 1
+        let component: Calendar.Component = resolution == .weeks ? .weekOfYear : resolution == .hours ? .hour : resolution == .months ? .month : .day
+        let current = calendar.dateInterval(of: component, for: now)?.start ?? now
+        let first = calendar.date(byAdding: component, value: -(steps - 1), to: current) ?? current
+        return (Int(first.timeIntervalSince1970), Int(now.timeIntervalSince1970))
+    }
 }

@@ -47,22 +47,28 @@ struct GetCampaignMetrics: GetSubcommand {
         let window: String
         let resolution: String
         let timeZone: String
+        /// Unix seconds: the first period's start and the moment the figures were asked for.
+        let windowStart: Int
+        let windowEnd: Int
         let series: [String: [Int]]
 
         private enum CodingKeys: String, CodingKey {
-            case campaignID = "campaign_id", days, apiVersion = "api_version", window, resolution, timeZone = "time_zone", series
+            case campaignID = "campaign_id", days, apiVersion = "api_version", window, resolution, timeZone = "time_zone"
+            case windowStart = "window_start", windowEnd = "window_end", series
         }
     }
 
     static let shown = ["sent", "delivered", "opened", "clicked", "converted", "bounced", "unsubscribed", "failed"]
 
     func run() async throws {
-        let result = try await makeClient().campaignMetrics(id: id, lastDays: days)
+        let now = WallClock.now()
+        let result = try await makeClient().campaignMetrics(id: id, lastDays: days, now: now)
         let version = if case .v1 = result.query { 1 } else { 2 }
         let series = result.series.series
         let span = result.span
+        let window = span.window(now: now)
         let output = Output(campaignID: id, days: days, apiVersion: version, window: span.label, resolution: span.resolution.rawValue,
-                            timeZone: span.zone, series: series)
+                            timeZone: span.zone, windowStart: window.start, windowEnd: window.end, series: series)
         try emit(output) {
             let sent = series["sent"]?.reduce(0, +) ?? 0
             // Rates over delivered, or sent where nothing reports delivered: the same base as the app's.
@@ -70,8 +76,9 @@ struct GetCampaignMetrics: GetSubcommand {
             let rows: [[String]] = Self.shown.compactMap { name in
                 guard let values = series[name] else { return nil }
                 let total = values.reduce(0, +)
-                let base = name == "sent" || name == "delivered" ? sent : max(delivered > 0 ? delivered : sent, 1)
-                return [name, String(total), name == "sent" ? "" : Format.percent(total, of: base), Format.sparkline(values)]
+                let overSent = name == "sent" || name == "delivered" || delivered == 0
+                let rate = name == "sent" ? "" : "\(Format.percent(total, of: max(overSent ? sent : delivered, 1))) of \(overSent ? "sent" : "delivered")"
+                return [name, String(total), rate, Format.sparkline(values)]
             }
             return Table(headers: ["METRIC", "TOTAL", "RATE", "LAST \(span.label.uppercased()) (\(span.zone))"], rows: rows, rightAligned: [1, 2], maxColumnWidth: 100)
         }

@@ -28,7 +28,10 @@ struct GetMessages: GetSubcommand {
     @Option(name: .long, help: "sent, delivered, opened, clicked, converted, bounced, failed, undeliverable …")
     var metric: String?
 
-    @Option(name: .long, help: "Only messages from the last N days.")
+    @Option(name: .long, help: ArgumentHelp(
+        "Only messages created in the last N days, on the same day boundaries as the figures they compare with.",
+        discussion: "With --campaign (or no source) days start at midnight in your zone, as `campaign-metrics --days`; with --broadcast, --newsletter or --template at midnight US Eastern, as their metrics count (beyond 45 days, whole weeks from Sunday). The list holds messages created in the window; a figure counts the states reached in it, so a message sent just before the window and opened inside it counts in the figure's opened but is not listed."
+    ))
     var days: Int?
 
     @Option(name: .long, help: "At most this many messages.")
@@ -52,7 +55,7 @@ struct GetMessages: GetSubcommand {
     func run() async throws {
         let filter = MessageFilter(
             limit: min(limit, 1000), type: type, metric: metric, campaignID: campaign, newsletterID: newsletter,
-            actionID: action, startTS: days.map { WallClock.unixNow() - $0 * 86_400 }
+            actionID: action, startTS: span?.window(now: WallClock.now()).start
         )
         let messages = try await pages(try await makeClient(), filter).collect(limit: limit)
         try emit(messages) {
@@ -65,6 +68,12 @@ struct GetMessages: GetSubcommand {
 }
 
 extension GetMessages {
+    /// The window `--days` names, as the figures of the list's source count it.
+    var span: MetricsSpan? {
+        guard let days else { return nil }
+        return broadcast != nil || newsletter != nil || template != nil ? .v1(lastDays: days) : .daily(days)
+    }
+
     /// The list the flags name: a broadcast's or a template's own list, else `/v1/messages` with its filters (a
     /// broadcast's action narrows its list on our side, since that list takes no action filter).
     func pages(_ client: AppAPIClient, _ filter: MessageFilter) -> CursorPages<Delivery> {
