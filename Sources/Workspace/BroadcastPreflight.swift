@@ -11,12 +11,12 @@ public struct BroadcastPreflight: Sendable, Hashable {
         case emails([String])
     }
 
-    /// How many people the audience holds (at least this many when `capped`).
+    /// How many people the audience holds: a filter's matches counted to the end.
     public var audienceSize = 0
-    public var capped = false
-    /// How many of them were checked: all of them up to `sampleSize`, else a random sample of that many.
+    /// How many of them were checked: all of them up to `sampleSize`, else a random sample of that many drawn from
+    /// the whole audience.
     public var checked = 0
-    public var sampled: Bool { checked < audienceSize || capped }
+    public var sampled: Bool { checked + uncheckable < audienceSize }
     public var unsubscribed = 0
     public var suppressed = 0
     /// Channel (email, sms, push) → people without its address (an email, a phone, a device).
@@ -34,20 +34,17 @@ public struct BroadcastPreflight: Sendable, Hashable {
 
     /// At most this many people are checked one by one; above it a random sample of this many stands for all.
     public static let sampleSize = 2_000
-    /// A filter's people are listed up to this many.
-    public static let listCap = 10_000
 
     /// The review's lines: the audience, what was found among it, and how it was counted.
     public var lines: [String] {
-        let size = capped ? "more than \(Self.grouped(audienceSize))" : Self.grouped(audienceSize)
+        let size = Self.grouped(audienceSize)
         let among = !sampled ? "Among all \(Self.grouped(checked))"
-            : capped ? "Among a random sample of \(Self.grouped(checked)) of the first \(Self.grouped(audienceSize)) listed"
-            : "Among a random sample of \(Self.grouped(checked)) of them"
+            : "Among a random sample of \(Self.grouped(checked)) drawn from all of them"
         var found = ["\(Self.grouped(unsubscribed)) unsubscribed", "\(Self.grouped(suppressed)) suppressed at the ESP"]
         found += channels.map { "\(Self.grouped(missing[$0] ?? 0)) without \(Self.address(of: $0))" }
         found.append("\(Self.grouped(alreadySent)) sent this broadcast in the last \(days) days")
         var lines = [
-            "Pre-flight: \(size) \(audienceSize == 1 && !capped ? "person" : "people") in the audience",
+            "Pre-flight: \(size) \(audienceSize == 1 ? "person" : "people") in the audience",
             "\(among): " + found.joined(separator: ", "),
             "Counted from their profiles, the ESP's suppression lists and this broadcast's deliveries since \(days) days ago",
         ]

@@ -2,16 +2,17 @@ import CustomerIO
 import Foundation
 
 extension WorkspaceService {
-    /// The pre-flight of a broadcast trigger to `audience`: each person checked up to 2,000, a random sample of
-    /// 2,000 above that. A few dozen requests for a small audience, about a hundred for a large one, spaced by the
-    /// rate limiter like any others.
-    public func preflight(broadcast id: Int, audience: BroadcastPreflight.Audience, now: Int) async throws -> BroadcastPreflight {
+    /// The pre-flight of a broadcast trigger to `audience`: its exact size (a filter's matches paged to the end,
+    /// 1,000 a request within the rate budget, `progress` hearing the count so far), each person checked up to
+    /// 2,000 and above that a random sample of 2,000 drawn from the whole audience, not from its first pages, whose
+    /// order can follow sign-up dates.
+    public func preflight(
+        broadcast id: Int, audience: BroadcastPreflight.Audience, now: Int, progress: @escaping @Sendable (Int) -> Void = { _ in }
+    ) async throws -> BroadcastPreflight {
         var result = BroadcastPreflight()
-        let (ids, total, capped) = try await people(in: audience)
+        let (checked, total, withoutID) = try await people(in: audience, progress: progress)
         result.audienceSize = total
-        result.capped = capped
-        result.uncheckable = total - ids.count
-        let checked = ids.count > BroadcastPreflight.sampleSize ? Array(ids.shuffled().prefix(BroadcastPreflight.sampleSize)) : ids
+        result.uncheckable = withoutID
         result.checked = checked.count
         async let profiles = client.customerProfiles(ids: checked)
         async let suppressedEmails = everySuppressedEmail()
@@ -39,40 +40,37 @@ extension WorkspaceService {
         }
     }
 
-    /// The ids of the people an audience names, how many people it names (at most `listCap` listed), and whether
-    /// there were more. A person without an id counts, but cannot be checked.
-    private func people(in audience: BroadcastPreflight.Audience) async throws -> (ids: [String], total: Int, capped: Bool) {
+    /// The people to check (every one up to `sampleSize`, else a uniform sample of the whole audience), how many
+    /// people the audience names, and how many of them have no id to be checked by.
+    private func people(
+        in audience: BroadcastPreflight.Audience, progress: @escaping @Sendable (Int) -> Void
+    ) async throws -> (sample: [String], total: Int, withoutID: Int) {
+        var sample = AudienceSample(size: BroadcastPreflight.sampleSize)
         switch audience {
         case .ids(let ids):
-            let unique = Array(Set(ids))
-            return (unique, unique.count, false)
+            for id in Set(ids).sorted() { sample.offer(id) }
         case .filter(let filter):
-            return try await ids(matching: filter, cap: BroadcastPreflight.listCap)
+            try await page(filter, into: &sample, progress: progress)
         case .emails(let emails):
             // A hundred addresses a search: one `or` of them each.
-            var found: Set<String> = []
-            var total = 0
             for chunk in stride(from: 0, to: emails.count, by: 100).map({ Array(emails[$0..<min($0 + 100, emails.count)]) }) {
                 let filter = AudienceFilter.or(chunk.map { .attribute(field: "email", condition: .equals($0)) })
-                let page = try await ids(matching: filter, cap: BroadcastPreflight.listCap)
-                found.formUnion(page.ids)
-                total += page.total
+                try await page(filter, into: &sample, progress: progress)
             }
-            return (Array(found), total, false)
         }
+        return (sample.kept, sample.seen + sample.withoutID, sample.withoutID)
     }
 
-    private func ids(matching filter: AudienceFilter, cap: Int) async throws -> (ids: [String], total: Int, capped: Bool) {
-        var ids: [String] = []
-        var total = 0
+    /// Every match of `filter`, page by page to the end, offered to the sample.
+    private func page(_ filter: AudienceFilter, into sample: inout AudienceSample, progress: @Sendable (Int) -> Void) async throws {
         var start: String?
         repeat {
             let page = try await client.searchCustomers(filter: filter, start: start, limit: 1_000)
-            total += max(page.identifiers.count, page.ids.count)
-            ids += page.identifiers.isEmpty ? page.ids.filter { !$0.isEmpty } : page.identifiers.compactMap(\.id)
+            let ids = page.identifiers.isEmpty ? page.ids : page.identifiers.map { $0.id ?? "" }
+            for id in ids { if id.isEmpty { sample.withoutID += 1 } else { sample.offer(id) } }
             start = page.next
-        } while start != nil && total < cap
-        return (ids, total, start != nil)
+            if start != nil { progress(sample.seen + sample.withoutID) }
+        } while start != nil
     }
 
     /// Every address on the ESP's lists, lowercased (each list read by offset, at most 10 pages), and what could
@@ -108,5 +106,27 @@ extension WorkspaceService {
             if start == nil { break }
         }
         return (people, start == nil ? [] : ["this broadcast's deliveries past 20,000"])
+    }
+}
+
+/// A uniform random sample of at most `size` ids from a stream of unknown length (reservoir sampling): every id
+/// seen has the same chance to be kept, however far down the list it came.
+struct AudienceSample {
+    let size: Int
+    private(set) var kept: [String] = []
+    private(set) var seen = 0
+    var withoutID = 0
+    private var generator = SystemRandomNumberGenerator()
+
+    init(size: Int) { self.size = size }
+
+    mutating func offer(_ id: String) {
+        seen += 1
+        if kept.count < size {
+            kept.append(id)
+        } else {
+            let slot = Int.random(in: 0 ..< seen, using: &generator)
+            if slot < size { kept[slot] = id }
+        }
     }
 }

@@ -28,7 +28,7 @@ import Workspace
 
     /// Fills a row's metric cells as the runtime does from a series: sparkline, sent, open and click rates.
     static func metricCells(_ app: inout Reducer, _ pane: PaneKind, key: String, _ series: MetricSeries) {
-        let base = Format.rateBase(series)
+        let base = MetricRates(series: series, abilities: .all).base.count
         let values = [Format.sparkline(series["sent"]), Format.grouped(series.total("sent")),
                       Format.percent(series.total("opened"), of: base), Format.percent(series.total("clicked"), of: base)]
         for (column, value) in zip(pane.definition.lazyColumns, values) {
@@ -168,10 +168,10 @@ import Workspace
         #expect(try Self.frame(app.state) == """
          cio · demo · sandbox   1 Segments   2 Customers   3 Campaigns   4 Broadcasts   5 Newsletters  ›
          Campaigns                                                                                   3 rows
-            ID Name                 Sent, 30 days       Sent   Open  Click State     Type         Tags
-            12 Welcome series       ⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⣀⣴⣿⣷⣄    1,010  15.0%   1.2% running   segment      onboarding
-           305 Abandoned cart remi… …                      …      …      … draft     event
-             7 (unnamed)            ⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀        0      —      — stopped   date         a, b
+            ID Name               Sent, 30 days       Sent Opn/dlv Clk/dlv State     Type         Tags
+            12 Welcome series     ⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⣀⣴⣿⣷⣄    1,010   15.0%    1.2% running   segment      onboarding
+           305 Abandoned cart re… …                      …       …       … draft     event
+             7 (unnamed)          ⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀        0       —       — stopped   date         a, b
 
 
 
@@ -215,9 +215,9 @@ import Workspace
         delivered         ⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⣀⣴⣾⣷⣄  1,000
         opened            ⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⢸⣷⣄  150
         clicked           ⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⣷  12
-        Rates             open 15.0% · click 1.2% · bounce 0.0%  (last 30 days)
+        Rates             open 15.0%, click 1.2% of delivered · bounce 0.0% of sent
         Actions
-        Say hello (email) ⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⣀⣴⣿⣷⣄  sent 1,010 · open 15.0% · click 1.2%
+        Say hello (email) ⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⣀⣴⣿⣷⣄  sent 1,010 · open 15.0%, click 1.2% of delivered
         #2 (delay)
         Links
                           failed: HTTP 500  (r retries)
@@ -243,10 +243,10 @@ import Workspace
         #expect(try Self.frame(app.state) == """
          cio · demo · sandbox  ‹  2 Customers   3 Campaigns   4 Broadcasts   5 Newsletters   6 Messages  ›
          Broadcasts                                                                                  3 rows
-            ID Name              Sent, 30 days       Sent   Open  Click State     Tags      Updated
-            60 Product launch    ⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⣀⣴⣿⣷⣄    1,010  15.0%   1.2% running   launch, … —
-            61 Outage notice     !                      !      !      ! draft               \(Self.updatedText)
-          1234 (unnamed)         …                      …      …      … running             —
+            ID Name                        Sent, 30 days       Sent Opn/dlv Clk/dlv State     Tags
+            60 Product launch              ⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⣀⣴⣿⣷⣄    1,010   15.0%    1.2% running   launch, 2024
+            61 Outage notice               !                      !       !       ! draft
+          1234 (unnamed)                   …                      …       …       … running
 
 
 
@@ -273,10 +273,10 @@ import Workspace
         #expect(try Self.frame(app.state) == """
          cio · demo · sandbox  ‹  3 Campaigns   4 Broadcasts   5 Newsletters   6 Messages   7 Exports  ›
          Newsletters                                                                                 3 rows
-            ID Name               Sent, 30 days       Sent   Open  Click Type     Tags      Sent at
-           101 November digest    ⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⣀⣴⣿⣷⣄    1,010  15.0%   1.2% email    digest    \(Self.createdText)
-           102 Draft: the Decemb… …                      …      …      … email              —
-           103 In-app tour        …                      …      …      … in_app             —
+            ID Name             Sent, 30 days       Sent Opn/dlv Clk/dlv Type     Tags      Sent at
+           101 November digest  ⠀⠀⠀⠀⠀⠀⠀⠀⠀⠀⣀⣴⣿⣷⣄    1,010   15.0%    1.2% email    digest    \(Self.createdText)
+           102 Draft: the Dece… …                      …       …       … email              —
+           103 In-app tour      …                      …       …       … in_app             —
 
 
 
@@ -392,10 +392,10 @@ import Workspace
         #expect(try Self.frame(app.state) == """
          cio · demo · sandbox  ‹  4 Broadcasts   5 Newsletters   6 Messages   7 Exports   8 Transactional
          Transactional                                                                               3 rows
-            ID Name                Sent, 30 days       Sent   Open  Click Description       Updated
-             3 Password reset      ⣀⣀⣀⣠⣤⣤⣤⣴⣶⣶⣶⣿⣿⣿⣿      465   6.5%   0.0% Sent when someon… \(Self.updatedText)
-             4 Receipt             …                      …      …      …                   —
-             5 (unnamed)           …                      …      …      …                   —
+            ID Name                       Sent, 30 days       Sent Opn/dlv Clk/dlv Description
+             3 Password reset             ⣀⣀⣀⣠⣤⣤⣤⣴⣶⣶⣶⣿⣿⣿⣿      465    6.5%    0.0% Sent when someone asks t…
+             4 Receipt                    …                      …       …       …
+             5 (unnamed)                  …                      …       …       …
 
 
 

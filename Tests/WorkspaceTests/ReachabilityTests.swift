@@ -1,7 +1,7 @@
 import CustomerIO
 import Foundation
 import Testing
-import Workspace
+@testable import Workspace
 
 /// Each cause of "not reachable" gives its own verdict and reason, from facts made by hand.
 @Suite struct ReachabilityVerdictTests {
@@ -119,7 +119,25 @@ import Workspace
         found.gaps = ["the blocks list (HTTP 400)"]
         #expect(found.lines.contains("2 of them have no id to read a profile by, so were not checked"))
         #expect(found.lines.contains("Read in part: the blocks list (HTTP 400)"))
-        #expect(found.lines.contains { $0.hasPrefix("Among a random sample of 10 of them: ") })
+        // Everyone with an id was checked: not a sample.
+        #expect(found.lines.contains { $0.hasPrefix("Among all 10: ") })
+        found.audienceSize = 28_043
+        found.checked = 2_000
+        #expect(found.lines.first == "Pre-flight: 28,043 people in the audience")
+        #expect(found.lines.contains { $0.hasPrefix("Among a random sample of 2,000 drawn from all of them: ") })
+    }
+
+    /// The sample stands for the whole audience: every id has the same chance, however far down the list it came
+    /// (a list ordered by sign-up date would otherwise bias every rate the sample gives).
+    @Test func theSampleIsDrawnFromTheWholeAudience() {
+        var sample = AudienceSample(size: 100)
+        for id in 0 ..< 10_000 { sample.offer(String(id)) }
+        #expect(sample.seen == 10_000 && sample.kept.count == 100 && Set(sample.kept).count == 100)
+        let mean = Double(sample.kept.compactMap { Int($0) }.reduce(0, +)) / 100
+        // The first 10,000 of a list would average 4,999.5 either way; the first 100 would average 49.5. Seven
+        // standard deviations either side of the middle.
+        #expect((3_000 ... 7_000).contains(mean), "mean index \(mean)")
+        #expect(sample.kept.contains { Int($0)! >= 5_000 })
     }
 
     /// A list the client does not know still makes the address unreachable, but names no list to act on.

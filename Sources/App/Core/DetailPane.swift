@@ -9,8 +9,8 @@ public struct DetailLine: Sendable, Hashable {
     /// Where Enter goes from this line (a person, a segment, a campaign, a message, a template).
     public var link: Route?
     public var isHeading = false
-    /// For a line that opens the Messages pane: the parent whose deliveries it shows.
-    public var messagesSource: DeliverySource?
+    /// For a line that opens the Messages pane: what it lists (a parent's deliveries; a figure's state and window).
+    public var messages: MessagesQuery?
 
     public init(key: String, value: String, link: Route? = nil) {
         self.key = key

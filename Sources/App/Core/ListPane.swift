@@ -114,6 +114,8 @@ public struct ListPaneState: Sendable, Hashable {
     /// when the last has arrived; and whether it is being fetched.
     public var next: String?
     public var isLoadingMore = false
+    /// Pages on to the end without waiting for the selection (a list opened from a figure, to be counted whole).
+    public var pagesToEnd = false
     /// The last page asked for failed; scrolling asks no more until the list reloads.
     public var morePageFailed = false
     /// Where each key's row is in the loaded rows, so a cell that arrives late finds its row at once.
@@ -197,7 +199,7 @@ public struct ListPaneState: Sendable, Hashable {
     /// Whether the next page should be fetched now: there is one, none is on its way, no filter hides rows, and the
     /// selection has come within a page of the end.
     public func wantsNextPage(visibleRows: Int) -> Bool {
-        next != nil && !isLoadingMore && filter.isEmpty && table.selectedRow >= visible.count - max(1, visibleRows)
+        next != nil && !isLoadingMore && (pagesToEnd || filter.isEmpty && table.selectedRow >= visible.count - max(1, visibleRows))
     }
 
     /// A page that failed: paging stops here (no request loop against a lasting error) until `r` reloads the list.

@@ -56,7 +56,7 @@ extension AppUpdate {
     static func open(_ state: inout AppState) -> [Effect] {
         if case .detail = state.route {
             guard let line = state.selectedLine, let link = line.link else { return [] }
-            return follow(link, source: line.messagesSource, &state)
+            return follow(link, messages: line.messages, &state)
         }
         guard state.isOnList, let row = state.currentList.selectedRow else { return [] }
         // A member opens as a person, under Customers.
@@ -72,12 +72,12 @@ extension AppUpdate {
     }
 
     /// Opens a reference: an item not necessarily in any loaded list, so it may load first.
-    static func follow(_ link: Route, source: DeliverySource? = nil, _ state: inout AppState) -> [Effect] {
+    static func follow(_ link: Route, messages: MessagesQuery? = nil, _ state: inout AppState) -> [Effect] {
         var effects: [Effect] = []
         switch link {
-        case .list(.messages) where source != nil:
+        case .list(.messages) where messages != nil:
             state.navigation.switchTo(.messages)
-            return MessagesPane.show(MessagesQuery(source: source), &state)
+            return MessagesPane.show(messages ?? MessagesQuery(), &state)
         case .list(let pane):
             state.navigation.switchTo(pane)
             return ensureLoaded(&state)

@@ -20,22 +20,29 @@ extension ChartsMetrics {
     static func span(days: Int) -> MetricsSpan { .v1(lastDays: days) }
 
     static func lazyValues(key: String, _ context: PaneContext) async throws -> [LazyValue] {
-        metricValues(try await metrics(id: numericID(key), days: context.metrics.days, context), metrics: context.metrics)
+        let id = try numericID(key)
+        async let abilities = MetricAbilities.of(kind, id: id, context)
+        return metricValues(try await metrics(id: id, days: context.metrics.days, context), metrics: context.metrics, abilities: await abilities)
     }
 
     /// The Metrics section: a sparkline and total per metric over the window, and the rates.
     static func metricsSection(key: String, _ context: PaneContext) async throws -> [DetailLine] {
-        MetricsText.lines(try await metrics(id: numericID(key), days: context.metrics.days, context))
+        let id = try numericID(key)
+        async let abilities = MetricAbilities.of(kind, id: id, context)
+        let source = (Self.self as? any HasDeliveries.Type)?.deliverySource(id: id)
+        return MetricsText.lines(try await metrics(id: id, days: context.metrics.days, context), abilities: await abilities, source: source)
     }
 
     /// Chart, sent, open and click rate of one row; a result over another span than the column's (a campaign whose
-    /// workspace refused v2) says that span in its chart cell rather than sit under a title claiming another.
-    static func metricValues(_ result: MetricsResult, metrics: MetricsView) -> [LazyValue] {
+    /// workspace refused v2) says that span in its chart cell rather than sit under a title claiming another. A rate
+    /// its channels cannot have (an SMS open, a webhook click) reads "n/a", not 0 %.
+    static func metricValues(_ result: MetricsResult, metrics: MetricsView, abilities: MetricAbilities = .all) -> [LazyValue] {
         let series = result.series
-        let base = Format.rateBase(series)
+        let rates = MetricRates(series: series, abilities: abilities)
         let chart = result.span.label == span(days: metrics.days).label ? Format.sparkline(series[metrics.metric]) : "\(result.span.label) only"
         func rate(_ metric: String) -> LazyValue {
-            LazyValue(text: Format.percent(series.total(metric), of: base), number: base > 0 ? Double(series.total(metric)) / Double(base) : nil)
+            guard let rate = rates.rate(metric) else { return LazyValue(text: "n/a", number: nil) }
+            return LazyValue(text: rate.text, number: rate.fraction)
         }
         return [
             LazyValue(text: chart, number: Double(series.total(metrics.metric))),
@@ -45,11 +52,11 @@ extension ChartsMetrics {
         ]
     }
 
-    /// The four metric columns (chart, sent, open and click rate), loaded after the rows in the order
+    /// The four metric columns (chart, sent, and open and click rates of delivered, "/dlv"), loaded after the rows in the order
     /// `metricValues` gives them; the chart's title says the window on screen (`AppState.currentColumns`).
     static func metricColumns<Row>() -> [Column<Row>] {
         [.later(TableColumn("Sent, 30 days", width: .fixed(15))), .later(TableColumn("Sent", width: .fixed(8), alignment: .right)),
-         .later(TableColumn("Open", width: .fixed(6), alignment: .right)), .later(TableColumn("Click", width: .fixed(6), alignment: .right))]
+         .later(TableColumn("Opn/dlv", width: .fixed(7), alignment: .right)), .later(TableColumn("Clk/dlv", width: .fixed(7), alignment: .right))]
     }
 }
 
@@ -66,7 +73,7 @@ extension HasDeliveries {
         var all = MessageSections.lines(deliveries, showingRecipient: true)
         if !deliveries.isEmpty {
             var more = DetailLine(key: "All of them", value: "in the Messages pane, filtered to this \(singular)", link: .list(.messages))
-            more.messagesSource = source
+            more.messages = MessagesQuery(source: source)
             all.insert(more, at: 0)
         }
         return all

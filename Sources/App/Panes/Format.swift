@@ -33,11 +33,4 @@ enum Format {
     static func sparkline(_ values: [Int]) -> String {
         Sparkline.braille(buckets(values, count: 30), width: 15)
     }
-
-    /// What open and click rates are over: what was delivered (what could be opened), or what was sent where
-    /// delivery is not reported.
-    static func rateBase(_ series: MetricSeries) -> Int {
-        let delivered = series.total("delivered")
-        return delivered > 0 ? delivered : series.total("sent")
-    }
 }

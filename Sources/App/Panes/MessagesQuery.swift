@@ -1,4 +1,5 @@
 import CustomerIO
+import Foundation
 import Workspace
 
 /// The Messages pane's filters: delivery type, metric reached, and how far back. `t`, `e` and `w` cycle them.
@@ -13,29 +14,54 @@ public struct MessagesQuery: Sendable, Hashable {
     public var days: Int?
     /// Only the deliveries of one campaign, broadcast, newsletter or template (opened from its detail).
     public var source: DeliverySource?
+    /// The figure this list explains (opened from a metric line): its window, day boundaries and count.
+    public var figure: Figure?
 
-    public init(type: String? = nil, metric: String? = nil, days: Int? = nil, source: DeliverySource? = nil) {
+    /// A figure a list was opened from: `opened 233` over `30 days` from midnight in its zone.
+    public struct Figure: Sendable, Hashable {
+        public var span: MetricsSpan
+        public var count: Int
+
+        public init(span: MetricsSpan, count: Int) {
+            self.span = span
+            self.count = count
+        }
+    }
+
+    public init(type: String? = nil, metric: String? = nil, days: Int? = nil, source: DeliverySource? = nil, figure: Figure? = nil) {
         self.type = type
         self.metric = metric
         self.days = days
         self.source = source
+        self.figure = figure
     }
 
     /// The store's cache key for its pages: `from=campaigns/12;type=email;metric=opened;days=7` (never read back).
     var key: String {
-        [source.map { "from=\($0.key)" }, type.map { "type=\($0)" }, metric.map { "metric=\($0)" }, days.map { "days=\($0)" }]
+        [source.map { "from=\($0.key)" }, type.map { "type=\($0)" }, metric.map { "metric=\($0)" }, days.map { "days=\($0)" },
+         figure.map { "span=\($0.span.key)@\($0.span.zone)" }]
             .compactMap { $0 }.joined(separator: ";")
     }
 
     /// What the breadcrumb says: `email · opened · last 7 days`, or `all` with no filter.
     public var summary: String {
-        let parts = [source.map(\.title), type.map { $0 == "twilio" ? "sms" : $0 }, metric, days.map { "last \($0) day\($0 == 1 ? "" : "s")" }].compactMap { $0 }
+        let window = figure.map { "created in the last \($0.span.label) (from midnight \($0.span.zone))" } ?? days.map { "last \($0) day\($0 == 1 ? "" : "s")" }
+        let parts = [source.map(\.title), type.map { $0 == "twilio" ? "sms" : $0 }, metric, window].compactMap { $0 }
         return parts.isEmpty ? "all" : parts.joined(separator: " · ")
     }
 
-    /// The API filter for this query, `now` in Unix seconds.
+    /// What a list opened from a figure says: the figure counts the state when it was reached, the API lists
+    /// messages by when they were created, so an open early in the window may belong to a message from before it.
+    public var figureNote: String? {
+        guard let figure, let metric else { return nil }
+        return "The figure: \(figure.count) \(metric) in \(figure.span.label); listed: \(metric) messages created in them"
+    }
+
+    /// The API filter for this query, `now` in Unix seconds. A figure's list starts where the figure's first day
+    /// starts (midnight in its zone), so the two compare line for line.
     public func filter(now: Int, limit: Int = 200) -> MessageFilter {
-        MessageFilter(limit: limit, type: type, metric: metric, startTS: days.map { now - $0 * 86_400 })
+        let start = figure.map { $0.span.window(now: Date(timeIntervalSince1970: TimeInterval(now))).start } ?? days.map { now - $0 * 86_400 }
+        return MessageFilter(limit: limit, type: type, metric: metric, startTS: start)
     }
 
     /// The next value after `current` in `values`, wrapping.

@@ -27,17 +27,7 @@ extension EffectHandler {
                 return [.choiceOptions([]), .notify(.error, Self.message(error))]
             }
         case .planWrite(let draft, let ticket):
-            do {
-                var write = try WritePlanner.plan(draft)
-                write.warnings += await lookUpWarnings(draft)
-                if let reach = await reachability(of: draft) {
-                    if reach.verdict == .reachable { write.summary.append(reach.text) } else { write.warnings.append(reach.text) }
-                }
-                if draft.kind == .broadcast { await preflight(draft, into: &write) }
-                return [.writePlanned(checkedAgainstJournal(write), ticket: ticket)]
-            } catch {
-                return [.writeRefused(error.messages, ticket: ticket)]
-            }
+            return await planWrite(draft, ticket: ticket)
         case .checkWrite(let write, let ticket):
             var write = write
             if !write.compare.isEmpty { write.summary += await sideBySide(write.compare) }
@@ -180,10 +170,26 @@ extension EffectHandler {
         return (answer.verdict, "Reachability by \(channel.title): \(ReachabilityLines.verdict(answer))")
     }
 
-    /// The broadcast's pre-flight on its review: the audience's size and, among it, who would not or should not
-    /// get it. A filter's size also sets the typed confirmation for a large audience. What cannot be listed (the
-    /// broadcast's own audience, a data file) says so.
-    private func preflight(_ draft: ComposeDraft, into write: inout PlannedWrite) async {
+    /// The review of a draft: what will be sent, with what was looked up about it (the person, reachability, a
+    /// broadcast's pre-flight, whose count `progress` hears as a large audience is paged through).
+    func planWrite(_ draft: ComposeDraft, ticket: Int, progress: @escaping @Sendable (String) -> Void = { _ in }) async -> [Action] {
+        do {
+            var write = try WritePlanner.plan(draft)
+            write.warnings += await lookUpWarnings(draft)
+            if let reach = await reachability(of: draft) {
+                if reach.verdict == .reachable { write.summary.append(reach.text) } else { write.warnings.append(reach.text) }
+            }
+            if draft.kind == .broadcast { await preflight(draft, into: &write, progress: progress) }
+            return [.writePlanned(checkedAgainstJournal(write), ticket: ticket)]
+        } catch {
+            return [.writeRefused(error.messages, ticket: ticket)]
+        }
+    }
+
+    /// The broadcast's pre-flight on its review: the audience's exact size and, among it, who would not or should
+    /// not get it. A filter's size also sets the typed confirmation for a large audience. What cannot be listed
+    /// (the broadcast's own audience, a data file) says so.
+    private func preflight(_ draft: ComposeDraft, into write: inout PlannedWrite, progress: @escaping @Sendable (String) -> Void) async {
         guard let broadcast = Int(draft.broadcastID) else { return }
         var problems: [String] = []
         let audience: BroadcastPreflight.Audience
@@ -204,9 +210,11 @@ extension EffectHandler {
             return
         }
         do {
-            let found = try await environment.service.preflight(broadcast: broadcast, audience: audience, now: WallClock.unixNow())
+            let found = try await environment.service.preflight(broadcast: broadcast, audience: audience, now: WallClock.unixNow()) { counted in
+                progress("Pre-flight: \(Format.grouped(counted)) people in the audience so far…")
+            }
             write.summary += found.lines
-            if case .filter = audience { WritePlanner.apply(audienceCount: (found.audienceSize, found.capped), to: &write) }
+            if case .filter = audience { WritePlanner.apply(audienceCount: (found.audienceSize, false), to: &write) }
         } catch {
             write.warnings.append("The pre-flight could not be done (\(Self.message(error))): the audience is not checked.")
             if case .filter(let filter) = audience { WritePlanner.apply(audienceCount: await countMatches(filter), to: &write) }

@@ -66,6 +66,9 @@ public struct EffectHandler: Sendable {
             } else if case .performWrite(let write) = effect {
                 // A bulk write says which batch it is on while it sends.
                 for action in await performWrite(write, progress: { send(.writeProgress($0)) }) { send(action) }
+            } else if case .planWrite(let draft, let ticket) = effect {
+                // A broadcast's pre-flight says how far it has counted a large audience.
+                for action in await planWrite(draft, ticket: ticket, progress: { send(.notify(.info, $0)) }) { send(action) }
             } else if case .loadList(let pane, let refresh, let query) = effect {
                 // A long list (an overlap) says how it is getting on while it loads.
                 for action in await list(pane, refresh: refresh, query: query, progress: { send(.notify(.info, $0)) }) { send(action) }

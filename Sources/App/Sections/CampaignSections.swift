@@ -10,7 +10,7 @@ enum CampaignSections {
         async let series = context.service.campaignMetrics(id: id, days: days, refresh: context.refresh)
         // Journey metrics are a v2-only extra: a workspace without them still shows the delivery metrics.
         async let journey = try? context.service.campaignJourneyMetrics(id: id, days: days, now: context.now, refresh: context.refresh)
-        var lines = MetricsText.lines(try await series)
+        var lines = MetricsText.lines(try await series, abilities: await MetricAbilities.of(.campaigns, id: id, context), source: .campaign(id))
         if let journey = await journey {
             let figures: [(String, [Int])] = [("started", journey.started), ("activated", journey.activated), ("messaged", journey.messaged),
                                               ("finished", journey.finished), ("converted", journey.converted),
@@ -43,8 +43,8 @@ enum CampaignSections {
             guard let id = action.id, let series = metrics[id] else {
                 return DetailLine(key: title, value: [action.subject, action.sendingState].compactMap { $0 }.joined(separator: " · "))
             }
-            let base = Format.rateBase(series)
-            let figures = "sent \(Format.grouped(series.total("sent"))) · open \(Format.percent(series.total("opened"), of: base)) · click \(Format.percent(series.total("clicked"), of: base))"
+            let rates = MetricRates(series: series, abilities: .of(types: [action.type ?? ""]))
+            let figures = "sent \(Format.grouped(series.total("sent"))) · \(rates.sentence(["opened", "clicked"]))"
             return DetailLine(key: title, value: "\(Format.sparkline(series[metric]))  \(figures)")
         }
     }

@@ -13,19 +13,36 @@ struct SectionProblem: Error, CustomStringConvertible {
 enum MetricsText {
     static let order = ["sent", "delivered", "opened", "clicked", "converted", "bounced", "spammed", "unsubscribed", "failed", "undeliverable"]
 
-    static func lines(_ result: MetricsResult) -> [DetailLine] {
+    /// The states the messages lists filter by (`metric=`): a line for one of these opens the messages behind it.
+    static let listable: Set<String> = ["attempted", "sent", "delivered", "opened", "clicked", "converted", "bounced", "spammed",
+                                        "unsubscribed", "dropped", "failed", "undeliverable"]
+
+    /// `source` (whose figures these are) makes each listable figure a link: Enter opens its messages in Messages,
+    /// that state, the same window and day boundaries, paged to the end.
+    static func lines(_ result: MetricsResult, abilities: MetricAbilities = .all, source: DeliverySource? = nil) -> [DetailLine] {
         let series = result.series
-        // The usual funnel always shows; anything else only when it happened (webhook 2xx, prefetch opens …).
+        // The usual funnel shows where the channels can have it; anything else only when it happened (webhook 2xx,
+        // prefetch opens …). Nothing a channel cannot have is shown, not even as 0.
         let funnel: Set<String> = ["sent", "delivered", "opened", "clicked"]
-        let names = order.filter { series.series[$0] != nil && (funnel.contains($0) || series.total($0) > 0) }
-            + series.series.keys.filter { !order.contains($0) && series.total($0) > 0 }.sorted { MetricNames.rank($0) < MetricNames.rank($1) }
+        let names = (order.filter { series.series[$0] != nil && (funnel.contains($0) || series.total($0) > 0) }
+            + series.series.keys.filter { !order.contains($0) && series.total($0) > 0 }.sorted { MetricNames.rank($0) < MetricNames.rank($1) })
+            .filter(abilities.allows)
         var lines = [DetailLine(key: "Window", value: result.span.description)]
         lines += names.map { name in
-            DetailLine(key: MetricNames.human(name), value: "\(Format.sparkline(series[name]))  \(Format.grouped(series.total(name)))")
+            var line = DetailLine(key: MetricNames.human(name), value: "\(Format.sparkline(series[name]))  \(Format.grouped(series.total(name)))")
+            if let source, listable.contains(name), series.total(name) > 0 {
+                line.link = .list(.messages)
+                line.messages = MessagesQuery(metric: name, source: source, figure: .init(span: result.span, count: series.total(name)))
+            }
+            return line
         }
-        let base = Format.rateBase(series)
         if series.total("sent") > 0 {
-            lines.append(DetailLine(key: "Rates", value: "open \(Format.percent(series.total("opened"), of: base)) · click \(Format.percent(series.total("clicked"), of: base)) · bounce \(Format.percent(series.total("bounced"), of: max(1, series.total("sent"))))  (last \(result.span.label))"))
+            let rates = MetricRates(series: series, abilities: abilities)
+            // The Window line above says over what; the rates say of what.
+            lines.append(DetailLine(key: "Rates", value: rates.sentence()))
+        }
+        if abilities.opens, series.series["human_opened"] != nil, series.total("opened") != series.total("human_opened") + series.total("prefetch_opened") {
+            lines.append(DetailLine(key: "", value: "opened is not human + machine opens here: the service counted them apart"))
         }
         return names.isEmpty ? [DetailLine(key: "", value: "no metrics in the last \(result.span.label)")] : lines
     }

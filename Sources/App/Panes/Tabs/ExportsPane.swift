@@ -40,6 +40,13 @@ enum ExportsPane: TypedColumns, FollowsProgress {
         try only(rows([try await context.service.client.export(id: numericID(key))]), key: key)
     }
 
+    /// The API marks a failed export with `failed: true` and gives no reason, so the detail says what is known and
+    /// what to do rather than leave "failed" unexplained.
+    static func failureLines(_ export: Export) -> [DetailLine] {
+        guard export.failed == true else { return [] }
+        return [DetailLine(key: "Why", value: "the API does not say why an export failed; start it again (it is read-only), or see Data & Integrations › Exports in Customer.io")]
+    }
+
     static func rows(_ exports: [Export]) -> [ListRow] {
         exports.map { export in
             let status = export.statusText
@@ -50,6 +57,7 @@ enum ExportsPane: TypedColumns, FollowsProgress {
                     DetailLine(key: "ID", value: String(export.id)),
                     DetailLine(key: "Type", value: export.type ?? "—"),
                     DetailLine(key: "Status", value: status),
+                ] + failureLines(export) + [
                     DetailLine(key: "Total", value: export.total.map(String.init) ?? "—"),
                     DetailLine(key: "Description", value: export.description ?? ""),
                     DetailLine(key: "Downloads", value: export.downloads.map(String.init) ?? "0"),

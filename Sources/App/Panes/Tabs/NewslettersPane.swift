@@ -12,7 +12,7 @@ enum NewslettersPane: TypedColumns, ChartsMetrics, HasDeliveries, Exportable {
     // When it was sent outlives type and tags: it is what explains a window with nothing sent.
     static let table = Columns<Newsletter>([
         Column(TableColumn("ID", width: .fixed(6), alignment: .right)) { String($0.id) },
-        Column(PaneColumn.name(weight: 4, comfortable: 16)) { $0.name ?? "(unnamed)" },
+        Column(PaneColumn.name(weight: 4, comfortable: 14)) { $0.name ?? "(unnamed)" },
     ] + metricColumns() + [
         Column(TableColumn("Type", width: .fixed(8), dropPriority: 2)) { $0.type ?? "—" },
         Column(TableColumn("Tags", width: .flexible(min: 6, weight: 2), dropPriority: 3)) { $0.tags.joined(separator: ", ") },
