@@ -45,7 +45,8 @@ public struct MessagesQuery: Sendable, Hashable {
 
     /// What the breadcrumb says: `email · opened · last 7 days`, or `all` with no filter.
     public var summary: String {
-        let window = figure.map { "created in the last \($0.span.label) (from midnight \($0.span.zone))" } ?? days.map { "last \($0) day\($0 == 1 ? "" : "s")" }
+        // The figure's zone is on the Metrics block it came from; the breadcrumb keeps to what fits.
+        let window = figure.map { "created in the last \($0.span.label)" } ?? days.map { "last \($0) day\($0 == 1 ? "" : "s")" }
         let parts = [source.map(\.title), type.map { $0 == "twilio" ? "sms" : $0 }, metric, window].compactMap { $0 }
         return parts.isEmpty ? "all" : parts.joined(separator: " · ")
     }
@@ -53,8 +54,9 @@ public struct MessagesQuery: Sendable, Hashable {
     /// What a list opened from a figure says: the figure counts the state when it was reached, the API lists
     /// messages by when they were created, so an open early in the window may belong to a message from before it.
     public var figureNote: String? {
-        guard let figure, let metric else { return nil }
-        return "The figure: \(figure.count) \(metric) in \(figure.span.label); listed: \(metric) messages created in them"
+        guard figure != nil, let metric else { return nil }
+        // Short enough for the status bar at 80 columns; the count and the window are on the bar above.
+        return "Listed by creation; counted when \(metric)"
     }
 
     /// The API filter for this query, `now` in Unix seconds. A figure's list starts where the figure's first day

@@ -91,8 +91,14 @@ extension MetricAbilities {
             let broadcast = try? await context.service.broadcasts().first { $0.id == id }
             return of(types: broadcast?.actions.compactMap(\.type) ?? [])
         case .transactional:
-            let contents = (try? await context.service.transactionalContents(id: id)) ?? []
-            return of(types: contents.compactMap(\.type))
+            let types = ((try? await context.service.transactionalContents(id: id)) ?? []).compactMap(\.type)
+            var abilities = of(types: types)
+            // A template that tracks no links has no clicks, and an email one that tracks no opens has no opens.
+            if let template = try? await context.service.transactionalTemplates().first(where: { $0.id == id }) {
+                if template.linkTracking == false { abilities.clicks = false }
+                if template.openTracking == false, !types.isEmpty, types.allSatisfy({ $0 == "email" }) { abilities.opens = false }
+            }
+            return abilities
         case .newsletters: return of(types: ["email"])
         default: return .all
         }

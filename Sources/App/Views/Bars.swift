@@ -77,6 +77,8 @@ enum BreadcrumbView {
             let list = state.currentList
             let total = list.loadedRows.count
             right = (list.filter.isEmpty ? "\(total) row\(total == 1 ? "" : "s")" : "/\(list.filter)  \(list.visible.count) of \(total)") + list.pagingNote
+            // A list opened from a figure keeps the figure beside its count, to be held against it.
+            if case .list(.messages) = state.route, let figure = state.messagesQuery.figure { right += " · figure \(Format.grouped(figure.count))" }
             if list.rows.isLoading { right = "loading… " + right }
             if !list.marked.isEmpty { right = "● \(list.marked.count) marked · " + right }
         }
@@ -84,7 +86,8 @@ enum BreadcrumbView {
         // The trail is cut from the left: where you are now matters more than where you came from.
         let room = max(0, rect.width - rightWidth - 2)
         if DisplayWidth.of(trail) > room, room > 1 { trail = "…" + String(trail.suffix(room - 1)) }
-        canvas.put(clipping: " " + trail, x: rect.x, y: rect.y, width: max(0, rect.width - rightWidth - 1), style: theme[.title])
+        // One column kept free between the trail and the count, so the two never run together.
+        canvas.put(clipping: " " + trail, x: rect.x, y: rect.y, width: max(0, rect.width - rightWidth - 2), style: theme[.title])
         if rightWidth > 0 {
             canvas.put(clipping: right, x: rect.maxX - rightWidth - 1, y: rect.y, width: rightWidth, style: theme[.muted])
         }

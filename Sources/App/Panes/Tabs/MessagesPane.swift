@@ -103,7 +103,8 @@ enum MessagesPane: TypedColumns {
     /// Shows the list for `query`: a fresh list, so the old filter's rows and next-page cursor never carry over.
     static func show(_ query: MessagesQuery, _ state: inout AppState) -> [Effect] {
         state.messagesQuery = query
-        let effects = show(.messages(query), saying: query.figureNote ?? query.summary, &state)
+        let effects = show(.messages(query), saying: query.summary, &state)
+        if let note = query.figureNote { state.flash = Flash.make(.info, note, now: state.now) }
         // A list opened from a figure pages to the end by itself, so its row count can be held against the figure.
         state.lists[kind]?.pagesToEnd = query.figure != nil
         return effects
