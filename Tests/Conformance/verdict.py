@@ -3,9 +3,14 @@
 Usage: verdict.py EXCEPTIONS_TOML REPORT.ndjson [REPORT.ndjson ...]
 Prints each distinct failure (operation, check, first line of the message) and whether an exception covers it,
 then the exceptions that matched nothing (stale ones are reported so the file does not rot, and fail the run).
+An exception's `match` is text the failure's message must contain; its optional `response_match` is text a
+request's response body must contain (schemathesis' messages for some checks, e.g. positive_data_acceptance, say
+nothing about why the request was refused). A failure is covered when every request that failed that way is
+covered by some exception.
 Exit status: 0 when everything is covered, 1 otherwise.
 """
 
+import base64
 import json
 import sys
 import tomllib
@@ -33,8 +38,16 @@ def load_exceptions(path):
     return entries
 
 
-def read_failures(report):
-    """Every failed check of every scenario, plus errors that stopped an operation from being tested."""
+def response_text(interaction):
+    content = (interaction or {}).get("response", {}).get("content") or {}
+    if "$base64" in content:
+        return base64.b64decode(content["$base64"]).decode("utf-8", "replace")
+    return str(content.get("body", "")) if isinstance(content, dict) else str(content)
+
+
+def read_failures(report, responses):
+    """Every failed check of every scenario, plus errors that stopped an operation from being tested. `responses`
+    collects, per failure, the response bodies of the requests that failed that way."""
     failures, finished = set(), False
     with open(report, encoding="utf-8") as handle:
         for line in handle:
@@ -47,44 +60,54 @@ def read_failures(report):
             scenario = event.get("ScenarioFinished")
             if not scenario or not scenario.get("recorder"):
                 continue
-            for checks in scenario["recorder"].get("checks", {}).values():
+            for case_id, checks in scenario["recorder"].get("checks", {}).items():
+                interaction = scenario["recorder"].get("interactions", {}).get(case_id)
                 for check in checks:
                     if check.get("status") == "failure":
                         info = check["failure_info"]["failure"]
-                        failures.add(Failure(info["operation"], check["name"], info.get("title", "") + "\n" + info.get("message", "")))
+                        failure = Failure(info["operation"], check["name"], info.get("title", "") + "\n" + info.get("message", ""))
+                        failures.add(failure)
+                        responses.setdefault(failure, []).append(response_text(interaction))
     if not finished:
         failures.add(Failure(report, "error", "schemathesis did not finish this run"))
     return failures
 
 
-def covering(failure, exceptions):
-    for entry in exceptions:
-        if entry["operation"] != failure.operation or entry["check"] != failure.check:
-            continue
-        if entry.get("match", "") in failure.message:
-            return entry
-    return None
+def covering(failure, exceptions, responses):
+    """The exceptions that cover every request that failed this way (each request by one of them), or None."""
+    candidates = [entry for entry in exceptions
+                  if entry["operation"] == failure.operation and entry["check"] == failure.check
+                  and entry.get("match", "") in failure.message]
+    used = []
+    for body in responses.get(failure, [""]):
+        entry = next((entry for entry in candidates if entry.get("response_match", "") in body), None)
+        if entry is None:
+            return None
+        if all(entry is not seen for seen in used):
+            used.append(entry)
+    return used
 
 
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     exceptions = load_exceptions(sys.argv[1])
-    failures = set()
+    failures, responses = set(), {}
     for report in sys.argv[2:]:
-        failures |= read_failures(report)
+        failures |= read_failures(report, responses)
     used, open_failures = set(), []
     for failure in sorted(failures, key=lambda f: (f.operation, f.check, f.message)):
-        entry = covering(failure, exceptions)
-        if entry is None:
+        entries = covering(failure, exceptions, responses)
+        if entries is None:
             open_failures.append(failure)
             print(f"FAIL     {failure.operation} [{failure.check}] {failure.headline}")
         else:
-            used.add(id(entry))
+            used.update(id(entry) for entry in entries)
             print(f"excepted {failure.operation} [{failure.check}] {failure.headline}")
     stale = [entry for entry in exceptions if id(entry) not in used]
     for entry in stale:
-        print(f"STALE    {entry['operation']} [{entry['check']}] {entry.get('match', '')}: no failure matches this exception")
+        text = " / ".join(filter(None, [entry.get("match", ""), entry.get("response_match", "")]))
+        print(f"STALE    {entry['operation']} [{entry['check']}] {text}: no failure matches this exception")
     print(f"conformance: {len(failures)} distinct failures, {len(failures) - len(open_failures)} excepted, "
           f"{len(open_failures)} not excepted, {len(stale)} stale exceptions")
     return 1 if open_failures or stale else 0

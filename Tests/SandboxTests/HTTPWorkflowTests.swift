@@ -62,6 +62,32 @@ import Testing
         }
     }
 
+    /// The vendor creates the person a send names when it has no such person; a cio_id is the workspace's to give,
+    /// and a refused send creates nobody.
+    @Test func aSendToSomeoneNewCreatesThem() async throws {
+        try await withSandbox(configure: { $0.rateLimit = false }) { _, client in
+            #expect(try await client.get("/v1/customers/new-person-77/attributes").status == 404)
+            let refused = try await client.post("/v1/send/email", #"{"transactional_message_id":"no_such_trigger","to":"a@b.c","identifiers":{"id":"new-person-77"}}"#)
+            #expect(refused.status == 400)
+            #expect(try await client.get("/v1/customers/new-person-77/attributes").status == 404, "a refused send creates nobody")
+
+            let send = try await client.post("/v1/send/email", #"{"transactional_message_id":1,"to":"new@example.com","identifiers":{"id":"new-person-77"}}"#)
+            #expect(send.status == 200)
+            let deliveryID = try #require(send.json["delivery_id"] as? String)
+            let messages = try await client.get("/v1/customers/new-person-77/messages")
+            #expect(messages.status == 200)
+            #expect((messages.json["messages"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [deliveryID])
+
+            let byEmail = try await client.post("/v1/send/push", #"{"transactional_message_id":"login_alert_push","identifiers":{"email":"fresh-push@example.com"}}"#)
+            #expect(byEmail.status == 200)
+            let found = try await client.get("/v1/customers?email=fresh-push%40example.com")
+            #expect((found.json["results"] as? [Any])?.count == 1)
+
+            let unknownCioID = try await client.post("/v1/send/sms", #"{"transactional_message_id":4,"to":"+15555550100","identifiers":{"cio_id":"ffffffff"}}"#)
+            #expect(unknownCioID.status == 400)
+        }
+    }
+
     @Test func anExportNotReadyYetCannotBeDownloaded() async throws {
         // An hour to go: pending however slow the machine is.
         try await withSandbox(configure: { $0.exportSeconds = 3_600; $0.rateLimit = false }) { _, client in

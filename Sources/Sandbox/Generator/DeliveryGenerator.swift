@@ -1,12 +1,13 @@
 /// Generates every message the workspace's figures count: a person, a message, a channel, and each state it reached
 /// with its time. Deliveries come first and every metric is counted from them, so figures and message lists agree.
 /// The catalogs' plans give each source its daily volume; a workspace sends at most `perPerson` messages a person
-/// over the window (a plausible 90 days) and `cap` in all (the plans are scaled down alike), so a million-person workspace stays fast.
+/// over the 90 days and `cap` in all (every plan scaled down alike), so a million-person workspace stays fast.
 enum DeliveryGenerator {
     static let cap = 60_000
     static let perPerson = 6
 
-    /// Everything needed to generate a delivery from one source, by its position among the sources.
+    /// The history, oldest first, numbered and with ids. Each source draws from a generator of its own, so one
+    /// source's messages do not change when another's do.
     static func generate(
         customers: CustomerTable, campaigns: [CampaignRecord], broadcasts: [BroadcastRecord], newsletters: [NewsletterRecord],
         templates: [TemplateRecord], triggers: [TriggerRecord], seed: UInt64, horizon: Int
@@ -19,8 +20,8 @@ enum DeliveryGenerator {
         let planned = sources.reduce(0) { $0 + $1.daily.reduce(0, +) }
         let budget = Double(min(cap, customers.count * perPerson))
         let scale = planned > budget ? budget / planned : 1
-        var drafts: [DeliveryRecord] = []
-        drafts.reserveCapacity(Int(min(planned, budget) * 1.05) + 16)
+        var made: [DeliveryRecord] = []
+        made.reserveCapacity(Int(min(planned, budget) * 1.05) + 16)
         for (index, source) in sources.enumerated() {
             var rng = SplitMix64(seed: SplitMix64.hash(seed, 0xDE11_7E41, UInt64(index)))
             let context = source.context(rates: .init(seed: seed, source: index), horizon: horizon)
@@ -29,20 +30,20 @@ enum DeliveryGenerator {
                     let (created, trigger) = source.moment(day: day, firstDay: firstDay, rng: &rng)
                     guard created < horizon, let row = pickPerson(for: source, at: created, customers: customers, rng: &rng) else { continue }
                     let outcome = DeliveryOutcome.make(type: source.prototype.type, draft: source.draft, created: created, context: context, rng: &rng)
-                    drafts.append(source.prototype.sent(
+                    made.append(source.prototype.sent(
                         to: Int32(row), recipient: recipient(source, row: row, customers: customers), created: created,
                         trigger: trigger, outcome: outcome
                     ))
                 }
             }
         }
-        drafts.sort { ($0.created, $0.customer) < ($1.created, $1.customer) }
-        dropAfterHardBounces(&drafts, rng: SplitMix64(seed: SplitMix64.hash(seed, 0xB0B0)))
-        for index in drafts.indices {
-            drafts[index].seq = index
-            drafts[index].id = messageID(seed: seed, seq: index)
+        made.sort { ($0.created, $0.customer) < ($1.created, $1.customer) }
+        dropAfterHardBounces(&made, rng: SplitMix64(seed: SplitMix64.hash(seed, 0xB0B0)))
+        for index in made.indices {
+            made[index].seq = index
+            made[index].id = messageID(seed: seed, seq: index)
         }
-        return drafts
+        return made
     }
 
     /// The ESP refuses to send to an address that hard bounced: every later email to it is dropped (suppressed)

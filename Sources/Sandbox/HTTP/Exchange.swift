@@ -86,11 +86,13 @@ struct Exchange: Sendable {
         }
     }
 
-    /// `limit` with the endpoint's default and maximum: above the maximum is clamped, and zero or negative gives
-    /// the default page, since the spec's `limit` is any integer and most of these operations document no 400.
-    func limit(default defaultValue: Int, max maximum: Int) throws -> Int {
+    /// `limit` with the endpoint's default and maximum: zero or negative gives the default page, since the spec's
+    /// `limit` has no minimum. Above the maximum is clamped where the operation documents no 400 to refuse it with,
+    /// and refused (`refusesAboveMaximum`) where it does, as a request the spec forbids.
+    func limit(default defaultValue: Int, max maximum: Int, refusesAboveMaximum: Bool = false) throws -> Int {
         guard let value = try intQuery("limit") else { return defaultValue }
         guard value > 0 else { return defaultValue }
+        if refusesAboveMaximum, value > maximum { throw APIFailure.badRequest("limit must be at most \(maximum)") }
         return min(value, maximum)
     }
 

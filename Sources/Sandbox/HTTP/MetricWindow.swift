@@ -132,7 +132,14 @@ enum MetricWindow {
     /// Campaign and action metrics: `version=2` → v2 parameters, otherwise (1 or absent) v1.
     static func forCampaign(_ exchange: Exchange, now: Int) throws -> (boundaries: [Int], version: Int) {
         switch exchange.query["version"] ?? "" {
-        case "2": return (try version2(exchange, now: now), 2)
+        case "2":
+            // v2 has no use for v1's `period` and `steps`, but values outside their schema still make a malformed
+            // request, which these operations document a 400 for.
+            _ = try exchange.intQuery("steps")
+            if let period = exchange.query["period"], !period.isEmpty, !["hours", "days", "weeks", "months"].contains(period) {
+                throw APIFailure.badRequest("period must be hours, days, weeks or months")
+            }
+            return (try version2(exchange, now: now), 2)
         case "", "1": return (try version1(exchange, now: now), 1)
         default: throw APIFailure.badRequest("version must be 1 or 2")
         }

@@ -38,7 +38,7 @@ enum BroadcastRoutes {
 
         router.get("/v1/broadcasts/:id/actions/:action/metrics/links") { exchange, parameters in
             let (broadcast, action) = try action(parameters, app)
-            return try MetricsReply.links(broadcast.links, owner: .action(action.id), exchange, app: app)
+            return try MetricsReply.links(broadcast.links, owner: .action(action.id), exchange, app: app, checksType: true)
         }
 
         router.get("/v1/broadcasts/:id/messages") { exchange, parameters in

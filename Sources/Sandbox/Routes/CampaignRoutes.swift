@@ -40,7 +40,7 @@ enum CampaignRoutes {
 
         router.get("/v1/campaigns/:id/actions/:action/metrics/links") { exchange, parameters in
             let (campaign, action) = try action(parameters, app)
-            return try MetricsReply.links(campaign.links, owner: .action(action.id), exchange, app: app)
+            return try MetricsReply.links(campaign.links, owner: .action(action.id), exchange, app: app, checksType: true)
         }
 
         router.get("/v1/campaigns/:id/journey_metrics") { exchange, parameters in
@@ -66,7 +66,7 @@ enum CampaignRoutes {
 
         router.get("/v1/campaigns/:id/messages") { exchange, parameters in
             let campaign = try campaign(parameters, app)
-            return try MessageQuery.list(exchange, base: DeliverySelector(campaignID: campaign.id), shape: .full, app: app)
+            return try MessageQuery.list(exchange, base: DeliverySelector(campaignID: campaign.id), shape: .full, app: app, documents400: true)
         }
     }
 

@@ -27,12 +27,15 @@ enum CustomerRoutes {
         router.post("/v1/customers/attributes") { exchange, _ in
             let body = try exchange.json()
             guard let ids = body["ids"]?.arrayValue else { throw APIFailure.badRequest("ids is required and must be an array") }
+            guard !ids.isEmpty else { throw APIFailure.badRequest("ids must list at least one id") }
             guard ids.count <= 100 else { throw APIFailure.badRequest("at most 100 ids per request (got \(ids.count))") }
-            let people = app.store.directory()
-            let rows = ids.compactMap { value -> Int? in
-                let text = value.stringValue ?? value.intValue.map(String.init) ?? ""
-                return people.row(forID: text)
+            // The spec's ids are strings; anything else is a malformed request, which this operation documents a 400 for.
+            let texts = try ids.map { value -> String in
+                guard let text = value.stringValue else { throw APIFailure.badRequest("ids must be strings") }
+                return text
             }
+            let people = app.store.directory()
+            let rows = texts.compactMap { people.row(forID: $0) }
             return .json(.obj(["customers": .array(rows.map { .obj(["customer": PeopleWire.customer(people, $0)]) })]))
         }
 
@@ -65,7 +68,7 @@ enum CustomerRoutes {
 
         router.get("/v1/customers/:id/activities") { exchange, parameters in
             let row = try person(exchange, parameters, app.store.directory())
-            return try ActivityRoutes.feed(exchange, customer: Int32(row), app: app)
+            return try ActivityRoutes.feed(exchange, customer: Int32(row), app: app, documents400: true)
         }
 
         router.get("/v1/customers/:id/relationships") { exchange, parameters in

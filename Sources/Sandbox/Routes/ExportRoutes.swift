@@ -33,27 +33,7 @@ enum ExportRoutes {
         }
 
         router.post("/v1/exports/deliveries") { exchange, _ in
-            let body = try exchange.json()
-            let keys = ["newsletter_id", "campaign_id", "transactional_message_id", "action_id"]
-            let present = keys.filter { body[$0] != nil && body[$0] != .null }
-            guard present.count == 1, let key = present.first else {
-                throw APIFailure.badRequest("exactly one of newsletter_id, campaign_id, transactional_message_id or action_id is required")
-            }
-            guard let id = body[key]?.intValue else { throw APIFailure.badRequest("\(key) must be a whole number") }
-            var selector = DeliverySelector()
-            switch key {
-            case "newsletter_id": selector.newsletterID = id
-            case "campaign_id": selector.campaignID = id
-            case "transactional_message_id": selector.transactionalID = id
-            default: selector.actionID = id
-            }
-            selector.start = body["start"]?.intValue
-            selector.end = body["end"]?.intValue
-            if let metric = body["metric"]?.stringValue {
-                guard let parsed = DeliveryMetric(key: metric) else { throw APIFailure.badRequest("metric \(metric) is not a known metric") }
-                selector.metric = parsed
-            }
-            selector.drafts = body["drafts"]?.boolValue
+            let (selector, key, id) = try deliverySelection(try exchange.json())
             let export = app.store.createExport(type: "deliveries", description: "Deliveries export for \(key) \(id) (created via the api)", selection: .deliveries(selector))
             return .json(.obj(["export": WorkspaceWire.export(export, status: app.store.status(of: export))]))
         }
@@ -70,6 +50,41 @@ enum ExportRoutes {
                 headers: [("Content-Disposition", "attachment; filename=\"export-\(id).csv\"")], body: app.store.exportFile(export)
             )
         }
+    }
+
+    /// A deliveries export's body: exactly one owner id, the optional window, metric and drafts flag, each of the
+    /// spec's type.
+    static func deliverySelection(_ body: JSONValue) throws -> (DeliverySelector, key: String, id: Int) {
+        let keys = ["newsletter_id", "campaign_id", "transactional_message_id", "action_id"]
+        let present = keys.filter { body[$0] != nil && body[$0] != .null }
+        guard present.count == 1, let key = present.first else {
+            throw APIFailure.badRequest("exactly one of newsletter_id, campaign_id, transactional_message_id or action_id is required")
+        }
+        guard let id = body[key]?.intValue else { throw APIFailure.badRequest("\(key) must be a whole number") }
+        var selector = DeliverySelector()
+        switch key {
+        case "newsletter_id": selector.newsletterID = id
+        case "campaign_id": selector.campaignID = id
+        case "transactional_message_id": selector.transactionalID = id
+        default: selector.actionID = id
+        }
+        // Members of the wrong type make a malformed request, which this operation documents a 400 for.
+        for name in ["start", "end"] where body[name] != nil && body[name]?.intValue == nil {
+            throw APIFailure.badRequest("\(name) must be a unix timestamp")
+        }
+        guard body["drafts"] == nil || body["drafts"]?.boolValue != nil else { throw APIFailure.badRequest("drafts must be true or false") }
+        guard body["metric"] == nil || body["metric"]?.stringValue != nil else { throw APIFailure.badRequest("metric must be a string") }
+        if let attributes = body["attributes"], attributes.arrayValue?.allSatisfy({ $0.stringValue != nil }) != true {
+            throw APIFailure.badRequest("attributes must be an array of attribute names")
+        }
+        selector.start = body["start"]?.intValue
+        selector.end = body["end"]?.intValue
+        if let metric = body["metric"]?.stringValue {
+            guard let parsed = DeliveryMetric(key: metric) else { throw APIFailure.badRequest("metric \(metric) is not a known metric") }
+            selector.metric = parsed
+        }
+        selector.drafts = body["drafts"]?.boolValue
+        return (selector, key, id)
     }
 
     static func export(_ parameters: Router.Parameters, _ app: SandboxApp) throws -> ExportRecord {

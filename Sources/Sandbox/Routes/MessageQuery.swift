@@ -34,8 +34,13 @@ enum MessageQuery {
     }
 
     /// A full message list endpoint: selector from path + query, paging, envelope.
-    static func list(_ exchange: Exchange, base: DeliverySelector, shape: DeliveryWire.Shape, app: SandboxApp, defaultLimit: Int = 50) throws -> Reply {
-        let limit = try exchange.limit(default: defaultLimit, max: 1_000)
+    /// `documents400`: the operation documents a 400 and its `limit` a maximum, so a `limit` above the maximum is
+    /// refused, not clamped.
+    static func list(
+        _ exchange: Exchange, base: DeliverySelector, shape: DeliveryWire.Shape, app: SandboxApp, defaultLimit: Int = 50,
+        documents400: Bool = false
+    ) throws -> Reply {
+        let limit = try exchange.limit(default: defaultLimit, max: 1_000, refusesAboveMaximum: documents400)
         let (selector, window) = try selector(exchange, base: base, now: app.store.clock.unixNow())
         let before = Cursor.decode(exchange.query["start"], pastEnd: 0)
         let page = app.store.deliveryPage(before: before, limit: limit) { selector.matches($0) && window?.contains($0.created) ?? false }

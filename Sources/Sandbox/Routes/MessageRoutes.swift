@@ -2,7 +2,7 @@
 enum MessageRoutes {
     static func register(_ router: inout Router, app: SandboxApp) {
         router.get("/v1/messages") { exchange, _ in
-            try MessageQuery.list(exchange, base: DeliverySelector(), shape: .full, app: app)
+            try MessageQuery.list(exchange, base: DeliverySelector(), shape: .full, app: app, documents400: true)
         }
 
         router.get("/v1/messages/:id") { _, parameters in

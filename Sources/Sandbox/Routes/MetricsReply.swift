@@ -15,8 +15,11 @@ enum MetricsReply {
         return .json(CampaignWire.series(counts, metrics: metrics))
     }
 
-    /// `{"links":[…]}`: each of the owner's tracked links with its clicks per v1 period.
-    static func links(_ links: [LinkRecord], owner: DeliveryOwner, _ exchange: Exchange, app: SandboxApp) throws -> Reply {
+    /// `{"links":[…]}`: each of the owner's tracked links with its clicks per v1 period. Clicks here are not
+    /// split by channel, so `type` narrows nothing; `checksType` refuses a value outside the spec's channels where the operation
+    /// documents a 400 to refuse it with.
+    static func links(_ links: [LinkRecord], owner: DeliveryOwner, _ exchange: Exchange, app: SandboxApp, checksType: Bool = false) throws -> Reply {
+        if checksType { _ = try channel(exchange.query["type"]) }
         let now = app.store.clock.unixNow()
         let boundaries = try MetricWindow.version1(exchange, now: now)
         let unique = try exchange.boolQuery("unique") ?? false

@@ -8,10 +8,13 @@ enum SegmentRoutes {
         router.post("/v1/segments") { exchange, _ in
             let body = try exchange.json()
             guard let segment = body["segment"], segment.members != nil else { throw APIFailure.badRequest("segment is required") }
-            guard let name = segment["name"]?.stringValue, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw APIFailure.badRequest("segment.name is required")
+            // The spec sets no minimum length, so an empty name is a name.
+            guard let name = segment["name"]?.stringValue else { throw APIFailure.badRequest("segment.name is required and must be a string") }
+            let description = segment["description"]
+            guard description == nil || description?.stringValue != nil else {
+                throw APIFailure.badRequest("segment.description must be a string")
             }
-            let created = app.store.createManualSegment(name: name, description: segment["description"]?.stringValue ?? "")
+            let created = app.store.createManualSegment(name: name, description: description?.stringValue ?? "")
             return .json(.obj(["segment": SegmentWire.segment(created)]))
         }
 

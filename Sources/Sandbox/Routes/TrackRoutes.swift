@@ -13,6 +13,8 @@ enum TrackRoutes {
         let id = try parameters.int("id")
         let body = try exchange.json()
         guard let ids = body["ids"]?.arrayValue else { throw APIFailure.badRequest("ids is required and must be an array") }
+        // The spec asks for 1 to 1000 ids.
+        guard !ids.isEmpty else { throw APIFailure.badRequest("ids must list at least one id") }
         guard ids.count <= 1_000 else { throw APIFailure.badRequest("at most 1000 ids per request (got \(ids.count))") }
         let idType = exchange.query["id_type"]
         // Unknown people are ignored, as the Track API does; so are people created through the Track API, since

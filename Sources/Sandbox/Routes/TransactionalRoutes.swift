@@ -76,69 +76,23 @@ enum TransactionalRoutes {
         let body: JSONValue
         do { body = try exchange.json() } catch { throw failure(400, "request body is not valid JSON") }
         guard body.members != nil else { throw failure(400, "request body must be a JSON object") }
-
-        // identifiers: exactly one of id, email, cio_id.
-        guard let identifiers = body["identifiers"], let pairs = identifiers.members else {
-            throw failure(400, "identifiers is required: an object with one of id, email or cio_id")
+        let ref = try personRef(body)
+        // A cio_id is set by Customer.io, so one the workspace does not have names nobody and creates no one.
+        if case .cioID = ref, app.store.directory().row(for: ref) == nil {
+            throw failure(400, "identifiers.cio_id \"\(ref.value)\" names no person: a cio_id is set by Customer.io, so a send creates people by id or email only")
         }
-        let known = pairs.filter { ["id", "email", "cio_id"].contains($0.key) }
-        guard known.count == 1, pairs.count == 1, let identifier = known.first else {
-            throw failure(400, "identifiers must contain exactly one of id, email or cio_id")
-        }
-        let identifierValue = identifier.value.stringValue ?? identifier.value.intValue.map(String.init) ?? ""
-        guard !identifierValue.isEmpty else { throw failure(400, "identifiers.\(identifier.key) must not be empty") }
-        let row: Int?
-        switch identifier.key {
-        // A shared address names its first profile: the spec does not say which one the API would pick.
-        case "email": row = app.customers.row(forEmail: identifierValue)
-        case "cio_id": row = app.customers.row(forCioID: identifierValue)
-        default: row = app.customers.row(forID: identifierValue)
-        }
-        guard let row, app.store.directory().isLive(row) else {
-            throw failure(400, "no person matches identifiers \(identifier.key)=\(identifierValue) (the sandbox does not create people on send)")
-        }
-
         let to = try checkedRecipient(body, channel: channel)
-
-        // transactional_message_id: a number or a trigger name; email may instead carry body, subject and from.
-        let template: TemplateRecord
-        if let reference = body["transactional_message_id"], !reference.isNull {
-            let found: TemplateRecord?
-            if let id = reference.intValue {
-                found = app.data.templates.first { $0.id == id }
-            } else if let name = reference.stringValue?.lowercased() {
-                found = app.data.templates.first { $0.triggerName.lowercased() == name || $0.name.lowercased() == name }
-            } else {
-                found = nil
-            }
-            guard let found else { throw failure(400, "transactional message \(reference.text) not found") }
-            template = found
-        } else if channel == "email", body["body"]?.stringValue != nil, body["subject"]?.stringValue != nil, body["from"]?.stringValue != nil {
-            template = app.data.templates[0]  // the vendor counts template-less sends against ID 1
-        } else {
-            throw failure(400, channel == "email" ? "transactional_message_id is required (or body, subject and from)" : "transactional_message_id is required")
-        }
-        guard template.channel == channel else {
-            throw failure(400, "transactional message \(template.id) is a \(template.channel) message; send it with /v1/send/\(template.channel)")
-        }
-
-        if let attachments = body["attachments"] {
-            guard let files = attachments.members else { throw failure(400, "attachments must be an object of file name → base64 content") }
-            var total = 0
-            for file in files {
-                guard let text = file.value.stringValue, let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else {
-                    throw failure(400, "attachment \(file.key) is not base64-encoded")
-                }
-                total += data.count
-            }
-            guard total <= attachmentLimit else { throw failure(413, "attachments total \(total) bytes; the limit is 2 MB") }
-        }
+        let template = try sentTemplate(body, channel: channel, app: app)
+        try checkAttachments(body)
+        // Only a request that passed every check creates its person.
+        let row = try person(ref, app: app)
+        let people = app.store.directory()
 
         let language = body["language"]?.stringValue ?? ""
         let content = template.contents.first { $0.language == language } ?? template.contents[0]
         let recipient: String
         switch channel {
-        case "push": recipient = to == "all" || to == "last_used" ? (app.customers.devices(row).first?.id ?? to) : to
+        case "push": recipient = to == "all" || to == "last_used" ? (people.devices(row).first?.token ?? to) : to
         default: recipient = to
         }
         let queuedAt = app.store.clock.unixNow()
@@ -150,8 +104,81 @@ enum TransactionalRoutes {
             subject: body["subject"]?.stringValue ?? body["title"]?.stringValue ?? content.subject,
             body: body["body"]?.stringValue ?? body["message"]?.stringValue ?? content.body,
             from: body["from"]?.stringValue ?? content.from, queuedAt: queuedAt, sendAt: sendAt,
-            suppressed: app.customers.isUnsubscribed(row) && !allowsUnsubscribed
+            suppressed: people.isUnsubscribed(row) && !allowsUnsubscribed
         )
         return .json(.obj(["delivery_id": .string(deliveryID), "queued_at": .int(queuedAt)]))
+    }
+
+    /// `identifiers`: exactly one of id, email, cio_id, not empty.
+    static func personRef(_ body: JSONValue) throws -> PersonRef {
+        guard let identifiers = body["identifiers"], let pairs = identifiers.members else {
+            throw failure(400, "identifiers is required: an object with one of id, email or cio_id")
+        }
+        let known = pairs.filter { ["id", "email", "cio_id"].contains($0.key) }
+        guard known.count == 1, pairs.count == 1, let identifier = known.first else {
+            throw failure(400, "identifiers must contain exactly one of id, email or cio_id")
+        }
+        guard let value = identifier.value.stringValue else { throw failure(400, "identifiers.\(identifier.key) must be a string") }
+        // An empty cio_id is refused like any other the workspace did not set (see `person`).
+        guard !value.isEmpty || identifier.key == "cio_id" else { throw failure(400, "identifiers.\(identifier.key) must not be empty") }
+        switch identifier.key {
+        case "email": return .email(value)
+        case "cio_id": return .cioID(value)
+        default: return .id(value)
+        }
+    }
+
+    /// The person a send goes to. Someone the workspace does not have is created, as the vendor does (its SDK docs
+    /// say so); an unknown cio_id was refused before this, and a suppressed identifier creates no one. A shared address names its first profile: the spec does not say which one the API picks.
+    static func person(_ ref: PersonRef, app: SandboxApp) throws -> Int {
+        if let row = app.store.directory().row(for: ref) { return row }
+        do {
+            try app.store.apply(.identify(ref, PersonUpdate()))
+        } catch {
+            throw failure(400, "identifiers.\(ref.idType): \(error.message)")
+        }
+        guard let row = app.store.directory().row(for: ref) else {
+            throw failure(400, "identifiers \(ref.idType)=\(ref.value) is suppressed: it creates no one until it is unsuppressed")
+        }
+        return row
+    }
+
+    /// transactional_message_id: a number or a trigger name; email may instead carry body, subject and from.
+    static func sentTemplate(_ body: JSONValue, channel: String, app: SandboxApp) throws -> TemplateRecord {
+        let template: TemplateRecord
+        if let reference = body["transactional_message_id"], !reference.isNull {
+            let found: TemplateRecord?
+            if let id = reference.intValue {
+                found = app.data.templates.first { $0.id == id }
+            } else if let name = reference.stringValue?.lowercased() {
+                found = app.data.templates.first { $0.triggerName.lowercased() == name || $0.name.lowercased() == name }
+            } else {
+                found = nil
+            }
+            guard let found else { throw failure(400, "transactional message \(reference.text) not found: no template has that id or trigger name") }
+            template = found
+        } else if channel == "email", body["body"]?.stringValue != nil, body["subject"]?.stringValue != nil, body["from"]?.stringValue != nil {
+            template = app.data.templates[0]  // the vendor counts template-less sends against ID 1
+        } else {
+            throw failure(400, channel == "email" ? "transactional_message_id is required (or body, subject and from)" : "transactional_message_id is required")
+        }
+        guard template.channel == channel else {
+            throw failure(400, "transactional message \(template.id) is a \(template.channel) message; send it with /v1/send/\(template.channel)")
+        }
+        return template
+    }
+
+    /// `attachments`: file name → base64 content, at most 2 MB in all once decoded.
+    static func checkAttachments(_ body: JSONValue) throws {
+        guard let attachments = body["attachments"] else { return }
+        guard let files = attachments.members else { throw failure(400, "attachments must be an object of file name → base64 content") }
+        var total = 0
+        for file in files {
+            guard let text = file.value.stringValue, let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else {
+                throw failure(400, "attachment \(file.key) is not base64-encoded")
+            }
+            total += data.count
+        }
+        guard total <= attachmentLimit else { throw failure(413, "attachments total \(total) bytes; the limit is 2 MB") }
     }
 }

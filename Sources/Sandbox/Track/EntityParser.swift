@@ -79,13 +79,13 @@ enum EntityParser {
         // Present, but possibly empty: the spec gives `name` no minLength.
         guard let name = try fields.string("name") else { throw .required(fields.name("name")) }
         if type == "event" { try TrackFields.limit(name, TrackLimits.eventNameBytes, field: fields.name("name")) }
-        let id = try fields.string("id")
+        let id = try fields.string("id", allowsNull: false)
         // The data is an object in the spec, never nullable: an explicit null is refused, an absent one is empty.
         if fields.value[dataKey]?.isNull == true { throw .type(fields.name(dataKey), "an object") }
         let data = try fields.object(dataKey)?.value ?? .object([])
         let size = data.serialized().count
         if size > TrackLimits.eventDataBytes { throw .tooLong(fields.name(dataKey), TrackLimits.eventDataBytes, size) }
-        return ActivityInput(type: type, name: name, data: data, timestamp: try fields.int("timestamp"), id: id)
+        return ActivityInput(type: type, name: name, data: data, timestamp: try fields.int("timestamp", allowsNull: false), id: id)
     }
 
     private static func object(_ action: String, _ fields: TrackFields) throws(TrackProblem) -> TrackOperation {
@@ -93,9 +93,15 @@ enum EntityParser {
         // identifies like `identify`.
         let objectActions: Set<String> = ["identify", "identify_anonymous", "delete", "add_relationships", "delete_relationships"]
         guard objectActions.contains(action) else { throw unknown(action, type: "object") }
-        let ref = try TrackParse.object(fields.value["identifiers"], field: "identifiers")
         var people: [PersonLink]?
         if let items = try fields.array("cio_relationships") { people = try TrackParse.personLinks(items, field: "cio_relationships") }
+        // Only an identify's schema requires the object's identifiers; a delete or relationship change without
+        // them names no object, so it changes nothing.
+        if !action.hasPrefix("identify"), !fields.has("identifiers") {
+            if action != "delete", people == nil { throw .required("cio_relationships") }
+            return .accepted
+        }
+        let ref = try TrackParse.object(fields.value["identifiers"], field: "identifiers")
         switch action {
         case "identify", "identify_anonymous":
             return .identifyObject(ref, attributes: try TrackParse.objectAttributes(fields.object("attributes")), people: people ?? [])
@@ -112,10 +118,12 @@ enum EntityParser {
         guard action == "event" else { throw unknown(action, type: "delivery") }
         // The spec requires the identifiers object but none of its members; a delivery id, when given, is a string.
         let identifiers = try TrackFields.object(fields.value["identifiers"], field: "identifiers")
-        _ = try identifiers.string("id")
+        _ = try identifiers.string("id", allowsNull: false)
         let name = try fields.requiredString("name")
         guard ["opened", "converted", "delivered"].contains(name) else { throw .value("name", "name must be opened, converted or delivered") }
-        if let attributes = try fields.object("attributes") { _ = try attributes.string("device_token") }
+        // The spec requires the attributes, an object holding the device token.
+        let attributes = try TrackFields.object(fields.value["attributes"], field: fields.name("attributes"))
+        if try attributes.string("device_token", allowsNull: false) == nil { throw .required(attributes.name("device_token")) }
         return .accepted
     }
 }

@@ -32,8 +32,11 @@ struct TrackFields {
 
     func has(_ key: String) -> Bool { value[key].map { !$0.isNull } ?? false }
 
-    func string(_ key: String) throws(TrackProblem) -> String? {
-        guard let field = value[key], !field.isNull else { return nil }
+    /// `allowsNull: false` for a member the spec does not mark nullable, where an explicit null means nothing the
+    /// API could act on (absent is fine, null is a malformed request).
+    func string(_ key: String, allowsNull: Bool = true) throws(TrackProblem) -> String? {
+        guard let field = value[key] else { return nil }
+        if field.isNull, allowsNull { return nil }
         guard let text = field.stringValue else { throw .type(name(key), "a string") }
         return text
     }
@@ -43,8 +46,9 @@ struct TrackFields {
         return text
     }
 
-    func int(_ key: String) throws(TrackProblem) -> Int? {
-        guard let field = value[key], !field.isNull else { return nil }
+    func int(_ key: String, allowsNull: Bool = true) throws(TrackProblem) -> Int? {
+        guard let field = value[key] else { return nil }
+        if field.isNull, allowsNull { return nil }
         guard case .int(let number) = field else { throw .type(name(key), "an integer") }
         return number
     }

@@ -25,7 +25,12 @@ enum TrackParse {
     /// `{"object_type_id","object_id"}` or `{"cio_object_id"}`.
     static func object(_ value: JSONValue?, field: String) throws(TrackProblem) -> ObjectRef {
         let fields = try TrackFields.object(value, field: field)
-        if fields.has("cio_object_id") { return .cio(try fields.identifier("cio_object_id")) }
+        // The spec's cio_object_id is any string, for updates only: one Customer.io did not set (empty too) names no
+        // object, so the write changes nothing rather than being refused.
+        if let cioObjectID = try fields.string("cio_object_id") {
+            try TrackFields.limit(cioObjectID, TrackLimits.identifierBytes, field: fields.name("cio_object_id"))
+            return .cio(cioObjectID)
+        }
         let type = try objectType(fields.requiredString("object_type_id"), field: fields.name("object_type_id"))
         return .key(ObjectKey(type: type, id: try fields.identifier("object_id")))
     }
@@ -170,6 +175,12 @@ enum TrackParse {
         var links: [PersonLink] = []
         for (index, item) in items.enumerated() {
             let fields = try TrackFields.object(item, field: "\(field)[\(index)]")
+            // The spec requires neither an item's identifiers nor any member of them; an item without them names no
+            // one to relate.
+            guard fields.has("identifiers"), fields.value["identifiers"]?.members?.isEmpty != true else { continue }
+            // identify_anonymous relates people known only by anonymous_id, which the sandbox keeps no profile for;
+            // the relationship would carry over when they are identified, which it does not model.
+            if fields.value["identifiers"]?["anonymous_id"] != nil { continue }
             let person = try person(fields.value["identifiers"], field: fields.name("identifiers"))
             links.append(PersonLink(person: person, attributes: try relationshipAttributes(fields.object("relationship_attributes"))))
         }

@@ -37,11 +37,28 @@ enum TrackV1Parser {
     static func event(_ ref: PersonRef?, _ body: JSONValue) throws(TrackProblem) -> TrackOperation {
         guard body.members != nil else { throw .type("body", "an object") }
         let fields = TrackFields(body)
-        let type = try fields.string("type") ?? "event"
+        let type = try fields.string("type", allowsNull: false) ?? "event"
         guard ["event", "page", "screen"].contains(type) else { throw .value("type", "type must be event, page or screen (got \(type))") }
         let input = try EntityParser.activity(type, fields, dataKey: "data")
-        guard let ref else { return .anonymousActivity(input, anonymousID: try fields.string("anonymous_id")) }
+        // The spec's anonymous_id is a string, never null, on a person's events as on anonymous ones, and its
+        // "Mobile screen view" requires one.
+        let anonymousID = try fields.string("anonymous_id", allowsNull: false)
+        if type == "screen", anonymousID == nil { throw .required("anonymous_id") }
+        if let data = try fields.object("data") { try checkReservedData(data, personal: ref != nil) }
+        guard let ref else { return .anonymousActivity(input, anonymousID: anonymousID) }
         return .activity(ref, input)
+    }
+
+    /// The data's reserved `from_address` and `reply_to` (and on a person's event `recipient`) are addresses, so
+    /// strings, and `from_address` (the spec's format) an email address.
+    private static func checkReservedData(_ data: TrackFields, personal: Bool) throws(TrackProblem) {
+        _ = try data.string("reply_to", allowsNull: false)
+        if personal { _ = try data.string("recipient", allowsNull: false) }
+        guard let from = try data.string("from_address", allowsNull: false) else { return }
+        let parts = from.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            throw .value(data.name("from_address"), "\(data.name("from_address")) must be an email address (got \(from))")
+        }
     }
 
     /// `POST /api/v1/merge_customers`: `{"primary":{one identifier},"secondary":{one identifier}}`.
