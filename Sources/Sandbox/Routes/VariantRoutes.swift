@@ -4,6 +4,13 @@ enum VariantRoutes {
     static let translations = ["de", "fr"]
 
     static func register(_ router: inout Router, app: SandboxApp) {
+        registerTranslations(&router, app: app)
+        registerTestGroups(&router, app: app)
+        registerCatalog(&router)
+    }
+
+    /// A message in one of its languages.
+    private static func registerTranslations(_ router: inout Router, app: SandboxApp) {
         router.get("/v1/campaigns/:id/actions/:action/language/:language") { _, parameters in
             let (_, action) = try CampaignRoutes.action(parameters, app)
             let language = try translation(parameters["language"], available: action.type == "email")
@@ -29,7 +36,10 @@ enum VariantRoutes {
             guard !contents.isEmpty else { throw APIFailure.notFound("transactional message \(template.id) has no \(wanted) variant") }
             return .json(.obj(["content": .array(contents.map { CampaignWire.content($0, ownerKey: nil) })]))
         }
+    }
 
+    /// A newsletter's test groups and each variant's figures.
+    private static func registerTestGroups(_ router: inout Router, app: SandboxApp) {
         router.get("/v1/newsletters/:id/test_groups") { _, parameters in
             let newsletter = try NewsletterRoutes.newsletter(parameters, app)
             guard newsletter.contents.count > 1 else { return .json(.obj(["test_groups": .array([])])) }
@@ -51,7 +61,10 @@ enum VariantRoutes {
             let (newsletter, content) = try content(parameters, app)
             return try MetricsReply.links(newsletter.links, owner: .content(content), exchange, app: app)
         }
+    }
 
+    /// Object types and reporting webhooks, fixed by the catalog.
+    private static func registerCatalog(_ router: inout Router) {
         router.get("/v1/object_types") { _, _ in
             .json(.obj(["types": .array(WorkspaceCatalog.objectTypes.map { type in
                 let slug = type.name.lowercased()

@@ -1,6 +1,13 @@
 /// Collections, snippets, sender identities, workspaces, subscription topics and the IP allowlist.
 enum WorkspaceRoutes {
     static func register(_ router: inout Router, app: SandboxApp) {
+        registerContent(&router, app: app)
+        registerSenders(&router, app: app)
+        registerWorkspace(&router, app: app)
+    }
+
+    /// Collections and snippets.
+    private static func registerContent(_ router: inout Router, app: SandboxApp) {
         router.get("/v1/collections") { _, _ in
             .json(.obj(["collections": .array(app.data.collections.map(WorkspaceWire.collection))]))
         }
@@ -16,7 +23,10 @@ enum WorkspaceRoutes {
         router.get("/v1/snippets") { _, _ in
             .json(.obj(["snippets": .array(app.data.snippets.map(WorkspaceWire.snippet))]))
         }
+    }
 
+    /// Sender identities, one and all, and what uses one.
+    private static func registerSenders(_ router: inout Router, app: SandboxApp) {
         router.get("/v1/sender_identities") { exchange, _ in
             let limit = try exchange.limit(default: 50, max: 1_000)
             var list = app.data.senders
@@ -46,7 +56,10 @@ enum WorkspaceRoutes {
                 "draft_newsletters": .ints(newsletters.filter { $0.sentAt == nil }.map(\.id)),
             ]))
         }
+    }
 
+    /// The workspace itself, its subscription topics and the addresses it sends from.
+    private static func registerWorkspace(_ router: inout Router, app: SandboxApp) {
         router.get("/v1/workspaces") { _, _ in
             // Counted from the same deliveries as every other figure.
             let sent = app.store.sentCount()
