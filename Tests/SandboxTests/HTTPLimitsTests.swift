@@ -50,6 +50,7 @@ import Testing
 
     @Test func triggersAreSpacedTenSecondsApart() async throws {
         try await withSandbox { server, client in
+            server.probe.holdRateLimitTime(true)
             // Counted before the trigger: it may be processed before the next line runs.
             let before = server.probe.deliveryCount()
             let first = try await client.post("/v1/campaigns/60/triggers", #"{"data":{"sale":"spring"}}"#)

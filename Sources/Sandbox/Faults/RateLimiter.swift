@@ -11,6 +11,8 @@ final class RateLimiter: Sendable {
         var enabled: Bool
         var accepted: [Double] = []
         var lastTrigger: Double?
+        /// Set while a test holds the limits' time still, so a slow machine cannot let a window pass.
+        var heldAt: Double?
     }
 
     private let state: Mutex<State>
@@ -23,6 +25,12 @@ final class RateLimiter: Sendable {
 
     func setEnabled(_ on: Bool) {
         state.withLock { $0.enabled = on }
+    }
+
+    /// Stops (or restarts) the limits' time: while held, every trigger is judged at the moment it was held.
+    func holdTime(_ held: Bool) {
+        let now = clock.now()
+        state.withLock { $0.heldAt = held ? now : nil }
     }
 
     /// Admits a request into the window, or says no (then the caller answers 429 with `Retry-After: 1`).
@@ -51,8 +59,9 @@ final class RateLimiter: Sendable {
 
     /// Claims the workspace's trigger slot, or throws a 429 whose `Retry-After` is the seconds left (rounded up).
     func reserveTrigger() throws -> TriggerReservation {
-        let now = clock.now()
+        let current = clock.now()
         return try state.withLock { state in
+            let now = state.heldAt ?? current
             if state.enabled, let last = state.lastTrigger, now - last < Self.triggerSpacing {
                 let left = Int((Self.triggerSpacing - (now - last)).rounded(.up))
                 throw APIFailure(

@@ -157,6 +157,12 @@ public final class SandboxProbe: Sendable {
         limiter.setEnabled(on)
     }
 
+    /// Holds the trigger limit's time still (or lets it run again): a test that expects the second trigger within
+    /// 10 s to be refused holds it, so a machine slow enough to take 10 s between two requests cannot pass it.
+    public func holdRateLimitTime(_ held: Bool) {
+        limiter.holdTime(held)
+    }
+
     // MARK: used by the server
 
     func record(_ record: SandboxRequestRecord) {
