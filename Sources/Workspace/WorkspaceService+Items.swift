@@ -125,6 +125,8 @@ extension WorkspaceService {
 
     private func fetchDeliveriesPage(of source: DeliverySource, filter: MessageFilter) async throws -> MessagesPage {
         switch source {
+        // A campaign's own list takes no action filter; the workspace's list takes both.
+        case .campaign(let id) where filter.actionID != nil: try await client.messages(filter.with(campaign: id))
         case .campaign(let id): try await client.campaignMessages(id: id, filter: filter)
         case .broadcast(let id): try await client.broadcastMessages(id: id, filter: filter)
         case .newsletter(let id): try await client.newsletterMessages(id: id, filter: filter)
@@ -137,6 +139,15 @@ extension WorkspaceService {
         try await store.value("broadcasts/\(broadcast)/triggers/\(trigger)/errors", ttl: ttl.details, refresh: refresh) {
             try await client.broadcastTriggerErrors(broadcastID: broadcast, triggerID: trigger, limit: 20)
         }
+    }
+}
+
+extension MessageFilter {
+    /// The filter narrowed to one campaign, for the workspace's list.
+    func with(campaign id: Int) -> MessageFilter {
+        var filter = self
+        filter.campaignID = id
+        return filter
     }
 }
 

@@ -78,4 +78,113 @@ import Workspace
             #expect(listed.filter { ($0.metrics["opened"] ?? 0) >= start }.count <= figure.count)
         }
     }
+
+    /// Every message of a list, page by page, from `filter`.
+    static func all(_ filter: MessageFilter, _ page: (MessageFilter) async throws -> MessagesPage) async throws -> [Delivery] {
+        var filter = filter
+        var result: [Delivery] = []
+        while true {
+            let next = try await page(filter)
+            result += next.messages
+            guard let cursor = next.next, !cursor.isEmpty else { return result }
+            filter.start = cursor
+        }
+    }
+
+    /// The deliveries a list shows, typed.
+    static func listed(_ list: ListPaneState) -> [Delivery] {
+        list.loadedRows.compactMap { row -> Delivery? in if case .delivery(let delivery)? = row.item { delivery } else { nil } }
+    }
+
+    /// ← and → pick a day on "sent": the line says that day and its count, Esc lets go, and Enter opens the
+    /// messages created that day (midnight to midnight in the figure's zone) with that day's count as the figure.
+    @Test func enterOnADayOfTheSparklineOpensThatDay() async throws {
+        try await DrivenApp.with(session: SessionInfo(profile: "demo", region: "sandbox", isDemo: true)) { app in
+            try await app.driver.start()
+            try await app.driver.send(.tick(now: WallClock.now().timeIntervalSince1970))
+            try await app.driver.press(.character("3"))
+            let campaigns = try await app.client.campaigns()
+            let campaign = try #require(campaigns.first { $0.state == "running" && $0.actions.contains { $0.type == "email" } })
+            let index = try #require(app.driver.state.currentList.loadedRows.firstIndex { $0.key == String(campaign.id) })
+            for _ in 0 ..< index { try await app.driver.press(.character("j")) }
+            try await app.driver.press(.enter)
+            let line = try await app.selectLine("sent") { $0.key == "sent" }
+            let chart = try #require(line.chart)
+            let span = try #require(line.messages?.figure?.span)
+            #expect(chart.count == span.steps && chart.reduce(0, +) == line.messages?.figure?.count)
+
+            // The first press picks today; Esc lets go before it goes back.
+            try await app.driver.press(.right)
+            #expect(app.driver.state.details[app.driver.state.route]?.chartStep?.index == chart.count - 1)
+            try await app.driver.press(.escape)
+            #expect(app.driver.state.details[app.driver.state.route]?.chartStep == nil)
+            #expect(app.driver.state.route == .detail(.campaigns, key: String(campaign.id)), "Esc let go of the day, not the campaign")
+
+            // The busiest day that is not today, so the list has rows and a next day bounds it.
+            let day = try #require(chart.indices.dropLast().max { chart[$0] < chart[$1] })
+            try await app.driver.press(.right)
+            for _ in day ..< chart.count - 1 { try await app.driver.press(.left) }
+            let now = Date(timeIntervalSince1970: app.driver.state.now)
+            let label = span.periodLabel(day, now: now)
+            #expect(app.driver.text.contains("\(label): \(Format.grouped(chart[day])) sent"), "the line says the day picked")
+
+            try await app.driver.press(.enter)
+            #expect(app.driver.state.route == .list(.messages))
+            let figure = try #require(app.driver.state.messagesQuery.figure)
+            let period = span.period(day, now: now)
+            #expect(figure.period?.index == day && figure.count == chart[day] && figure.period?.start == period.start)
+            let list = app.driver.state.currentList
+            #expect(list.next == nil, "paged to the end by itself")
+            #expect(app.driver.text.contains("\(list.loadedRows.count) rows · figure \(chart[day])"))
+            let expected = try await Self.all(MessageFilter(limit: 1_000, metric: "sent", startTS: period.start, endTS: period.end - 1)) {
+                try await app.client.campaignMessages(id: campaign.id, filter: $0)
+            }
+            let listed = Self.listed(list)
+            #expect(listed.map(\.id) == expected.map(\.id) && !listed.isEmpty)
+            #expect(listed.allSatisfy { ($0.created ?? 0) >= period.start && ($0.created ?? 0) < period.end })
+        }
+    }
+
+    /// Enter on an action's line opens that action's messages (the workspace's list, by campaign and action): the
+    /// charted state, the same window, its total as the figure.
+    @Test func enterOnAnActionOpensItsMessages() async throws {
+        try await DrivenApp.with(session: SessionInfo(profile: "demo", region: "sandbox", isDemo: true)) { app in
+            try await app.driver.start()
+            try await app.driver.send(.tick(now: WallClock.now().timeIntervalSince1970))
+            try await app.driver.press(.character("3"))
+            let campaigns = try await app.client.campaigns()
+            let campaign = try #require(campaigns.first { $0.state == "running" && $0.actions.filter { $0.type == "email" }.count > 1 })
+            let index = try #require(app.driver.state.currentList.loadedRows.firstIndex { $0.key == String(campaign.id) })
+            for _ in 0 ..< index { try await app.driver.press(.character("j")) }
+            try await app.driver.press(.enter)
+            let action = try #require(campaign.actions.last { $0.type == "email" })
+            let actionID = try #require(action.id)
+            let line = try await app.selectLine("the last email action") { $0.messages?.action == actionID }
+            let figure = try #require(line.messages?.figure)
+            #expect(line.messages?.metric == "sent" && line.messages?.source == .campaign(campaign.id) && figure.count > 0)
+
+            try await app.driver.press(.enter)
+            #expect(app.driver.state.route == .list(.messages))
+            let start = figure.span.window(now: WallClock.now()).start
+            let expected = try await Self.all(MessageFilter(limit: 1_000, metric: "sent", campaignID: campaign.id, actionID: actionID, startTS: start)) {
+                try await app.client.messages($0)
+            }
+            let listed = Self.listed(app.driver.state.currentList)
+            #expect(listed.map(\.id) == expected.map(\.id) && !listed.isEmpty)
+            #expect(listed.allSatisfy { $0.actionID == actionID && $0.campaignID == campaign.id })
+            #expect(app.driver.state.messagesQuery.summary.contains("action \(actionID)"))
+        }
+    }
+
+    /// A link's clicks open the campaign's clicked messages in the links' window, and the list says it cannot
+    /// narrow them to the link.
+    @Test func enterOnALinksClicksSaysTheListIsEveryClick() async throws {
+        let link = LinkMetric(link: .init(id: 3, href: "https://example.com/a"), metric: MetricSeries(series: ["clicked": [2, 3]]))
+        let lines = CampaignSections.linkLines([link], span: .v1(lastDays: 30), campaign: 7)
+        let line = try #require(lines.last)
+        #expect(line.link == .list(.messages))
+        #expect(line.messages?.metric == "clicked" && line.messages?.source == .campaign(7) && line.messages?.figure?.count == 5)
+        #expect(line.messages?.figureNote == "All clicked messages: the API lists none by link")
+        #expect(CampaignSections.linkLines([link], span: .v1(lastDays: 30)).last?.link == nil, "no campaign, nothing to open")
+    }
 }

@@ -85,6 +85,44 @@ import Testing
         }
     }
 
+    /// Each day of a series counts the states reached that day, midnight to midnight in the figure's zone: what a
+    /// day picked on a sparkline opens. Campaigns (v2, your zone) and broadcasts (v1, US Eastern).
+    @Test func eachDayCountsThatDaysMessages() async throws {
+        try await SandboxHarness.with { sandbox in
+            let client = sandbox.client
+            let now = WallClock.now()
+            var checked = 0
+            func compareDays(_ series: MetricSeries, _ span: MetricsSpan, _ messages: [Delivery], _ label: String) {
+                for state in Self.states {
+                    let values = series[state]
+                    guard values.count == span.steps else {
+                        Issue.record("\(label): \(state) has \(values.count) values for \(span.steps) days")
+                        continue
+                    }
+                    for day in values.indices {
+                        let period = span.period(day, now: now)
+                        let counted = messages.filter { ($0.metrics[state]).map { $0 >= period.start && $0 < period.end || $0 == period.end && day == values.count - 1 } ?? false }.count
+                        #expect(values[day] == counted, "\(label) \(state) on day \(day)")
+                        checked += values[day]
+                    }
+                }
+            }
+            for campaign in try await client.campaigns() {
+                let result = try await client.campaignMetrics(id: campaign.id, lastDays: 7, now: now)
+                let since = result.span.window(now: now).start - Self.lead
+                let messages = try await Self.all(since: since) { try await client.campaignMessages(id: campaign.id, filter: $0) }
+                compareDays(result.series, result.span, messages, "campaign \(campaign.id)")
+            }
+            let span = MetricsSpan.v1(lastDays: 7)
+            for broadcast in try await client.broadcasts() {
+                let series = try await client.broadcastMetrics(id: broadcast.id, period: .days, steps: 7)
+                let messages = try await Self.all(since: span.window(now: now).start - Self.lead) { try await client.broadcastMessages(id: broadcast.id, filter: $0) }
+                compareDays(series, span, messages, "broadcast \(broadcast.id)")
+            }
+            #expect(checked > 100)
+        }
+    }
+
     /// No SMS or webhook figure shows an open, and webhooks no click; SMS clicks come only through tracked links.
     @Test func channelsShowOnlyTheStatesTheyCanHave() async throws {
         try await SandboxHarness.with { sandbox in

@@ -175,6 +175,8 @@ public struct AppState: Sendable {
         }
         guard var detail = details[route] else { return }
         detail.filter = text
+        // The picked day belongs to a line by its place, and the places change.
+        detail.chartStep = nil
         detail.detail.select(0, rowCount: detail.lines(spinner: "").count, visibleRows: Layout.detailRows(size))
         details[route] = detail
     }

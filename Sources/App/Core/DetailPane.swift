@@ -11,6 +11,9 @@ public struct DetailLine: Sendable, Hashable {
     public var isHeading = false
     /// For a line that opens the Messages pane: what it lists (a parent's deliveries; a figure's state and window).
     public var messages: MessagesQuery?
+    /// For a line with a sparkline: the charted value of each period of its figure's span, oldest first; ← and →
+    /// pick one, and Enter then opens that period's messages.
+    public var chart: [Int]?
 
     public init(key: String, value: String, link: Route? = nil) {
         self.key = key
@@ -53,6 +56,19 @@ public struct DetailPaneState: Sendable, Hashable {
     public var profile: CustomerProfile?
     /// On a person's detail, whether they can be reached, typed: what `U` unsuppresses.
     public var reachability: Reachability?
+    /// A period picked on a line's chart with ← and →: which line (of those shown) and which period.
+    public var chartStep: ChartStep?
+
+    /// A picked period: line `line` of the shown lines, period `index` of its chart.
+    public struct ChartStep: Sendable, Hashable {
+        public var line: Int
+        public var index: Int
+    }
+
+    /// The period picked on shown line `line`, if one is.
+    func step(on line: Int) -> Int? {
+        chartStep.flatMap { $0.line == line ? $0.index : nil }
+    }
 
     public init(row: ListRow, pane: PaneKind? = nil) {
         self.row = row

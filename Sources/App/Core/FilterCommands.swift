@@ -28,6 +28,8 @@ enum FilterCommands {
         // An open item's metric sections follow the new window.
         if case .detail(let pane, _) = state.route, PaneKind.withMetrics.contains(pane), var detail = state.details[state.route] {
             for name in detail.sectionOrder where name.followsMetrics { detail.sections[name] = .idle }
+            // A day picked on the old window's chart is not a day of the new one.
+            detail.chartStep = nil
             state.details[state.route] = detail
             return AppUpdate.ensureLoaded(&state)
         }

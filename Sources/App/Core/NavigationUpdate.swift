@@ -30,6 +30,7 @@ extension AppUpdate {
     }
 
     static func back(key: Key?, _ state: inout AppState) -> [Effect] {
+        if ChartSteps.release(&state) { return [] }
         if case .detail = state.route, state.details[state.route]?.filter.isEmpty == false {
             state.setFilter("")
             return []
@@ -56,7 +57,7 @@ extension AppUpdate {
     static func open(_ state: inout AppState) -> [Effect] {
         if case .detail = state.route {
             guard let line = state.selectedLine, let link = line.link else { return [] }
-            return follow(link, messages: line.messages, &state)
+            return follow(link, messages: ChartSteps.messages(for: line, state), &state)
         }
         guard state.isOnList, let row = state.currentList.selectedRow else { return [] }
         // A member opens as a person, under Customers.

@@ -137,6 +137,8 @@ public enum AppUpdate {
             return [.loadCacheStats]
         case .metricsWindow, .metricsKind:
             return FilterCommands.metrics(command, &state)
+        case .chartEarlier, .chartLater:
+            return ChartSteps.run(command, &state)
         case .pane(let pane, let command):
             return pane.definition.run(command, &state)
         case .downloadExport, .closeHelp, .dialogCancel, .dialogNext, .dialogPrevious, .dialogPress, .archivedBody, .startExport:

@@ -22,6 +22,8 @@ public enum Command: Sendable, Hashable {
     case nextPane, previousPane, showPane(PaneKind)
     case up, down, pageUp, pageDown, halfPageUp, halfPageDown, top, bottom, open, filter, sortNext, sortReverse
     case find, members, metricsWindow, metricsKind, downloadExport
+    /// ← / →: an earlier or later day (or week) on the selected line's sparkline.
+    case chartEarlier, chartLater
     case inputCancel, inputSubmit, inputComplete, inputHistoryPrevious, inputHistoryNext, inputDeleteWord, inputDeleteLine
     case inputLeft, inputRight, inputHome, inputEnd, inputBackspace, inputDelete
     case closeHelp

@@ -58,6 +58,12 @@ extension Keymap {
                 }
             },
             Binding("campaigns.window", ["w"], "Metrics window: 7, 30 or 90 days (12 weeks where only weeks reach)", section: "Lists", panes: Set(PaneKind.withMetrics), command: .metricsWindow),
+            Binding("chart.earlier", ["left"], "An earlier day on the line's sparkline (Enter opens that day's messages; Esc lets go)", section: "Lists", panes: Set(PaneKind.withMetrics), command: .chartEarlier) { state in
+                state.selectedLine?.chart == nil ? "only on a figure's line with a sparkline" : nil
+            },
+            Binding("chart.later", ["right"], "A later day on the line's sparkline", section: "Lists", panes: Set(PaneKind.withMetrics), command: .chartLater) { state in
+                state.selectedLine?.chart == nil ? "only on a figure's line with a sparkline" : nil
+            },
             Binding("campaigns.metric", ["v"], "Metric in the sparkline: sent, opened or clicked", section: "Lists", panes: Set(PaneKind.withMetrics), command: .metricsKind),
             Binding("exports.start", ["x"], "Start an export: people matching the Customers query, or the deliveries of a campaign, newsletter or template", section: "Lists", panes: Set(PaneRegistry.kinds { $0 is any Exportable.Type }), writes: true, command: .startExport) { state in
                 ExportPlanner.spec(for: state) == nil ? ExportPlanner.unavailableReason(state) : nil

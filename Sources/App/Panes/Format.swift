@@ -33,4 +33,10 @@ enum Format {
     static func sparkline(_ values: [Int]) -> String {
         Sparkline.braille(buckets(values, count: 30), width: 15)
     }
+
+    /// The cell of `sparkline` that draws period `index` of `count`: two samples a cell, each sample a bucket.
+    static func sparklineCell(of index: Int, count: Int) -> Int {
+        let size = count > 30 ? (count + 29) / 30 : 1
+        return index / size / 2
+    }
 }

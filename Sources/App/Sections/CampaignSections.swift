@@ -26,17 +26,21 @@ enum CampaignSections {
     static func actions(campaign id: Int, _ context: PaneContext) async throws -> [DetailLine] {
         let actions = try await context.service.campaignActions(id: id, refresh: context.refresh)
         let days = context.metrics.days
-        let metrics = await withTaskGroup(of: (Int, MetricSeries?).self) { group in
+        let results = await withTaskGroup(of: (Int, MetricsResult?).self) { group in
             for action in actions {
                 guard let actionID = action.id else { continue }
-                group.addTask { (actionID, try? await context.service.actionMetrics(campaign: id, action: actionID, days: days, refresh: context.refresh).series) }
+                group.addTask { (actionID, try? await context.service.actionMetrics(campaign: id, action: actionID, days: days, refresh: context.refresh)) }
             }
-            return await group.reduce(into: [Int: MetricSeries]()) { if let series = $1.1 { $0[$1.0] = series } }
+            return await group.reduce(into: [Int: MetricsResult]()) { if let result = $1.1 { $0[$1.0] = result } }
         }
-        return actionLines(actions, metrics: metrics, metric: context.metrics.metric)
+        let opens = results.first.map { (campaign: id, span: $0.value.span) }
+        return actionLines(actions, metrics: results.mapValues(\.series), metric: context.metrics.metric, opening: opens)
     }
 
-    static func actionLines(_ actions: [CampaignAction], metrics: [Int: MetricSeries], metric: String = "sent") -> [DetailLine] {
+    /// `opening` (the campaign and the span the series cover) makes each charted line open the action's messages in
+    /// that state over the same window; ← and → pick a day of it.
+    static func actionLines(_ actions: [CampaignAction], metrics: [Int: MetricSeries], metric: String = "sent",
+                            opening: (campaign: Int, span: MetricsSpan)? = nil) -> [DetailLine] {
         guard !actions.isEmpty else { return [DetailLine(key: "", value: "no actions")] }
         return actions.map { action in
             let title = "\(action.name ?? "#\(action.id.map(String.init) ?? "?")") (\(action.type ?? "action"))"
@@ -45,7 +49,14 @@ enum CampaignSections {
             }
             let rates = MetricRates(series: series, abilities: .of(types: [action.type ?? ""]))
             let figures = "sent \(Format.grouped(series.total("sent"))) · \(rates.sentence(["opened", "clicked"]))"
-            return DetailLine(key: title, value: "\(Format.sparkline(series[metric]))  \(figures)")
+            var line = DetailLine(key: title, value: "\(Format.sparkline(series[metric]))  \(figures)")
+            if let opening, series.total(metric) > 0 {
+                line.link = .list(.messages)
+                line.messages = MessagesQuery(metric: metric, source: .campaign(opening.campaign), action: id,
+                                              figure: .init(span: opening.span, count: series.total(metric)))
+                line.chart = series[metric]
+            }
+            return line
         }
     }
 
@@ -53,10 +64,12 @@ enum CampaignSections {
     /// links endpoint is v1 only, so its window is said on the first line.
     static func links(campaign id: Int, _ context: PaneContext) async throws -> [DetailLine] {
         let (links, span) = try await context.service.campaignLinkMetrics(id: id, days: context.metrics.days, refresh: context.refresh)
-        return linkLines(links, span: span)
+        return linkLines(links, span: span, campaign: id)
     }
 
-    static func linkLines(_ links: [LinkMetric], span: MetricsSpan) -> [DetailLine] {
+    /// With `campaign`, Enter on a link opens the campaign's clicked messages over the same window: the API lists
+    /// messages by state and never by link, so the list holds every click and says so.
+    static func linkLines(_ links: [LinkMetric], span: MetricsSpan, campaign: Int? = nil) -> [DetailLine] {
         var byTarget: [String: (clicks: Int, places: Int)] = [:]
         for link in links {
             let target = link.link.href ?? "link \(link.link.id.map(String.init) ?? "?")"
@@ -69,7 +82,12 @@ enum CampaignSections {
         let header = DetailLine(key: "Window", value: "\(span.description); people who clicked")
         return [header] + byTarget.sorted { ($0.value.clicks, $1.key) > ($1.value.clicks, $0.key) }.map { target, figures in
             let places = figures.places > 1 ? " (\(figures.places) places)" : ""
-            return DetailLine(key: "\(Format.grouped(figures.clicks)) clicked", value: target + places)
+            var line = DetailLine(key: "\(Format.grouped(figures.clicks)) clicked", value: target + places)
+            if let campaign, figures.clicks > 0 {
+                line.link = .list(.messages)
+                line.messages = MessagesQuery(metric: "clicked", source: .campaign(campaign), figure: .init(span: span, count: figures.clicks, link: target))
+            }
+            return line
         }
     }
 

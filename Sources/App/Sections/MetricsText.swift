@@ -33,6 +33,7 @@ enum MetricsText {
             if let source, listable.contains(name), series.total(name) > 0 {
                 line.link = .list(.messages)
                 line.messages = MessagesQuery(metric: name, source: source, figure: .init(span: result.span, count: series.total(name)))
+                line.chart = series[name]
             }
             return line
         }

@@ -44,7 +44,10 @@ enum DetailPaneView {
     static func render(_ state: AppState, into canvas: inout Canvas, in rect: Rect) {
         guard let detail = state.details[state.route] else { return }
         let spinner = Spinner.frame(state.spinnerFrame)
-        DetailView(rows: detail.lines(spinner: spinner).map(\.row), styles: DetailStyles(theme: state.theme))
+        let rows = detail.lines(spinner: spinner).enumerated().map { index, line in
+            ChartSteps.row(line, step: detail.step(on: index), now: state.now)
+        }
+        DetailView(rows: rows, styles: DetailStyles(theme: state.theme))
             .render(into: &canvas, in: rect, state: detail.detail)
     }
 }

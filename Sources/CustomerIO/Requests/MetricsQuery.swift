@@ -102,12 +102,42 @@ public struct MetricsSpan: Sendable, Hashable {
     /// The moments the span covers up to `now`, unix seconds: from the start of its first period (midnight in its
     /// zone, or Sunday's for weeks) to `now`. A message list over the same window compares line for line.
     public func window(now: Date = WallClock.now()) -> (start: Int, end: Int) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        calendar.firstWeekday = 1
-        let component: Calendar.Component = resolution == .weeks ? .weekOfYear : resolution == .hours ? .hour : resolution == .months ? .month : .day
+        let calendar = periodCalendar
+        let component = periodComponent
         let current = calendar.dateInterval(of: component, for: now)?.start ?? now
         let first = calendar.date(byAdding: component, value: -(steps - 1), to: current) ?? current
         return (Int(first.timeIntervalSince1970), Int(now.timeIntervalSince1970))
+    }
+
+    /// One period of the span, unix seconds: `index` 0 is the first day (or week) the series holds, `steps - 1`
+    /// the current one, which ends at `now`. The same boundaries the series was counted on, so a day of a
+    /// sparkline and the messages of that day compare.
+    public func period(_ index: Int, now: Date = WallClock.now()) -> (start: Int, end: Int) {
+        let calendar = periodCalendar
+        let first = Date(timeIntervalSince1970: TimeInterval(window(now: now).start))
+        let start = calendar.date(byAdding: periodComponent, value: index, to: first) ?? first
+        let next = calendar.date(byAdding: periodComponent, value: 1, to: start) ?? start
+        return (Int(start.timeIntervalSince1970), Int(min(next, now).timeIntervalSince1970))
+    }
+
+    /// How a person reads one period: "Tue 1 Dec" for a day, "week of Sun 29 Nov", "Tue 1 Dec 14:00" for an hour.
+    public func periodLabel(_ index: Int, now: Date = WallClock.now()) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = timeZone
+        formatter.dateFormat = resolution == .hours ? "EEE d MMM HH:mm" : resolution == .months ? "MMMM yyyy" : "EEE d MMM"
+        let text = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(period(index, now: now).start)))
+        return resolution == .weeks ? "week of \(text)" : text
+    }
+
+    private var periodCalendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        calendar.firstWeekday = 1
+        return calendar
+    }
+
+    private var periodComponent: Calendar.Component {
+        resolution == .weeks ? .weekOfYear : resolution == .hours ? .hour : resolution == .months ? .month : .day
     }
 }

@@ -8,11 +8,14 @@ public struct DetailRow: Sendable, Hashable {
     public var key: String
     public var value: String
     public var kind: Kind
+    /// Cells of the value drawn apart from the rest (a picked day on a sparkline), counted from the value's start.
+    public var mark: Range<Int>?
 
-    public init(key: String, value: String, kind: Kind = .field) {
+    public init(key: String, value: String, kind: Kind = .field, mark: Range<Int>? = nil) {
         self.key = key
         self.value = value
         self.kind = kind
+        self.mark = mark
     }
 }
 
@@ -108,7 +111,18 @@ public struct DetailView: Sendable {
                 let text = row.kind == .link ? RowText.singleLine(row.value) + " →" : RowText.singleLine(row.value)
                 let value = Canvas.fit(text, width: valueWidth)
                 canvas.put(value, x: valueX, y: y, style: selected ? styles.selected : (row.kind == .link ? styles.link : styles.value), clip: area)
+                drawMark(of: row, in: value, at: valueX, y: y, selected: selected, into: &canvas, clip: area)
             }
         }
+    }
+
+    /// Draws the row's marked cells in the style that stands out from the row's own: plain on the selection.
+    private func drawMark(of row: DetailRow, in value: String, at x: Int, y: Int, selected: Bool, into canvas: inout Canvas, clip: Rect) {
+        guard let mark = row.mark else { return }
+        let characters = Array(value)
+        guard mark.lowerBound < characters.count else { return }
+        let marked = String(characters[mark.lowerBound..<min(mark.upperBound, characters.count)])
+        let offset = DisplayWidth.of(String(characters[..<mark.lowerBound]))
+        canvas.put(marked, x: x + offset, y: y, style: selected ? styles.link : styles.selected, clip: clip)
     }
 }
