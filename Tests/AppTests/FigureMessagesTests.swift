@@ -42,13 +42,7 @@ import Workspace
     /// first midnight, paged to the end without scrolling, and the status line says what the figure counts.
     @Test func enterOnAFigureOpensTheMessagesItCounts() async throws {
         try await DrivenApp.with(session: SessionInfo(profile: "demo", region: "sandbox", isDemo: true)) { app in
-            try await app.driver.start()
-            try await app.driver.press(.character("3"))
-            let campaigns = try await app.client.campaigns()
-            let campaign = try #require(campaigns.first { $0.state == "running" && $0.actions.contains { $0.type == "email" } })
-            let index = try #require(app.driver.state.currentList.loadedRows.firstIndex { $0.key == String(campaign.id) })
-            for _ in 0 ..< index { try await app.driver.press(.character("j")) }
-            try await app.driver.press(.enter)
+            let campaign = try await Self.openCampaign(app) { $0.actions.contains { $0.type == "email" } }
             let line = try await app.selectLine("opened") { $0.key == "opened" }
             let query = try #require(line.messages)
             let figure = try #require(query.figure)
@@ -62,21 +56,27 @@ import Workspace
             #expect(app.driver.state.flash?.text == "Listed by creation; counted when opened")
             // The same rows as the API gives for that filter, every one of them opened and created in the window.
             let start = figure.span.window(now: WallClock.now()).start
-            var expected = 0
-            var filter = MessageFilter(limit: 1_000, metric: "opened", startTS: start)
-            while true {
-                let page = try await app.client.campaignMessages(id: campaign.id, filter: filter)
-                expected += page.messages.count
-                guard let next = page.next, !next.isEmpty else { break }
-                filter.start = next
-            }
+            let expected = try await Self.all(MessageFilter(limit: 1_000, metric: "opened", startTS: start)) {
+                try await app.client.campaignMessages(id: campaign.id, filter: $0)
+            }.count
             #expect(list.loadedRows.count == expected && expected > 0)
-            let listed = list.loadedRows.compactMap { row -> Delivery? in if case .delivery(let delivery)? = row.item { delivery } else { nil } }
+            let listed = Self.listed(list)
             #expect(listed.allSatisfy { $0.metrics["opened"] != nil && ($0.created ?? 0) >= start })
             // The figure counts opens in the window; the list, messages created in it: they differ only by opens of
             // messages created before the window began.
             #expect(listed.filter { ($0.metrics["opened"] ?? 0) >= start }.count <= figure.count)
         }
+    }
+
+    /// Starts the app and opens the first running campaign that `matches` from Campaigns.
+    static func openCampaign(_ app: DrivenApp, where matches: (Campaign) -> Bool) async throws -> Campaign {
+        try await app.driver.start()
+        try await app.driver.press(.character("3"))
+        let campaign = try #require(try await app.client.campaigns().first { $0.state == "running" && matches($0) })
+        let index = try #require(app.driver.state.currentList.loadedRows.firstIndex { $0.key == String(campaign.id) })
+        for _ in 0 ..< index { try await app.driver.press(.character("j")) }
+        try await app.driver.press(.enter)
+        return campaign
     }
 
     /// Every message of a list, page by page, from `filter`.
@@ -100,42 +100,41 @@ import Workspace
     /// messages created that day (midnight to midnight in the figure's zone) with that day's count as the figure.
     @Test func enterOnADayOfTheSparklineOpensThatDay() async throws {
         try await DrivenApp.with(session: SessionInfo(profile: "demo", region: "sandbox", isDemo: true)) { app in
-            try await app.driver.start()
-            try await app.driver.send(.tick(now: WallClock.now().timeIntervalSince1970))
-            try await app.driver.press(.character("3"))
-            let campaigns = try await app.client.campaigns()
-            let campaign = try #require(campaigns.first { $0.state == "running" && $0.actions.contains { $0.type == "email" } })
-            let index = try #require(app.driver.state.currentList.loadedRows.firstIndex { $0.key == String(campaign.id) })
-            for _ in 0 ..< index { try await app.driver.press(.character("j")) }
-            try await app.driver.press(.enter)
+            let campaign = try await Self.openCampaign(app) { $0.actions.contains { $0.type == "email" } }
             let line = try await app.selectLine("sent") { $0.key == "sent" }
             let chart = try #require(line.chart)
+            let values = chart.values
             let span = try #require(line.messages?.figure?.span)
-            #expect(chart.count == span.steps && chart.reduce(0, +) == line.messages?.figure?.count)
+            #expect(values.count == span.steps && chart.periods.count == span.steps && values.reduce(0, +) == line.messages?.figure?.count)
 
             // The first press picks today; Esc lets go before it goes back.
             try await app.driver.press(.right)
-            #expect(app.driver.state.details[app.driver.state.route]?.chartStep?.index == chart.count - 1)
+            #expect(app.driver.state.details[app.driver.state.route]?.chartStep?.index == values.count - 1)
             try await app.driver.press(.escape)
             #expect(app.driver.state.details[app.driver.state.route]?.chartStep == nil)
             #expect(app.driver.state.route == .detail(.campaigns, key: String(campaign.id)), "Esc let go of the day, not the campaign")
 
             // The busiest day that is not today, so the list has rows and a next day bounds it.
-            let day = try #require(chart.indices.dropLast().max { chart[$0] < chart[$1] })
+            let day = try #require(values.indices.dropLast().max { values[$0] < values[$1] })
             try await app.driver.press(.right)
-            for _ in day ..< chart.count - 1 { try await app.driver.press(.left) }
-            let now = Date(timeIntervalSince1970: app.driver.state.now)
-            let label = span.periodLabel(day, now: now)
-            #expect(app.driver.text.contains("\(label): \(Format.grouped(chart[day])) sent"), "the line says the day picked")
+            for _ in day ..< values.count - 1 { try await app.driver.press(.left) }
+            // That day's midnight in the figure's zone, worked out here on its own.
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = span.timeZone
+            let midnight = try #require(calendar.date(byAdding: .day, value: day - (values.count - 1), to: calendar.startOfDay(for: WallClock.now())))
+            let period = chart.periods[day]
+            let nextMidnight = try #require(calendar.date(byAdding: .day, value: 1, to: midnight))
+            #expect(period.start == Int(midnight.timeIntervalSince1970) && period.end == Int(nextMidnight.timeIntervalSince1970))
+            let label = span.periodLabel(startingAt: period.start)
+            #expect(app.driver.text.contains("\(label): \(Format.grouped(values[day])) sent"), "the line says the day picked")
 
             try await app.driver.press(.enter)
             #expect(app.driver.state.route == .list(.messages))
             let figure = try #require(app.driver.state.messagesQuery.figure)
-            let period = span.period(day, now: now)
-            #expect(figure.period?.index == day && figure.count == chart[day] && figure.period?.start == period.start)
+            #expect(figure.period == period && figure.count == values[day])
             let list = app.driver.state.currentList
             #expect(list.next == nil, "paged to the end by itself")
-            #expect(app.driver.text.contains("\(list.loadedRows.count) rows · figure \(chart[day])"))
+            #expect(app.driver.text.contains("\(list.loadedRows.count) rows · figure \(values[day])"))
             let expected = try await Self.all(MessageFilter(limit: 1_000, metric: "sent", startTS: period.start, endTS: period.end - 1)) {
                 try await app.client.campaignMessages(id: campaign.id, filter: $0)
             }
@@ -149,14 +148,7 @@ import Workspace
     /// charted state, the same window, its total as the figure.
     @Test func enterOnAnActionOpensItsMessages() async throws {
         try await DrivenApp.with(session: SessionInfo(profile: "demo", region: "sandbox", isDemo: true)) { app in
-            try await app.driver.start()
-            try await app.driver.send(.tick(now: WallClock.now().timeIntervalSince1970))
-            try await app.driver.press(.character("3"))
-            let campaigns = try await app.client.campaigns()
-            let campaign = try #require(campaigns.first { $0.state == "running" && $0.actions.filter { $0.type == "email" }.count > 1 })
-            let index = try #require(app.driver.state.currentList.loadedRows.firstIndex { $0.key == String(campaign.id) })
-            for _ in 0 ..< index { try await app.driver.press(.character("j")) }
-            try await app.driver.press(.enter)
+            let campaign = try await Self.openCampaign(app) { $0.actions.filter { $0.type == "email" }.count > 1 }
             let action = try #require(campaign.actions.last { $0.type == "email" })
             let actionID = try #require(action.id)
             let line = try await app.selectLine("the last email action") { $0.messages?.action == actionID }
@@ -174,6 +166,19 @@ import Workspace
             #expect(listed.allSatisfy { $0.actionID == actionID && $0.campaignID == campaign.id })
             #expect(app.driver.state.messagesQuery.summary.contains("action \(actionID)"))
         }
+    }
+
+    /// A picked period reads as people say it, in the figure's zone: a day, a week, an hour.
+    @Test func periodsReadAsDates() {
+        // 2026-12-03 00:00 in Berlin is 2026-12-02 23:00 UTC.
+        let start = 1_796_252_400
+        #expect(MetricsSpan(resolution: .days, steps: 7, zone: "Europe/Berlin").periodLabel(startingAt: start) == "Thu 3 Dec")
+        #expect(MetricsSpan(resolution: .weeks, steps: 12, zone: "Europe/Berlin").periodLabel(startingAt: start) == "week of Thu 3 Dec")
+        #expect(MetricsSpan(resolution: .days, steps: 7, zone: "Etc/UTC").periodLabel(startingAt: start) == "Wed 2 Dec")
+        // A week's periods start on Sundays, each seven days on from the last.
+        let now = Date(timeIntervalSince1970: TimeInterval(start))
+        let weeks = MetricsSpan.v1(lastDays: 90).periods(now: now)
+        #expect(weeks.count == 12 && zip(weeks, weeks.dropFirst()).allSatisfy { $0.end == $1.start } && weeks.last?.end == start)
     }
 
     /// A link's clicks open the campaign's clicked messages in the links' window, and the list says it cannot

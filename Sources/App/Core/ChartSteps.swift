@@ -8,11 +8,11 @@ enum ChartSteps {
     /// `.chartEarlier` / `.chartLater`. The first press picks the newest period, the one people look at first.
     static func run(_ command: Command, _ state: inout AppState) -> [Effect] {
         guard case .detail = state.route, var detail = state.details[state.route],
-              let chart = state.selectedLine?.chart, !chart.isEmpty else { return [] }
+              let periods = state.selectedLine?.chart?.periods, !periods.isEmpty else { return [] }
         let line = detail.detail.selectedRow
         let delta = command == .chartEarlier ? -1 : 1
-        let index = detail.step(on: line).map { $0 + delta } ?? chart.count - 1
-        detail.chartStep = .init(line: line, index: min(max(index, 0), chart.count - 1))
+        let index = detail.step(on: line).map { $0 + delta } ?? periods.count - 1
+        detail.chartStep = .init(line: line, index: min(max(index, 0), periods.count - 1))
         state.details[state.route] = detail
         return []
     }
@@ -28,23 +28,22 @@ enum ChartSteps {
     static func messages(for line: DetailLine, _ state: AppState) -> MessagesQuery? {
         guard var query = line.messages else { return nil }
         guard let detail = state.details[state.route], let index = detail.step(on: detail.detail.selectedRow),
-              let chart = line.chart, chart.indices.contains(index), var figure = query.figure else { return query }
-        figure.period = MessagesQuery.Period(index, of: figure.span, now: Date(timeIntervalSince1970: state.now))
-        figure.count = chart[index]
+              let chart = line.chart, chart.periods.indices.contains(index), var figure = query.figure else { return query }
+        figure.period = chart.periods[index]
+        figure.count = chart.values[index]
         query.figure = figure
         return query
     }
 
     /// The line as drawn: with a period picked, its chart cell stands out and the figure gives way to the day's.
-    static func row(_ line: DetailLine, step: Int?, now: Double) -> DetailRow {
-        guard let step, let chart = line.chart, chart.indices.contains(step), let figure = line.messages?.figure else {
+    static func row(_ line: DetailLine, step: Int?) -> DetailRow {
+        guard let step, let chart = line.chart, chart.periods.indices.contains(step), let query = line.messages, let figure = query.figure else {
             return line.row
         }
-        let label = figure.span.periodLabel(step, now: Date(timeIntervalSince1970: now))
-        let what = line.messages?.metric ?? ""
+        let label = figure.span.periodLabel(startingAt: chart.periods[step].start)
         var row = line.row
-        row.value = "\(Format.sparkline(chart))  \(label): \(Format.grouped(chart[step])) \(what)"
-        let cell = Format.sparklineCell(of: step, count: chart.count)
+        row.value = "\(Format.sparkline(chart.values))  \(label): \(Format.grouped(chart.values[step])) \(query.metric ?? "")"
+        let cell = Format.sparklineCell(of: step, count: chart.values.count)
         row.mark = cell..<(cell + 1)
         return row
     }

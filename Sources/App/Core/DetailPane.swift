@@ -13,7 +13,7 @@ public struct DetailLine: Sendable, Hashable {
     public var messages: MessagesQuery?
     /// For a line with a sparkline: the charted value of each period of its figure's span, oldest first; ← and →
     /// pick one, and Enter then opens that period's messages.
-    public var chart: [Int]?
+    public var chart: MessagesQuery.Chart?
 
     public init(key: String, value: String, link: Route? = nil) {
         self.key = key

@@ -30,7 +30,7 @@ extension ChartsMetrics {
         let id = try numericID(key)
         async let abilities = MetricAbilities.of(kind, id: id, context)
         let source = (Self.self as? any HasDeliveries.Type)?.deliverySource(id: id)
-        return MetricsText.lines(try await metrics(id: id, days: context.metrics.days, context), abilities: await abilities, source: source)
+        return MetricsText.lines(try await metrics(id: id, days: context.metrics.days, context), abilities: await abilities, source: source, now: context.now)
     }
 
     /// Chart, sent, open and click rate of one row; a result over another span than the column's (a campaign whose

@@ -36,18 +36,25 @@ public struct MessagesQuery: Sendable, Hashable {
         }
     }
 
-    /// One period of a figure's span: its place in the series, its moments (unix seconds) and how it reads.
+    /// One period of a figure's span: its place in the series and its moments (unix seconds, end excluded).
     public struct Period: Sendable, Hashable {
         public var index: Int
         public var start: Int
         public var end: Int
-        public var label: String
+    }
 
-        /// Period `index` of `span` as it stood at `now`.
-        public init(_ index: Int, of span: MetricsSpan, now: Date) {
-            self.index = index
-            (start, end) = span.period(index, now: now)
-            label = span.periodLabel(index, now: now)
+    /// A line's sparkline as data: each period's value and its moments, fixed when the figure loaded, so a day
+    /// picked later is the day the figure counted even if midnight has passed since.
+    public struct Chart: Sendable, Hashable {
+        public var values: [Int]
+        public var periods: [Period]
+
+        /// `values` over `span` as loaded at `now` (unix seconds).
+        init(_ values: [Int], span: MetricsSpan, now: Int) {
+            self.values = values
+            let moments = span.periods(now: Date(timeIntervalSince1970: TimeInterval(now)))
+            // A series shorter or longer than its span has no period for some values: those cannot be picked.
+            periods = zip(values.indices, moments).map { Period(index: $0, start: $1.start, end: $1.end) }
         }
     }
 
@@ -70,7 +77,9 @@ public struct MessagesQuery: Sendable, Hashable {
     /// What the breadcrumb says: `email · opened · last 7 days`, or `all` with no filter.
     public var summary: String {
         // The figure's zone is on the Metrics block it came from; the breadcrumb keeps to what fits.
-        let window = figure.map { figure in figure.period.map { "created \($0.label)" } ?? "created in the last \(figure.span.label)" }
+        let window = figure.map { figure in
+            figure.period.map { "created \(figure.span.periodLabel(startingAt: $0.start))" } ?? "created in the last \(figure.span.label)"
+        }
             ?? days.map { "last \($0) day\($0 == 1 ? "" : "s")" }
         let parts = [source.map(\.title), action.map { "action \($0)" }, type.map { $0 == "twilio" ? "sms" : $0 }, metric, window].compactMap { $0 }
         return parts.isEmpty ? "all" : parts.joined(separator: " · ")

@@ -10,7 +10,7 @@ enum CampaignSections {
         async let series = context.service.campaignMetrics(id: id, days: days, refresh: context.refresh)
         // Journey metrics are a v2-only extra: a workspace without them still shows the delivery metrics.
         async let journey = try? context.service.campaignJourneyMetrics(id: id, days: days, now: context.now, refresh: context.refresh)
-        var lines = MetricsText.lines(try await series, abilities: await MetricAbilities.of(.campaigns, id: id, context), source: .campaign(id))
+        var lines = MetricsText.lines(try await series, abilities: await MetricAbilities.of(.campaigns, id: id, context), source: .campaign(id), now: context.now)
         if let journey = await journey {
             let figures: [(String, [Int])] = [("started", journey.started), ("activated", journey.activated), ("messaged", journey.messaged),
                                               ("finished", journey.finished), ("converted", journey.converted),
@@ -33,14 +33,14 @@ enum CampaignSections {
             }
             return await group.reduce(into: [Int: MetricsResult]()) { if let result = $1.1 { $0[$1.0] = result } }
         }
-        let opens = results.first.map { (campaign: id, span: $0.value.span) }
+        let opens = results.first.map { (campaign: id, span: $0.value.span, now: context.now) }
         return actionLines(actions, metrics: results.mapValues(\.series), metric: context.metrics.metric, opening: opens)
     }
 
-    /// `opening` (the campaign and the span the series cover) makes each charted line open the action's messages in
+    /// `opening` (the campaign, the span the series cover and when they loaded) makes each charted line open the action's messages in
     /// that state over the same window; ← and → pick a day of it.
     static func actionLines(_ actions: [CampaignAction], metrics: [Int: MetricSeries], metric: String = "sent",
-                            opening: (campaign: Int, span: MetricsSpan)? = nil) -> [DetailLine] {
+                            opening: (campaign: Int, span: MetricsSpan, now: Int)? = nil) -> [DetailLine] {
         guard !actions.isEmpty else { return [DetailLine(key: "", value: "no actions")] }
         return actions.map { action in
             let title = "\(action.name ?? "#\(action.id.map(String.init) ?? "?")") (\(action.type ?? "action"))"
@@ -54,7 +54,7 @@ enum CampaignSections {
                 line.link = .list(.messages)
                 line.messages = MessagesQuery(metric: metric, source: .campaign(opening.campaign), action: id,
                                               figure: .init(span: opening.span, count: series.total(metric)))
-                line.chart = series[metric]
+                line.chart = MessagesQuery.Chart(series[metric], span: opening.span, now: opening.now)
             }
             return line
         }

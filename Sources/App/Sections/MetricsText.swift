@@ -18,8 +18,9 @@ enum MetricsText {
                                         "unsubscribed", "dropped", "failed", "undeliverable"]
 
     /// `source` (whose figures these are) makes each listable figure a link: Enter opens its messages in Messages,
-    /// that state, the same window and day boundaries, paged to the end.
-    static func lines(_ result: MetricsResult, abilities: MetricAbilities = .all, source: DeliverySource? = nil) -> [DetailLine] {
+    /// that state, the same window and day boundaries, paged to the end; with `now` (when the figures loaded, unix
+    /// seconds) ← and → pick a day of it.
+    static func lines(_ result: MetricsResult, abilities: MetricAbilities = .all, source: DeliverySource? = nil, now: Int? = nil) -> [DetailLine] {
         let series = result.series
         // The usual funnel shows where the channels can have it; anything else only when it happened (webhook 2xx,
         // prefetch opens …). Nothing a channel cannot have is shown, not even as 0.
@@ -33,7 +34,7 @@ enum MetricsText {
             if let source, listable.contains(name), series.total(name) > 0 {
                 line.link = .list(.messages)
                 line.messages = MessagesQuery(metric: name, source: source, figure: .init(span: result.span, count: series.total(name)))
-                line.chart = series[name]
+                line.chart = now.map { MessagesQuery.Chart(series[name], span: result.span, now: $0) }
             }
             return line
         }

@@ -45,7 +45,7 @@ enum DetailPaneView {
         guard let detail = state.details[state.route] else { return }
         let spinner = Spinner.frame(state.spinnerFrame)
         let rows = detail.lines(spinner: spinner).enumerated().map { index, line in
-            ChartSteps.row(line, step: detail.step(on: index), now: state.now)
+            ChartSteps.row(line, step: detail.step(on: index))
         }
         DetailView(rows: rows, styles: DetailStyles(theme: state.theme))
             .render(into: &canvas, in: rect, state: detail.detail)

@@ -120,13 +120,19 @@ public struct MetricsSpan: Sendable, Hashable {
         return (Int(start.timeIntervalSince1970), Int(min(next, now).timeIntervalSince1970))
     }
 
-    /// How a person reads one period: "Tue 1 Dec" for a day, "week of Sun 29 Nov", "Tue 1 Dec 14:00" for an hour.
-    public func periodLabel(_ index: Int, now: Date = WallClock.now()) -> String {
+    /// Every period of the span as it stands at `now`, oldest first.
+    public func periods(now: Date = WallClock.now()) -> [(start: Int, end: Int)] {
+        (0 ..< steps).map { period($0, now: now) }
+    }
+
+    /// How a person reads the period starting at `start` (unix seconds): "Tue 1 Dec" for a day, "week of Sun
+    /// 29 Nov", "Tue 1 Dec 14:00" for an hour, in the span's zone.
+    public func periodLabel(startingAt start: Int) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB")
         formatter.timeZone = timeZone
         formatter.dateFormat = resolution == .hours ? "EEE d MMM HH:mm" : resolution == .months ? "MMMM yyyy" : "EEE d MMM"
-        let text = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(period(index, now: now).start)))
+        let text = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(start)))
         return resolution == .weeks ? "week of \(text)" : text
     }
 
