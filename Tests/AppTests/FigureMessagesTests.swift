@@ -18,6 +18,10 @@ import Workspace
         // Nothing delivered (a series without delivery reports): over sent, and it says so.
         let sentOnly = MetricRates(series: MetricSeries(series: ["sent": [10], "opened": [5]]), abilities: .all)
         #expect(sentOnly.sentence(["opened"]) == "open 50.0% of sent")
+        // One metric at a time, as `cio get campaign-metrics` prints it: the same bases.
+        let any = MetricRates(series: Self.series)
+        #expect(any.described("opened") == "25.0% of delivered" && any.described("bounced") == "2.0% of sent")
+        #expect(any.described("delivered") == "80.0% of sent" && any.described("sent") == "")
     }
 
     @Test func eachChannelShowsOnlyWhatItCanHave() {

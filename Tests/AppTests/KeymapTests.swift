@@ -105,6 +105,15 @@ import TerminalUI
         }
     }
 
+    /// A key spec with a typo (`ctlr-d`) is kept as unreadable, not dropped, so this catches it in any binding.
+    @Test func everyKeyNamedInABindingIsAKey() {
+        for binding in keymap.bindings {
+            #expect(binding.unreadableKeys.isEmpty, "\(binding.id) names keys that are no keys: \(binding.unreadableKeys)")
+        }
+        let typo = Binding("test.typo", ["ctlr-d", "j"], "A typo", section: "Test", command: .down)
+        #expect(typo.unreadableKeys == ["ctlr-d"] && typo.keys == [.character("j")])
+    }
+
     @Test func everyDefaultKeyRoundTripsThroughItsSpec() {
         for binding in keymap.bindings {
             for key in binding.keys {

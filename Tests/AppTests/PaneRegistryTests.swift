@@ -18,6 +18,20 @@ import TerminalUI
         #expect(Set(PaneKind.allCases.map(\.title)).count == PaneKind.allCases.count, "two panes share a title")
     }
 
+    /// A pane's own keys carry commands of that pane's own type, so each reaches the pane that declared it and its
+    /// `run`, whose switch the compiler holds exhaustive.
+    @Test func aPanesOwnCommandsGoToThatPane() {
+        for kind in PaneKind.allCases {
+            for binding in kind.definition.bindings {
+                guard case .pane(let command) = binding.command else { continue }
+                #expect(command.kind == kind, "\(binding.id) is declared by \(kind) but runs on \(command.kind)")
+            }
+        }
+        #expect(MessagesPane.command(.type) != MessagesPane.command(.metric))
+        #expect(MessagesPane.command(.type) == MessagesPane.command(.type))
+        #expect(ActivitiesPane.command(.type) != MessagesPane.command(.type), "the same case of two panes differs")
+    }
+
     @Test func capabilitiesSayWhatEachPaneCanDo() {
         #expect(PaneKind.withMetrics == [.campaigns, .broadcasts, .newsletters, .transactional])
         #expect(PaneRegistry.kinds { $0 is any HasDeliveries.Type } == [.campaigns, .broadcasts, .newsletters, .transactional])

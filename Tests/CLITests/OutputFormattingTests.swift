@@ -2,15 +2,20 @@ import CustomerIO
 import Foundation
 import TerminalUI
 import Testing
+import App
 @testable import cio
 
 @Suite struct OutputFormattingTests {
+    /// The app's rule and text for a time among attributes, which `cio get customer` prints too.
     @Test func timestampAttributesGetAReadableDate() {
-        #expect(Format.attribute(name: "created_at", value: "1700000000").hasPrefix("1700000000 (2023-11-"))
-        #expect(Format.attribute(name: "last_seen", value: "1700000000").contains("(2023-11-"))
-        #expect(Format.attribute(name: "plan", value: "1700000000") == "1700000000")
-        #expect(Format.attribute(name: "created_at", value: "soon") == "soon")
-        #expect(Format.attribute(name: "created_at", value: "42") == "42")
+        let now = Date(timeIntervalSince1970: 1_700_000_000 + 3 * 86_400)
+        #expect(TimeText.attribute(key: "created_at", value: .string("1700000000"), now: now) == TimeText.full(1_700_000_000, now: now))
+        #expect(TimeText.attribute(key: "created_at", value: .number(1_700_000_000), now: now)?.hasSuffix("(3d ago)") == true)
+        #expect(TimeText.attribute(key: "last_seen", value: .string("1700000000"), now: now)?.hasPrefix("2023-11-") == true)
+        #expect(TimeText.attribute(key: "plan", value: .string("1700000000"), now: now) == nil)
+        #expect(TimeText.attribute(key: "timezone", value: .string("1700000000"), now: now) == nil)
+        #expect(TimeText.attribute(key: "created_at", value: .string("soon"), now: now) == nil)
+        #expect(TimeText.attribute(key: "created_at", value: .string("42"), now: now) == nil)
     }
 
     @Test func aDeliverysStateIgnoresTheHumanAndPrefetchBreakdowns() {
@@ -30,14 +35,18 @@ import Testing
         #expect(clipped.contains("aaaaaaaaa…"))
     }
 
+    /// The app's sparkline: two days a braille cell, scaled to the row's own maximum, every day with activity
+    /// at least one dot.
     @Test func sparklinesScaleToTheirOwnMaximum() {
-        #expect(Format.sparkline([0, 7, 14]) == "▁▄█")
-        #expect(Format.sparkline([0, 0]) == "▁▁")
+        #expect(Format.sparkline([0, 7, 14, 1]) == "\u{28A0}\u{28C7}")
+        #expect(Format.sparkline([0, 0]) == "\u{2800}")
         #expect(Format.sparkline([]) == "")
+        #expect(Format.sparkline(Array(repeating: 1, count: 90)).count == 15, "90 days fill the same 15 cells")
     }
 
+    /// One dash for "nothing to divide by", the app's.
     @Test func ratesNeverDivideByZero() {
         #expect(Format.percent(1, of: 4) == "25.0%")
-        #expect(Format.percent(1, of: 0) == "–")
+        #expect(Format.percent(1, of: 0) == "—")
     }
 }

@@ -137,7 +137,11 @@ import Testing
             let result = try await CLIRunner.run(["get", "campaign-metrics", String(running), "--days", "30", "-o", "table"], environment: environment(url))
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.contains("sent"))
-            #expect(result.stdout.contains(where: { "▁▂▃▄▅▆▇█".contains($0) }))
+            // The app's braille sparkline, and its rates: opens of delivered, bounces of sent.
+            #expect(result.stdout.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) })
+            let lines = result.stdout.split(separator: "\n")
+            #expect(lines.first { $0.hasPrefix("opened ") }?.contains("of delivered") == true)
+            #expect(lines.first { $0.hasPrefix("bounced ") }.map { $0.contains("of sent") } ?? true, "a bounce rate is of sent, as in the app")
         }
     }
 

@@ -7,12 +7,12 @@ import Testing
 @Suite struct FilterTests {
     static let data = SandboxDataset.generate(customers: 4_000, seed: 11, anchor: Date(timeIntervalSince1970: 1_790_000_000))
 
-    func store() -> WorkspaceStore {
-        WorkspaceStore(data: Self.data, clock: SandboxClock(), exportSeconds: 0)
+    func store() -> SandboxWorkspace {
+        SandboxWorkspace(data: Self.data, clock: SandboxClock(), exportSeconds: 0)
     }
 
     /// The slow, obvious evaluation: one person at a time.
-    func naive(_ filter: AudienceFilter, _ row: Int, _ store: WorkspaceStore) -> Bool {
+    func naive(_ filter: AudienceFilter, _ row: Int, _ store: SandboxWorkspace) -> Bool {
         let customers = Self.data.customers
         switch filter {
         case .and(let parts): return parts.allSatisfy { naive($0, row, store) }
@@ -92,7 +92,7 @@ import Testing
 
     @Test func filtersDecodeFromTheWireGrammar() throws {
         let json = #"{"and":[{"attribute":{"field":"plan","operator":"eq","value":"pro"}},{"not":{"segment":{"id":5}}}]}"#
-        let filter = try JSONValue.parse(Array(json.utf8))!.decode(AudienceFilter.self)
+        let filter = try SandboxJSON.parse(Array(json.utf8))!.decode(AudienceFilter.self)
         #expect(filter == .and([.attribute(field: "plan", condition: .equals("pro")), .not(.segment(id: 5))]))
         check(filter)
     }

@@ -60,7 +60,7 @@ import Testing
         "subscription_topic_id", "campaign_id", "action_id", "newsletter_id", "broadcast_id",
     ]
 
-    static func kind(_ value: JSONValue) -> String {
+    static func kind(_ value: SandboxJSON) -> String {
         switch value {
         case .null: "null"
         case .bool: "bool"
@@ -72,7 +72,7 @@ import Testing
     }
 
     /// Problems found comparing our value to the example's, as "path: what".
-    static func compare(_ example: JSONValue, _ ours: JSONValue, key: String, path: String) -> [String] {
+    static func compare(_ example: SandboxJSON, _ ours: SandboxJSON, key: String, path: String) -> [String] {
         let expected = kind(example)
         let actual = kind(ours)
         if expected == "null" || actual == "null" { return [] }
@@ -114,8 +114,8 @@ import Testing
                 let path = substitutions.reduce(example.path) { $0.replacingOccurrences(of: $1.key, with: $1.value) }
                 let result = try await client.get(path)
                 #expect(result.status == 200, "\(example.operation) \(path)")
-                let expected = try #require(JSONValue.parse(Array(example.body.utf8)), "\(example.operation)")
-                let ours = try #require(JSONValue.parse(Array(result.body)), "\(example.operation)")
+                let expected = try #require(SandboxJSON.parse(Array(example.body.utf8)), "\(example.operation)")
+                let ours = try #require(SandboxJSON.parse(Array(result.body)), "\(example.operation)")
                 let problems = Self.compare(expected, ours, key: "", path: example.operation)
                 #expect(problems.isEmpty, "\(problems.joined(separator: "; "))")
             }

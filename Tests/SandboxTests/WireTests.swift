@@ -5,7 +5,7 @@ import Testing
 /// The JSON builder, cursors and request parsing.
 @Suite struct WireTests {
     @Test func serializesValidJSON() throws {
-        let value = JSONValue.obj([
+        let value = SandboxJSON.obj([
             "text": .string("quote \" backslash \\ newline \n tab \t bell \u{07} Zoë 李"),
             "number": .int(-42), "fraction": .double(0.25), "whole": .double(3), "flag": .bool(true), "nothing": .null,
             "list": .array([.int(1), .string("two")]), "empty": .obj([]),
@@ -14,7 +14,7 @@ import Testing
         let parsed = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
         #expect(parsed?["text"] as? String == "quote \" backslash \\ newline \n tab \t bell \u{07} Zoë 李")
         #expect(parsed?["fraction"] as? Double == 0.25)
-        #expect(JSONValue.parse(bytes)?["number"]?.intValue == -42)
+        #expect(SandboxJSON.parse(bytes)?["number"]?.intValue == -42)
         #expect(value.text.hasPrefix("{\"text\":"), "keys keep their order")
     }
 

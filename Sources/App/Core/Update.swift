@@ -139,8 +139,8 @@ public enum AppUpdate {
             return FilterCommands.metrics(command, &state)
         case .chartEarlier, .chartLater:
             return ChartSteps.run(command, &state)
-        case .pane(let pane, let command):
-            return pane.definition.run(command, &state)
+        case .pane(let command):
+            return command.kind.definition.perform(command, &state)
         case .downloadExport, .closeHelp, .dialogCancel, .dialogNext, .dialogPrevious, .dialogPress, .archivedBody, .startExport:
             return DialogCommands.run(command, &state)
         case .members, .nextPane, .previousPane, .showPane:

@@ -48,8 +48,8 @@ public enum Command: Sendable, Hashable {
     case pipelines
     /// `a` on Objects: create, update or delete an object.
     case actOnObject
-    /// A pane's own command (`t` on Activities), run by that pane's `PaneDefinition`.
-    case pane(PaneKind, String)
+    /// A pane's own command (`t` on Activities), typed by that pane and run by its `PaneDefinition`.
+    case pane(PaneCommand)
 }
 
 /// One action as data: its keys, what it is called, where it applies, whether it writes, and when it is unavailable.
@@ -68,12 +68,16 @@ public struct Binding: Sendable {
     /// Shown in the status bar's hints.
     public let isHint: Bool
     public let command: Command
+    /// Key specs given that name no key (a typo such as `ctlr-d`): kept, so a test can refuse them instead of the
+    /// binding silently losing a key.
+    public let unreadableKeys: [String]
     /// Why it cannot be used right now (nil when it can).
     public let disabledReason: @Sendable (AppState) -> String?
 
     public init(_ id: String, _ keys: [String], _ title: String, section: String, scope: BindingScope = .normal, panes: Set<PaneKind>? = nil, writes: Bool = false, hint: Bool = false, command: Command, disabled: @escaping @Sendable (AppState) -> String? = { _ in nil }) {
         self.id = id
         self.keys = keys.compactMap(Key.init(spec:))
+        unreadableKeys = keys.filter { Key(spec: $0) == nil }
         self.title = title
         self.section = section
         self.scope = scope

@@ -2,10 +2,11 @@ import CustomerIO
 import Foundation
 import TerminalUI
 
-/// Numbers, rates and metric series as the panes show them: one place, so a list cell and a detail line agree.
-enum Format {
+/// Numbers, rates and metric series as people read them: one place, so a list cell, a detail line and a `cio get`
+/// table agree.
+public enum Format {
     /// `1125` as `1,125`.
-    static func grouped(_ number: Int) -> String {
+    public static func grouped(_ number: Int) -> String {
         let digits = String(number)
         var result = ""
         for (index, character) in digits.reversed().enumerated() {
@@ -16,7 +17,7 @@ enum Format {
     }
 
     /// `12.5%`, or `—` when there is nothing to divide by.
-    static func percent(_ part: Int, of whole: Int) -> String {
+    public static func percent(_ part: Int, of whole: Int) -> String {
         guard whole > 0 else { return "—" }
         return String(format: "%.1f%%", Double(part) * 100 / Double(whole))
     }
@@ -30,7 +31,7 @@ enum Format {
 
     /// A daily series in a 15-cell braille sparkline: two samples per cell, so 30 days fill it and 90 days are
     /// summed three to a sample.
-    static func sparkline(_ values: [Int]) -> String {
+    public static func sparkline(_ values: [Int]) -> String {
         Sparkline.braille(buckets(values, count: 30), width: 15)
     }
 

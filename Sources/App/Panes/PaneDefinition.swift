@@ -129,14 +129,55 @@ protocol PaneDefinition: Sendable {
     /// The sections of an opened item, in order, and how each loads.
     static var sections: [SectionID] { get }
     static func section(_ id: SectionID, key: String, _ context: PaneContext) async throws -> [DetailLine]
-    /// The pane's own keys; their commands are `.pane(kind, id)` and run in `run`.
+    /// The pane's own commands, one case each (`t` on Activities is `.type`); none by default.
+    associatedtype OwnCommand: PaneCommandCase = NoOwnCommand
+    /// The pane's own keys; their commands are `command(.case)` and run in `run`.
     static var bindings: [Binding] { get }
     /// The reducer for the pane's own commands: changes its query and asks for the list again.
-    static func run(_ command: String, _ state: inout AppState) -> [Effect]
+    static func run(_ command: OwnCommand, _ state: inout AppState) -> [Effect]
     /// The find line's prompt and placeholder when the pane asks for text (its `.find` command), else nil.
     static var findPrompt: (prompt: String, placeholder: String)? { get }
     /// Enter on the find line: the text becomes part of the pane's query.
     static func find(_ text: String, _ state: inout AppState) -> [Effect]
+}
+
+/// The cases of one pane's own commands: a pane with keys of its own names them in an enum of this kind.
+protocol PaneCommandCase: Hashable, Sendable {}
+
+/// The commands of a pane that has none of its own.
+enum NoOwnCommand: PaneCommandCase {}
+
+/// A pane's own command as the app's `Command` carries it: the pane and its typed case. It is made only by that
+/// pane's `command(_:)`, so the case is always of the pane's own type and only its `run` receives it.
+public struct PaneCommand: Sendable, Hashable {
+    public let kind: PaneKind
+    let value: any PaneCommandCase
+
+    public static func == (lhs: PaneCommand, rhs: PaneCommand) -> Bool {
+        lhs.kind == rhs.kind && AnyHashable(lhs.value) == AnyHashable(rhs.value)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(AnyHashable(value))
+    }
+}
+
+extension PaneDefinition where OwnCommand == NoOwnCommand {
+    static func run(_ command: NoOwnCommand, _ state: inout AppState) -> [Effect] {}
+}
+
+extension PaneDefinition {
+    /// The app's command for one of this pane's own, for its bindings.
+    static func command(_ own: OwnCommand) -> Command {
+        .pane(PaneCommand(kind: kind, value: own))
+    }
+
+    /// Runs a carried command: `command(_:)` made it from this pane's own type, so the cast always holds.
+    static func perform(_ command: PaneCommand, _ state: inout AppState) -> [Effect] {
+        guard let own = command.value as? OwnCommand else { return [] }
+        return run(own, &state)
+    }
 }
 
 extension PaneDefinition {
@@ -157,7 +198,6 @@ extension PaneDefinition {
         throw SectionProblem("nothing to load for \(id.title)")
     }
     static var bindings: [Binding] { [] }
-    static func run(_ command: String, _ state: inout AppState) -> [Effect] { [] }
     static var findPrompt: (prompt: String, placeholder: String)? { nil }
     static func find(_ text: String, _ state: inout AppState) -> [Effect] { [] }
 

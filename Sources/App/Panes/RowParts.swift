@@ -30,10 +30,10 @@ enum RowParts {
 }
 
 /// Unix timestamps as local time.
-enum TimeText {
+public enum TimeText {
 
     /// `2026-11-20 14:03`, or `—` when missing.
-    static func short(_ timestamp: Int?) -> String {
+    public static func short(_ timestamp: Int?) -> String {
         guard let timestamp, timestamp > 0 else { return "—" }
         let date = Date(timeIntervalSince1970: TimeInterval(timestamp))
         var calendar = Calendar(identifier: .gregorian)
@@ -43,7 +43,7 @@ enum TimeText {
     }
 
     /// `2026-11-20 14:03 (3d ago)`.
-    static func full(_ timestamp: Int?, now: Date = WallClock.now()) -> String {
+    public static func full(_ timestamp: Int?, now: Date = WallClock.now()) -> String {
         guard let timestamp, timestamp > 0 else { return "—" }
         let seconds = Int(now.timeIntervalSince1970) - timestamp
         let ago: String = switch abs(seconds) {
@@ -54,5 +54,14 @@ enum TimeText {
         }
         let relative = ago == "just now" ? ago : (seconds >= 0 ? "\(ago) ago" : "in \(ago)")
         return "\(short(timestamp)) (\(relative))"
+    }
+
+    /// An attribute's value as a time, when it is one: named like one (`…_at`, `last_…`, `…time…` but not
+    /// `timezone`, `…date…`) and holding Unix seconds between 2000 and 2100. The one rule for the app and `cio get`.
+    public static func attribute(key: String, value: JSONValue, now: Date = WallClock.now()) -> String? {
+        let name = key.lowercased()
+        guard name.hasSuffix("_at") || name.hasPrefix("last_") || name.contains("time") && name != "timezone" || name.contains("date") else { return nil }
+        guard let seconds = value.lenientInt, (946_684_800...4_102_444_800).contains(seconds) else { return nil }
+        return full(seconds, now: now)
     }
 }

@@ -45,10 +45,20 @@ struct MetricAbilities: Sendable, Equatable {
 
 /// Rates, each over a base it names: opens and clicks over what was delivered (what could be read), bounces over
 /// what was sent. Where nothing was delivered (a webhook, a series without delivery), they are over what was sent
-/// and say so.
-struct MetricRates {
+/// and say so. The one rule for the app and `cio get`.
+public struct MetricRates {
     let series: MetricSeries
     let abilities: MetricAbilities
+
+    init(series: MetricSeries, abilities: MetricAbilities) {
+        self.series = series
+        self.abilities = abilities
+    }
+
+    /// Rates of `series` whatever its channels, as `cio get` prints them.
+    public init(series: MetricSeries) {
+        self.init(series: series, abilities: .all)
+    }
 
     /// The base opens and clicks are divided by, and its name: delivered, or sent where nothing was delivered.
     var base: (count: Int, name: String) {
@@ -56,11 +66,22 @@ struct MetricRates {
         return delivered > 0 ? (delivered, "delivered") : (series.total("sent"), "sent")
     }
 
+    /// What `metric` is a rate of: delivered and bounced of what was sent, the rest of the base.
+    func whole(of metric: String) -> (count: Int, name: String) {
+        metric == "bounced" || metric == "delivered" ? (series.total("sent"), "sent") : base
+    }
+
     /// `26.8 %`, or nil when the channels cannot have `metric`.
     func rate(_ metric: String) -> (text: String, fraction: Double?)? {
         guard abilities.allows(metric) else { return nil }
-        let whole = metric == "bounced" ? series.total("sent") : base.count
+        let whole = whole(of: metric).count
         return (Format.percent(series.total(metric), of: whole), whole > 0 ? Double(series.total(metric)) / Double(whole) : nil)
+    }
+
+    /// "37.5% of delivered": one metric's rate and what it is of; empty for sent, which everything else is of.
+    public func described(_ metric: String) -> String {
+        guard metric != "sent", let rate = rate(metric) else { return "" }
+        return "\(rate.text) of \(whole(of: metric).name)"
     }
 
     /// "open 26.8%, click 3.1% of delivered · bounce 1.2% of sent": the rates of `metrics` its channels can have,
@@ -70,7 +91,7 @@ struct MetricRates {
         var groups: [(base: String, parts: [String])] = []
         for metric in metrics {
             guard let rate = rate(metric) else { continue }
-            let baseName = metric == "bounced" ? "sent" : base.name
+            let baseName = whole(of: metric).name
             let part = "\(words[metric] ?? metric) \(rate.text)"
             if let last = groups.indices.last, groups[last].base == baseName { groups[last].parts.append(part) } else { groups.append((baseName, [part])) }
         }

@@ -41,17 +41,8 @@ enum PersonSections {
     /// Attributes sorted by name; timestamps read as local time with how long ago ("2026-11-20 14:03 (2d ago)").
     static func attributes(_ profile: CustomerProfile, now: Int) -> [DetailLine] {
         profile.attributes.sorted { $0.key < $1.key }.map { key, value in
-            DetailLine(key: key, value: timestampText(key: key, value: value, now: now) ?? value.displayText)
+            DetailLine(key: key, value: TimeText.attribute(key: key, value: value, now: Date(timeIntervalSince1970: TimeInterval(now))) ?? value.displayText)
         }
-    }
-
-    /// A value that is a Unix time: the attribute is named like one (`…_at`, `last_…`, `…time…`, `…date…`) and holds
-    /// a number of seconds between 2000 and 2100.
-    static func timestampText(key: String, value: JSONValue, now: Int) -> String? {
-        let name = key.lowercased()
-        guard name.hasSuffix("_at") || name.hasPrefix("last_") || name.contains("time") && name != "timezone" || name.contains("date") else { return nil }
-        guard let seconds = value.lenientInt, (946_684_800...4_102_444_800).contains(seconds) else { return nil }
-        return TimeText.full(seconds, now: Date(timeIntervalSince1970: TimeInterval(now)))
     }
 
     static func identifiers(_ profile: CustomerProfile, now: Int) -> [DetailLine] {

@@ -15,7 +15,7 @@ enum MarkedPeople {
     }
 
     static func toggle(_ state: inout AppState) -> [Effect] {
-        if case .list(.segments) = state.route { return OverlapPane.run("mark", &state) }
+        if case .list(.segments) = state.route { return OverlapPane.run(.mark, &state) }
         guard isPeopleList(state), let row = state.currentList.selectedRow, row.item?.person != nil else { return [] }
         var list = state.currentList
         if let index = list.marked.firstIndex(of: row.key) { list.marked.remove(at: index) } else { list.marked.append(row.key) }

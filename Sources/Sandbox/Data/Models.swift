@@ -256,7 +256,7 @@ struct SenderIdentityRecord: Sendable {
 struct CollectionRecord: Sendable {
     let id: Int
     let name: String
-    let rows: [[(String, JSONValue)]]
+    let rows: [[(String, SandboxJSON)]]
     let created: Int
     let updated: Int
 }

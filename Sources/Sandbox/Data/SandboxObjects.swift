@@ -34,7 +34,7 @@ enum SandboxObjects {
     static func cioObjectID(_ object: Object) -> String { String((object.type == 1 ? 0xB100_0000 : 0xB200_0000) + object.index, radix: 16) }
     static func name(_ object: Object) -> String { object.type == 1 ? NameBanks.company(object.index) : "Project \(object.index + 1)" }
 
-    static func identifiers(_ object: Object) -> JSONValue {
+    static func identifiers(_ object: Object) -> SandboxJSON {
         .obj(["object_id": .string(objectID(object)), "cio_object_id": .string(cioObjectID(object))])
     }
 

@@ -7,19 +7,19 @@ enum Envelopes {
         return String(repeating: "0", count: 6 - text.count) + text
     }
 
-    static func errors(status: Int, detail: String, pointer: String? = nil) -> JSONValue {
-        var item: [(String, JSONValue)] = [("detail", .string(detail))]
+    static func errors(status: Int, detail: String, pointer: String? = nil) -> SandboxJSON {
+        var item: [(String, SandboxJSON)] = [("detail", .string(detail))]
         if let pointer { item.append(("source", .obj(["pointer": .string(pointer)]))) }
         item.append(("status", .string(String(status))))
         return .obj(["errors": .array([.obj(item)])])
     }
 
-    static func meta(_ message: String) -> JSONValue {
+    static func meta(_ message: String) -> SandboxJSON {
         .obj(["meta": .obj(["error": .string(message)])])
     }
 
     static func reply(for failure: APIFailure, reference: String) -> Reply {
-        let body: JSONValue
+        let body: SandboxJSON
         switch failure.envelope {
         case .errors: body = errors(status: failure.status, detail: "\(failure.detail) (reference \(reference))")
         case .meta: body = meta(failure.detail)

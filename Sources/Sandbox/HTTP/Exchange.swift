@@ -97,9 +97,9 @@ struct Exchange: Sendable {
     }
 
     /// The body as JSON (an empty body is an empty object).
-    func json() throws -> JSONValue {
+    func json() throws -> SandboxJSON {
         if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .object([]) }
-        guard let value = JSONValue.parse(body) else { throw APIFailure.badRequest("request body \(JSONValue.unreadable(body))") }
+        guard let value = SandboxJSON.parse(body) else { throw APIFailure.badRequest("request body \(SandboxJSON.unreadable(body))") }
         return value
     }
 }

@@ -10,7 +10,7 @@ struct Reply: Sendable {
         self.body = body
     }
 
-    static func json(_ value: JSONValue, status: Int = 200) -> Reply {
+    static func json(_ value: SandboxJSON, status: Int = 200) -> Reply {
         Reply(status: status, body: value.serialized())
     }
 

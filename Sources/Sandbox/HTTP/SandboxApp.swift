@@ -3,7 +3,7 @@ import Synchronization
 
 /// Everything the route handlers share: the workspace, the limiter, the probe and the server's own address.
 final class SandboxApp: Sendable {
-    let store: WorkspaceStore
+    let store: SandboxWorkspace
     let limiter: RateLimiter
     let probe: SandboxProbe
     let options: SandboxOptions
@@ -11,7 +11,7 @@ final class SandboxApp: Sendable {
     /// Secret for signing export download links (derived from the seed, so links are stable per workspace).
     let signingKey: UInt64
 
-    init(store: WorkspaceStore, limiter: RateLimiter, probe: SandboxProbe, options: SandboxOptions) {
+    init(store: SandboxWorkspace, limiter: RateLimiter, probe: SandboxProbe, options: SandboxOptions) {
         self.store = store
         self.limiter = limiter
         self.probe = probe

@@ -86,12 +86,12 @@ public final class SandboxProbe: Sendable {
     }
 
     private let state = Mutex(State())
-    private let store: WorkspaceStore
+    private let store: SandboxWorkspace
     private let limiter: RateLimiter
     /// The log keeps the most recent requests only, so a long demo session doesn't grow without bound.
     static let logCapacity = 200_000
 
-    init(store: WorkspaceStore, limiter: RateLimiter) {
+    init(store: SandboxWorkspace, limiter: RateLimiter) {
         self.store = store
         self.limiter = limiter
     }

@@ -111,7 +111,7 @@ enum BroadcastRoutes {
     }
 
     static func audience(_ exchange: Exchange, broadcast: BroadcastRecord, app: SandboxApp) throws -> ([Int32], [String]) {
-        let body: JSONValue
+        let body: SandboxJSON
         do { body = try exchange.json() } catch { throw invalid("request body is not valid JSON") }
         guard body.members != nil else { throw invalid("request body must be a JSON object") }
         guard broadcast.state == "running" else {
@@ -165,7 +165,7 @@ enum BroadcastRoutes {
 
     /// A `recipients` filter's people. The trigger's spec documents validation errors as 422 (it lists no 400), so a
     /// filter that does not decode, or nests deeper than the filter schema allows, is a 422 here.
-    private static func recipients(_ body: JSONValue, app: SandboxApp) throws -> [Int32] {
+    private static func recipients(_ body: SandboxJSON, app: SandboxApp) throws -> [Int32] {
         let filter: AudienceFilter
         do { filter = try body["recipients"]!.decode(AudienceFilter.self) } catch let error as DecodingError {
             throw invalid("recipients is not a valid filter: \(CustomerRoutes.describe(error))", pointer: "/data/attributes/recipients")
@@ -188,7 +188,7 @@ enum BroadcastRoutes {
         /// What was skipped, for the trigger's error list.
         var errors: [String] = []
 
-        init(people: PeopleDirectory, body: JSONValue) {
+        init(people: PeopleDirectory, body: SandboxJSON) {
             self.people = people
             idIgnoreMissing = body["id_ignore_missing"]?.boolValue ?? false
             emailIgnoreMissing = body["email_ignore_missing"]?.boolValue ?? false

@@ -23,7 +23,7 @@ enum CampaignRoutes {
             let campaign = try campaign(parameters, app)
             // Fixed pages of ten; only `start` is accepted.
             let page = Cursor.page(campaign.actions, start: exchange.query["start"], limit: 10)
-            var pairs: [(String, JSONValue)] = [("actions", .array(page.items.map { CampaignWire.action($0, parentKey: "campaign_id") }))]
+            var pairs: [(String, SandboxJSON)] = [("actions", .array(page.items.map { CampaignWire.action($0, parentKey: "campaign_id") }))]
             pairs.append(("next", .string(page.next ?? "")))
             return .json(.obj(pairs))
         }
@@ -50,7 +50,7 @@ enum CampaignRoutes {
             let counts = app.store.tally(.campaign(campaign.id), boundaries: boundaries)
             let sent = counts[Metric.sent.rawValue]
             let converted = counts[Metric.converted.rawValue]
-            func scaled(_ factor: Double) -> JSONValue { .ints(sent.map { Int((Double($0) * factor).rounded()) }) }
+            func scaled(_ factor: Double) -> SandboxJSON { .ints(sent.map { Int((Double($0) * factor).rounded()) }) }
             let started = sent.map { Int((Double($0) * 1.2).rounded()) }
             let activated = sent.map { Int((Double($0) * 1.1).rounded()) }
             return .json(.obj(["journey_metric": .obj([

@@ -112,7 +112,7 @@ enum CustomerRoutes {
 
     /// Decodes the filter grammar with `AudienceFilter`, turning its complaints, and nesting the vendor's schema does
     /// not allow, into a 400 as the real API answers.
-    static func decodeFilter(_ value: JSONValue, field: String) throws -> AudienceFilter {
+    static func decodeFilter(_ value: SandboxJSON, field: String) throws -> AudienceFilter {
         let filter: AudienceFilter
         do {
             filter = try value.decode(AudienceFilter.self)

@@ -54,7 +54,7 @@ enum ExportRoutes {
 
     /// A deliveries export's body: exactly one owner id, the optional window, metric and drafts flag, each of the
     /// spec's type.
-    static func deliverySelection(_ body: JSONValue) throws -> (DeliverySelector, key: String, id: Int) {
+    static func deliverySelection(_ body: SandboxJSON) throws -> (DeliverySelector, key: String, id: Int) {
         let keys = ["newsletter_id", "campaign_id", "transactional_message_id", "action_id"]
         let present = keys.filter { body[$0] != nil && body[$0] != .null }
         guard present.count == 1, let key = present.first else {

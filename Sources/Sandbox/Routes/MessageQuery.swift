@@ -48,9 +48,9 @@ enum MessageQuery {
     }
 
     /// `{"messages":[…],"next":"…"}`, with `next` left out on the last page.
-    static func envelope(_ page: (items: [DeliveryRecord], next: Int?), shape: DeliveryWire.Shape, app: SandboxApp) -> JSONValue {
+    static func envelope(_ page: (items: [DeliveryRecord], next: Int?), shape: DeliveryWire.Shape, app: SandboxApp) -> SandboxJSON {
         let people = app.store.directory()
-        var pairs: [(String, JSONValue)] = [
+        var pairs: [(String, SandboxJSON)] = [
             ("messages", .array(page.items.map { DeliveryWire.delivery($0, people: people, shape: shape) })),
         ]
         if let next = page.next { pairs.append(("next", .string(Cursor.encode(next)))) }

@@ -21,8 +21,8 @@ enum ObjectRoutes {
             let time = object.updatedAt ?? app.customers.anchor - 86_400 * 200
             return .json(.obj(["object": .obj([
                 "identifiers": identifiers(object),
-                "attributes": .obj(attributes.map { ($0.key, JSONValue.string($0.value)) }),
-                "timestamps": .obj(attributes.map { ($0.key, JSONValue.int(time)) }),
+                "attributes": .obj(attributes.map { ($0.key, SandboxJSON.string($0.value)) }),
+                "timestamps": .obj(attributes.map { ($0.key, SandboxJSON.int(time)) }),
             ])]))
         }
 
@@ -40,7 +40,7 @@ enum ObjectRoutes {
         }
     }
 
-    static func identifiers(_ object: ObjectView) -> JSONValue {
+    static func identifiers(_ object: ObjectView) -> SandboxJSON {
         .obj(["object_id": .string(object.key.id), "cio_object_id": .string(object.cioObjectID)])
     }
 
@@ -54,7 +54,7 @@ enum ObjectRoutes {
     }
 
     /// The objects filter: `and` / `or` / `not` over `object_attribute` leaves (`eq` a value, or `exists`).
-    private static func matches(_ filter: JSONValue, _ attributes: [String: String]) throws -> Bool {
+    private static func matches(_ filter: SandboxJSON, _ attributes: [String: String]) throws -> Bool {
         if let parts = filter["and"]?.arrayValue { return try parts.allSatisfy { try matches($0, attributes) } }
         if let parts = filter["or"]?.arrayValue { return try parts.contains { try matches($0, attributes) } }
         if let inner = filter["not"] { return try !matches(inner, attributes) }

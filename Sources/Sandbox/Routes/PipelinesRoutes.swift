@@ -33,7 +33,7 @@ enum PipelinesRoutes {
 
     private static func single(_ call: String, _ exchange: Exchange, _ app: SandboxApp) -> Reply {
         guard exchange.body.count <= callBytes else { return invalid("the request is \(exchange.body.count) bytes; the limit is 32 kB", exchange) }
-        guard let body = JSONValue.parse(exchange.body) else { return invalid("the request body \(JSONValue.unreadable(exchange.body))", exchange) }
+        guard let body = SandboxJSON.parse(exchange.body) else { return invalid("the request body \(SandboxJSON.unreadable(exchange.body))", exchange) }
         do throws(TrackProblem) {
             _ = app.store.apply([try PipelinesParser.operation(call, body)])
         } catch {
@@ -46,9 +46,9 @@ enum PipelinesRoutes {
     /// one bad item (and applies nothing); otherwise the good items are applied and the bad ones dropped.
     private static func batch(_ exchange: Exchange, _ app: SandboxApp) -> Reply {
         guard exchange.body.count <= batchBytes else { return invalid("the request is \(exchange.body.count) bytes; the limit is 500 kB", exchange) }
-        guard let body = JSONValue.parse(exchange.body), body.members != nil else { return invalid("the request body is not a JSON object", exchange) }
+        guard let body = SandboxJSON.parse(exchange.body), body.members != nil else { return invalid("the request body is not a JSON object", exchange) }
         guard let items = body["batch"]?.arrayValue else { return invalid("batch is required and must be an array", exchange) }
-        var operations: [TrackOperation] = []
+        var operations: [SandboxTrackOperation] = []
         for (index, item) in items.enumerated() {
             do throws(TrackProblem) {
                 operations.append(try operation(item))
@@ -60,7 +60,7 @@ enum PipelinesRoutes {
         return accepted()
     }
 
-    private static func operation(_ item: JSONValue) throws(TrackProblem) -> TrackOperation {
+    private static func operation(_ item: SandboxJSON) throws(TrackProblem) -> SandboxTrackOperation {
         let size = item.serialized().count
         if size > callBytes { throw .tooLarge("batch", "the item is \(size) bytes; the limit is 32 kB") }
         guard item.members != nil else { throw .type("item", "an object") }

@@ -38,7 +38,7 @@ enum SuppressionRoutes {
         return list
     }
 
-    private static func answer(_ list: EspList, _ entries: [EspSuppression]) -> JSONValue {
+    private static func answer(_ list: EspList, _ entries: [EspSuppression]) -> SandboxJSON {
         .obj([
             "category": .string(list.category),
             "suppressions": .array(entries.map { entry in

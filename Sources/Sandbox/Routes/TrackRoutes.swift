@@ -9,7 +9,7 @@ enum TrackRoutes {
         }
     }
 
-    static func change(_ exchange: Exchange, _ parameters: Router.Parameters, _ app: SandboxApp, _ change: WorkspaceStore.MembershipChange) throws -> Reply {
+    static func change(_ exchange: Exchange, _ parameters: Router.Parameters, _ app: SandboxApp, _ change: SandboxWorkspace.MembershipChange) throws -> Reply {
         let id = try parameters.int("id")
         let body = try exchange.json()
         guard let ids = body["ids"]?.arrayValue else { throw APIFailure.badRequest("ids is required and must be an array") }

@@ -47,19 +47,19 @@ enum TrackV1Routes {
     }
 
     /// The request body as JSON (an empty body is an empty object).
-    private static func body(_ exchange: Exchange) throws(TrackProblem) -> JSONValue {
+    private static func body(_ exchange: Exchange) throws(TrackProblem) -> SandboxJSON {
         if exchange.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .object([]) }
-        guard let value = JSONValue.parse(exchange.body) else { throw .value("body", "the request body \(JSONValue.unreadable(exchange.body))") }
+        guard let value = SandboxJSON.parse(exchange.body) else { throw .value("body", "the request body \(SandboxJSON.unreadable(exchange.body))") }
         return value
     }
 
     /// Applies what a request asks for: 200 `{}`, or 400 in v1's shape (`{"meta":{"errors":[…]}}`; the merge
     /// endpoint's spec gives `{"meta":{"error":…}}`).
-    private static func perform(_ app: SandboxApp, singleError: Bool = false, _ operations: () throws(TrackProblem) -> [TrackOperation]) -> Reply {
+    private static func perform(_ app: SandboxApp, singleError: Bool = false, _ operations: () throws(TrackProblem) -> [SandboxTrackOperation]) -> Reply {
         do throws(TrackProblem) {
             if let refused = app.store.apply(try operations()).first { throw refused.problem }
         } catch {
-            let meta: JSONValue = singleError ? .obj(["error": .string(error.message)]) : .obj(["errors": .array([.string(error.message)])])
+            let meta: SandboxJSON = singleError ? .obj(["error": .string(error.message)]) : .obj(["errors": .array([.string(error.message)])])
             return .json(.obj(["meta": meta]), status: 400)
         }
         return .json(.obj([]))

@@ -5,7 +5,7 @@ enum TrackWriteRoutes {
             guard exchange.body.count < TrackLimits.entityBytes else {
                 return refused(.tooLarge("body", "the request is \(exchange.body.count) bytes; /api/v2/entity takes less than 32 kB"))
             }
-            guard let body = JSONValue.parse(exchange.body) else { return refused(.value("body", "the request body \(JSONValue.unreadable(exchange.body))")) }
+            guard let body = SandboxJSON.parse(exchange.body) else { return refused(.value("body", "the request body \(SandboxJSON.unreadable(exchange.body))")) }
             do throws(TrackProblem) {
                 try app.store.apply(EntityParser.operation(body))
             } catch {
@@ -18,7 +18,7 @@ enum TrackWriteRoutes {
             guard exchange.body.count < TrackLimits.batchBytes else {
                 return refused(.tooLarge("body", "the request is \(exchange.body.count) bytes; /api/v2/batch takes less than 500 kB"))
             }
-            guard let body = JSONValue.parse(exchange.body) else { return refused(.value("body", "the request body \(JSONValue.unreadable(exchange.body))")) }
+            guard let body = SandboxJSON.parse(exchange.body) else { return refused(.value("body", "the request body \(SandboxJSON.unreadable(exchange.body))")) }
             guard body.members != nil else { return refused(.type("body", "an object")) }
             // The spec's batch body requires no member, so `{}` is an empty batch; a `batch` that is there must be
             // an array.
@@ -29,9 +29,9 @@ enum TrackWriteRoutes {
     }
 
     /// Applies every valid operation; the invalid ones (and any the workspace refuses) come back by position.
-    private static func batch(_ items: [JSONValue], _ app: SandboxApp) -> Reply {
+    private static func batch(_ items: [SandboxJSON], _ app: SandboxApp) -> Reply {
         var problems: [(index: Int, problem: TrackProblem)] = []
-        var valid: [(index: Int, operation: TrackOperation)] = []
+        var valid: [(index: Int, operation: SandboxTrackOperation)] = []
         for (index, item) in items.enumerated() {
             let size = item.serialized().count
             if size > TrackLimits.entityBytes {
@@ -47,7 +47,7 @@ enum TrackWriteRoutes {
         for refused in app.store.apply(valid.map(\.operation)) { problems.append((valid[refused.index].index, refused.problem)) }
         guard !problems.isEmpty else { return .json(.obj([])) }
         let errors = problems.sorted { $0.index < $1.index }.map { entry in
-            JSONValue.obj([
+            SandboxJSON.obj([
                 ("batch_index", .int(entry.index)), ("reason", .string(entry.problem.reason)),
                 ("field", .string(entry.problem.field)), ("message", .string(entry.problem.message)),
             ])

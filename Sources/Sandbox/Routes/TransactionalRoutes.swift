@@ -55,7 +55,7 @@ enum TransactionalRoutes {
 
     /// `to` as the spec has it per channel: required for email (at most 15 with bcc) and SMS (one E.164 number, or
     /// Liquid); a push defaults to all of the person's devices and goes to all, last_used or a device token.
-    static func checkedRecipient(_ body: JSONValue, channel: String) throws -> String {
+    static func checkedRecipient(_ body: SandboxJSON, channel: String) throws -> String {
         let to = body["to"]?.stringValue?.trimmingCharacters(in: .whitespaces) ?? ""
         if to.isEmpty {
             guard channel == "push" else { throw failure(400, "to is required") }
@@ -73,7 +73,7 @@ enum TransactionalRoutes {
     }
 
     static func send(_ exchange: Exchange, channel: String, app: SandboxApp) throws -> Reply {
-        let body: JSONValue
+        let body: SandboxJSON
         do { body = try exchange.json() } catch { throw failure(400, "request body is not valid JSON") }
         guard body.members != nil else { throw failure(400, "request body must be a JSON object") }
         let ref = try personRef(body)
@@ -110,7 +110,7 @@ enum TransactionalRoutes {
     }
 
     /// `identifiers`: exactly one of id, email, cio_id, not empty.
-    static func personRef(_ body: JSONValue) throws -> PersonRef {
+    static func personRef(_ body: SandboxJSON) throws -> PersonRef {
         guard let identifiers = body["identifiers"], let pairs = identifiers.members else {
             throw failure(400, "identifiers is required: an object with one of id, email or cio_id")
         }
@@ -144,7 +144,7 @@ enum TransactionalRoutes {
     }
 
     /// transactional_message_id: a number or a trigger name; email may instead carry body, subject and from.
-    static func sentTemplate(_ body: JSONValue, channel: String, app: SandboxApp) throws -> TemplateRecord {
+    static func sentTemplate(_ body: SandboxJSON, channel: String, app: SandboxApp) throws -> TemplateRecord {
         let template: TemplateRecord
         if let reference = body["transactional_message_id"], !reference.isNull {
             let found: TemplateRecord?
@@ -169,7 +169,7 @@ enum TransactionalRoutes {
     }
 
     /// `attachments`: file name → base64 content, at most 2 MB in all once decoded.
-    static func checkAttachments(_ body: JSONValue) throws {
+    static func checkAttachments(_ body: SandboxJSON) throws {
         guard let attachments = body["attachments"] else { return }
         guard let files = attachments.members else { throw failure(400, "attachments must be an object of file name → base64 content") }
         var total = 0

@@ -43,7 +43,7 @@ enum VariantRoutes {
         router.get("/v1/newsletters/:id/test_groups") { _, parameters in
             let newsletter = try NewsletterRoutes.newsletter(parameters, app)
             guard newsletter.contents.count > 1 else { return .json(.obj(["test_groups": .array([])])) }
-            let groups = newsletter.contents.enumerated().map { index, content -> JSONValue in
+            let groups = newsletter.contents.enumerated().map { index, content -> SandboxJSON in
                 .obj([
                     "id": .int(index), "name": .string(["A", "B", "C"][index % 3]), "label": .string("test \(index + 1)"),
                     "content_ids": .strs([String(content.id)]), "winner": .bool(newsletter.sentAt != nil && index == 0),
@@ -101,7 +101,7 @@ enum VariantRoutes {
     }
 
     /// Reporting webhooks come back bare (no envelope key) when fetched one at a time.
-    private static func webhook(_ hook: (id: Int, name: String, endpoint: String, events: [String])) -> JSONValue {
+    private static func webhook(_ hook: (id: Int, name: String, endpoint: String, events: [String])) -> SandboxJSON {
         .obj([
             "id": .int(hook.id), "name": .string(hook.name), "endpoint": .string(hook.endpoint), "disabled": .bool(false),
             "full_resolution": .bool(true), "with_content": .bool(hook.id == 1), "events": .strs(hook.events),

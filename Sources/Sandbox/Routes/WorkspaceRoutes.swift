@@ -36,7 +36,7 @@ enum WorkspaceRoutes {
             default: throw APIFailure.badRequest("sort must be asc or desc")
             }
             let page = Cursor.page(list, start: exchange.query["start"], limit: limit)
-            var pairs: [(String, JSONValue)] = [("sender_identities", .array(page.items.map(WorkspaceWire.sender)))]
+            var pairs: [(String, SandboxJSON)] = [("sender_identities", .array(page.items.map(WorkspaceWire.sender)))]
             if let next = page.next { pairs.append(("next", .string(next))) }
             return .json(.obj(pairs))
         }

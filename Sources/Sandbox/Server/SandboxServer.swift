@@ -37,7 +37,7 @@ public final class SandboxServer: Sendable {
     /// Serves an already generated dataset (benchmarks generate once and serve it several times).
     public static func start(_ options: SandboxOptions, dataset: SandboxDataset, logger: Logger? = nil) async throws -> SandboxServer {
         let clock = SandboxClock(startingAt: options.now ?? WallClock.now())
-        let store = WorkspaceStore(data: dataset, clock: clock, exportSeconds: options.exportSeconds, exportListings: options.exportListings)
+        let store = SandboxWorkspace(data: dataset, clock: clock, exportSeconds: options.exportSeconds, exportListings: options.exportListings)
         let limiter = RateLimiter(enabled: options.rateLimit, clock: clock)
         let probe = SandboxProbe(store: store, limiter: limiter)
         let app = SandboxApp(store: store, limiter: limiter, probe: probe, options: options)

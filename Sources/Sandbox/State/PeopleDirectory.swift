@@ -27,7 +27,7 @@ struct PeopleDirectory: Sendable {
         }
     }
 
-    /// As `WorkspaceStore.resolve`: a path value with its `id_type`.
+    /// As `SandboxWorkspace.resolve`: a path value with its `id_type`.
     func row(_ value: String, idType: String?) throws -> Int? {
         switch idType ?? "id" {
         case "id", "": return row(forID: value)

@@ -76,7 +76,7 @@ struct TrackedActivity: Sendable {
     /// The vendor's activity type: `event`, `page`, `screen` or `attribute_change`.
     let type: String
     let name: String?
-    let data: JSONValue
+    let data: SandboxJSON
     let timestamp: Int
     /// The id the caller gave it, if any.
     let id: String?
@@ -87,7 +87,7 @@ struct AnonymousEvent: Sendable {
     let type: String
     let name: String
     let anonymousID: String?
-    let data: JSONValue
+    let data: SandboxJSON
     let timestamp: Int
 }
 
@@ -150,7 +150,7 @@ struct PeopleOverlay: Sendable {
     }
 
     /// Records an activity, keeping both orders sorted by time (then arrival).
-    mutating func record(customer: Int32, type: String, name: String?, data: JSONValue, timestamp: Int, id: String? = nil) {
+    mutating func record(customer: Int32, type: String, name: String?, data: SandboxJSON, timestamp: Int, id: String? = nil) {
         let activity = TrackedActivity(seq: activities.count, customer: customer, type: type, name: name, data: data, timestamp: timestamp, id: id)
         activities.append(activity)
         Self.insert(activity.seq, into: &activityOrder, of: activities)

@@ -1,5 +1,5 @@
 /// Activity feeds: generated events and page/screen views merged with activities derived from deliveries and those tracked through the Track and Pipelines APIs.
-extension WorkspaceStore {
+extension SandboxWorkspace {
     /// One entry of a feed.
     enum ActivityItem: Sendable {
         /// A generated activity, and whose it is now (the person it was generated for, or whom they merged into).
@@ -110,7 +110,7 @@ private struct FeedMerge {
         k = tracked.count - 1
     }
 
-    mutating func next(_ activities: [ActivityRecord], _ deliveries: [DeliveryRecord], _ people: PeopleOverlay) -> WorkspaceStore.ActivityItem? {
+    mutating func next(_ activities: [ActivityRecord], _ deliveries: [DeliveryRecord], _ people: PeopleOverlay) -> SandboxWorkspace.ActivityItem? {
         let left = i >= 0 ? activities[recorded[i]].timestamp : Int.min
         let middle = j >= 0 ? deliveries[messages[j]].created : Int.min
         let right = k >= 0 ? people.activities[tracked[k]].timestamp : Int.min

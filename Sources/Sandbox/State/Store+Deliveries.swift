@@ -1,5 +1,5 @@
 /// Message (delivery) lists, look-ups and the deliveries that sends and triggers create.
-extension WorkspaceStore {
+extension SandboxWorkspace {
     /// A page of deliveries, newest first. `before` is the sequence number to continue below (from the cursor);
     /// the returned `next` is the cursor value for the following page, nil at the end.
     func deliveryPage(

@@ -1,5 +1,5 @@
 /// Exports: created pending, done after `exportSeconds` (or `exportListings` listings), and rendered to CSV when the file is fetched.
-extension WorkspaceStore {
+extension SandboxWorkspace {
     /// What an export of `selection` holds now: its count, and for people, who they are.
     func snapshot(_ selection: ExportSelection) -> (total: Int, members: [Int32]) {
         switch selection {

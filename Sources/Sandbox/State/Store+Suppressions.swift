@@ -67,7 +67,7 @@ struct EspSuppression: Sendable {
     let status: String
 }
 
-extension WorkspaceStore {
+extension SandboxWorkspace {
     /// Every list an address is on, in the lists' order.
     func suppressions(of email: String) -> [(list: EspList, entry: EspSuppression)] {
         let address = email.lowercased()

@@ -73,7 +73,7 @@ enum Buckets {
 
 /// Figures counted from the deliveries: every metric a campaign, action, broadcast, newsletter, variant or
 /// template shows is the number of its messages that reached that state within each bucket, up to now.
-extension WorkspaceStore {
+extension SandboxWorkspace {
     /// Counts per series metric (indexed by `Metric.rawValue`) per bucket; `channel` narrows to one message type.
     func tally(_ owner: DeliveryOwner, channel: String? = nil, boundaries: [Int]) -> [[Int]] {
         processDueTriggers()

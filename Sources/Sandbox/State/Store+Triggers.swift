@@ -1,5 +1,5 @@
 /// Broadcast triggers: accepted at once, processed (deliveries created, `processed_at` set) a moment later.
-extension WorkspaceStore {
+extension SandboxWorkspace {
     /// How long after acceptance a trigger is processed.
     static let triggerProcessingDelay = 0.25
 

@@ -6,7 +6,7 @@ extension MutableWorkspace {
         let now: Int
     }
 
-    mutating func apply(_ operation: TrackOperation, _ context: WriteContext) throws(TrackProblem) {
+    mutating func apply(_ operation: SandboxTrackOperation, _ context: WriteContext) throws(TrackProblem) {
         switch operation {
         case .identify(let ref, let update): try identify(ref, update, context)
         case .delete(let ref): if let row = lookup(ref, context) { remove(row, context) }
@@ -104,7 +104,7 @@ extension MutableWorkspace {
             if !isCreated { people.emailOverridden.insert(Int32(row)) }
         }
         if before != change.value {
-            let data = JSONValue.obj([(change.name, .obj(["from": .string(before ?? ""), "to": .string(change.value ?? "")]))])
+            let data = SandboxJSON.obj([(change.name, .obj(["from": .string(before ?? ""), "to": .string(change.value ?? "")]))])
             people.record(customer: Int32(row), type: "attribute_change", name: nil, data: data, timestamp: time)
             // A filter may read it: segments and searches are worked out again (a plan changed moves them).
             people.removalVersion += 1

@@ -1,7 +1,7 @@
 /// Track v2 operations (`/api/v2/entity`, each item of `/api/v2/batch`): `type` and `action` pick the shape, which
 /// is checked as the vendor spec describes it.
 enum EntityParser {
-    static func operation(_ value: JSONValue) throws(TrackProblem) -> TrackOperation {
+    static func operation(_ value: SandboxJSON) throws(TrackProblem) -> SandboxTrackOperation {
         guard value.members != nil else { throw .type("body", "an object") }
         let fields = TrackFields(value)
         let type = try fields.requiredString("type")
@@ -14,7 +14,7 @@ enum EntityParser {
         }
     }
 
-    private static func person(_ action: String, _ fields: TrackFields) throws(TrackProblem) -> TrackOperation {
+    private static func person(_ action: String, _ fields: TrackFields) throws(TrackProblem) -> SandboxTrackOperation {
         if action == "merge" {
             return .merge(
                 primary: try TrackParse.person(fields.value["primary"], field: "primary"),
@@ -49,7 +49,7 @@ enum EntityParser {
         .value("action", "\(action) is not an action for type \(type)")
     }
 
-    private static func identify(_ ref: PersonRef, _ fields: TrackFields) throws(TrackProblem) -> TrackOperation {
+    private static func identify(_ ref: PersonRef, _ fields: TrackFields) throws(TrackProblem) -> SandboxTrackOperation {
         let attributes = try TrackParse.personAttributes(fields.object("attributes"))
         var links: [ObjectLink] = []
         if let items = try fields.array("cio_relationships") { links = try TrackParse.objectLinks(items, field: "cio_relationships") }
@@ -88,7 +88,7 @@ enum EntityParser {
         return ActivityInput(type: type, name: name, data: data, timestamp: try fields.int("timestamp", allowsNull: false), id: id)
     }
 
-    private static func object(_ action: String, _ fields: TrackFields) throws(TrackProblem) -> TrackOperation {
+    private static func object(_ action: String, _ fields: TrackFields) throws(TrackProblem) -> SandboxTrackOperation {
         // `identify_anonymous` is the spec's own example for an object (identified by `cio_object_id`); it
         // identifies like `identify`.
         let objectActions: Set<String> = ["identify", "identify_anonymous", "delete", "add_relationships", "delete_relationships"]
@@ -114,7 +114,7 @@ enum EntityParser {
     }
 
     /// Delivery metrics (opened, converted, delivered) are accepted; the sandbox's deliveries keep their own.
-    private static func delivery(_ action: String, _ fields: TrackFields) throws(TrackProblem) -> TrackOperation {
+    private static func delivery(_ action: String, _ fields: TrackFields) throws(TrackProblem) -> SandboxTrackOperation {
         guard action == "event" else { throw unknown(action, type: "delivery") }
         // The spec requires the identifiers object but none of its members; a delivery id, when given, is a string.
         let identifiers = try TrackFields.object(fields.value["identifiers"], field: "identifiers")

@@ -5,7 +5,7 @@ import Foundation
 enum PipelinesParser {
     static let calls: Set<String> = ["identify", "track", "page", "screen", "group", "alias"]
 
-    static func operation(_ call: String, _ body: JSONValue) throws(TrackProblem) -> TrackOperation {
+    static func operation(_ call: String, _ body: SandboxJSON) throws(TrackProblem) -> SandboxTrackOperation {
         guard body.members != nil else { throw .type("body", "an object") }
         let fields = TrackFields(body)
         let timestamp = try time(fields)
@@ -49,26 +49,26 @@ enum PipelinesParser {
         return user.map(PersonRef.id)
     }
 
-    private static func identify(_ fields: TrackFields, _ timestamp: Int?) throws(TrackProblem) -> TrackOperation {
+    private static func identify(_ fields: TrackFields, _ timestamp: Int?) throws(TrackProblem) -> SandboxTrackOperation {
         let traits = try TrackParse.personAttributes(fields.object("traits"))
         guard let ref = try user(fields) else { return .accepted }
         return .identify(ref, PersonUpdate(attributes: traits.changes, updateOnly: traits.updateOnly, topics: traits.topics, timestamp: timestamp))
     }
 
-    private static func activity(_ input: ActivityInput, _ fields: TrackFields) throws(TrackProblem) -> TrackOperation {
+    private static func activity(_ input: ActivityInput, _ fields: TrackFields) throws(TrackProblem) -> SandboxTrackOperation {
         let size = input.data.serialized().count
         if size > TrackLimits.eventDataBytes { throw .tooLong("properties", TrackLimits.eventDataBytes, size) }
         guard let ref = try user(fields) else { return .anonymousActivity(input, anonymousID: try identifier(fields, "anonymousId")) }
         return .activity(ref, input)
     }
 
-    private static func properties(_ fields: TrackFields) throws(TrackProblem) -> JSONValue {
+    private static func properties(_ fields: TrackFields) throws(TrackProblem) -> SandboxJSON {
         try fields.object("properties")?.value ?? .object([])
     }
 
     /// `group`: the user belongs to the object `groupId` of type `traits.objectTypeId` (default "1"), which is created
     /// or updated with the other traits.
-    private static func group(_ fields: TrackFields) throws(TrackProblem) -> TrackOperation {
+    private static func group(_ fields: TrackFields) throws(TrackProblem) -> SandboxTrackOperation {
         guard let groupID = try identifier(fields, "groupId") else { throw .required("groupId") }
         let ref = try user(fields)
         let traits = try fields.object("traits")

@@ -13,16 +13,16 @@ enum TrackLimits {
 
 /// Reads one JSON object's fields for validation; every refusal names the field by its path (`device.token`).
 struct TrackFields {
-    let value: JSONValue
+    let value: SandboxJSON
     let path: String
 
-    init(_ value: JSONValue, path: String = "") {
+    init(_ value: SandboxJSON, path: String = "") {
         self.value = value
         self.path = path
     }
 
     /// The fields of `value`, which must be an object.
-    static func object(_ value: JSONValue?, field: String) throws(TrackProblem) -> TrackFields {
+    static func object(_ value: SandboxJSON?, field: String) throws(TrackProblem) -> TrackFields {
         guard let value, !value.isNull else { throw .required(field) }
         guard value.members != nil else { throw .type(field, "an object") }
         return TrackFields(value, path: field)
@@ -64,7 +64,7 @@ struct TrackFields {
         return try Self.object(field, field: name(key))
     }
 
-    func array(_ key: String) throws(TrackProblem) -> [JSONValue]? {
+    func array(_ key: String) throws(TrackProblem) -> [SandboxJSON]? {
         guard let field = value[key], !field.isNull else { return nil }
         guard let items = field.arrayValue else { throw .type(name(key), "an array") }
         return items
@@ -83,13 +83,13 @@ struct TrackFields {
     }
 
     /// How an attribute value is measured against its limit: a string by its bytes, anything else by its compact JSON.
-    static func size(_ value: JSONValue) -> Int {
+    static func size(_ value: SandboxJSON) -> Int {
         if case .string(let text) = value { return text.utf8.count }
         return value.serialized().count
     }
 
     /// How the App API shows a value: strings as they are, everything else as compact JSON.
-    static func display(_ value: JSONValue) -> String {
+    static func display(_ value: SandboxJSON) -> String {
         if case .string(let text) = value { return text }
         return value.text
     }

@@ -4,7 +4,7 @@ enum TrackParse {
     // MARK: identifiers
 
     /// `{"id"}`, `{"email"}` or `{"cio_id"}`: exactly one, a non-empty string.
-    static func person(_ value: JSONValue?, field: String) throws(TrackProblem) -> PersonRef {
+    static func person(_ value: SandboxJSON?, field: String) throws(TrackProblem) -> PersonRef {
         let fields = try TrackFields.object(value, field: field)
         let members = fields.value.members ?? []
         if members.contains(where: { $0.key == "phone" }) {
@@ -23,7 +23,7 @@ enum TrackParse {
     }
 
     /// `{"object_type_id","object_id"}` or `{"cio_object_id"}`.
-    static func object(_ value: JSONValue?, field: String) throws(TrackProblem) -> ObjectRef {
+    static func object(_ value: SandboxJSON?, field: String) throws(TrackProblem) -> ObjectRef {
         let fields = try TrackFields.object(value, field: field)
         // The spec's cio_object_id is any string, for updates only: one Customer.io did not set (empty too) names no
         // object, so the write changes nothing rather than being refused.
@@ -59,7 +59,7 @@ enum TrackParse {
     static func personAttributes(_ fields: TrackFields?, scalarsOnly: Bool = false, skipping: Set<String> = []) throws(TrackProblem) -> PersonAttributes {
         guard let fields else { return PersonAttributes() }
         var result = PersonAttributes()
-        var plain: [JSONValue.Member] = []
+        var plain: [SandboxJSON.Member] = []
         for member in fields.value.members ?? [] where !skipping.contains(member.key) {
             let field = fields.name(member.key)
             if member.key == "_update" {
@@ -78,7 +78,7 @@ enum TrackParse {
     }
 
     /// Attributes to set or remove (null or an empty string removes one), within the per-call limits.
-    static func changes(_ members: [JSONValue.Member], in fields: TrackFields, scalarsOnly: Bool = false) throws(TrackProblem) -> [AttributeChange] {
+    static func changes(_ members: [SandboxJSON.Member], in fields: TrackFields, scalarsOnly: Bool = false) throws(TrackProblem) -> [AttributeChange] {
         guard members.count <= TrackLimits.attributesPerCall else {
             throw .tooLarge(fields.path, "at most \(TrackLimits.attributesPerCall) attributes per call (got \(members.count))")
         }
@@ -102,7 +102,7 @@ enum TrackParse {
         return result
     }
 
-    private static func checkType(_ member: JSONValue.Member, field: String, scalarsOnly: Bool) throws(TrackProblem) {
+    private static func checkType(_ member: SandboxJSON.Member, field: String, scalarsOnly: Bool) throws(TrackProblem) {
         switch (member.key, member.value) {
         case (_, .null): return
         case ("unsubscribed", .bool): return
@@ -134,7 +134,7 @@ enum TrackParse {
     // MARK: subscription preferences
 
     /// `{"topics":{"topic_1":true,…}}`
-    static func topics(_ value: JSONValue, field: String) throws(TrackProblem) -> [(String, Bool)] {
+    static func topics(_ value: SandboxJSON, field: String) throws(TrackProblem) -> [(String, Bool)] {
         let fields = try TrackFields.object(value, field: field)
         guard let topics = try fields.object("topics") else { return [] }
         var result: [(String, Bool)] = []
@@ -152,7 +152,7 @@ enum TrackParse {
         return name
     }
 
-    private static func flag(_ value: JSONValue, _ field: String) throws(TrackProblem) -> Bool {
+    private static func flag(_ value: SandboxJSON, _ field: String) throws(TrackProblem) -> Bool {
         guard case .bool(let flag) = value else { throw .type(field, "true or false") }
         return flag
     }
@@ -160,7 +160,7 @@ enum TrackParse {
     // MARK: relationships
 
     /// A person's `cio_relationships`: objects, each with optional relationship attributes.
-    static func objectLinks(_ items: [JSONValue], field: String) throws(TrackProblem) -> [ObjectLink] {
+    static func objectLinks(_ items: [SandboxJSON], field: String) throws(TrackProblem) -> [ObjectLink] {
         var links: [ObjectLink] = []
         for (index, item) in items.enumerated() {
             let fields = try TrackFields.object(item, field: "\(field)[\(index)]")
@@ -171,7 +171,7 @@ enum TrackParse {
     }
 
     /// An object's `cio_relationships`: people, each with optional relationship attributes.
-    static func personLinks(_ items: [JSONValue], field: String) throws(TrackProblem) -> [PersonLink] {
+    static func personLinks(_ items: [SandboxJSON], field: String) throws(TrackProblem) -> [PersonLink] {
         var links: [PersonLink] = []
         for (index, item) in items.enumerated() {
             let fields = try TrackFields.object(item, field: "\(field)[\(index)]")

@@ -8,14 +8,14 @@ enum TrackV1Parser {
     }
 
     /// `PUT /api/v1/customers/{identifier}`: attributes, with the reserved keys the spec lists.
-    static func identify(_ ref: PersonRef, _ body: JSONValue) throws(TrackProblem) -> [TrackOperation] {
+    static func identify(_ ref: PersonRef, _ body: SandboxJSON) throws(TrackProblem) -> [SandboxTrackOperation] {
         guard body.members != nil else { throw .type("body", "an object") }
         let fields = TrackFields(body)
         _ = try fields.string("anonymous_id")
         let reserved: Set<String> = ["anonymous_id", "_timestamp", "cio_relationships"]
         let attributes = try TrackParse.personAttributes(fields, scalarsOnly: true, skipping: reserved)
         var update = PersonUpdate(attributes: attributes.changes, updateOnly: attributes.updateOnly, topics: attributes.topics, timestamp: try fields.int("_timestamp"))
-        var operations: [TrackOperation] = []
+        var operations: [SandboxTrackOperation] = []
         if let relationships = try fields.object("cio_relationships") {
             let action = try relationships.string("action") ?? "add_relationships"
             guard action == "add_relationships" || action == "delete_relationships" else {
@@ -28,13 +28,13 @@ enum TrackV1Parser {
     }
 
     /// `PUT /api/v1/customers/{identifier}/devices`: `{"device":{"id",…}}` (v1 calls the token `id`).
-    static func device(_ ref: PersonRef, _ body: JSONValue) throws(TrackProblem) -> TrackOperation {
+    static func device(_ ref: PersonRef, _ body: SandboxJSON) throws(TrackProblem) -> SandboxTrackOperation {
         guard body.members != nil else { throw .type("body", "an object") }
         return .addDevice(ref, try EntityParser.device(TrackFields(body), tokenKey: "id"))
     }
 
     /// A person's event (`ref`) or an anonymous one: `{name, data?, timestamp?, id?, type?}`.
-    static func event(_ ref: PersonRef?, _ body: JSONValue) throws(TrackProblem) -> TrackOperation {
+    static func event(_ ref: PersonRef?, _ body: SandboxJSON) throws(TrackProblem) -> SandboxTrackOperation {
         guard body.members != nil else { throw .type("body", "an object") }
         let fields = TrackFields(body)
         let type = try fields.string("type", allowsNull: false) ?? "event"
@@ -62,7 +62,7 @@ enum TrackV1Parser {
     }
 
     /// `POST /api/v1/merge_customers`: `{"primary":{one identifier},"secondary":{one identifier}}`.
-    static func merge(_ body: JSONValue) throws(TrackProblem) -> TrackOperation {
+    static func merge(_ body: SandboxJSON) throws(TrackProblem) -> SandboxTrackOperation {
         guard body.members != nil else { throw .type("body", "an object") }
         return .merge(
             primary: try TrackParse.person(body["primary"], field: "primary"),

@@ -1,7 +1,7 @@
 /// JSON shapes for campaigns, broadcasts, newsletters, templates and their actions and contents.
 enum CampaignWire {
-    static func campaign(_ campaign: CampaignRecord) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [
+    static func campaign(_ campaign: CampaignRecord) -> SandboxJSON {
+        var pairs: [(String, SandboxJSON)] = [
             ("id", .int(campaign.id)),
             ("deduplicate_id", .string("\(campaign.id):\(campaign.updated)")),
             ("name", .string(campaign.name)),
@@ -39,8 +39,8 @@ enum CampaignWire {
     }
 
     /// A campaign or broadcast action; `parentKey` is `campaign_id` or `broadcast_id`.
-    static func action(_ action: ActionRecord, parentKey: String, language: String? = nil) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [
+    static func action(_ action: ActionRecord, parentKey: String, language: String? = nil) -> SandboxJSON {
+        var pairs: [(String, SandboxJSON)] = [
             ("id", .int(action.id)),
             (parentKey, .int(action.parentID)),
         ]
@@ -77,8 +77,8 @@ enum CampaignWire {
         return .obj(pairs)
     }
 
-    static func broadcast(_ broadcast: BroadcastRecord) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [
+    static func broadcast(_ broadcast: BroadcastRecord) -> SandboxJSON {
+        var pairs: [(String, SandboxJSON)] = [
             ("id", .int(broadcast.id)),
             ("deduplicate_id", .string("\(broadcast.id):\(broadcast.updated)")),
             ("name", .string(broadcast.name)),
@@ -96,8 +96,8 @@ enum CampaignWire {
         return .obj(pairs)
     }
 
-    static func newsletter(_ newsletter: NewsletterRecord) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [
+    static func newsletter(_ newsletter: NewsletterRecord) -> SandboxJSON {
+        var pairs: [(String, SandboxJSON)] = [
             ("id", .int(newsletter.id)),
             ("deduplicate_id", .string("\(newsletter.id):\(newsletter.updated)")),
             ("name", .string(newsletter.name)),
@@ -116,8 +116,8 @@ enum CampaignWire {
     }
 
     /// A newsletter content (`ownerKey` = `newsletter_id`) or a transactional content (`ownerKey` = nil).
-    static func content(_ content: ContentRecord, ownerKey: String?, language: String? = nil) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [("id", .int(content.id))]
+    static func content(_ content: ContentRecord, ownerKey: String?, language: String? = nil) -> SandboxJSON {
+        var pairs: [(String, SandboxJSON)] = [("id", .int(content.id))]
         if let ownerKey { pairs.append((ownerKey, .int(content.ownerID))) }
         pairs += [
             ("deduplicate_id", .string("\(content.id):\(content.updated)")),
@@ -144,7 +144,7 @@ enum CampaignWire {
         return .obj(pairs)
     }
 
-    static func template(_ template: TemplateRecord) -> JSONValue {
+    static func template(_ template: TemplateRecord) -> SandboxJSON {
         .obj([
             "id": .int(template.id),
             "name": .string(template.name),
@@ -160,13 +160,13 @@ enum CampaignWire {
     }
 
     /// `{"metric":{"series":{…}}}` for the given metrics from counts indexed by `Metric.rawValue`.
-    static func series(_ counts: [[Int]], metrics: [Metric]) -> JSONValue {
-        let pairs = metrics.map { metric -> (String, JSONValue) in (metric.key, .ints(counts[metric.rawValue])) }
+    static func series(_ counts: [[Int]], metrics: [Metric]) -> SandboxJSON {
+        let pairs = metrics.map { metric -> (String, SandboxJSON) in (metric.key, .ints(counts[metric.rawValue])) }
         return .obj(["metric": .obj(["series": .obj(pairs)])])
     }
 
     /// `{"links":[{"link":{"id","href"},"metric":{"series":{"clicked":[…]}}}]}`, every link listed, clicked or not.
-    static func links(_ links: [LinkRecord], clicks: [Int32: [Int]], buckets: Int) -> JSONValue {
+    static func links(_ links: [LinkRecord], clicks: [Int32: [Int]], buckets: Int) -> SandboxJSON {
         .obj(["links": .array(links.map { link in
             .obj([
                 "link": .obj(["id": .int(link.id), "href": .string(link.href)]),

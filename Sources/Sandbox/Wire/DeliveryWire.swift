@@ -10,10 +10,10 @@ enum DeliveryWire {
         case transactional
     }
 
-    static func delivery(_ delivery: DeliveryRecord, people: PeopleDirectory, shape: Shape) -> JSONValue {
+    static func delivery(_ delivery: DeliveryRecord, people: PeopleDirectory, shape: Shape) -> SandboxJSON {
         let row = Int(delivery.customer)
         let lastMetric = delivery.metrics.map(\.at).max() ?? delivery.created
-        var pairs: [(String, JSONValue)] = [
+        var pairs: [(String, SandboxJSON)] = [
             ("id", .string(delivery.id)),
             ("deduplicate_id", .string("\(delivery.id):\(lastMetric)")),
         ]
@@ -32,7 +32,7 @@ enum DeliveryWire {
             ("recipient", .string(delivery.recipient)),
             ("subject", .string(delivery.subject)),
             ("type", .string(delivery.type)),
-            ("metrics", .obj(delivery.metrics.map { ($0.metric.key, JSONValue.int($0.at)) })),
+            ("metrics", .obj(delivery.metrics.map { ($0.metric.key, SandboxJSON.int($0.at)) })),
             ("created", .int(delivery.created)),
             ("failure_message", .str(delivery.failureMessage)),
         ]
@@ -45,8 +45,8 @@ enum DeliveryWire {
     /// Campaign, action, newsletter, content, broadcast and parent-action ids. A person's messages declare every
     /// one as a non-nullable integer, and the other lists `parent_action_id` and `content_id`, so a delivery without
     /// one leaves it out there; the other lists mark the rest nullable and get `null`.
-    private static func sourcePairs(_ delivery: DeliveryRecord, shape: Shape) -> [(String, JSONValue)] {
-        var pairs: [(String, JSONValue)] = []
+    private static func sourcePairs(_ delivery: DeliveryRecord, shape: Shape) -> [(String, SandboxJSON)] {
+        var pairs: [(String, SandboxJSON)] = []
         if shape == .person {
             pairs.append("campaign_id", ifPresent: delivery.campaignID)
             pairs.append("action_id", ifPresent: delivery.actionID)
@@ -63,9 +63,9 @@ enum DeliveryWire {
         return pairs
     }
 
-    static func archived(_ delivery: DeliveryRecord) -> JSONValue {
+    static func archived(_ delivery: DeliveryRecord) -> SandboxJSON {
         let isHTTP = delivery.type == "webhook" || delivery.type == "slack"
-        var pairs: [(String, JSONValue)] = [
+        var pairs: [(String, SandboxJSON)] = [
             ("id", .string(delivery.id)),
             ("body", .string(delivery.body)),
             ("from", .string(isHTTP ? "" : delivery.from)),

@@ -1,16 +1,16 @@
 /// JSON shapes for people, written from the vendor spec (not from the client's models).
 enum PeopleWire {
     /// `{"email":…,"id":…,"cio_id":…}` (a person created by email alone has a null id, one without an email a null email).
-    static func identifiers(_ people: PeopleDirectory, _ row: Int) -> JSONValue {
+    static func identifiers(_ people: PeopleDirectory, _ row: Int) -> SandboxJSON {
         .obj(["email": .str(people.email(row)), "id": .str(people.id(row)), "cio_id": .string(people.cioID(row))])
     }
 
     /// The `customer` object of the attributes endpoints.
-    static func customer(_ people: PeopleDirectory, _ row: Int) -> JSONValue {
-        let attributes = people.attributes(row).map { ($0.key, JSONValue.string($0.value)) }
-        let timestamps = people.timestamps(row).map { ($0.key, JSONValue.int($0.value)) }
+    static func customer(_ people: PeopleDirectory, _ row: Int) -> SandboxJSON {
+        let attributes = people.attributes(row).map { ($0.key, SandboxJSON.string($0.value)) }
+        let timestamps = people.timestamps(row).map { ($0.key, SandboxJSON.int($0.value)) }
         let devices = people.devices(row).map { device in
-            JSONValue.obj(["id": .string(device.token), "last_used": .int(device.lastUsed), "platform": .string(device.platform)])
+            SandboxJSON.obj(["id": .string(device.token), "last_used": .int(device.lastUsed), "platform": .string(device.platform)])
         }
         return .obj([
             "id": .str(people.id(row)),
@@ -24,10 +24,10 @@ enum PeopleWire {
 
     /// Subscription preferences: one entry per topic; unsubscribed people are out of everything. A preference set
     /// through `cio_subscription_preferences` wins over the topic's default.
-    static func subscriptionPreferences(_ people: PeopleDirectory, _ row: Int, topics: [TopicRecord], language: String?) -> JSONValue {
+    static func subscriptionPreferences(_ people: PeopleDirectory, _ row: Int, topics: [TopicRecord], language: String?) -> SandboxJSON {
         let unsubscribed = people.isUnsubscribed(row)
         let customers = people.customers
-        let items = topics.map { topic -> JSONValue in
+        let items = topics.map { topic -> SandboxJSON in
             // Generated people left a fifth of the topics' defaults; created ones start from the defaults.
             let flip = !people.isCreated(row) && SplitMix64.unit(SplitMix64.hash(customers.seed, UInt64(row), 0x70B1C, UInt64(topic.id))) < 0.2
             let chosen = people.topicPreference("topic_\(topic.id)", row) ?? (topic.subscribedByDefault != flip)
@@ -51,13 +51,13 @@ enum PeopleWire {
 
     /// A person's relationships to objects: generated people belong to their company's account, some to a project
     /// too; the Track and Pipelines APIs add and remove more.
-    static func relationships(_ people: PeopleDirectory, _ row: Int) -> [JSONValue] {
+    static func relationships(_ people: PeopleDirectory, _ row: Int) -> [SandboxJSON] {
         people.relationships(row).map { relationship in
             .obj([
                 "object_type_id": .int(relationship.object.key.type),
                 "identifiers": .obj(["object_id": .string(relationship.object.key.id), "cio_object_id": .string(relationship.object.cioObjectID)]),
-                "attributes": .obj(relationship.attributes.map { ($0.key, JSONValue.string($0.value)) }),
-                "timestamps": .obj(relationship.attributes.map { ($0.key, JSONValue.int(relationship.time)) }),
+                "attributes": .obj(relationship.attributes.map { ($0.key, SandboxJSON.string($0.value)) }),
+                "timestamps": .obj(relationship.attributes.map { ($0.key, SandboxJSON.int(relationship.time)) }),
             ])
         }
     }

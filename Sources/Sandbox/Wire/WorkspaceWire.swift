@@ -1,6 +1,6 @@
 /// JSON shapes for exports, triggers, activities and the workspace's small lists.
 enum WorkspaceWire {
-    static func export(_ export: ExportRecord, status: String) -> JSONValue {
+    static func export(_ export: ExportRecord, status: String) -> SandboxJSON {
         .obj([
             "id": .int(export.id),
             "user_id": .int(7),
@@ -18,7 +18,7 @@ enum WorkspaceWire {
     }
 
     /// Trigger status: a bare object (no envelope), `processed_at` null until processed.
-    static func trigger(_ trigger: TriggerRecord) -> JSONValue {
+    static func trigger(_ trigger: TriggerRecord) -> SandboxJSON {
         .obj([
             "id": .int(trigger.id),
             "broadcast_id": .int(trigger.broadcastID),
@@ -27,9 +27,9 @@ enum WorkspaceWire {
         ])
     }
 
-    static func activity(_ item: WorkspaceStore.ActivityItem, people: PeopleDirectory, seed: UInt64) -> JSONValue {
+    static func activity(_ item: SandboxWorkspace.ActivityItem, people: PeopleDirectory, seed: UInt64) -> SandboxJSON {
         let row = Int(item.customer)
-        var pairs: [(String, JSONValue)] = [
+        var pairs: [(String, SandboxJSON)] = [
             ("id", .string(activityID(item, seed: seed))),
             ("type", .string(item.type)),
             ("timestamp", .int(item.timestamp)),
@@ -50,14 +50,14 @@ enum WorkspaceWire {
         return .obj(pairs)
     }
 
-    private static func messagePairs(_ delivery: DeliveryRecord) -> [(String, JSONValue)] {
+    private static func messagePairs(_ delivery: DeliveryRecord) -> [(String, SandboxJSON)] {
         let deliveryType: String
         switch delivery.type {
         case "push": deliveryType = delivery.recipient.hasPrefix("fcm:") ? "android" : "ios"
         case "twilio": deliveryType = "phone"
         default: deliveryType = "email"
         }
-        let opened: JSONValue = delivery.reached(.delivered) == nil ? .null : .bool(delivery.reached(.opened) != nil)
+        let opened: SandboxJSON = delivery.reached(.delivered) == nil ? .null : .bool(delivery.reached(.opened) != nil)
         return [
             ("delivery_id", .string(delivery.id)),
             ("delivery_type", .string(deliveryType)),
@@ -65,12 +65,12 @@ enum WorkspaceWire {
         ]
     }
 
-    private static func recordedPairs(_ activity: ActivityRecord, position: Int, people: PeopleDirectory, seed: UInt64) -> [(String, JSONValue)] {
+    private static func recordedPairs(_ activity: ActivityRecord, position: Int, people: PeopleDirectory, seed: UInt64) -> [(String, SandboxJSON)] {
         let h = SplitMix64.hash(seed, UInt64(position), 0xAC7)
         switch activity.kind {
         case .event:
             let name = ActivityGenerator.eventNames[Int(activity.nameIndex)]
-            var data: [(String, JSONValue)] = []
+            var data: [(String, SandboxJSON)] = []
             if name == "purchase" || name == "added_to_cart" {
                 data = [("amount", .string("\(10 + h % 290).\(h % 90 + 10)")), ("currency", .string("USD")), ("sku", .string("SKU-\(1_000 + h % 9_000)"))]
             }
@@ -97,7 +97,7 @@ enum WorkspaceWire {
     }
 
     /// ULID-looking ids (26 Crockford base32 characters), stable for the same activity.
-    static func activityID(_ item: WorkspaceStore.ActivityItem, seed: UInt64) -> String {
+    static func activityID(_ item: SandboxWorkspace.ActivityItem, seed: UInt64) -> String {
         if case .tracked(let activity) = item, let id = activity.id { return id }
         let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
         var milliseconds = UInt64(max(0, item.timestamp)) * 1_000
@@ -127,7 +127,7 @@ enum WorkspaceWire {
         return String(chars)
     }
 
-    static func sender(_ sender: SenderIdentityRecord) -> JSONValue {
+    static func sender(_ sender: SenderIdentityRecord) -> SandboxJSON {
         .obj([
             "id": .int(sender.id),
             "deduplicate_id": .string("\(sender.id):\(sender.created)"),
@@ -139,7 +139,7 @@ enum WorkspaceWire {
         ])
     }
 
-    static func collection(_ collection: CollectionRecord) -> JSONValue {
+    static func collection(_ collection: CollectionRecord) -> SandboxJSON {
         var schema: [String] = []
         for row in collection.rows { for (key, _) in row where !schema.contains(key) { schema.append(key) } }
         return .obj([
@@ -154,15 +154,15 @@ enum WorkspaceWire {
     }
 
     /// A collection's stored data: a bare JSON array of its rows.
-    static func content(_ collection: CollectionRecord) -> JSONValue {
-        .array(collection.rows.map { JSONValue.obj($0) })
+    static func content(_ collection: CollectionRecord) -> SandboxJSON {
+        .array(collection.rows.map { SandboxJSON.obj($0) })
     }
 
-    static func snippet(_ snippet: SnippetRecord) -> JSONValue {
+    static func snippet(_ snippet: SnippetRecord) -> SandboxJSON {
         .obj(["name": .string(snippet.name), "value": .string(snippet.value), "updated_at": .int(snippet.updatedAt)])
     }
 
-    static func topic(_ topic: TopicRecord) -> JSONValue {
+    static func topic(_ topic: TopicRecord) -> SandboxJSON {
         .obj([
             "id": .int(topic.id),
             "identifier": .string("topic_\(topic.id)"),

@@ -1,3 +1,4 @@
+import App
 import CustomerIO
 import Foundation
 import Sandbox

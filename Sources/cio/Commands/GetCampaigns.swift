@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import CustomerIO
 import Foundation
@@ -14,7 +15,7 @@ struct GetCampaigns: GetSubcommand {
         try emit(campaigns) {
             Table(
                 headers: ["ID", "NAME", "TYPE", "STATE", "TAGS", "UPDATED"],
-                rows: campaigns.map { [String($0.id), $0.name ?? "", $0.type ?? "", $0.state ?? "", $0.tags.joined(separator: ","), Format.time($0.updated)] },
+                rows: campaigns.map { [String($0.id), $0.name ?? "", $0.type ?? "", $0.state ?? "", $0.tags.joined(separator: ","), TimeText.short($0.updated)] },
                 rightAligned: [0]
             )
         }
@@ -70,15 +71,11 @@ struct GetCampaignMetrics: GetSubcommand {
         let output = Output(campaignID: id, days: days, apiVersion: version, window: span.label, resolution: span.resolution.rawValue,
                             timeZone: span.zone, windowStart: window.start, windowEnd: window.end, series: series)
         try emit(output) {
-            let sent = series["sent"]?.reduce(0, +) ?? 0
-            // Rates over delivered, or sent where nothing reports delivered: the same base as the app's.
-            let delivered = series["delivered"]?.reduce(0, +) ?? 0
+            // The app's rates: each over the base it names.
+            let rates = MetricRates(series: result.series)
             let rows: [[String]] = Self.shown.compactMap { name in
                 guard let values = series[name] else { return nil }
-                let total = values.reduce(0, +)
-                let overSent = name == "sent" || name == "delivered" || delivered == 0
-                let rate = name == "sent" ? "" : "\(Format.percent(total, of: max(overSent ? sent : delivered, 1))) of \(overSent ? "sent" : "delivered")"
-                return [name, String(total), rate, Format.sparkline(values)]
+                return [name, String(values.reduce(0, +)), rates.described(name), Format.sparkline(values)]
             }
             return Table(headers: ["METRIC", "TOTAL", "RATE", "LAST \(span.label.uppercased()) (\(span.zone))"], rows: rows, rightAligned: [1, 2], maxColumnWidth: 100)
         }

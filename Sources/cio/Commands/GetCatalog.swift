@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import CustomerIO
 import Foundation
@@ -34,7 +35,7 @@ struct GetActivities: GetSubcommand {
                 headers: ["TIME", "TYPE", "NAME", "PERSON", "DELIVERY"],
                 rows: activities.map { activity in
                     let person = activity.customerIdentifiers?.email ?? activity.customerIdentifiers?.id ?? activity.customerID ?? ""
-                    return [Format.time(activity.timestamp), activity.type ?? "", activity.name ?? "", person, activity.deliveryID ?? ""]
+                    return [TimeText.short(activity.timestamp), activity.type ?? "", activity.name ?? "", person, activity.deliveryID ?? ""]
                 }
             )
         }
@@ -104,7 +105,7 @@ struct GetCollections: GetSubcommand {
 
     static func row(_ collection: DataCollection) -> [String] {
         [String(collection.id), collection.name ?? "", collection.rows.map(String.init) ?? "", collection.bytes.map(String.init) ?? "",
-         collection.schema.joined(separator: ","), Format.time(collection.updatedAt)]
+         collection.schema.joined(separator: ","), TimeText.short(collection.updatedAt)]
     }
 }
 
@@ -119,7 +120,7 @@ struct GetSnippets: GetSubcommand {
         let snippets = try await makeClient().snippets()
         try emit(snippets) {
             Table(headers: ["NAME", "VALUE", "UPDATED"],
-                  rows: snippets.map { [$0.name, ($0.value ?? "").replacingOccurrences(of: "\n", with: " ⏎ "), Format.time($0.updatedAt)] })
+                  rows: snippets.map { [$0.name, ($0.value ?? "").replacingOccurrences(of: "\n", with: " ⏎ "), TimeText.short($0.updatedAt)] })
         }
     }
 }

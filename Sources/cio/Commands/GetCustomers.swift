@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import CustomerIO
 import Foundation
@@ -93,10 +94,10 @@ struct GetCustomer: GetSubcommand {
             if let unsubscribed = result.profile.unsubscribed { rows.append(["unsubscribed", unsubscribed ? "yes" : "no"]) }
             let shownAbove = Set(["id", "email", "cio_id"]).union(result.profile.unsubscribed == nil ? [] : ["unsubscribed"])
             for (name, value) in result.profile.attributes.sorted(by: { $0.key < $1.key }) where !shownAbove.contains(name) {
-                rows.append([name, Format.attribute(name: name, value: value.displayText)])
+                rows.append([name, TimeText.attribute(key: name, value: value) ?? value.displayText])
             }
             for device in result.profile.devices {
-                rows.append(["device", "\(device.platform ?? "?") \(device.id) (last used \(Format.time(device.lastUsed)))"])
+                rows.append(["device", "\(device.platform ?? "?") \(device.id) (last used \(TimeText.short(device.lastUsed)))"])
             }
             for segment in result.segments {
                 rows.append(["segment", "\(segment.id) \(segment.name ?? "")"])

@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import CustomerIO
 import Foundation
@@ -61,7 +62,7 @@ struct GetMessages: GetSubcommand {
         try emit(messages) {
             Table(
                 headers: ["ID", "TYPE", "RECIPIENT", "SUBJECT", "STATE", "CREATED"],
-                rows: messages.map { [$0.id, $0.type ?? "", $0.recipient ?? "", $0.subject ?? "", $0.latestMetric ?? "", Format.time($0.created)] }
+                rows: messages.map { [$0.id, $0.type ?? "", $0.recipient ?? "", $0.subject ?? "", $0.latestMetric ?? "", TimeText.short($0.created)] }
             )
         }
     }
@@ -117,7 +118,7 @@ struct GetExports: GetSubcommand {
         try emit(exports) {
             Table(
                 headers: ["ID", "TYPE", "STATUS", "TOTAL", "DESCRIPTION", "CREATED"],
-                rows: exports.map { [String($0.id), $0.type ?? "", $0.status ?? "", $0.total.map(String.init) ?? "", $0.description ?? "", Format.time($0.createdAt)] },
+                rows: exports.map { [String($0.id), $0.type ?? "", $0.status ?? "", $0.total.map(String.init) ?? "", $0.description ?? "", TimeText.short($0.createdAt)] },
                 rightAligned: [0, 3]
             )
         }
@@ -136,7 +137,7 @@ struct GetBroadcasts: GetSubcommand {
         try emit(broadcasts) {
             Table(
                 headers: ["ID", "NAME", "STATE", "UPDATED"],
-                rows: broadcasts.map { [String($0.id), $0.name ?? "", $0.state ?? "", Format.time($0.updated)] },
+                rows: broadcasts.map { [String($0.id), $0.name ?? "", $0.state ?? "", TimeText.short($0.updated)] },
                 rightAligned: [0]
             )
         }
@@ -155,7 +156,7 @@ struct GetTransactional: GetSubcommand {
         try emit(templates) {
             Table(
                 headers: ["ID", "NAME", "DESCRIPTION", "UPDATED"],
-                rows: templates.map { [String($0.id), $0.name ?? "", $0.description ?? "", Format.time($0.updatedAt)] },
+                rows: templates.map { [String($0.id), $0.name ?? "", $0.description ?? "", TimeText.short($0.updatedAt)] },
                 rightAligned: [0]
             )
         }

@@ -87,25 +87,28 @@ enum ActivitiesPane: TypedColumns {
     static var bindings: [Binding] {
         [
             Binding("activities.type", ["t"], "Filter by type: event, attribute change, page, sent, opened, clicked, bounced … or all", section: "Lists",
-                    panes: [kind], command: .pane(kind, "type")),
+                    panes: [kind], command: command(.type)),
             Binding("activities.name", ["e"], "Filter by the event's or attribute's name (asks for it; empty shows every name)", section: "Lists",
-                    panes: [kind], command: .pane(kind, "name")),
+                    panes: [kind], command: command(.name)),
         ]
     }
 
-    static func run(_ command: String, _ state: inout AppState) -> [Effect] {
+    /// `t` the next type, `e` a name to narrow by.
+    enum OwnCommand: PaneCommandCase {
+        case type, name
+    }
+
+    static func run(_ command: OwnCommand, _ state: inout AppState) -> [Effect] {
         var query = state.activitiesQuery
         switch command {
-        case "type":
+        case .type:
             let index = types.firstIndex(of: query.type) ?? 0
             query.type = types[(index + 1) % types.count]
             return show(query, &state)
-        case "name":
+        case .name:
             var input = TextInputState(history: state.filterHistory)
             input.insert(query.name ?? "")
             state.mode = .finding(input)
-            return []
-        default:
             return []
         }
     }

@@ -58,14 +58,19 @@ enum ObjectPeoplePane: TypedColumns {
     static var bindings: [Binding] {
         [
             Binding("objects.people", ["m"], "The object's people, as a list to open, mark (space, *) and act on (a)", section: "Lists", panes: [.objects],
-                    command: .pane(kind, "open")) { state in
+                    command: command(.open)) { state in
                 ObjectWrites.selected(state) == nil ? "select or open an object first" : nil
             },
         ]
     }
 
-    static func run(_ command: String, _ state: inout AppState) -> [Effect] {
-        guard command == "open", let object = ObjectWrites.selected(state) else { return [] }
+    /// `m` on an object: its people.
+    enum OwnCommand: PaneCommandCase {
+        case open
+    }
+
+    static func run(_ command: OwnCommand, _ state: inout AppState) -> [Effect] {
+        guard let object = ObjectWrites.selected(state) else { return [] }
         let query = ObjectPeopleQuery(typeID: object.typeID, objectID: object.id, label: "object \(object.typeID)/\(object.id)")
         state.objectPeopleQuery = query
         state.navigation.push(.list(kind))

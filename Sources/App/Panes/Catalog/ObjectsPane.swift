@@ -154,15 +154,20 @@ enum ObjectsPane: TypedColumns {
 
     static var bindings: [Binding] {
         [
-            Binding("objects.type", ["t"], "Objects: every type, or one type after another", section: "Lists", panes: [kind], command: .pane(kind, "type")),
-            Binding("objects.filter", ["e"], "Objects: find by attributes (name = \"Acme\", has plan; empty: all)", section: "Lists", panes: [kind], command: .pane(kind, "filter")),
+            Binding("objects.type", ["t"], "Objects: every type, or one type after another", section: "Lists", panes: [kind], command: command(.type)),
+            Binding("objects.filter", ["e"], "Objects: find by attributes (name = \"Acme\", has plan; empty: all)", section: "Lists", panes: [kind], command: command(.filter)),
         ]
     }
 
-    static func run(_ command: String, _ state: inout AppState) -> [Effect] {
+    /// `t` the next type, `e` find by attributes.
+    enum OwnCommand: PaneCommandCase {
+        case type, filter
+    }
+
+    static func run(_ command: OwnCommand, _ state: inout AppState) -> [Effect] {
         var query = state.objectsQuery
         switch command {
-        case "type":
+        case .type:
             // The types the list has shown, in order; after the last, every type again.
             if query.types.isEmpty {
                 query.types = state.lists[kind]?.loadedRows.compactMap { row in if case .object(let type, _)? = row.item { type } else { nil } }
@@ -171,12 +176,10 @@ enum ObjectsPane: TypedColumns {
             let all: [String?] = [nil] + query.types.map { $0 }
             query.typeID = all[((all.firstIndex(of: query.typeID) ?? 0) + 1) % all.count]
             return show(query, &state)
-        case "filter":
+        case .filter:
             var input = TextInputState(history: state.filterHistory)
             input.insert(query.filter)
             state.mode = .finding(input)
-            return []
-        default:
             return []
         }
     }

@@ -134,15 +134,20 @@ enum OverlapPane: TypedColumns {
     static var bindings: [Binding] {
         [
             Binding("overlap.open", ["o"], "Overlap of the marked segments: every intersection's size and people", section: "Lists", panes: [.segments],
-                    command: .pane(kind, "open")) { state in
+                    command: command(.open)) { state in
                 (2...3).contains(state.lists[.segments]?.marked.count ?? 0) ? nil : "mark two or three segments first (space)"
             },
         ]
     }
 
-    static func run(_ command: String, _ state: inout AppState) -> [Effect] {
+    /// Space on Segments marks one; `o` opens the overlap of the marked ones.
+    enum OwnCommand: PaneCommandCase {
+        case mark, open
+    }
+
+    static func run(_ command: OwnCommand, _ state: inout AppState) -> [Effect] {
         switch command {
-        case "mark":
+        case .mark:
             guard case .list(.segments) = state.route, let row = state.currentList.selectedRow else { return [] }
             var marked = state.lists[.segments]?.marked ?? []
             if let index = marked.firstIndex(of: row.key) {
@@ -156,15 +161,13 @@ enum OverlapPane: TypedColumns {
             state.lists[.segments]?.marked = marked
             state.flash = Flash.make(.info, "\(marked.count) marked" + (marked.count >= 2 ? ": o shows their overlap" : ""), now: state.now)
             return []
-        case "open":
+        case .open:
             let marked = state.lists[.segments]?.marked ?? []
             let segments = marked.compactMap { key in SegmentWrites.knownSegment(key, state) }
             guard (2...3).contains(segments.count) else { return [] }
             state.overlapQuery = OverlapQuery(segments: segments.map(\.id), names: segments.map { $0.name ?? "#\($0.id)" })
             state.navigation.push(.list(kind))
             return freshList(.overlap(state.overlapQuery), &state)
-        default:
-            return []
         }
     }
 }

@@ -111,35 +111,39 @@ enum SuppressionsPane: TypedColumns {
 
     static var bindings: [Binding] {
         [
-            Binding("suppressions.type", ["t"], "List: bounces, blocks, spam reports, invalid addresses", section: "Lists", panes: [kind], command: .pane(kind, "type")),
-            Binding("suppressions.find", ["e"], "Look up an email address: is it suppressed, since when, and why (empty: the list again)", section: "Lists", panes: [kind], command: .pane(kind, "find")),
+            Binding("suppressions.type", ["t"], "List: bounces, blocks, spam reports, invalid addresses", section: "Lists", panes: [kind], command: command(.type)),
+            Binding("suppressions.find", ["e"], "Look up an email address: is it suppressed, since when, and why (empty: the list again)", section: "Lists", panes: [kind], command: command(.find)),
             Binding("suppressions.remove", ["U"], "Unsuppress: take the address off the ESP's list (the selected one, or a person's whose email is suppressed), after the review",
-                    section: "Writes", panes: [kind, .customers], writes: true, command: .pane(kind, "unsuppress")) { state in
+                    section: "Writes", panes: [kind, .customers], writes: true, command: command(.unsuppress)) { state in
                 SuppressionWrites.unsuppression(state) == nil ? SuppressionWrites.unsuppressUnavailableReason(state) : nil
             },
             Binding("suppressions.add", ["A"], "Add the address looked up (e) to the list shown, after the review", section: "Writes", panes: [kind],
-                    writes: true, command: .pane(kind, "suppress")) { state in
+                    writes: true, command: command(.suppress)) { state in
                 SuppressionWrites.suppression(state) == nil ? "look up an email address not on this list first (e)" : nil
             },
         ]
     }
 
-    static func run(_ command: String, _ state: inout AppState) -> [Effect] {
+    /// `t` the next list, `e` look up an address, `U` unsuppress, `A` suppress.
+    enum OwnCommand: PaneCommandCase {
+        case type, find, unsuppress, suppress
+    }
+
+    static func run(_ command: OwnCommand, _ state: inout AppState) -> [Effect] {
         var query = state.suppressionsQuery
         switch command {
-        case "type":
+        case .type:
             let all = SuppressionType.allCases
             query.type = all[((all.firstIndex(of: query.type) ?? 0) + 1) % all.count]
             query.email = nil
             return show(query, &state)
-        case "find":
+        case .find:
             var input = TextInputState(history: state.filterHistory)
             input.insert(query.email ?? "")
             state.mode = .finding(input)
             return []
-        case "unsuppress": return SuppressionWrites.unsuppress(&state)
-        case "suppress": return SuppressionWrites.suppress(&state)
-        default: return []
+        case .unsuppress: return SuppressionWrites.unsuppress(&state)
+        case .suppress: return SuppressionWrites.suppress(&state)
         }
     }
 

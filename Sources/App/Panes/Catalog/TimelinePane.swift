@@ -99,30 +99,33 @@ enum TimelinePane: TypedColumns {
     static var bindings: [Binding] {
         [
             Binding("timeline.open", ["T"], "The person's timeline: messages and activities, newest first", section: "Lists", panes: [.customers],
-                    command: .pane(kind, "open")) { state in
+                    command: command(.open)) { state in
                 SegmentWrites.personShown(state) == nil ? "open a person first" : nil
             },
-            Binding("timeline.kind", ["e"], "Timeline: all, messages only, activities only", section: "Lists", panes: [kind], command: .pane(kind, "kind")),
+            Binding("timeline.kind", ["e"], "Timeline: all, messages only, activities only", section: "Lists", panes: [kind], command: command(.kind)),
             Binding("timeline.channel", ["t"], "Timeline: all channels, email, SMS, push, in-app, webhook, Slack", section: "Lists", panes: [kind],
-                    command: .pane(kind, "channel")),
+                    command: command(.channel)),
         ]
     }
 
-    static func run(_ command: String, _ state: inout AppState) -> [Effect] {
+    /// `T` on a person opens it; `e` the next kind, `t` the next channel.
+    enum OwnCommand: PaneCommandCase {
+        case open, kind, channel
+    }
+
+    static func run(_ command: OwnCommand, _ state: inout AppState) -> [Effect] {
         var query = state.timelineQuery
         switch command {
-        case "open":
+        case .open:
             guard let person = SegmentWrites.personShown(state) else { return [] }
             let (value, type) = SegmentWrites.identifier(person)
             query = TimelineQuery(person: PersonKey.key((value, type)), label: person.email ?? value)
             state.navigation.push(.list(kind))
-        case "kind":
+        case .kind:
             let kinds: [TimelineEntry.Kind?] = [nil, .message, .activity]
             query.kind = kinds[((kinds.firstIndex(of: query.kind) ?? 0) + 1) % kinds.count]
-        case "channel":
+        case .channel:
             query.channel = channels[((channels.firstIndex(of: query.channel) ?? 0) + 1) % channels.count]
-        default:
-            return []
         }
         state.timelineQuery = query
         return show(.timeline(query), saying: query.summary, &state)

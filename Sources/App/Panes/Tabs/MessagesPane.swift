@@ -78,9 +78,9 @@ enum MessagesPane: TypedColumns {
 
     static var bindings: [Binding] {
         [
-            Binding("messages.type", ["t"], "Filter by type: all, email, push, sms, in-app, webhook, slack", section: "Lists", panes: [kind], command: .pane(kind, "type")),
-            Binding("messages.metric", ["e"], "Filter by the furthest state: sent, delivered, opened, clicked …", section: "Lists", panes: [kind], command: .pane(kind, "metric")),
-            Binding("messages.window", ["w"], "How far back: all, 1, 7 or 30 days", section: "Lists", panes: [kind], command: .pane(kind, "window")),
+            Binding("messages.type", ["t"], "Filter by type: all, email, push, sms, in-app, webhook, slack", section: "Lists", panes: [kind], command: command(.type)),
+            Binding("messages.metric", ["e"], "Filter by the furthest state: sent, delivered, opened, clicked …", section: "Lists", panes: [kind], command: command(.metric)),
+            Binding("messages.window", ["w"], "How far back: all, 1, 7 or 30 days", section: "Lists", panes: [kind], command: command(.window)),
             Binding("messages.body", ["b"], "Show the message's archived body (the API allows 100 a day; asks first)", section: "Lists", panes: [kind], command: .archivedBody) { state in
                 guard case .detail(.messages, _) = state.route else { return "open a message first" }
                 return state.details[state.route]?.sectionOrder.contains(.archivedBody) == true ? "already shown" : nil
@@ -88,14 +88,18 @@ enum MessagesPane: TypedColumns {
         ]
     }
 
+    /// `t` / `e` / `w`.
+    enum OwnCommand: PaneCommandCase {
+        case type, metric, window
+    }
+
     /// `t` / `e` / `w`: the next type, furthest state or window, loaded afresh.
-    static func run(_ command: String, _ state: inout AppState) -> [Effect] {
+    static func run(_ command: OwnCommand, _ state: inout AppState) -> [Effect] {
         var query = state.messagesQuery
         switch command {
-        case "type": query.type = MessagesQuery.next(query.type, in: MessagesQuery.types)
-        case "metric": query.metric = MessagesQuery.next(query.metric, in: MessagesQuery.metrics)
-        case "window": query.days = MessagesQuery.next(query.days, in: MessagesQuery.windows)
-        default: return []
+        case .type: query.type = MessagesQuery.next(query.type, in: MessagesQuery.types)
+        case .metric: query.metric = MessagesQuery.next(query.metric, in: MessagesQuery.metrics)
+        case .window: query.days = MessagesQuery.next(query.days, in: MessagesQuery.windows)
         }
         return show(query, &state)
     }

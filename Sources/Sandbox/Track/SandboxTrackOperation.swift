@@ -1,5 +1,5 @@
 /// One write the Track or Pipelines API asked for, already validated: what the store applies.
-enum TrackOperation: Sendable {
+enum SandboxTrackOperation: Sendable {
     case identify(PersonRef, PersonUpdate)
     case delete(PersonRef)
     case suppress(PersonRef)
@@ -57,7 +57,7 @@ struct ActivityInput: Sendable {
     /// `event`, `page` or `screen`.
     let type: String
     let name: String
-    let data: JSONValue
+    let data: SandboxJSON
     let timestamp: Int?
     /// The caller's own id for it (a ULID), which the activity then keeps.
     var id: String?

@@ -3,36 +3,36 @@ import Foundation
 
 /// A JSON value with ordered object keys. Responses are built from these (not from the client's models), so the
 /// sandbox is an independent reading of the vendor spec; request bodies are decoded into them too.
-enum JSONValue: Sendable, Equatable {
+enum SandboxJSON: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
     case double(Double)
     case string(String)
-    case array([JSONValue])
+    case array([SandboxJSON])
     case object([Member])
 
     /// One key of an object, in insertion order.
     struct Member: Sendable, Equatable {
         let key: String
-        let value: JSONValue
+        let value: SandboxJSON
     }
 
     /// Builds an object from key/value pairs, keeping their order.
-    static func obj(_ pairs: KeyValuePairs<String, JSONValue>) -> JSONValue {
+    static func obj(_ pairs: KeyValuePairs<String, SandboxJSON>) -> SandboxJSON {
         .object(pairs.map { Member(key: $0.key, value: $0.value) })
     }
 
-    static func obj(_ pairs: [(String, JSONValue)]) -> JSONValue {
+    static func obj(_ pairs: [(String, SandboxJSON)]) -> SandboxJSON {
         .object(pairs.map { Member(key: $0.0, value: $0.1) })
     }
 
-    static func str(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
-    static func num(_ number: Int?) -> JSONValue { number.map(JSONValue.int) ?? .null }
-    static func ints(_ numbers: [Int]) -> JSONValue { .array(numbers.map(JSONValue.int)) }
-    static func strs(_ texts: [String]) -> JSONValue { .array(texts.map(JSONValue.string)) }
+    static func str(_ text: String?) -> SandboxJSON { text.map(SandboxJSON.string) ?? .null }
+    static func num(_ number: Int?) -> SandboxJSON { number.map(SandboxJSON.int) ?? .null }
+    static func ints(_ numbers: [Int]) -> SandboxJSON { .array(numbers.map(SandboxJSON.int)) }
+    static func strs(_ texts: [String]) -> SandboxJSON { .array(texts.map(SandboxJSON.string)) }
 
-    subscript(key: String) -> JSONValue? {
+    subscript(key: String) -> SandboxJSON? {
         guard case .object(let members) = self else { return nil }
         return members.first { $0.key == key }?.value
     }
@@ -63,7 +63,7 @@ enum JSONValue: Sendable, Equatable {
         }
     }
 
-    var arrayValue: [JSONValue]? {
+    var arrayValue: [SandboxJSON]? {
         if case .array(let items) = self { return items }
         return nil
     }
@@ -141,18 +141,18 @@ enum JSONValue: Sendable, Equatable {
     }
 }
 
-extension JSONValue: Decodable {
+extension SandboxJSON: Decodable {
     init(from decoder: any Decoder) throws {
         if var list = try? decoder.unkeyedContainer() {
-            var items: [JSONValue] = []
-            while !list.isAtEnd { items.append(try list.decode(JSONValue.self)) }
+            var items: [SandboxJSON] = []
+            while !list.isAtEnd { items.append(try list.decode(SandboxJSON.self)) }
             self = .array(items)
             return
         }
         if let keyed = try? decoder.container(keyedBy: AnyKey.self) {
             // JSONDecoder does not promise key order; sort so decoded objects are deterministic.
             let keys = keyed.allKeys.sorted { $0.stringValue < $1.stringValue }
-            self = .object(try keys.map { Member(key: $0.stringValue, value: try keyed.decode(JSONValue.self, forKey: $0)) })
+            self = .object(try keys.map { Member(key: $0.stringValue, value: try keyed.decode(SandboxJSON.self, forKey: $0)) })
             return
         }
         let single = try decoder.singleValueContainer()
@@ -175,9 +175,9 @@ extension JSONValue: Decodable {
 
     /// Parses UTF-8 JSON bytes; nil when they are not JSON or nest deeper than ``maximumDepth`` (``unreadable(_:)``
     /// says which).
-    static func parse(_ bytes: [UInt8]) -> JSONValue? {
+    static func parse(_ bytes: [UInt8]) -> SandboxJSON? {
         guard nesting(bytes) <= maximumDepth else { return nil }
-        return try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+        return try? JSONDecoder().decode(SandboxJSON.self, from: Data(bytes))
     }
 
     /// Why `parse` refused these bytes, as the end of "the request body …".

@@ -4,7 +4,7 @@ import Synchronization
 /// The live workspace: the generated dataset plus everything that changed since the server started (new
 /// deliveries, triggers, exports, segment edits). All mutable state sits behind one `Mutex`; slow work (filter
 /// evaluation over a million people) happens outside it on snapshots, and its results are cached.
-final class WorkspaceStore: Sendable {
+final class SandboxWorkspace: Sendable {
     let data: SandboxDataset
     let clock: SandboxClock
     let exportSeconds: Double
