@@ -86,7 +86,7 @@ public struct ReachabilityFacts: Sendable {
     public var phone: String? { nonEmpty(profile.attributes["phone"]?.displayText) }
     /// Unsubscribed from everything: the profile's own flag, its attribute, or the preferences.
     public var unsubscribed: Bool {
-        profile.unsubscribed ?? profile.attributes["unsubscribed"].map { $0.displayText == "true" } ?? preferences?.unsubscribed ?? false
+        profile.saysUnsubscribed ?? preferences?.unsubscribed ?? false
     }
 
     private func nonEmpty(_ text: String?) -> String? {

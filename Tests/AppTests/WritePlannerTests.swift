@@ -250,7 +250,7 @@ struct WriteFilesTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let journal = WriteJournal(folder: folder)
         let now = Date(timeIntervalSince1970: 1_790_000_000)
-        func line(_ outcome: String, _ attempt: String, _ digest: String, hoursAgo: Double) -> WriteJournal.Entry {
+        func line(_ outcome: JournalOutcome, _ attempt: String, _ digest: String, hoursAgo: Double) -> WriteJournal.Entry {
             .init(time: now.addingTimeInterval(-hoursAgo * 3600), profile: "prod-us", endpoint: "POST /v1/send/email", payloadDigest: digest, resultID: nil, outcome: outcome, attempt: attempt)
         }
         try journal.append(line("pending", "old", "ab12", hoursAgo: 30))

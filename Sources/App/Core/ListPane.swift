@@ -5,11 +5,11 @@ import TerminalUI
 
 extension Export {
     /// Still being built: the Exports list follows it until it is done.
-    var isRunning: Bool { failed != true && ["pending", "processing", "running", "queued"].contains(status ?? "") }
+    var isRunning: Bool { if case .building? = state { true } else { false } }
     /// Built, and so ready to download.
-    var isDone: Bool { failed != true && status == "done" }
+    var isDone: Bool { state == .done }
     /// Its status as shown: failed wins over whatever status it had.
-    var statusText: String { failed == true ? "failed" : (status ?? "—") }
+    var statusText: String { state?.word ?? "—" }
 }
 
 /// One row of a pane's list: its typed item, and that item turned into text for the table, the filter and `y`.

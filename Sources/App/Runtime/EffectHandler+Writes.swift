@@ -21,7 +21,7 @@ extension EffectHandler {
             return await pickerOptions(field, kind: kind)
         case .loadManualSegments:
             do {
-                let manual = try await service.segments().filter { $0.type == "manual" }
+                let manual = try await service.segments().filter { $0.kind == .manual }
                 return [.choiceOptions(manual.map { ComposerState.Option(value: String($0.id), label: "\($0.name ?? "Segment \($0.id)") (#\($0.id))", name: $0.name ?? "Segment \($0.id)") })]
             } catch {
                 return [.choiceOptions([]), .notify(.error, Self.message(error))]
@@ -134,7 +134,7 @@ extension EffectHandler {
         var warnings: [String] = []
         let idType = IDType(parsing: draft.identifierType) ?? .id
         if let profile = try? await environment.service.client.customerProfile(id: draft.identifier, idType: idType) {
-            if profile.unsubscribed == true || profile.attributes["unsubscribed"]?.displayText == "true" {
+            if profile.saysUnsubscribed == true {
                 warnings.append(draft.sendToUnsubscribed == "no"
                     ? "The person is unsubscribed and send_to_unsubscribed is off: the API will not deliver it."
                     : "The person is unsubscribed; this sends anyway.")

@@ -71,7 +71,7 @@ public struct WriteSender: Sendable {
     /// One request, with its `pending` and outcome lines; the answer when it was accepted.
     func sendOne(_ request: APIRequest, endpoint: String, digest: String, content: String? = nil, resultID: (Data) -> String? = { _ in nil }) async -> Swift.Result<Answer, Failure> {
         let attempt = UUID().uuidString
-        let record = { (outcome: String, detail: String?, id: String?) in
+        let record = { (outcome: JournalOutcome, detail: String?, id: String?) in
             WriteJournal.Entry(time: WallClock.now(), profile: profile, endpoint: endpoint, payloadDigest: digest, resultID: id, outcome: outcome, detail: detail, attempt: attempt, contentDigest: content)
         }
         do {
@@ -85,8 +85,8 @@ public struct WriteSender: Sendable {
         } catch {
             result = .failure(Failure(outcome: await outcome(after: error, request), error: error))
         }
-        let (word, detail, id): (String, String?, String?) = switch result {
-        case .success(let answer): ("sent", nil, resultID(answer.body))
+        let (word, detail, id): (JournalOutcome, String?, String?) = switch result {
+        case .success(let answer): (.sent, nil, resultID(answer.body))
         case .failure(let failure): (failure.outcome.journalWord, failure.outcome.message, nil)
         }
         do {
@@ -115,11 +115,11 @@ public struct WriteSender: Sendable {
 
 extension WriteOutcome {
     /// The journal's word for it.
-    var journalWord: String {
+    var journalWord: JournalOutcome {
         switch self {
-        case .done: "sent"
-        case .failed: "failed"
-        case .unknown, .partial: "unknown"
+        case .done: .sent
+        case .failed: .failed
+        case .unknown, .partial: .unknown
         }
     }
 

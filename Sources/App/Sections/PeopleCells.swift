@@ -15,7 +15,7 @@ enum PeopleCells {
 
     /// Whether a profile is unsubscribed: its own flag, else its `unsubscribed` attribute; neither means subscribed.
     static func isUnsubscribed(_ profile: CustomerProfile) -> Bool {
-        profile.unsubscribed ?? (profile.attributes["unsubscribed"].map { $0.displayText == "true" }) ?? false
+        profile.saysUnsubscribed ?? false
     }
 
     /// What the cache keeps of a person for their row: the three cells, and whether they are unsubscribed (typed,

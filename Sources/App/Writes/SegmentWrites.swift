@@ -37,7 +37,7 @@ enum SegmentWrites {
         case .detail(.segments, _): state.details[state.route]?.row
         default: nil
         }
-        guard let segment = row?.item?.segment, segment.type == "manual" else { return nil }
+        guard let segment = row?.item?.segment, segment.kind == .manual else { return nil }
         return (segment.id, segment.name ?? "#\(segment.id)")
     }
 
@@ -58,11 +58,11 @@ enum SegmentWrites {
     static func removal(_ state: AppState) -> (segment: Int, name: String, person: String, idType: IDType)? {
         if case .detail(.customers, _) = state.route {
             guard let line = state.selectedLine, case .detail(.segments, let key)? = line.link,
-                  let segment = knownSegment(key, state), segment.type == "manual", let person = personShown(state) else { return nil }
+                  let segment = knownSegment(key, state), segment.kind == .manual, let person = personShown(state) else { return nil }
             let (value, type) = identifier(person)
             return (segment.id, segment.name ?? line.key, value, type)
         }
-        guard case .members(let key) = state.route, let segment = knownSegment(key, state), segment.type == "manual",
+        guard case .members(let key) = state.route, let segment = knownSegment(key, state), segment.kind == .manual,
               let member = state.currentList.selectedRow?.item?.person else { return nil }
         let name = segment.name ?? "#\(segment.id)"
         if let id = member.id { return (segment.id, name, id, .id) }

@@ -18,7 +18,7 @@ public struct WriteJournal: Sendable {
         /// The delivery id, trigger id or segment id the API answered with.
         public var resultID: String?
         /// `pending` (about to leave), then `sent`, `failed` or `unknown`.
-        public var outcome: String
+        public var outcome: JournalOutcome
         /// The error, for a failed or unknown outcome.
         public var detail: String?
         /// Ties an attempt's `pending` line to its outcome line (nil in lines written before attempts had ids).
@@ -35,12 +35,12 @@ public struct WriteJournal: Sendable {
         }
 
         /// An attempt's line before the request leaves.
-        public static let pending = "pending"
+        public static let pending = JournalOutcome.pending
 
         /// `time` read back.
         public var date: Date? { try? Date(time, strategy: .iso8601) }
 
-        public init(time: Date, profile: String, endpoint: String, payloadDigest: String, resultID: String?, outcome: String, detail: String? = nil, attempt: String? = nil, contentDigest: String? = nil) {
+        public init(time: Date, profile: String, endpoint: String, payloadDigest: String, resultID: String?, outcome: JournalOutcome, detail: String? = nil, attempt: String? = nil, contentDigest: String? = nil) {
             self.time = time.formatted(.iso8601)
             self.profile = profile
             self.endpoint = endpoint
@@ -93,7 +93,7 @@ public struct WriteJournal: Sendable {
     /// `window` seconds, oldest first: a new write of the same payload may repeat one that arrived.
     public func unknownOutcomes(endpoint: String, payloadDigest: String, within window: TimeInterval = 86_400, now: Date = WallClock.now()) -> [Entry] {
         attempts().filter { entry in
-            guard entry.outcome == "unknown", entry.endpoint == endpoint, entry.payloadDigest == payloadDigest, let date = entry.date else { return false }
+            guard entry.outcome == .unknown, entry.endpoint == endpoint, entry.payloadDigest == payloadDigest, let date = entry.date else { return false }
             return now.timeIntervalSince(date) <= window
         }
     }
@@ -102,7 +102,7 @@ public struct WriteJournal: Sendable {
     /// last `window` seconds, oldest first: the same event sent with a new id may repeat one that arrived.
     public func unknownOutcomes(endpoint: String, contentDigest: String, within window: TimeInterval = 86_400, now: Date = WallClock.now()) -> [Entry] {
         attempts().filter { entry in
-            guard entry.outcome == "unknown", entry.endpoint == endpoint, entry.contentDigest == contentDigest, let date = entry.date else { return false }
+            guard entry.outcome == .unknown, entry.endpoint == endpoint, entry.contentDigest == contentDigest, let date = entry.date else { return false }
             return now.timeIntervalSince(date) <= window
         }
     }
@@ -116,7 +116,7 @@ public struct WriteJournal: Sendable {
             guard entry.outcome == Entry.pending else { return entry }
             if let attempt = entry.attempt, finished.contains(attempt) { return nil }
             var unknown = entry
-            unknown.outcome = "unknown"
+            unknown.outcome = .unknown
             unknown.detail = "No outcome was recorded: cio stopped while the request was on its way."
             return unknown
         }
@@ -133,4 +133,47 @@ public struct WriteJournal: Sendable {
 /// The journal could not be written.
 public struct JournalError: Error, CustomStringConvertible {
     public let description: String
+}
+
+/// What became of a journaled attempt, as the journal's `outcome` word. A word this version does not know (written
+/// by a later one) is kept as it was, never read as another.
+public enum JournalOutcome: Sendable, Hashable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
+    case pending, sent, failed, unknown
+    case other(String)
+
+    public init(word: String) {
+        switch word {
+        case "pending": self = .pending
+        case "sent": self = .sent
+        case "failed": self = .failed
+        case "unknown": self = .unknown
+        default: self = .other(word)
+        }
+    }
+
+    public init(stringLiteral word: String) {
+        self.init(word: word)
+    }
+
+    /// The word written in the journal.
+    public var word: String {
+        switch self {
+        case .pending: "pending"
+        case .sent: "sent"
+        case .failed: "failed"
+        case .unknown: "unknown"
+        case .other(let word): word
+        }
+    }
+
+    public var description: String { word }
+
+    public init(from decoder: any Decoder) throws {
+        self.init(word: try decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(word)
+    }
 }

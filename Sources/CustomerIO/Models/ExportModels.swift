@@ -1,5 +1,34 @@
 import Foundation
 
+/// Where an export is: still being built, built (ready to download), or failed; a word the client does not know is
+/// kept as it came.
+public enum ExportState: Sendable, Hashable {
+    case building(String)
+    case done, failed
+    case other(String)
+
+    /// The words the API and the sandbox use while an export is built.
+    static let buildingWords: Set<String> = ["pending", "processing", "running", "queued"]
+
+    public init(word: String) {
+        switch word {
+        case "done": self = .done
+        case "failed": self = .failed
+        case let word where Self.buildingWords.contains(word): self = .building(word)
+        default: self = .other(word)
+        }
+    }
+
+    /// The word as shown.
+    public var word: String {
+        switch self {
+        case .building(let word), .other(let word): word
+        case .done: "done"
+        case .failed: "failed"
+        }
+    }
+}
+
 /// A customers or deliveries export; poll it until `status` is `done` (or `failed`), then ask for its download URL.
 public struct Export: Codable, Sendable, Hashable {
     public var id: Int
@@ -19,6 +48,10 @@ public struct Export: Codable, Sendable, Hashable {
     public var updatedAt: Int?
     /// `done`, `pending` or `failed`.
     public var status: String?
+    /// `status` read, with `failed` winning over whatever status it had.
+    public var state: ExportState? {
+        failed == true ? .failed : status.map(ExportState.init(word:))
+    }
 
     public init(
         id: Int, userID: Int? = nil, userEmail: String? = nil, total: Int? = nil, deduplicateID: String? = nil,

@@ -1,5 +1,20 @@
 import Foundation
 
+/// How a segment keeps its members: by its conditions (`dynamic`) or by hand (`manual`); a word the client does not
+/// know is kept as it came.
+public enum SegmentKind: Sendable, Hashable {
+    case dynamic, manual
+    case other(String)
+
+    public init(word: String) {
+        switch word {
+        case "dynamic": self = .dynamic
+        case "manual": self = .manual
+        default: self = .other(word)
+        }
+    }
+}
+
 /// A segment: a rule-based (`dynamic`) or hand-maintained (`manual`) group of people.
 public struct Segment: Codable, Sendable, Hashable {
     public var id: Int
@@ -12,6 +27,8 @@ public struct Segment: Codable, Sendable, Hashable {
     public var progress: Int?
     /// `dynamic` or `manual`.
     public var type: String?
+    /// `type` read: only a manual segment's members can be added and removed through the API.
+    public var kind: SegmentKind? { type.map(SegmentKind.init(word:)) }
     /// The API sends null for "no tags"; that reads as `[]`.
     public var tags: [String]
     public var createdAt: Int?

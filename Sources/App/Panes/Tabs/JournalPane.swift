@@ -20,7 +20,7 @@ enum JournalPane: TypedColumns {
         // Local time like every other time in the app; the stored UTC instant stays in the detail.
         Column(TableColumn("Time", width: .fixed(16))) { TimeText.short($0.seconds) },
         Column(TableColumn("Endpoint", width: .flexible(min: 14, weight: 3), comfortable: 24)) { $0.endpoint },
-        Column(TableColumn("Outcome", width: .fixed(8))) { $0.outcome },
+        Column(TableColumn("Outcome", width: .fixed(8))) { $0.outcome.word },
         Column(TableColumn("Result", width: .flexible(min: 8, weight: 2))) { $0.resultID ?? "—" },
         Column(TableColumn("Profile", width: .fixed(12), dropPriority: 1)) { $0.profile },
         Column(TableColumn("Payload SHA-256", width: .fixed(14), dropPriority: 2)) { String($0.payloadDigest.prefix(12)) },
@@ -51,7 +51,7 @@ enum JournalPane: TypedColumns {
                     DetailLine(key: "Time", value: seconds == nil ? entry.time : "\(TimeText.full(seconds)) · \(entry.time)"),
                     DetailLine(key: "Profile", value: entry.profile),
                     DetailLine(key: "Endpoint", value: entry.endpoint),
-                    DetailLine(key: "Outcome", value: entry.outcome),
+                    DetailLine(key: "Outcome", value: entry.outcome.word),
                     DetailLine(key: "Result", value: entry.resultID ?? "—"),
                     DetailLine(key: "Detail", value: entry.detail ?? "—"),
                     DetailLine(key: "Payload SHA-256", value: entry.payloadDigest),
