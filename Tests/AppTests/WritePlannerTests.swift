@@ -40,7 +40,7 @@ struct WritePlannerTests {
         draft.identifier = "ada@example.com"
         draft.to = "ada@example.com"
         draft.messageData = "{\"order\": 1042,\n \"items\": [\"a\", \"b\"]}"
-        draft.sendToUnsubscribed = "no"
+        draft.sendToUnsubscribed = .no
         draft.disableMessageRetention = true
         draft.language = "fr"
         draft.bcc = "ops@example.com"

@@ -135,7 +135,7 @@ extension EffectHandler {
         let idType = IDType(parsing: draft.identifierType) ?? .id
         if let profile = try? await environment.service.client.customerProfile(id: draft.identifier, idType: idType) {
             if profile.saysUnsubscribed == true {
-                warnings.append(draft.sendToUnsubscribed == "no"
+                warnings.append(draft.sendToUnsubscribed == .no
                     ? "The person is unsubscribed and send_to_unsubscribed is off: the API will not deliver it."
                     : "The person is unsubscribed; this sends anyway.")
             }

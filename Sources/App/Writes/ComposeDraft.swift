@@ -3,6 +3,25 @@ import Foundation
 
 /// Everything typed into the composer, as text, so that it can be saved on every keystroke and reopened exactly as
 /// it was, valid or not. `plan` turns it into the request the review screen shows.
+/// Whether a transactional message goes to a person who unsubscribed: as its template says, or yes or no for this one.
+public enum SendToUnsubscribed: String, Sendable, Hashable, Codable, CaseIterable {
+    case templateDefault = "default", yes, no
+
+    /// A saved word this version does not know leaves it to the template, the safe reading.
+    public init(from decoder: any Decoder) throws {
+        self = Self(rawValue: try decoder.singleValueContainer().decode(String.self)) ?? .templateDefault
+    }
+
+    /// The API's `send_to_unsubscribed`: nil leaves it to the template.
+    var flag: Bool? {
+        switch self {
+        case .templateDefault: nil
+        case .yes: true
+        case .no: false
+        }
+    }
+}
+
 public struct ComposeDraft: Sendable, Hashable, Codable {
     /// What the draft sends.
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
@@ -49,8 +68,8 @@ public struct ComposeDraft: Sendable, Hashable, Codable {
     public var messageData = ""
     /// Empty, a Unix time, or `YYYY-MM-DD HH:MM` in local time.
     public var sendAt = ""
-    /// "default", "yes" or "no".
-    public var sendToUnsubscribed = "default"
+    /// As the template says, or yes or no for this message.
+    public var sendToUnsubscribed = SendToUnsubscribed.templateDefault
     public var disableMessageRetention = false
     public var language = ""
     public var from = ""

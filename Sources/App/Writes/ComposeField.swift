@@ -75,7 +75,7 @@ public enum ComposeField: String, Sendable, Hashable, CaseIterable {
         case .template: .templatePicker
         case .identifierType: .cycle(["id", "email", "cio_id"])
         case .messageData, .data: .json
-        case .sendToUnsubscribed: .cycle(["default", "yes", "no"])
+        case .sendToUnsubscribed: .cycle(SendToUnsubscribed.allCases.map(\.rawValue))
         case .disableMessageRetention, .idIgnoreMissing, .emailIgnoreMissing, .emailAddDuplicates: .toggle
         case .broadcast: .broadcastPicker
         case .audience: .cycle(ComposeDraft.AudienceForm.allCases.map(\.rawValue))
@@ -147,7 +147,7 @@ extension ComposeDraft {
         case .replyTo: replyTo
         case .attachments: attachments
         case .sendAt: sendAt
-        case .sendToUnsubscribed: sendToUnsubscribed
+        case .sendToUnsubscribed: sendToUnsubscribed.rawValue
         case .disableMessageRetention: disableMessageRetention ? "yes" : "no"
         case .language: language
         case .broadcast: broadcastID.isEmpty ? "" : (broadcastName.isEmpty ? "#\(broadcastID)" : "\(broadcastName) (#\(broadcastID))")
@@ -181,7 +181,7 @@ extension ComposeDraft {
         case .replyTo: replyTo = value
         case .attachments: attachments = value
         case .sendAt: sendAt = value
-        case .sendToUnsubscribed: sendToUnsubscribed = value
+        case .sendToUnsubscribed: sendToUnsubscribed = SendToUnsubscribed(rawValue: value) ?? .templateDefault
         case .disableMessageRetention: disableMessageRetention = value == "yes"
         case .language: language = value
         case .broadcast: broadcastID = value

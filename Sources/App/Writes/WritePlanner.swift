@@ -108,7 +108,7 @@ public enum WritePlanner {
                 problems.append("Send at reads as neither YYYY-MM-DD HH:MM nor a Unix time.")
             }
         }
-        message.sendToUnsubscribed = switch draft.sendToUnsubscribed { case "yes": true; case "no": false; default: nil }
+        message.sendToUnsubscribed = draft.sendToUnsubscribed.flag
         message.disableMessageRetention = draft.disableMessageRetention ? true : nil
         message.language = nonEmpty(draft.language)
     }
