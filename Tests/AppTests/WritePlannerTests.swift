@@ -181,12 +181,14 @@ struct WritePlannerTests {
         draft.unknownOutcome = "No answer within 30 s"
         var write = try plan(draft)
         #expect(write.warnings.contains { $0.contains("unknown outcome") && $0.contains("Check Messages") })
+        #expect(write.draftUnknownOutcome == "No answer within 30 s" && write.warnings.first?.contains("No answer within 30 s") == true, "said first")
         // The same event in the journal: one warning, the journal's, and the typed confirmation.
         let earlier = WriteJournal.Entry(time: WallClock.now(), profile: "p", endpoint: write.endpoint, payloadDigest: write.payloadDigest, resultID: nil, outcome: "unknown")
         write.warnOfUnknownOutcomes([earlier])
         #expect(write.warnings.filter { $0.contains("unknown") }.count == 1)
         #expect(write.warnings.contains { $0.hasPrefix("The same request (POST /v1/send/sms") })
         #expect(write.confirmCount == 1)
+        #expect(write.draftUnknownOutcome == nil, "the draft's warning gave way by what it is, not by its text")
     }
 }
 

@@ -175,9 +175,9 @@ extension EffectHandler {
     func planWrite(_ draft: ComposeDraft, ticket: Int, progress: @escaping @Sendable (String) -> Void = { _ in }) async -> [Action] {
         do {
             var write = try WritePlanner.plan(draft)
-            write.warnings += await lookUpWarnings(draft)
+            write.cautions += await lookUpWarnings(draft)
             if let reach = await reachability(of: draft) {
-                if reach.verdict == .reachable { write.summary.append(reach.text) } else { write.warnings.append(reach.text) }
+                if reach.verdict == .reachable { write.summary.append(reach.text) } else { write.cautions.append(reach.text) }
             }
             if draft.kind == .broadcast { await preflight(draft, into: &write, progress: progress) }
             return [.writePlanned(checkedAgainstJournal(write), ticket: ticket)]
@@ -216,7 +216,7 @@ extension EffectHandler {
             write.summary += found.lines
             if case .filter = audience { WritePlanner.apply(audienceCount: (found.audienceSize, false), to: &write) }
         } catch {
-            write.warnings.append("The pre-flight could not be done (\(Self.message(error))): the audience is not checked.")
+            write.cautions.append("The pre-flight could not be done (\(Self.message(error))): the audience is not checked.")
             if case .filter(let filter) = audience { WritePlanner.apply(audienceCount: await countMatches(filter), to: &write) }
         }
     }

@@ -38,7 +38,7 @@ public enum BulkWrites {
         // What cannot be undone is said, whatever line of the file it is on.
         let lasting = operations.filter { ["delete", "merge", "suppress"].contains($0.action) }
         if !lasting.isEmpty {
-            write.warnings.append("\(lasting.count) of them cannot be undone (delete, merge, suppress): " + lasting.prefix(5).map(\.subject).joined(separator: ", ") + (lasting.count > 5 ? ", …" : ""))
+            write.cautions.append("\(lasting.count) of them cannot be undone (delete, merge, suppress): " + lasting.prefix(5).map(\.subject).joined(separator: ", ") + (lasting.count > 5 ? ", …" : ""))
         }
         return write
     }
@@ -51,7 +51,7 @@ public enum BulkWrites {
         if labels.count > typedAbove { write.confirmCount = labels.count }
         write.summary = summary + roster(labels) + requests(parts)
         write.prettyBody = preview(first)
-        if action == PersonAction.suppress.rawValue { write.warnings.append("This deletes \(labels.count == 1 ? "a profile" : "\(labels.count) profiles"). It cannot be undone.") }
+        if action == PersonAction.suppress.rawValue { write.cautions.append("This deletes \(labels.count == 1 ? "a profile" : "\(labels.count) profiles"). It cannot be undone.") }
         return write
     }
 

@@ -40,7 +40,7 @@ enum ObjectWrites {
             var write = PlannedWrite(kind: .track(action: form.action.rawValue, person: "object \(target.typeID)/\(target.id)", reload: .list(.objects)),
                                      request: try AppAPIClient.entityRequest(.deleteObject(target)), title: "Delete an object")
             write.summary = ["Object \(target.id) (type \(target.typeID))", "Its attributes and every relationship with people go. This cannot be undone."]
-            write.warnings.append("This deletes the object. It cannot be undone.")
+            write.cautions.append("This deletes the object. It cannot be undone.")
             return write
         }
         let attributes = try PersonAction.jsonObject(form, .objectAttributes)

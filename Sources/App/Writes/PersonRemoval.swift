@@ -12,7 +12,7 @@ enum PersonRemoval {
             write.summary += ["The profile is deleted (\(lost(person))) and its identifiers are blocked:",
                               "nothing can add this person again until they are unsuppressed. Unsuppressing frees the identifier only;",
                               "the profile does not come back."]
-            write.warnings.append("This deletes the profile. It cannot be undone.")
+            write.cautions.append("This deletes the profile. It cannot be undone.")
             return write
         case .unsuppress:
             let who = try identifier(form.value(.secondary), field: "identifier")
@@ -28,7 +28,7 @@ enum PersonRemoval {
             var write = try PersonAction.entity(.delete(person.identifier), form, title: "Delete a person")
             write.summary += ["Lost: \(lost(person)), their relationships and segment memberships.",
                               "Messages already sent stay in Messages. The same identifier may be added again later."]
-            write.warnings.append("This deletes the profile. It cannot be undone.")
+            write.cautions.append("This deletes the profile. It cannot be undone.")
             return write
         default:
             return try merge(form)
@@ -49,7 +49,7 @@ enum PersonRemoval {
         var write = try PersonAction.entity(.merge(primary: primary, secondary: secondary), form, title: "Merge two people")
         write.summary = ["Survives (primary): \(primary.label)", "Merged in, then deleted (secondary): \(secondary.label)",
                          "The primary keeps its attributes and takes the ones it lacks, with the secondary's devices and history."]
-        write.warnings.append("A merge cannot be undone: the secondary profile is deleted.")
+        write.cautions.append("A merge cannot be undone: the secondary profile is deleted.")
         write.compare = [primary, secondary]
         // This profile goes when the other survives: nothing of it is left to reload.
         if !keepThis { write.kind = .track(action: form.action.rawValue, person: form.person.identifier.label, reload: nil) }

@@ -86,7 +86,17 @@ public struct PlannedWrite: Sendable, Hashable {
     public var title: String
     /// Who or what it reaches, a line each.
     public var summary: [String] = []
-    public var warnings: [String] = []
+    /// What the review warns of, besides an unknown outcome the draft remembers.
+    public var cautions: [String] = []
+    /// What the draft remembers of an earlier send whose outcome is unknown, when it does: said first on the
+    /// review, and given way to the journal's own warning when the journal knows the same request.
+    public var draftUnknownOutcome: String?
+
+    /// Every warning as the review says it, the draft's unknown outcome first.
+    public var warnings: [String] {
+        let draft = draftUnknownOutcome.map { "An earlier send of this draft has an unknown outcome (\($0)). Check Messages before sending again." }
+        return (draft.map { [$0] } ?? []) + cautions
+    }
     /// How many people it reaches, when that is known (1 for a transactional send).
     public var reach: Int?
     /// The number the user must type before `y` sends: the audience above the threshold, or the reach when the
@@ -163,10 +173,11 @@ public struct PlannedWrite: Sendable, Hashable {
     /// confirmation before `y` works.
     public mutating func warnOfUnknownOutcomes(_ earlier: [WriteJournal.Entry]) {
         guard let last = earlier.last else { return }
-        warnings.removeAll { $0.hasPrefix(WritePlanner.draftUnknownPrefix) }
+        // The journal's warning says the same with its times and count.
+        draftUnknownOutcome = nil
         let when = TimeText.full(last.date.map { Int($0.timeIntervalSince1970) })
         let times = earlier.count == 1 ? "at \(when)" : "\(earlier.count) times, last at \(when),"
-        warnings.append("The same request (\(endpoint), the same body) was sent \(times) and its outcome is unknown: it may have arrived. Check before sending it again.")
+        cautions.append("The same request (\(endpoint), the same body) was sent \(times) and its outcome is unknown: it may have arrived. Check before sending it again.")
         repeatsUnknownOutcome = true
         confirmCount = confirmCount ?? reach ?? 1
     }

@@ -83,7 +83,7 @@ enum ReviewUpdate {
     /// Opens the review of a write, with the workspace it will reach spelled out. Keys wait ``ReviewState/keyGrace``.
     static func open(_ write: PlannedWrite, composer: ComposerState?, _ state: inout AppState) {
         var write = write
-        write.warnings.append(state.session.isDemo
+        write.cautions.append(state.session.isDemo
             ? "Demo workspace: this goes to the sandbox on this machine, not to real people."
             : "Real workspace: profile \(state.session.profile) (\(state.session.region)). This reaches real people.")
         state.mode = .reviewing(ReviewState(write: write, composer: composer, openedAt: state.now))

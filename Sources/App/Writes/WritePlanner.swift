@@ -6,10 +6,6 @@ public enum WritePlanner {
     /// Above this many people a trigger asks the user to type the number.
     public static let audienceThreshold = 1_000
 
-    /// How the warning about a draft's own earlier unknown outcome starts (the journal's, when it has the same
-    /// request, replaces it: one event, one warning).
-    static let draftUnknownPrefix = "An earlier send of this draft has an unknown outcome"
-
     /// Why a draft cannot be reviewed yet.
     public struct Problems: Error, Sendable, Hashable {
         public var messages: [String]
@@ -32,9 +28,7 @@ public enum WritePlanner {
         case .broadcast: try trigger(draft)
         }
         write.draftID = draft.id
-        if let unknown = draft.unknownOutcome {
-            write.warnings.append("\(draftUnknownPrefix) (\(unknown)). Check Messages before sending again.")
-        }
+        write.draftUnknownOutcome = draft.unknownOutcome
         return write
     }
 
@@ -88,12 +82,12 @@ public enum WritePlanner {
         if let sendAt = message.sendAt { write.summary.append("Scheduled for \(TimeText.short(sendAt))") }
         if let attachments = message.attachments { write.summary.append("\(attachments.count) attachment(s): \(attachments.keys.sorted().joined(separator: ", "))") }
         if draft.personUnsubscribed {
-            write.warnings.append(message.sendToUnsubscribed == false
+            write.cautions.append(message.sendToUnsubscribed == false
                 ? "The person is unsubscribed and send_to_unsubscribed is off: the API will not deliver it."
                 : "The person is unsubscribed; this sends anyway.")
         }
         if channel == .email, !template.isEmpty, draft.subject.isEmpty == false, message.subject == nil {
-            write.warnings.append("The typed subject is ignored: the template's own subject is used.")
+            write.cautions.append("The typed subject is ignored: the template's own subject is used.")
         }
         return write
     }
@@ -163,7 +157,7 @@ public enum WritePlanner {
             write.reach = size
             write.summary.append("\(Format.grouped(size)) \(size == 1 ? "person" : "people") listed")
             if size >= audienceThreshold {
-                write.warnings.append("A large audience: \(Format.grouped(size)) people.")
+                write.cautions.append("A large audience: \(Format.grouped(size)) people.")
                 write.confirmCount = size
             }
         }
@@ -220,7 +214,7 @@ public enum WritePlanner {
         write.summary.append("\(size) \(count == 1 && !capped ? "person matches" : "people match") the filter now")
         write.reach = count
         if count >= audienceThreshold {
-            write.warnings.append("A large audience: \(size) people.")
+            write.cautions.append("A large audience: \(size) people.")
             write.confirmCount = count
         }
     }

@@ -120,7 +120,7 @@ struct TrackRun {
     func execute(_ write: PlannedWrite) async throws {
         let journal = WriteJournal(folder: StateFolder.resolve())
         var write = write.checked(against: journal)
-        write.warnings.append(session.isDemo ? "Demo workspace: the sandbox in this process." : "Real workspace: profile \(session.profile) (\(session.region)). This reaches real people.")
+        write.cautions.append(session.isDemo ? "Demo workspace: the sandbox in this process." : "Real workspace: profile \(session.profile) (\(session.region)). This reaches real people.")
         Terminal.write(ReviewText.render(write, session: session) + "\n")
         guard send else {
             Terminal.printNote("Not sent: add --yes to send it.")
