@@ -46,6 +46,11 @@ enum BroadcastRoutes {
             return try MessageQuery.list(exchange, base: DeliverySelector(broadcastID: broadcast.id), shape: .full, app: app)
         }
 
+        registerTriggers(&router, app: app)
+    }
+
+    /// A broadcast's trigger history, and triggering it (under `/v1/campaigns/{broadcast_id}/triggers`).
+    static func registerTriggers(_ router: inout Router, app: SandboxApp) {
         router.get("/v1/broadcasts/:id/triggers") { _, parameters in
             let broadcast = try broadcast(parameters, app)
             return .json(.obj(["triggers": .array(app.store.triggers(broadcastID: broadcast.id).map(WorkspaceWire.trigger))]))
