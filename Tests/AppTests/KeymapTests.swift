@@ -114,6 +114,14 @@ import TerminalUI
         #expect(typo.unreadableKeys == ["ctlr-d"] && typo.keys == [.character("j")])
     }
 
+    /// A message names a binding by its short name, declared with it, never cut out of its title.
+    @Test func everyBindingHasAShortNameThatStartsItsTitle() {
+        for binding in keymap.bindings {
+            #expect(!binding.name.contains(":") && !binding.name.contains(" ("), "\(binding.id): \(binding.name)")
+            #expect(binding.title.hasPrefix(binding.name), "\(binding.id): \(binding.name)")
+        }
+    }
+
     @Test func everyDefaultKeyRoundTripsThroughItsSpec() {
         for binding in keymap.bindings {
             for key in binding.keys {

@@ -85,9 +85,8 @@ public enum AppUpdate {
             return []
         }
         if let reason = binding.unavailableReason(in: state) {
-            // The title up to its first explanation, so the reason fits on the status bar.
-            let name = binding.title.split(separator: ":", maxSplits: 1)[0].components(separatedBy: " (")[0]
-            state.flash = Flash.make(.warn, "\(name): \(reason)", now: state.now)
+            // The binding's short name, so the reason fits on the status bar.
+            state.flash = Flash.make(.warn, "\(binding.name): \(reason)", now: state.now)
             return []
         }
         return run(binding.command, key: key, &state)

@@ -58,6 +58,8 @@ public struct Binding: Sendable {
     public let id: String
     public var keys: [Key]
     public let title: String
+    /// What a message calls it: the title without its explanation ("Compose" for "Compose: a transactional …").
+    public let name: String
     /// The heading it is listed under in help and docs.
     public let section: String
     public let scope: BindingScope
@@ -74,11 +76,12 @@ public struct Binding: Sendable {
     /// Why it cannot be used right now (nil when it can).
     public let disabledReason: @Sendable (AppState) -> String?
 
-    public init(_ id: String, _ keys: [String], _ title: String, section: String, scope: BindingScope = .normal, panes: Set<PaneKind>? = nil, writes: Bool = false, hint: Bool = false, command: Command, disabled: @escaping @Sendable (AppState) -> String? = { _ in nil }) {
+    public init(_ id: String, _ keys: [String], _ title: String, name: String? = nil, section: String, scope: BindingScope = .normal, panes: Set<PaneKind>? = nil, writes: Bool = false, hint: Bool = false, command: Command, disabled: @escaping @Sendable (AppState) -> String? = { _ in nil }) {
         self.id = id
         self.keys = keys.compactMap(Key.init(spec:))
         unreadableKeys = keys.filter { Key(spec: $0) == nil }
         self.title = title
+        self.name = name ?? title
         self.section = section
         self.scope = scope
         self.panes = panes

@@ -86,9 +86,9 @@ enum ActivitiesPane: TypedColumns {
 
     static var bindings: [Binding] {
         [
-            Binding("activities.type", ["t"], "Filter by type: event, attribute change, page, sent, opened, clicked, bounced … or all", section: "Lists",
+            Binding("activities.type", ["t"], "Filter by type: event, attribute change, page, sent, opened, clicked, bounced … or all", name: "Filter by type", section: "Lists",
                     panes: [kind], command: command(.type)),
-            Binding("activities.name", ["e"], "Filter by the event's or attribute's name (asks for it; empty shows every name)", section: "Lists",
+            Binding("activities.name", ["e"], "Filter by the event's or attribute's name (asks for it; empty shows every name)", name: "Filter by the event's or attribute's name", section: "Lists",
                     panes: [kind], command: command(.name)),
         ]
     }

@@ -57,7 +57,7 @@ enum ObjectPeoplePane: TypedColumns {
 
     static var bindings: [Binding] {
         [
-            Binding("objects.people", ["m"], "The object's people, as a list to open, mark (space, *) and act on (a)", section: "Lists", panes: [.objects],
+            Binding("objects.people", ["m"], "The object's people, as a list to open, mark (space, *) and act on (a)", name: "The object's people, as a list to open, mark", section: "Lists", panes: [.objects],
                     command: command(.open)) { state in
                 ObjectWrites.selected(state) == nil ? "select or open an object first" : nil
             },

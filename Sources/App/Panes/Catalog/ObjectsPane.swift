@@ -154,8 +154,8 @@ enum ObjectsPane: TypedColumns {
 
     static var bindings: [Binding] {
         [
-            Binding("objects.type", ["t"], "Objects: every type, or one type after another", section: "Lists", panes: [kind], command: command(.type)),
-            Binding("objects.filter", ["e"], "Objects: find by attributes (name = \"Acme\", has plan; empty: all)", section: "Lists", panes: [kind], command: command(.filter)),
+            Binding("objects.type", ["t"], "Objects: every type, or one type after another", name: "Objects", section: "Lists", panes: [kind], command: command(.type)),
+            Binding("objects.filter", ["e"], "Objects: find by attributes (name = \"Acme\", has plan; empty: all)", name: "Objects", section: "Lists", panes: [kind], command: command(.filter)),
         ]
     }
 

@@ -133,7 +133,7 @@ enum OverlapPane: TypedColumns {
 
     static var bindings: [Binding] {
         [
-            Binding("overlap.open", ["o"], "Overlap of the marked segments: every intersection's size and people", section: "Lists", panes: [.segments],
+            Binding("overlap.open", ["o"], "Overlap of the marked segments: every intersection's size and people", name: "Overlap of the marked segments", section: "Lists", panes: [.segments],
                     command: command(.open)) { state in
                 (2...3).contains(state.lists[.segments]?.marked.count ?? 0) ? nil : "mark two or three segments first (space)"
             },

@@ -111,13 +111,13 @@ enum SuppressionsPane: TypedColumns {
 
     static var bindings: [Binding] {
         [
-            Binding("suppressions.type", ["t"], "List: bounces, blocks, spam reports, invalid addresses", section: "Lists", panes: [kind], command: command(.type)),
-            Binding("suppressions.find", ["e"], "Look up an email address: is it suppressed, since when, and why (empty: the list again)", section: "Lists", panes: [kind], command: command(.find)),
-            Binding("suppressions.remove", ["U"], "Unsuppress: take the address off the ESP's list (the selected one, or a person's whose email is suppressed), after the review",
+            Binding("suppressions.type", ["t"], "List: bounces, blocks, spam reports, invalid addresses", name: "List", section: "Lists", panes: [kind], command: command(.type)),
+            Binding("suppressions.find", ["e"], "Look up an email address: is it suppressed, since when, and why (empty: the list again)", name: "Look up an email address", section: "Lists", panes: [kind], command: command(.find)),
+            Binding("suppressions.remove", ["U"], "Unsuppress: take the address off the ESP's list (the selected one, or a person's whose email is suppressed), after the review", name: "Unsuppress",
                     section: "Writes", panes: [kind, .customers], writes: true, command: command(.unsuppress)) { state in
                 SuppressionWrites.unsuppression(state) == nil ? SuppressionWrites.unsuppressUnavailableReason(state) : nil
             },
-            Binding("suppressions.add", ["A"], "Add the address looked up (e) to the list shown, after the review", section: "Writes", panes: [kind],
+            Binding("suppressions.add", ["A"], "Add the address looked up (e) to the list shown, after the review", name: "Add the address looked up", section: "Writes", panes: [kind],
                     writes: true, command: command(.suppress)) { state in
                 SuppressionWrites.suppression(state) == nil ? "look up an email address not on this list first (e)" : nil
             },

@@ -98,12 +98,12 @@ enum TimelinePane: TypedColumns {
 
     static var bindings: [Binding] {
         [
-            Binding("timeline.open", ["T"], "The person's timeline: messages and activities, newest first", section: "Lists", panes: [.customers],
+            Binding("timeline.open", ["T"], "The person's timeline: messages and activities, newest first", name: "The person's timeline", section: "Lists", panes: [.customers],
                     command: command(.open)) { state in
                 SegmentWrites.personShown(state) == nil ? "open a person first" : nil
             },
-            Binding("timeline.kind", ["e"], "Timeline: all, messages only, activities only", section: "Lists", panes: [kind], command: command(.kind)),
-            Binding("timeline.channel", ["t"], "Timeline: all channels, email, SMS, push, in-app, webhook, Slack", section: "Lists", panes: [kind],
+            Binding("timeline.kind", ["e"], "Timeline: all, messages only, activities only", name: "Timeline", section: "Lists", panes: [kind], command: command(.kind)),
+            Binding("timeline.channel", ["t"], "Timeline: all channels, email, SMS, push, in-app, webhook, Slack", name: "Timeline", section: "Lists", panes: [kind],
                     command: command(.channel)),
         ]
     }

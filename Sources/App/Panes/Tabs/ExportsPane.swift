@@ -25,7 +25,7 @@ enum ExportsPane: TypedColumns, FollowsProgress {
 
     static var bindings: [Binding] {
         [
-            Binding("exports.download", ["d"], "Download the export to a file you name (never overwrites)", section: "Lists", panes: [kind], command: .downloadExport) { state in
+            Binding("exports.download", ["d"], "Download the export to a file you name (never overwrites)", name: "Download the export to a file you name", section: "Lists", panes: [kind], command: .downloadExport) { state in
                 guard let export = state.selectedExport?.item?.export else { return "nothing selected" }
                 return export.isDone ? nil : "the export is not done yet (\(export.statusText))"
             },

@@ -78,10 +78,10 @@ enum MessagesPane: TypedColumns {
 
     static var bindings: [Binding] {
         [
-            Binding("messages.type", ["t"], "Filter by type: all, email, push, sms, in-app, webhook, slack", section: "Lists", panes: [kind], command: command(.type)),
-            Binding("messages.metric", ["e"], "Filter by the furthest state: sent, delivered, opened, clicked …", section: "Lists", panes: [kind], command: command(.metric)),
-            Binding("messages.window", ["w"], "How far back: all, 1, 7 or 30 days", section: "Lists", panes: [kind], command: command(.window)),
-            Binding("messages.body", ["b"], "Show the message's archived body (the API allows 100 a day; asks first)", section: "Lists", panes: [kind], command: .archivedBody) { state in
+            Binding("messages.type", ["t"], "Filter by type: all, email, push, sms, in-app, webhook, slack", name: "Filter by type", section: "Lists", panes: [kind], command: command(.type)),
+            Binding("messages.metric", ["e"], "Filter by the furthest state: sent, delivered, opened, clicked …", name: "Filter by the furthest state", section: "Lists", panes: [kind], command: command(.metric)),
+            Binding("messages.window", ["w"], "How far back: all, 1, 7 or 30 days", name: "How far back", section: "Lists", panes: [kind], command: command(.window)),
+            Binding("messages.body", ["b"], "Show the message's archived body (the API allows 100 a day; asks first)", name: "Show the message's archived body", section: "Lists", panes: [kind], command: .archivedBody) { state in
                 guard case .detail(.messages, _) = state.route else { return "open a message first" }
                 return state.details[state.route]?.sectionOrder.contains(.archivedBody) == true ? "already shown" : nil
             },
