@@ -1,4 +1,5 @@
 import Foundation
+import TerminalUI
 
 /// Runs the built `cio` binary as a person would, capturing what it prints and how it exits.
 ///
@@ -60,26 +61,62 @@ struct CLIRunner {
         }.start()
     }
 
+    /// Starts the child with `posix_spawn` through cio's own `ChildProcess`, not Foundation's `Process`: on Linux
+    /// `Process.run()` can over-read a directory entry while it lists /proc/self/fd and crash the whole test
+    /// process (swift-corelibs-foundation PR #5472; seen here as signal 11 inside `Process.run`, about one CI run
+    /// in five). Every pipe end is close-on-exec, so a child started at the same moment by another test never
+    /// holds this child's pipes open.
     private static func runBlocking(_ arguments: [String], environment: [String: String], executable: URL = binary) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let out = try ClosingPipe()
+        let err = try ClosingPipe()
+        let pid: pid_t
+        do {
+            pid = try ChildProcess.spawn(executable.path, arguments: [executable.path] + arguments, environment: environment,
+                                         streams: .captured(stdout: out.write, stderr: err.write))
+        } catch {
+            throw POSIXError(POSIXErrorCode(rawValue: error.errno) ?? .EIO)
+        }
+        out.closeWriteEnd()
+        err.closeWriteEnd()
         // Drain stderr on another thread while this one drains stdout, so neither pipe can fill up and stall the child.
         let group = DispatchGroup()
         nonisolated(unsafe) var errData = Data()
-        onItsOwnThread(group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        onItsOwnThread(group) { errData = err.reader.readDataToEndOfFile() }
+        let outData = out.reader.readDataToEndOfFile()
         group.wait()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+        return Result(status: exitCode(status), stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
+
+    /// The exit status, or the signal that ended the child (as Foundation's `terminationStatus` says it).
+    private static func exitCode(_ status: Int32) -> Int32 {
+        let signal = status & 0x7F
+        return signal == 0 ? (status >> 8) & 0xFF : signal
+    }
+}
+
+/// A pipe whose ends are close-on-exec; the read end is read through a `FileHandle` that closes it.
+private final class ClosingPipe: @unchecked Sendable {
+    let write: Int32
+    let reader: FileHandle
+    private var writeOpen = true
+
+    init() throws {
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        write = ends[1]
+        reader = FileHandle(fileDescriptor: ends[0], closeOnDealloc: true)
+    }
+
+    func closeWriteEnd() {
+        guard writeOpen else { return }
+        writeOpen = false
+        close(write)
+    }
+
+    deinit { closeWriteEnd() }
 }
 
 /// A `cio` process left running (like `cio sandbox`), read until a line appears and then interrupted.
