@@ -114,6 +114,32 @@ public enum AppUpdate {
             return MarkedPeople.toggle(&state)
         case .markAll:
             return MarkedPeople.markAll(&state)
+        case .help, .palette, .back, .historyBack, .historyForward, .refresh, .refreshAll, .cacheStats:
+            return runGeneral(command, key: key, &state)
+        case .metricsWindow, .metricsKind:
+            return FilterCommands.metrics(command, &state)
+        case .chartEarlier, .chartLater:
+            return ChartSteps.run(command, &state)
+        case .pane(let command):
+            return command.kind.definition.perform(command, &state)
+        case .downloadExport, .closeHelp, .dialogCancel, .dialogNext, .dialogPrevious, .dialogPress, .archivedBody, .startExport:
+            return DialogCommands.run(command, &state)
+        case .members, .nextPane, .previousPane, .showPane:
+            return switchView(command, &state)
+        case .open:
+            return open(&state)
+        case .up, .down, .pageUp, .pageDown, .halfPageUp, .halfPageDown, .top, .bottom, .filter, .find, .sortNext, .sortReverse, .copy:
+            return ListCommands.run(command, &state)
+        case .formReview, .inputCancel, .inputSubmit, .inputComplete, .inputHistoryPrevious, .inputHistoryNext, .inputDeleteWord,
+             .inputDeleteLine, .inputLeft, .inputRight, .inputHome, .inputEnd, .inputBackspace, .inputDelete:
+            return PromptUpdate.run(command, &state)
+        }
+        return []
+    }
+
+    /// Help, the palette, back and history, refresh and the cache figures.
+    private static func runGeneral(_ command: Command, key: Key?, _ state: inout AppState) -> [Effect] {
+        switch command {
         case .help:
             state.mode = .help(scroll: 0)
         case .palette:
@@ -134,23 +160,8 @@ public enum AppUpdate {
             return refreshAll(&state)
         case .cacheStats:
             return [.loadCacheStats]
-        case .metricsWindow, .metricsKind:
-            return FilterCommands.metrics(command, &state)
-        case .chartEarlier, .chartLater:
-            return ChartSteps.run(command, &state)
-        case .pane(let command):
-            return command.kind.definition.perform(command, &state)
-        case .downloadExport, .closeHelp, .dialogCancel, .dialogNext, .dialogPrevious, .dialogPress, .archivedBody, .startExport:
-            return DialogCommands.run(command, &state)
-        case .members, .nextPane, .previousPane, .showPane:
-            return switchView(command, &state)
-        case .open:
-            return open(&state)
-        case .up, .down, .pageUp, .pageDown, .halfPageUp, .halfPageDown, .top, .bottom, .filter, .find, .sortNext, .sortReverse, .copy:
-            return ListCommands.run(command, &state)
-        case .formReview, .inputCancel, .inputSubmit, .inputComplete, .inputHistoryPrevious, .inputHistoryNext, .inputDeleteWord,
-             .inputDeleteLine, .inputLeft, .inputRight, .inputHome, .inputEnd, .inputBackspace, .inputDelete:
-            return PromptUpdate.run(command, &state)
+        default:
+            break
         }
         return []
     }
