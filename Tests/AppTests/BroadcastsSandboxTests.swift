@@ -13,7 +13,7 @@ import TerminalUI
             try await app.driver.start()
             try await app.driver.press(.character("4"))
             let broadcasts = try await app.client.broadcasts()
-            #expect(app.driver.state.currentList.loadedRows.map(\.key) == broadcasts.map { String($0.id) })
+            #expect(app.driver.state.currentList.loadedRows.map(\.key) == broadcasts.map { RowKey.id($0.id) })
             let first = try #require(broadcasts.first)
             let series = try await app.client.broadcastMetrics(id: first.id, period: .days, steps: 30)
             let row = try #require(app.driver.state.currentList.loadedRows.first)
@@ -39,10 +39,10 @@ import TerminalUI
             try await app.driver.start()
             try await app.driver.press(.character("8"))
             let templates = try await app.client.transactionalTemplates()
-            #expect(app.driver.state.currentList.loadedRows.map(\.key) == templates.map { String($0.id) })
+            #expect(app.driver.state.currentList.loadedRows.map(\.key) == templates.map { RowKey.id($0.id) })
             for template in templates {
                 let series = try await app.client.transactionalMetrics(id: template.id, period: .days, steps: 30)
-                let row = try #require(app.driver.state.currentList.loadedRows.first { $0.key == String(template.id) })
+                let row = try #require(app.driver.state.currentList.loadedRows.first { $0.key == .id(template.id) })
                 #expect(row.cells[3] == thousands(series.total("sent")), "template \(template.id)")
             }
             #expect(app.driver.text.contains("Sent, 30 days"))

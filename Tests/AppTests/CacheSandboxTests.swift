@@ -77,8 +77,8 @@ import Workspace
             let added = after.filter { !before.contains($0.key) }
             #expect(added.count == 1)
             #expect(added.first?.cells[1] == "customers")
-            #expect(app.driver.state.flash?.text.contains("Export \(added.first?.key ?? "?") started") == true)
-            #expect(app.driver.text.contains(added.first?.key ?? "?"))
+            #expect(app.driver.state.flash?.text.contains("Export \(added.first?.key.description ?? "?") started") == true)
+            #expect(app.driver.text.contains(added.first?.key.description ?? "?"))
         }
     }
 
@@ -112,7 +112,7 @@ import Workspace
             try await app.driver.press(.character("r"))
             #expect(app.segmentListRequests == 7)
             let segments = try await app.client.segments()
-            #expect(app.driver.state.currentList.loadedRows.map(\.key) == segments.map { String($0.id) })
+            #expect(app.driver.state.currentList.loadedRows.map(\.key) == segments.map { RowKey.id($0.id) })
             #expect(!app.driver.text.contains("Could not load"))
             #expect(app.lines[3].contains(try #require(segments.first?.name)))
         }

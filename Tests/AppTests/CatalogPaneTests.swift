@@ -21,7 +21,7 @@ import Sandbox
             try await Self.show("activities", in: app)
             #expect(app.driver.state.route == .list(.activities))
             let first = try await app.client.activities(limit: 100)
-            #expect(Array(app.driver.state.currentList.loadedRows.prefix(first.activities.count)).map(\.key) == first.activities.map(\.id))
+            #expect(Array(app.driver.state.currentList.loadedRows.prefix(first.activities.count)).map(\.key) == first.activities.map { RowKey.name($0.id) })
             #expect(app.lines[1].contains("Activities › all"))
 
             try await app.driver.press(.character("t"))
@@ -70,7 +70,7 @@ import Sandbox
         try await DrivenApp.with { app in
             try await Self.show("senders", in: app)
             let senders = try await app.client.senderIdentities().senderIdentities
-            #expect(app.driver.state.currentList.loadedRows.map(\.key) == senders.map { String($0.id) })
+            #expect(app.driver.state.currentList.loadedRows.map(\.key) == senders.map { RowKey.id($0.id) })
             let sender = try #require(senders.first)
             let usage = try await app.client.senderIdentityUsage(id: sender.id)
             let campaignID = try #require(usage.campaigns.first)
@@ -81,7 +81,7 @@ import Sandbox
             #expect(line.value == "\(campaign.name ?? "") (#\(campaignID))")
             #expect(app.detailLines.filter { $0.key == "Campaign" }.count == usage.campaigns.count)
             try await app.driver.press(.enter)
-            #expect(app.driver.state.route == .detail(.campaigns, key: String(campaignID)))
+            #expect(app.driver.state.route == .detail(.campaigns, key: .id(campaignID)))
         }
     }
 
@@ -89,7 +89,7 @@ import Sandbox
         try await DrivenApp.with { app in
             try await Self.show("collections", in: app)
             let collections = try await app.client.collections()
-            #expect(app.driver.state.currentList.loadedRows.map(\.key) == collections.map { String($0.id) })
+            #expect(app.driver.state.currentList.loadedRows.map(\.key) == collections.map { RowKey.id($0.id) })
             try await app.driver.press(.enter)
             #expect(app.detailLines.contains { $0.isHeading && $0.key == SectionID.content.title })
             let content = try await app.client.collectionContent(id: try #require(collections.first?.id))
@@ -101,7 +101,7 @@ import Sandbox
 
             try await Self.show("snippets", in: app)
             let snippets = try await app.client.snippets()
-            #expect(app.driver.state.currentList.loadedRows.map(\.key) == snippets.map(\.name))
+            #expect(app.driver.state.currentList.loadedRows.map(\.key) == snippets.map { RowKey.name($0.name) })
             try await app.driver.press(.enter)
             let snippet = try #require(snippets.first)
             #expect(app.lines[1].contains("Snippets › \(snippet.name)"))

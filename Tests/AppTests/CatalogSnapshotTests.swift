@@ -85,7 +85,7 @@ import TerminalUI
 
          demo · sandbox  DEMO   ? help  : commands  q back  r refresh  / filter                  0/10 req/s
         """)
-        #expect(app.state.details[app.state.route]?.row.detail.first { $0.key == "Person" }?.link == .detail(.customers, key: "cio_id:a1b2c3"))
+        #expect(app.state.details[app.state.route]?.row.detail.first { $0.key == "Person" }?.link == .detail(.customers, key: .person(PersonKey("a1b2c3", .cioID))))
     }
 
     @Test func sendersList() throws {
@@ -112,10 +112,10 @@ import TerminalUI
     @Test func aSenderOpenedWithWhereItIsUsed() throws {
         var app = Self.catalogApp("senders", SenderIdentitiesPane.rows(Self.senders))
         app.press(.enter)
-        let route = Route.detail(.senders, key: "1")
+        let route = Route.detail(.senders, key: 1)
         app.send(.sectionLoaded(route, name: .usedBy, lines: [
-            DetailLine(key: "Campaign", value: "Welcome series (#1)", link: .detail(.campaigns, key: "1")),
-            DetailLine(key: "Newsletter, draft", value: "#104", link: .detail(.newsletters, key: "104")),
+            DetailLine(key: "Campaign", value: "Welcome series (#1)", link: .detail(.campaigns, key: 1)),
+            DetailLine(key: "Newsletter, draft", value: "#104", link: .detail(.newsletters, key: 104)),
         ]))
         #expect(try PaneSnapshotTests.frame(app.state) == """
          cio · demo · sandbox   1 Segments   2 Customers   3 Campaigns   4 Broadcasts   5 Newsletters  ›

@@ -10,10 +10,10 @@ import TerminalUI
 
     @Test func aCioIdOnlyPersonIsAddedToASegmentAsCioId() throws {
         var reducer = Reducer(session: SessionInfo(profile: "demo", region: "sandbox", isDemo: true, hasTrackCredentials: true))
-        let route = Route.detail(.customers, key: "cio_id:c0ffee01")
+        let route = Route.detail(.customers, key: .person(PersonKey("c0ffee01", .cioID)))
         reducer.state.navigation.switchTo(.customers)
         reducer.state.navigation.push(route)
-        reducer.state.details[route] = DetailPaneState(row: ListRow(key: "cio_id:c0ffee01", cells: ["—", "—", "c0ffee01", "—", "—", "—"]), pane: .customers)
+        reducer.state.details[route] = DetailPaneState(row: ListRow(key: .person(PersonKey("c0ffee01", .cioID)), cells: ["—", "—", "c0ffee01", "—", "—", "—"]), pane: .customers)
         #expect(reducer.press(.character("+")) == [.loadManualSegments])
         reducer.send(.choiceOptions([ComposerState.Option(value: "13", label: "Beta testers (#13)")]))
         let effects = reducer.press(.enter)
@@ -27,10 +27,10 @@ import TerminalUI
 
     @Test func theLoadedProfileIsWhatWritesStartFromAndFillsItsCells() {
         var reducer = Reducer()
-        let route = Route.detail(.customers, key: "email:c.mendoza@libero.it")
+        let route = Route.detail(.customers, key: .person(PersonKey("c.mendoza@libero.it", .email)))
         reducer.state.navigation.switchTo(.customers)
         reducer.state.navigation.push(route)
-        reducer.state.details[route] = DetailPaneState(row: ListRow(key: "email:c.mendoza@libero.it", cells: ["7", "c.mendoza@libero.it", "—", "…", "…", "…"]), pane: .customers)
+        reducer.state.details[route] = DetailPaneState(row: ListRow(key: .person(PersonKey("c.mendoza@libero.it", .email)), cells: ["7", "c.mendoza@libero.it", "—", "…", "…", "…"]), pane: .customers)
         let profile = CustomerProfile(id: "7", identifiers: CustomerIdentifiers(id: "7", email: "c.mendoza@libero.it", cioID: "d00d"),
                                       attributes: ["first_name": .string("Carla"), "last_name": .string("Mendoza"), "phone": .string("+393401234567")],
                                       timestamps: ["created_at": 1_700_000_000], unsubscribed: false, devices: [])

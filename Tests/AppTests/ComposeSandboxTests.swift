@@ -152,9 +152,9 @@ struct WritingApp {
             #expect(app.drafts.isEmpty, "a sent draft is gone")
 
             // Enter opens the delivery; the person's Messages now list it.
-            #expect(link == .detail(.messages, key: deliveryID))
+            #expect(link == .detail(.messages, key: .name(deliveryID)))
             try await app.driver.press(.enter)
-            #expect(app.driver.state.route == .detail(.messages, key: deliveryID))
+            #expect(app.driver.state.route == .detail(.messages, key: .name(deliveryID)))
             let messages = try await app.app.client.customerMessages(id: id)
             #expect(messages.messages.contains { $0.id == deliveryID })
         }

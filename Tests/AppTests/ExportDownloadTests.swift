@@ -31,13 +31,13 @@ import TerminalUI
             try await app.driver.press(.character("7"))
             let exports = try await app.client.exports()
             let done = try #require(exports.first { $0.status == "done" && $0.failed != true }, "the sandbox has no finished export")
-            try await app.select(key: String(done.id))
+            try await app.select(key: .id(done.id))
             try await app.driver.press(.character("d"))
             guard case .saving(let id, let input) = app.driver.state.mode else {
                 Issue.record("no save prompt: \(app.driver.state.mode)")
                 return
             }
-            #expect(id == String(done.id))
+            #expect(id == done.id)
             #expect(input.text == "cio-export-\(done.id).csv")
             let path = folder.appendingPathComponent("export.csv").path
             try await app.driver.press(.control("u"))

@@ -114,8 +114,8 @@ extension DrivenApp {
             let listings = app.count("GET", "/v1/exports")
             try await app.driver.press(.character("7"))
             #expect(app.count("GET", "/v1/exports") == listings + 1)
-            let key = String(started.id)
-            func status() -> String? { app.driver.state.currentList.loadedRows.first { $0.key == key }?.cells[2] }
+            let key = started.id
+            func status() -> String? { app.driver.state.currentList.loadedRows.first { $0.key == .id(key) }?.cells[2] }
             #expect(status() == "pending")
             let firstPoll = try #require(app.driver.state.pollsAt[.exports])
             #expect(firstPoll == app.driver.state.now + ExportsPane.pollInterval)
@@ -146,7 +146,7 @@ extension DrivenApp {
             var everyone = 0
             for try await page in app.client.allCustomers(matching: try FilterQuery.parse("plan = pro"), pageSize: 1000) { everyone += page.count }
             #expect(everyone > 200)
-            let row = try #require(app.driver.state.currentList.loadedRows.first { $0.key == key })
+            let row = try #require(app.driver.state.currentList.loadedRows.first { $0.key == .id(key) })
             #expect(row.cells[3] == String(everyone))
         }
     }
@@ -184,9 +184,9 @@ extension DrivenApp {
             try await app.driver.press(.character("3"))
             let campaigns = try await app.client.campaigns()
             let campaign = try #require(campaigns.first)
-            try await app.select(key: String(campaign.id))
+            try await app.select(key: .id(campaign.id))
             try await app.driver.press(.enter)
-            #expect(app.driver.state.route == .detail(.campaigns, key: String(campaign.id)))
+            #expect(app.driver.state.route == .detail(.campaigns, key: .id(campaign.id)))
 
             try await app.driver.press(.character("x"))
             let review = try #require(app.review, "no review for the campaign's deliveries: \(app.driver.state.mode)")

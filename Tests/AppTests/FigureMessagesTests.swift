@@ -77,7 +77,7 @@ import Workspace
         try await app.driver.start()
         try await app.driver.press(.character("3"))
         let campaign = try #require(try await app.client.campaigns().first { $0.state == "running" && matches($0) })
-        let index = try #require(app.driver.state.currentList.loadedRows.firstIndex { $0.key == String(campaign.id) })
+        let index = try #require(app.driver.state.currentList.loadedRows.firstIndex { $0.key == .id(campaign.id) })
         for _ in 0 ..< index { try await app.driver.press(.character("j")) }
         try await app.driver.press(.enter)
         return campaign
@@ -116,7 +116,7 @@ import Workspace
             #expect(app.driver.state.details[app.driver.state.route]?.chartStep?.index == values.count - 1)
             try await app.driver.press(.escape)
             #expect(app.driver.state.details[app.driver.state.route]?.chartStep == nil)
-            #expect(app.driver.state.route == .detail(.campaigns, key: String(campaign.id)), "Esc let go of the day, not the campaign")
+            #expect(app.driver.state.route == .detail(.campaigns, key: .id(campaign.id)), "Esc let go of the day, not the campaign")
 
             // The busiest day that is not today, so the list has rows and a next day bounds it.
             let day = try #require(values.indices.dropLast().max { values[$0] < values[$1] })

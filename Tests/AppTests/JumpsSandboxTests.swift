@@ -28,9 +28,10 @@ import TerminalUI
             try await app.driver.press(.enter)
             let person = Route.detail(.customers, key: personKey)
             #expect(app.driver.state.route == person)
-            let delivery = try await app.client.message(id: row.key)
+            let delivery = try await app.client.message(id: row.key.description)
             let identifiers = try #require(delivery.customerIdentifiers)
-            let candidates = [identifiers.cioID.map { "cio_id:\($0)" }, identifiers.id.map { "id:\($0)" }, identifiers.email.map { "email:\($0)" }]
+            let candidates = [identifiers.cioID.map { RowKey.person(PersonKey($0, .cioID)) }, identifiers.id.map { .person(PersonKey($0, .id)) },
+                              identifiers.email.map { .person(PersonKey($0, .email)) }]
             #expect(candidates.contains(personKey), "\(personKey) does not name the message's person")
             // Customers was never searched: the person loads on its own, from one profile request.
             #expect(app.driver.state.lists[.customers] == nil)
@@ -39,7 +40,7 @@ import TerminalUI
             #expect(detail.isLoadingItem == false)
             #expect(detail.row.cells.first == identifiers.id)
             #expect(detail.row.cells[1] == identifiers.email)
-            let (value, _) = PersonKey.parse(personKey)
+            let value = try #require(personKey.person?.value)
             #expect(app.probe.requests().filter { $0.method == "GET" && $0.path == "/v1/customers/\(value)/attributes" }.count == 1)
             guard case .loaded(let attributes)? = detail.sections[.attributes] else {
                 Issue.record("the person's attributes did not load: \(String(describing: detail.sections[.attributes]))")
@@ -51,7 +52,7 @@ import TerminalUI
             try await app.driver.press(.character("["))
             #expect(app.driver.state.route == message)
             let campaignID = try #require(delivery.campaignID)
-            let campaign = Route.detail(.campaigns, key: String(campaignID))
+            let campaign = Route.detail(.campaigns, key: .id(campaignID))
             let from = try await app.selectLine("From") { $0.key == "From" }
             #expect(from.link == campaign)
             #expect(from.value.hasPrefix("campaign ") && from.value.hasSuffix(" (#\(campaignID))"))
@@ -121,9 +122,9 @@ import TerminalUI
             let detail = try #require(app.driver.state.details[route])
             #expect(detail.isLoadingItem == false)
             #expect(!detail.row.cells.isEmpty)
-            let delivery = try await app.client.message(id: id)
+            let delivery = try await app.client.message(id: id.description)
             #expect(detail.row.cells[1] == delivery.type)
-            #expect(app.detailLines.contains { $0.key == "ID" && $0.value == id })
+            #expect(app.detailLines.contains { $0.key == "ID" && $0.value == id.description })
             #expect(app.detailLines.contains { $0.key == "Person" && $0.link != nil })
         }
     }
@@ -146,9 +147,9 @@ import TerminalUI
             for try await page in app.client.allNewsletters() { newsletters += page }
             let campaignRequests = app.count("GET", "/v1/campaigns")
 
-            try await app.select(key: String(segment.id))
+            try await app.select(key: .id(segment.id))
             try await app.driver.press(.enter)
-            let route = Route.detail(.segments, key: String(segment.id))
+            let route = Route.detail(.segments, key: .id(segment.id))
             #expect(app.driver.state.route == route)
             guard case .loaded(let usedBy)? = app.driver.state.details[route]?.sections[.usedBy] else {
                 Issue.record("Used by did not load")
@@ -158,11 +159,11 @@ import TerminalUI
             for line in usedBy {
                 switch line.link {
                 case .detail(.campaigns, let key)?:
-                    let campaign = try #require(campaigns.first { String($0.id) == key }, "campaign \(key) does not exist")
+                    let campaign = try #require(campaigns.first { .id($0.id) == key }, "campaign \(key) does not exist")
                     #expect(usage.campaigns.contains(campaign.id))
                     #expect(line.value == campaign.name)
                 case .detail(.newsletters, let key)?:
-                    let newsletter = try #require(newsletters.first { String($0.id) == key }, "newsletter \(key) does not exist")
+                    let newsletter = try #require(newsletters.first { .id($0.id) == key }, "newsletter \(key) does not exist")
                     #expect((usage.sentNewsletters + usage.draftNewsletters).contains(newsletter.id))
                     #expect(line.value == newsletter.name)
                 default:
@@ -172,7 +173,7 @@ import TerminalUI
 
             // The first one opens, named, with the campaigns the section already fetched for its names.
             let usedCampaign = try #require(usage.campaigns.first)
-            let target = Route.detail(.campaigns, key: String(usedCampaign))
+            let target = Route.detail(.campaigns, key: .id(usedCampaign))
             try await app.selectLine("campaign \(usedCampaign)") { $0.link == target }
             try await app.driver.press(.enter)
             #expect(app.driver.state.route == target)
@@ -192,7 +193,7 @@ import TerminalUI
             if let newsletter = usage.sentNewsletters.first ?? usage.draftNewsletters.first {
                 try await app.driver.press(.character("["))
                 #expect(app.driver.state.route == route)
-                let letter = Route.detail(.newsletters, key: String(newsletter))
+                let letter = Route.detail(.newsletters, key: .id(newsletter))
                 try await app.selectLine("newsletter \(newsletter)") { $0.link == letter }
                 try await app.driver.press(.enter)
                 #expect(app.driver.state.route == letter)
@@ -213,7 +214,7 @@ import TerminalUI
             let rows = app.driver.state.currentList.loadedRows
             let deliveries = try await app.client.messages(MessageFilter(limit: 200)).messages
             let shown = Set(rows.map(\.key))
-            let delivery = try #require(deliveries.first { OriginNames.isTransactional($0) && shown.contains($0.id) })
+            let delivery = try #require(deliveries.first { OriginNames.isTransactional($0) && shown.contains(.name($0.id)) })
             let content = try #require(delivery.messageTemplateID)
             var owner: TransactionalTemplate?
             for template in try await app.client.transactionalTemplates() where try await app.client.transactionalContents(id: template.id).contains(where: { $0.id == content }) {
@@ -222,14 +223,14 @@ import TerminalUI
             let template = try #require(owner)
             #expect(template.id != content, "the sandbox keeps content and template ids apart, as the API does")
 
-            try await app.select(key: delivery.id)
+            try await app.select(key: .name(delivery.id))
             let row = try #require(app.driver.state.currentList.selectedRow)
             #expect(row.cells[5] == "template \(template.name ?? "") (#\(template.id))")
             try await app.driver.press(.enter)
             let from = try await app.selectLine("From") { $0.key == "From" }
-            #expect(from.link == .detail(.transactional, key: String(template.id)))
+            #expect(from.link == .detail(.transactional, key: .id(template.id)))
             try await app.driver.press(.enter)
-            #expect(app.driver.state.route == .detail(.transactional, key: String(template.id)))
+            #expect(app.driver.state.route == .detail(.transactional, key: .id(template.id)))
             #expect(app.driver.state.details[app.driver.state.route]?.isLoadingItem == false)
             #expect(!app.driver.text.contains("not found"))
         }

@@ -12,15 +12,15 @@ import TerminalUI
             let segment = try #require(segments.first { $0.name == "Free users" })
             let expected = try await app.client.segmentCustomerCount(id: segment.id)
             #expect(expected > 600, "the sandbox segment is too small to need three pages")
-            try await app.select(key: String(segment.id))
+            try await app.select(key: .id(segment.id))
             try await app.driver.press(.character("m"))
-            #expect(app.driver.state.route == .members(segment: String(segment.id)))
+            #expect(app.driver.state.route == .members(segment: .id(segment.id)))
             #expect(app.driver.text.contains("Segments › Free users members"))
             #expect(app.driver.state.currentList.loadedRows.count == 200)
 
             // G goes to the last loaded row; each time it brings the next page, until there is none.
             var presses = 0
-            while app.driver.state.members[String(segment.id)]?.next != nil, presses < 100 {
+            while app.driver.state.members[.id(segment.id)]?.next != nil, presses < 100 {
                 try await app.driver.press(.character("G"))
                 presses += 1
             }

@@ -58,7 +58,7 @@ import Sandbox
             let broadcast = try #require(try await app.client.broadcasts().first)
             let weekly = try await app.client.broadcastMetrics(id: broadcast.id, period: .weeks, steps: 12)
             #expect(weekly["sent"].count == 12)
-            let row = try #require(app.driver.state.currentList.loadedRows.first { $0.key == String(broadcast.id) })
+            let row = try #require(app.driver.state.currentList.loadedRows.first { $0.key == .id(broadcast.id) })
             #expect(row.cells[3] == thousands(weekly.total("sent")))
             try await app.driver.press(.character("3"))
             #expect(app.driver.text.contains("Sent, 90 days"))

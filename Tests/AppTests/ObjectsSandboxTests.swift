@@ -25,22 +25,22 @@ import TerminalUI
             try await app.driver.type("name = \"\(name)\"")
             try await app.driver.press(.enter)
             let found = app.driver.state.currentList.loadedRows
-            #expect(found.map(\.key) == ["1/\(objectID)"])
+            #expect(found.map(\.key) == [.object(typeID: "1", id: objectID)])
 
             try await app.driver.press(.enter)
-            #expect(app.driver.state.route == .detail(.objects, key: "1/\(objectID)"))
+            #expect(app.driver.state.route == .detail(.objects, key: .object(typeID: "1", id: objectID)))
             #expect(app.detailLines.contains { $0.key == "name" && $0.value == name })
             let people = try await app.client.objectPeople(typeID: "1", id: objectID).people
             #expect(people.contains { $0.id == "1" })
-            let person = try await app.selectLine("person 1") { $0.link == .detail(.customers, key: "cio_id:a3000001") }
+            let person = try await app.selectLine("person 1") { $0.link == .detail(.customers, key: .person(PersonKey("a3000001", .cioID))) }
             try await app.driver.press(.enter)
             #expect(app.driver.state.route == person.link)
 
             // And back: the profile's Relationships name the account and open it.
-            let line = try await app.selectLine("the account") { $0.link == .detail(.objects, key: "1/\(objectID)") }
+            let line = try await app.selectLine("the account") { $0.link == .detail(.objects, key: .object(typeID: "1", id: objectID)) }
             #expect(line.value.hasPrefix("\(name) (\(objectID))"))
             try await app.driver.press(.enter)
-            #expect(app.driver.state.route == .detail(.objects, key: "1/\(objectID)"))
+            #expect(app.driver.state.route == .detail(.objects, key: .object(typeID: "1", id: objectID)))
         }
     }
 

@@ -16,7 +16,7 @@ import TerminalUI
 
     @Test func anEmailAsksForTheProfileWithTheLookup() {
         var (app, effects) = Self.search("ada@example.com")
-        let route = Route.detail(.customers, key: "email:ada@example.com")
+        let route = Route.detail(.customers, key: .person(PersonKey("ada@example.com", .email)))
         #expect(effects.first == .loadList(.customers, refresh: false, query: .customers("ada@example.com")))
         let sections = effects.compactMap { effect -> SectionID? in
             if case .loadSection(route, let name, _, _) = effect { name } else { nil }
@@ -26,7 +26,7 @@ import TerminalUI
         // The lookup finds one person: their row is keyed by the email typed, and Enter asks for nothing more.
         let person = CustomerIdentifiers(id: "42", email: "ada@example.com", cioID: "a1b2c3")
         var row = CustomersPane.rows([person])[0]
-        row.key = "email:ada@example.com"
+        row.key = .person(PersonKey("ada@example.com", .email))
         app.send(.listPage(.customers, query: .customers("ada@example.com"), rows: [row], next: nil, appended: false))
         let opened = app.press(.enter)
         #expect(app.state.route == route)
@@ -41,12 +41,12 @@ import TerminalUI
         }
         // A lone number could be an id: asked for by id alongside the search.
         let (_, byID) = Self.search("42")
-        #expect(byID.contains { if case .loadSection(.detail(.customers, key: "id:42"), _, _, _) = $0 { true } else { false } })
+        #expect(byID.contains { if case .loadSection(.detail(.customers, key: .person(PersonKey("42", .id))), _, _, _) = $0 { true } else { false } })
     }
 
     @Test func aProfileAskedForAheadFailsQuietly() {
         var (app, _) = Self.search("nobody@example.com")
-        let route = Route.detail(.customers, key: "email:nobody@example.com")
+        let route = Route.detail(.customers, key: .person(PersonKey("nobody@example.com", .email)))
         app.send(.sectionFailed(route, name: .attributes, message: "HTTP 404"))
         #expect(app.state.flash?.level != .error, "no error for a profile nobody opened")
         #expect(app.state.details[route]?.sections[.attributes] == .failed("HTTP 404", previous: nil))
@@ -87,10 +87,10 @@ import TerminalUI
             let email = try #require(try await app.client.customerProfile(id: "1").identifiers?.email)
             try await CustomerSearchTests.find(email, in: app)
             let rows = app.driver.state.currentList.loadedRows
-            #expect(rows.map(\.key) == ["email:\(email)"], "\(app.driver.text)")
+            #expect(rows.map(\.key) == [.person(PersonKey(email, .email))], "\(app.driver.text)")
             let profiles = app.probe.requests().filter { $0.path.hasSuffix("/attributes") && $0.path.hasPrefix("/v1/customers/") }.count
             try await app.driver.press(.enter)
-            #expect(app.driver.state.route == .detail(.customers, key: "email:\(email)"))
+            #expect(app.driver.state.route == .detail(.customers, key: .person(PersonKey(email, .email))))
             guard case .loaded? = app.driver.state.details[app.driver.state.route]?.sections[.attributes] else {
                 Issue.record("attributes not loaded: \(app.driver.text)")
                 return

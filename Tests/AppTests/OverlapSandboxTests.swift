@@ -23,8 +23,8 @@ import TerminalUI
             let progress = app.driver.state.flash?.text
 
             // Worked out here from the memberships.
-            func members(_ key: String) async throws -> Set<String> {
-                Set(try await app.client.segmentMembership(id: Int(key)!, limit: 30_000).identifiers.compactMap(PersonKey.make))
+            func members(_ key: RowKey) async throws -> Set<PersonKey> {
+                Set(try await app.client.segmentMembership(id: try #require(key.id), limit: 30_000).identifiers.compactMap(PersonKey.init))
             }
             let (a, b) = (try await members(rows[0].key), try await members(rows[1].key))
             let names = [rows[0].cells[1], rows[1].cells[1]]
@@ -48,8 +48,8 @@ import TerminalUI
     }
 
     @Test func regionsAreLabelledByWhatTheyHoldAndLack() {
-        let masks = ["a": 1, "b": 3, "c": 7, "d": 4]
-        let people = Dictionary(uniqueKeysWithValues: masks.keys.map { ($0, CustomerIdentifiers(id: $0)) })
+        let masks = [PersonKey("a", .id): 1, PersonKey("b", .id): 3, PersonKey("c", .id): 7, PersonKey("d", .id): 4]
+        let people = Dictionary(uniqueKeysWithValues: masks.keys.map { ($0, CustomerIdentifiers(id: $0.value)) })
         let regions = OverlapPane.regions(masks: masks, people: people, names: ["VIP", "Pro", "Trial"], partial: true)
         #expect(regions.count == 7, "every region of three segments, empty ones too")
         #expect(Set(regions.filter { $0.count == 1 }.map(\.label)) == ["VIP only", "VIP ∩ Pro, not Trial", "VIP ∩ Pro ∩ Trial", "Trial only"])

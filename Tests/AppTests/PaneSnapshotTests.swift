@@ -27,7 +27,7 @@ import Workspace
     }
 
     /// Fills a row's metric cells as the runtime does from a series: sparkline, sent, open and click rates.
-    static func metricCells(_ app: inout Reducer, _ pane: PaneKind, key: String, _ series: MetricSeries) {
+    static func metricCells(_ app: inout Reducer, _ pane: PaneKind, key: RowKey, _ series: MetricSeries) {
         let base = MetricRates(series: series, abilities: .all).base.count
         let values = [Format.sparkline(series["sent"]), Format.grouped(series.total("sent")),
                       Format.percent(series.total("opened"), of: base), Format.percent(series.total("clicked"), of: base)]
@@ -66,11 +66,11 @@ import Workspace
         app.type("plan = pro")
         #expect(app.press(.enter) == [.loadList(.customers, refresh: false, query: .customers("plan = pro"))])
         let asked = app.send(.listPage(.customers, query: .customers("plan = pro"), rows: CustomersPane.rows(people), next: nil, appended: false))
-        #expect(asked == [.loadPeopleCells([PersonRef(key: "cio_id:a1b2c3", id: "42"), PersonRef(key: "cio_id:d4e5f6", id: "7")], refresh: false)])
-        let profiles: [String: CustomerProfile] = [
-            "cio_id:a1b2c3": CustomerProfile(attributes: ["first_name": .string("Ada"), "last_name": .string("Lovelace")],
+        #expect(asked == [.loadPeopleCells([PersonRef(key: .person(PersonKey("a1b2c3", .cioID)), id: "42"), PersonRef(key: .person(PersonKey("d4e5f6", .cioID)), id: "7")], refresh: false)])
+        let profiles: [RowKey: CustomerProfile] = [
+            .person(PersonKey("a1b2c3", .cioID)): CustomerProfile(attributes: ["first_name": .string("Ada"), "last_name": .string("Lovelace")],
                                              timestamps: ["created_at": created], unsubscribed: false),
-            "cio_id:d4e5f6": CustomerProfile(attributes: ["name": .string("Rear Admiral Grace Brewster Murray Hopper")], unsubscribed: true),
+            .person(PersonKey("d4e5f6", .cioID)): CustomerProfile(attributes: ["name": .string("Rear Admiral Grace Brewster Murray Hopper")], unsubscribed: true),
         ]
         for (key, profile) in profiles {
             for (column, value) in zip(CustomersPane.lazyColumns, PeopleCells.values(profile)) {
@@ -108,7 +108,7 @@ import Workspace
     @Test func customersProfile() throws {
         var app = Self.customers(size: Size(width: 100, height: 30))
         app.press(.enter)
-        let route = Route.detail(.customers, key: "cio_id:a1b2c3")
+        let route = Route.detail(.customers, key: .person(PersonKey("a1b2c3", .cioID)))
         let profile = CustomerProfile(attributes: ["plan": .string("pro"), "last_login_at": .string(String(Self.updated)), "city": .string("London")])
         let person = CustomerProfile(identifiers: CustomerIdentifiers(id: "42", email: "ada@example.com"), devices: [])
         let reach = Reachability(ReachabilityFacts(profile: person, preferences: nil, suppressions: [], deliveries: [], now: Self.updated))
@@ -163,8 +163,8 @@ import Workspace
     /// empty line and "—" rates; one still loading shows "…". At 100 cells the Updated column does not fit.
     @Test func campaignsList() throws {
         var app = Self.app(.campaigns, CampaignsPane.rows(Self.campaigns))
-        Self.metricCells(&app, .campaigns, key: "12", Self.series)
-        Self.metricCells(&app, .campaigns, key: "7", MetricSeries(series: ["sent": Array(repeating: 0, count: 30)]))
+        Self.metricCells(&app, .campaigns, key: 12, Self.series)
+        Self.metricCells(&app, .campaigns, key: 7, MetricSeries(series: ["sent": Array(repeating: 0, count: 30)]))
         #expect(try Self.frame(app.state) == """
          cio · demo · sandbox   1 Segments   2 Customers   3 Campaigns   4 Broadcasts   5 Newsletters  ›
          Campaigns                                                                                   3 rows
@@ -188,7 +188,7 @@ import Workspace
     @Test func campaignOpened() throws {
         var app = Self.app(.campaigns, CampaignsPane.rows(Self.campaigns), size: Size(width: 100, height: 30))
         app.press(.enter)
-        let route = Route.detail(.campaigns, key: "12")
+        let route = Route.detail(.campaigns, key: 12)
         app.send(.sectionLoaded(route, name: SectionID.metrics, lines: MetricsText.lines(MetricsResult(series: Self.series, query: .lastDays(30), span: MetricsSpan(resolution: .days, steps: 30, zone: "Europe/Berlin")))))
         app.send(.sectionLoaded(route, name: SectionID.actions, lines: CampaignSections.actionLines(
             [CampaignAction(id: 1, name: "Say hello", type: "email", sendingState: "automatic", subject: "Welcome!"), CampaignAction(id: 2, type: "delay")],
@@ -238,8 +238,8 @@ import Workspace
             Broadcast(id: 1234, state: "running"),
         ]
         var app = Self.app(.broadcasts, BroadcastsPane.rows(broadcasts))
-        Self.metricCells(&app, .broadcasts, key: "60", Self.series)
-        for column in PaneKind.broadcasts.definition.lazyColumns { app.send(.cellLoaded(.broadcasts, key: "61", column: column, value: "!")) }
+        Self.metricCells(&app, .broadcasts, key: 60, Self.series)
+        for column in PaneKind.broadcasts.definition.lazyColumns { app.send(.cellLoaded(.broadcasts, key: 61, column: column, value: "!")) }
         #expect(try Self.frame(app.state) == """
          cio · demo · sandbox  ‹  2 Customers   3 Campaigns   4 Broadcasts   5 Newsletters   6 Messages  ›
          Broadcasts                                                                                  3 rows
@@ -269,7 +269,7 @@ import Workspace
             Newsletter(id: 103, name: "In-app tour", type: "in_app"),
         ]
         var app = Self.app(.newsletters, NewslettersPane.rows(newsletters))
-        Self.metricCells(&app, .newsletters, key: "101", Self.series)
+        Self.metricCells(&app, .newsletters, key: 101, Self.series)
         #expect(try Self.frame(app.state) == """
          cio · demo · sandbox  ‹  3 Campaigns   4 Broadcasts   5 Newsletters   6 Messages   7 Exports  ›
          Newsletters                                                                                 3 rows
@@ -388,7 +388,7 @@ import Workspace
             TransactionalTemplate(id: 5),
         ]
         var app = Self.app(.transactional, TransactionalPane.rows(templates))
-        Self.metricCells(&app, .transactional, key: "3", MetricSeries(series: ["sent": Array(1...30), "opened": Array(repeating: 1, count: 30)]))
+        Self.metricCells(&app, .transactional, key: 3, MetricSeries(series: ["sent": Array(1...30), "opened": Array(repeating: 1, count: 30)]))
         #expect(try Self.frame(app.state) == """
          cio · demo · sandbox  ‹  4 Broadcasts   5 Newsletters   6 Messages   7 Exports   8 Transactional
          Transactional                                                                               3 rows

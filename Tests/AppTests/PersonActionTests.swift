@@ -8,7 +8,7 @@ import TerminalUI
 /// Track v2 write the review shows (a diff for attributes, a typed confirmation for a delete), a planning answer
 /// that arrives after the user left opens nothing, and read-only refuses before anything is built.
 @Suite struct PersonActionTests {
-    static let route = Route.detail(.customers, key: "id:7")
+    static let route = Route.detail(.customers, key: .person(PersonKey("7", .id)))
     static let profile = CustomerProfile(id: "7", identifiers: CustomerIdentifiers(id: "7", email: "c.mendoza@libero.it", cioID: "a3000007"),
                                          attributes: ["plan": .string("free"), "nickname": .string("Cami"), "email": .string("c.mendoza@libero.it")],
                                          unsubscribed: false, devices: [Device(id: "tok-ios-1", platform: "ios", lastUsed: 1_764_000_000)])
@@ -19,7 +19,7 @@ import TerminalUI
         reducer.state.now = 100
         reducer.state.navigation.switchTo(.customers)
         reducer.state.navigation.push(route)
-        reducer.state.details[route] = DetailPaneState(row: ListRow(key: "id:7", cells: ["7", "c.mendoza@libero.it", "a3000007", "…", "…", "…"]), pane: .customers)
+        reducer.state.details[route] = DetailPaneState(row: ListRow(key: .person(PersonKey("7", .id)), cells: ["7", "c.mendoza@libero.it", "a3000007", "…", "…", "…"]), pane: .customers)
         reducer.send(.profileLoaded(route, profile))
         return reducer
     }
@@ -200,7 +200,7 @@ import TerminalUI
         reducer.state.now = 100
         reducer.state.navigation.switchTo(.customers)
         let rows = (1...count).map { number in
-            ListRow(key: "id:\(number)", cells: ["\(number)", "p\(number)@example.com", "", "", "", ""],
+            ListRow(key: .person(PersonKey("\(number)", .id)), cells: ["\(number)", "p\(number)@example.com", "", "", "", ""],
                     item: .person(CustomerIdentifiers(id: "\(number)", email: "p\(number)@example.com")))
         }
         reducer.state.lists[.customers, default: ListPaneState()].setRows(rows, visibleRows: 20, keepingColumns: [])
@@ -210,11 +210,11 @@ import TerminalUI
     @Test func spaceMarksAndMovesOnStarMarksAllShownThenClears() {
         var reducer = Self.customers(5)
         reducer.press(.character(" "), .character(" "))
-        #expect(reducer.state.currentList.marked == ["id:1", "id:2"])
+        #expect(reducer.state.currentList.marked == [.person(PersonKey("1", .id)), .person(PersonKey("2", .id))])
         #expect(reducer.state.flash?.text.hasPrefix("2 marked") == true)
         reducer.press(.up)
         reducer.press(.character(" "))
-        #expect(reducer.state.currentList.marked == ["id:1"], "space on a marked row unmarks it")
+        #expect(reducer.state.currentList.marked == [.person(PersonKey("1", .id))], "space on a marked row unmarks it")
         reducer.press(.character("*"))
         #expect(reducer.state.currentList.marked.count == 5)
         #expect(AppView.render(reducer.state).text.contains("● 5 marked"))
@@ -272,7 +272,7 @@ import TerminalUI
         reducer.press(.character(" "))
         reducer.press(.down)
         reducer.press(.character(" "))
-        #expect(reducer.state.currentList.marked == ["id:1", "id:3"])
+        #expect(reducer.state.currentList.marked == [.person(PersonKey("1", .id)), .person(PersonKey("3", .id))])
         reducer.press(.character("a"))
         let offered = PersonAction.offered(bulk: true, marked: 2)
         #expect(offered.last == .merge)

@@ -69,8 +69,7 @@ import TerminalUI
             try await app.driver.press(.character("2"))
             try await app.find("plan = pro")
             let row = try #require(app.driver.state.currentList.selectedRow)
-            #expect(row.key.hasPrefix("cio_id:"))
-            let cio = String(row.key.dropFirst("cio_id:".count))
+            let cio = try #require(row.key.person?.type == .cioID ? row.key.person?.value : nil, "a found person is keyed by cio_id")
             #expect(cio == row.cells[2])
 
             try await app.driver.press(.enter)
@@ -112,7 +111,7 @@ import TerminalUI
             let segments = try await app.client.customerSegments(id: cio, idType: .cioID)
             #expect(!segments.isEmpty, "a pro customer is at least in the Pro plan segment")
             #expect(segmentLines.map(\.key) == segments.map { $0.name ?? "#\($0.id)" })
-            #expect(segmentLines.map(\.link) == segments.map { Route.detail(.segments, key: String($0.id)) })
+            #expect(segmentLines.map(\.link) == segments.map { Route.detail(.segments, key: .id($0.id)) })
 
             // Back to the list and in again: everything is cached, nothing is asked.
             let requests = app.probe.requests().count
@@ -152,7 +151,7 @@ import TerminalUI
 
             // Enter on a segment line opens that segment; [ comes back to the person, ] goes forward again.
             let segment = try #require(segments.first)
-            let segmentRoute = Route.detail(.segments, key: String(segment.id))
+            let segmentRoute = Route.detail(.segments, key: .id(segment.id))
             try await app.selectLine("segment \(segment.id)") { $0.link == segmentRoute }
             try await app.driver.press(.enter)
             #expect(app.driver.state.route == segmentRoute)

@@ -6,7 +6,7 @@ import TerminalUI
 /// A segment row as `SegmentsPane.rows` would make it, from hand-picked values.
 func segmentRow(_ id: Int, _ name: String, type: String = "dynamic", state: String = "finished", customers: String = "…", progress: String = "—", tags: String = "") -> ListRow {
     ListRow(
-        key: String(id),
+        key: .id(id),
         cells: [String(id), name, type, state, customers, progress, tags],
         detail: [DetailLine(key: "ID", value: String(id)), DetailLine(key: "Name", value: name)],
         item: .segment(Segment(id: id, name: name, state: state, type: type))
@@ -42,8 +42,8 @@ struct Reducer {
 
     var list: ListPaneState { state.currentList }
     var selected: Int { state.currentList.table.selectedRow }
-    var selectedKey: String? { state.currentList.selectedRow?.key }
-    var visibleKeys: [String] { state.currentList.visible.map { state.currentList.loadedRows[$0].key } }
+    var selectedKey: String? { state.currentList.selectedRow?.key.description }
+    var visibleKeys: [String] { state.currentList.visible.map { state.currentList.loadedRows[$0].key.description } }
 }
 
 @Suite struct ReducerTests {
@@ -121,12 +121,12 @@ struct Reducer {
         var app = loaded()
         app.press(.character("j"))
         let effects = app.press(.enter)
-        let route = Route.detail(.segments, key: "2")
+        let route = Route.detail(.segments, key: 2)
         #expect(app.state.route == route)
         #expect(app.state.navigation.stack == [.list(.segments), route])
         #expect(effects == [.loadSection(route, name: .membership, refresh: false), .loadSection(route, name: .usedBy, refresh: false)])
         #expect(app.state.details[route]?.sections[.membership] == .loading(previous: nil))
-        #expect(app.state.details[route]?.row.key == "2")
+        #expect(app.state.details[route]?.row.key == 2)
         // Once loaded, opening again asks for nothing.
         let count = [DetailLine(key: "Customers", value: "1,125")]
         app.send(.sectionLoaded(route, name: .membership, lines: count))
@@ -161,7 +161,7 @@ struct Reducer {
     @Test func historyGoesBackAndForward() {
         var app = loaded()
         app.press(.enter)
-        let detail = Route.detail(.segments, key: "1")
+        let detail = Route.detail(.segments, key: 1)
         app.press(.escape)
         #expect(app.state.route == .list(.segments))
         app.press(.character("["))
@@ -253,7 +253,7 @@ struct Reducer {
         let effects = app.press(.enter)
         #expect(effects.first == .loadList(.customers, refresh: false, query: .customers("ada@example.com")))
         // The profile of the email typed is asked for alongside the lookup (one round trip to open it).
-        #expect(effects.dropFirst().allSatisfy { if case .loadSection(.detail(.customers, key: "email:ada@example.com"), _, _, _) = $0 { true } else { false } })
+        #expect(effects.dropFirst().allSatisfy { if case .loadSection(.detail(.customers, key: .person(PersonKey("ada@example.com", .email))), _, _, _) = $0 { true } else { false } })
         #expect(app.state.customerQuery == "ada@example.com")
         #expect(app.state.mode == .browsing)
     }

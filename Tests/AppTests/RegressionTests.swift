@@ -14,11 +14,11 @@ import TerminalUI
         var effects = AppUpdate.update(&state, .key(.enter))
         #expect(effects.first == .loadList(.customers, refresh: false, query: .customers("jane@example.com")))
         // The profile of the email typed is asked for alongside the lookup (one round trip to open it).
-        #expect(effects.dropFirst().allSatisfy { if case .loadSection(.detail(.customers, key: "email:jane@example.com"), _, _, _) = $0 { true } else { false } })
-        let people = (0..<3).map { ListRow(key: "c\($0)", cells: ["\($0)", "jane@example.com", "c\($0)"]) }
+        #expect(effects.dropFirst().allSatisfy { if case .loadSection(.detail(.customers, key: .person(PersonKey("jane@example.com", .email))), _, _, _) = $0 { true } else { false } })
+        let people = (0..<3).map { ListRow(key: .name("c\($0)"), cells: ["\($0)", "jane@example.com", "c\($0)"]) }
         _ = AppUpdate.update(&state, .listPage(.customers, query: .customers("jane@example.com"), rows: people, next: nil, appended: false))
         _ = AppUpdate.update(&state, .key(.character("G")))
-        #expect(state.currentList.selectedRow?.key == "c2")
+        #expect(state.currentList.selectedRow?.key == .name("c2"))
 
         _ = AppUpdate.update(&state, .key(.character("/")))
         _ = AppUpdate.update(&state, .key(.control("u")))
@@ -26,7 +26,7 @@ import TerminalUI
         effects = AppUpdate.update(&state, .key(.enter))
         #expect(effects.first == .loadList(.customers, refresh: false, query: .customers("sam@example.com")))
         // The profile of the email typed is asked for alongside the lookup (one round trip to open it).
-        #expect(effects.dropFirst().allSatisfy { if case .loadSection(.detail(.customers, key: "email:sam@example.com"), _, _, _) = $0 { true } else { false } })
+        #expect(effects.dropFirst().allSatisfy { if case .loadSection(.detail(.customers, key: .person(PersonKey("sam@example.com", .email))), _, _, _) = $0 { true } else { false } })
         #expect(state.currentList.visible.isEmpty)
         #expect(state.currentList.selectedRow == nil)
         let frame = AppView.render(state)
@@ -41,10 +41,10 @@ import TerminalUI
 @Suite struct CacheCommandTests {
     @Test func refreshAllForgetsTheCacheAndReloadsWhatIsShown() {
         var state = AppState(session: SessionInfo(profile: "demo", region: "sandbox"), size: Size(width: 80, height: 24))
-        _ = AppUpdate.update(&state, .listLoaded(.segments, [ListRow(key: "1", cells: ["1", "VIP"])]))
-        _ = AppUpdate.update(&state, .listLoaded(.campaigns, [ListRow(key: "7", cells: ["7", "Welcome"])]))
+        _ = AppUpdate.update(&state, .listLoaded(.segments, [ListRow(key: 1, cells: ["1", "VIP"])]))
+        _ = AppUpdate.update(&state, .listLoaded(.campaigns, [ListRow(key: 7, cells: ["7", "Welcome"])]))
         let effects = AppUpdate.update(&state, .key(.character("R")))
-        #expect(effects == [.invalidateCache(prefix: ""), .loadList(.segments, refresh: true, query: nil), .loadCells(.segments, keys: ["1"], refresh: true)])
+        #expect(effects == [.invalidateCache(prefix: ""), .loadList(.segments, refresh: true, query: nil), .loadCells(.segments, keys: [1], refresh: true)])
         #expect(state.lists[.campaigns]?.rows == .idle)
         // Campaigns reload when shown again.
         #expect(AppUpdate.update(&state, .key(.character("3"))) == [.loadList(.campaigns, refresh: false, query: nil)])
@@ -71,8 +71,8 @@ import TerminalUI
         let page = Layout.tableRows(state.size)
         var effects = AppUpdate.update(&state, .listLoaded(.segments, Self.rows))
         // The rows on screen first; the rest are prefetched behind them, once.
-        let onScreen: [String] = (1...page).map(String.init)
-        let rest: [String] = ((page + 1)...100).map(String.init)
+        let onScreen: [RowKey] = (1...page).map(RowKey.id)
+        let rest: [RowKey] = ((page + 1)...100).map(RowKey.id)
         let expected: [Effect] = [.loadCells(.segments, keys: onScreen, refresh: false), .prefetchCells(.segments, keys: rest)]
         #expect(effects == expected)
         // Moving inside the page asks for nothing new; the next page asks for its rows only.
@@ -82,14 +82,14 @@ import TerminalUI
             Issue.record("no cells asked for: \(effects)")
             return
         }
-        #expect(keys.allSatisfy { Int($0)! > page })
+        #expect(keys.allSatisfy { ($0.id ?? 0) > page })
         #expect(AppUpdate.update(&state, .key(.character("g"))).isEmpty)
     }
 
     @Test func aLoadedCountShowsAndSurvivesAReload() {
         var state = AppState(session: SessionInfo(profile: "demo", region: "sandbox"), size: Size(width: 80, height: 24))
         _ = AppUpdate.update(&state, .listLoaded(.segments, Self.rows))
-        _ = AppUpdate.update(&state, .cellLoaded(.segments, key: "1", column: 4, value: "1,234"))
+        _ = AppUpdate.update(&state, .cellLoaded(.segments, key: 1, column: 4, value: "1,234"))
         #expect(state.currentList.loadedRows[0].cells[4] == "1,234")
         #expect(AppView.render(state).text.contains("1,234"))
         _ = AppUpdate.update(&state, .listLoaded(.segments, Self.rows))
@@ -105,42 +105,42 @@ import TerminalUI
 @Suite struct MembersTests {
     static func people(_ range: ClosedRange<Int>) -> [ListRow] {
         // No id: these rows ask for no attributes, so the paging effects stand alone.
-        range.map { ListRow(key: "c\($0)", cells: ["—", "person\($0)@example.com", "c\($0)", "—", "—", "—"]) }
+        range.map { ListRow(key: .name("c\($0)"), cells: ["—", "person\($0)@example.com", "c\($0)", "—", "—", "—"]) }
     }
 
     @Test func membersPageInAsTheSelectionNearsTheEnd() throws {
         var state = AppState(session: SessionInfo(profile: "demo", region: "sandbox"), size: Size(width: 80, height: 24))
         _ = AppUpdate.update(&state, .listLoaded(.segments, [segmentRow(3, "Free users")]))
         var effects = AppUpdate.update(&state, .key(.character("m")))
-        #expect(state.route == .members(segment: "3"))
-        #expect(effects == [.loadMembers(segment: "3", start: nil, refresh: false)])
+        #expect(state.route == .members(segment: 3))
+        #expect(effects == [.loadMembers(segment: 3, start: nil, refresh: false)])
         #expect(AppView.render(state).text.contains("Loading members"))
 
         // A first page of 50 with more to come: the selection is far from the end, so nothing more is asked.
-        effects = AppUpdate.update(&state, .membersLoaded(segment: "3", rows: Self.people(1...50), next: "page2", appended: false))
+        effects = AppUpdate.update(&state, .membersLoaded(segment: 3, rows: Self.people(1...50), next: "page2", appended: false))
         #expect(effects.isEmpty)
         #expect(AppView.render(state).text.contains("50 rows (more as you scroll)"))
         // Near the end, the next page is asked for once, however many keys arrive before it does.
         effects = AppUpdate.update(&state, .key(.character("G")))
-        let generation = try #require(state.members["3"]?.generation)
-        #expect(effects == [.loadMembers(segment: "3", start: "page2", refresh: false, generation: generation)])
+        let generation = try #require(state.members[3]?.generation)
+        #expect(effects == [.loadMembers(segment: 3, start: "page2", refresh: false, generation: generation)])
         #expect(AppUpdate.update(&state, .key(.character("k"))).isEmpty)
         // A page asked for by a loading the list has since started over from is dropped; this one continues it.
-        let stale = AppUpdate.update(&state, .membersLoaded(segment: "3", rows: Self.people(900...901), next: nil, appended: true, generation: generation - 1))
+        let stale = AppUpdate.update(&state, .membersLoaded(segment: 3, rows: Self.people(900...901), next: nil, appended: true, generation: generation - 1))
         #expect(stale.isEmpty)
         #expect(state.currentList.loadedRows.count == 50)
-        effects = AppUpdate.update(&state, .membersLoaded(segment: "3", rows: Self.people(51...100), next: nil, appended: true, generation: generation))
+        effects = AppUpdate.update(&state, .membersLoaded(segment: 3, rows: Self.people(51...100), next: nil, appended: true, generation: generation))
         #expect(effects.isEmpty)
         #expect(state.currentList.loadedRows.count == 100)
-        #expect(state.currentList.selectedRow?.key == "c49")
+        #expect(state.currentList.selectedRow?.key == .name("c49"))
 
         // Enter opens the person; Esc comes back to the members where they were.
         _ = AppUpdate.update(&state, .key(.enter))
-        #expect(state.route == .detail(.customers, key: "c49"))
+        #expect(state.route == .detail(.customers, key: .name("c49")))
         #expect(AppView.render(state).text.contains("person49@example.com"))
         _ = AppUpdate.update(&state, .key(.escape))
-        #expect(state.route == .members(segment: "3"))
-        #expect(state.currentList.selectedRow?.key == "c49")
+        #expect(state.route == .members(segment: 3))
+        #expect(state.currentList.selectedRow?.key == .name("c49"))
     }
 
     @Test func mNeedsASegment() {
@@ -156,20 +156,20 @@ import TerminalUI
     @Test func windowAndMetricCycleAndReload() {
         var state = AppState(session: SessionInfo(profile: "demo", region: "sandbox"), size: Size(width: 120, height: 24))
         _ = AppUpdate.update(&state, .key(.character("3")))
-        let rows = (1...3).map { ListRow(key: "\($0)", cells: ["\($0)", "Campaign \($0)", "…", "…", "…", "…", "running", "event", "", "—"]) }
+        let rows = (1...3).map { ListRow(key: .id($0), cells: ["\($0)", "Campaign \($0)", "…", "…", "…", "…", "running", "event", "", "—"]) }
         var effects = AppUpdate.update(&state, .listLoaded(.campaigns, rows))
-        #expect(effects == [.loadCells(.campaigns, keys: ["1", "2", "3"], refresh: false, metrics: MetricsView(days: 30, metric: "sent"))])
-        _ = AppUpdate.update(&state, .cellLoaded(.campaigns, key: "1", column: 2, value: "⣿⣿"))
+        #expect(effects == [.loadCells(.campaigns, keys: [1, 2, 3], refresh: false, metrics: MetricsView(days: 30, metric: "sent"))])
+        _ = AppUpdate.update(&state, .cellLoaded(.campaigns, key: 1, column: 2, value: "⣿⣿"))
         #expect(AppView.render(state).text.contains("Sent, 30 days"))
 
         effects = AppUpdate.update(&state, .key(.character("w")))
         #expect(state.metricsView.days == 90)
-        #expect(effects == [.loadCells(.campaigns, keys: ["1", "2", "3"], refresh: false, metrics: MetricsView(days: 90, metric: "sent"))])
+        #expect(effects == [.loadCells(.campaigns, keys: [1, 2, 3], refresh: false, metrics: MetricsView(days: 90, metric: "sent"))])
         #expect(state.currentList.loadedRows[0].cells[2] == "…")
         #expect(AppView.render(state).text.contains("Sent, 90 days"))
 
         effects = AppUpdate.update(&state, .key(.character("v")))
-        #expect(effects == [.loadCells(.campaigns, keys: ["1", "2", "3"], refresh: false, metrics: MetricsView(days: 90, metric: "opened"))])
+        #expect(effects == [.loadCells(.campaigns, keys: [1, 2, 3], refresh: false, metrics: MetricsView(days: 90, metric: "opened"))])
         #expect(AppView.render(state).text.contains("Opened, 90 days"))
         _ = AppUpdate.update(&state, .key(.character("w")))
         #expect(state.metricsView.days == 7)

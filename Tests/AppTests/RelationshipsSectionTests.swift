@@ -52,8 +52,8 @@ private final class PathTransport: HTTPTransport {
         ])
         let context = try Self.context(transport)
         for person in [("a3000007", IDType.cioID), ("ann@example.com", .email), ("7", .id)] {
-            let lines = try await CustomersPane.section(.relationships, key: PersonKey.key(person), context)
-            #expect(lines == [DetailLine(key: "Company (type #1)", value: "acme · role=admin", link: .detail(.objects, key: "1/acme"))], "\(person)")
+            let lines = try await CustomersPane.section(.relationships, key: .person(PersonKey(person.0, person.1)), context)
+            #expect(lines == [DetailLine(key: "Company (type #1)", value: "acme · role=admin", link: .detail(.objects, key: .object(typeID: "1", id: "acme")))], "\(person)")
         }
         let asked = transport.requested.filter { $0.path.hasSuffix("/relationships") }
         #expect(asked.map(\.path) == ["/v1/customers/7/relationships"], "one request, by id, then the cache")
@@ -63,7 +63,7 @@ private final class PathTransport: HTTPTransport {
     @Test(arguments: profilesWithoutID)
     func aPersonWithoutAnIDGetsALineNotAnError(profile: String) async throws {
         let transport = PathTransport(["/v1/customers/a30000ff/attributes": profile])
-        let lines = try await CustomersPane.section(.relationships, key: "cio_id:a30000ff", try Self.context(transport))
+        let lines = try await CustomersPane.section(.relationships, key: .person(PersonKey("a30000ff", .cioID)), try Self.context(transport))
         #expect(lines == [DetailLine(key: "no relationships", value: "this person has no id, which the relationships endpoint needs")])
         #expect(!transport.requested.contains { $0.path.hasSuffix("/relationships") })
     }
@@ -76,7 +76,7 @@ private final class PathTransport: HTTPTransport {
             try await app.driver.press(.character("2"))
             try await app.find("plan = pro")
             let row = try #require(app.driver.state.currentList.selectedRow)
-            #expect(row.key.hasPrefix("cio_id:"))
+            #expect(row.key.person?.type == .cioID)
             try await app.driver.press(.enter)
             let detail = try #require(app.driver.state.details[.detail(.customers, key: row.key)])
             guard case .loaded = detail.sections[SectionID.relationships] else {

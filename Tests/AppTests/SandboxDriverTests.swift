@@ -38,7 +38,7 @@ struct DrivenApp {
     }
 
     /// Moves the selection to the row whose key is `key`, from the top.
-    func select(key: String) async throws {
+    func select(key: RowKey) async throws {
         try await driver.press(.character("g"))
         let index = try #require(driver.state.currentList.visible.firstIndex { driver.state.currentList.loadedRows[$0].key == key })
         for _ in 0..<index { try await driver.press(.character("j")) }
@@ -72,7 +72,7 @@ func thousands(_ number: Int) -> String {
             #expect(app.segmentListRequests == 1)
             let segments = try await app.client.segments()
             #expect(segments.count >= 10)
-            #expect(app.driver.state.currentList.loadedRows.map(\.key) == segments.map { String($0.id) })
+            #expect(app.driver.state.currentList.loadedRows.map(\.key) == segments.map { RowKey.id($0.id) })
             let text = app.driver.text
             // 30 rows leave 25 for data under the header: every segment fits.
             for segment in segments {
@@ -86,10 +86,10 @@ func thousands(_ number: Int) -> String {
             // The list, then the customer counts of the rows on screen (all of them here), in one batch.
             #expect(app.driver.performed == [
                 .loadList(.segments, refresh: false, query: nil),
-                .loadCells(.segments, keys: segments.map { String($0.id) }, refresh: false),
+                .loadCells(.segments, keys: segments.map { RowKey.id($0.id) }, refresh: false),
             ])
             for segment in segments {
-                let row = try #require(app.driver.state.currentList.loadedRows.first { $0.key == String(segment.id) })
+                let row = try #require(app.driver.state.currentList.loadedRows.first { $0.key == .id(segment.id) })
                 #expect(row.cells[4] == thousands(try await app.client.segmentCustomerCount(id: segment.id)))
             }
         }
@@ -105,9 +105,9 @@ func thousands(_ number: Int) -> String {
             // Once for the list's lazily loaded column, once for the line above.
             #expect(app.probe.requestCount(pathPrefix: countPath) == 2)
 
-            try await app.select(key: String(segment.id))
+            try await app.select(key: .id(segment.id))
             try await app.driver.press(.enter)
-            #expect(app.driver.state.route == .detail(.segments, key: String(segment.id)))
+            #expect(app.driver.state.route == .detail(.segments, key: .id(segment.id)))
             // The detail reuses the count the list already loaded.
             #expect(app.probe.requestCount(pathPrefix: countPath) == 2)
             #expect(app.probe.requestCount(pathPrefix: "/v1/segments/\(segment.id)/used_by") == 1)
@@ -157,7 +157,7 @@ func thousands(_ number: Int) -> String {
             let first = try #require(campaigns.first)
             let series = try await app.client.campaignMetrics(id: first.id, lastDays: 30).series
             #expect(rows[0].cells[3] == thousands(series.total("sent")))
-            #expect(app.driver.state.currentList.loadedRows.map(\.key) == campaigns.map { String($0.id) })
+            #expect(app.driver.state.currentList.loadedRows.map(\.key) == campaigns.map { RowKey.id($0.id) })
             let firstName = try #require(campaigns.first?.name)
             #expect(app.lines[3].contains(firstName))
             #expect(app.lines[1].contains("Campaigns"))

@@ -8,7 +8,7 @@ import TerminalUI
 /// come back out of order, or after the user moved on, may fill the cache but never the screen.
 @Suite struct StaleAnswerTests {
     static func message(_ id: String, _ state: String) -> ListRow {
-        ListRow(key: id, cells: ["2026-11-28 10:00", "email", state, "a@example.com", "Hello", "campaign #1"])
+        ListRow(key: .name(id), cells: ["2026-11-28 10:00", "email", state, "a@example.com", "Hello", "campaign #1"])
     }
 
     /// `e` pressed three times quickly: the answers for the first two filters arrive last, and are dropped.
@@ -30,11 +30,11 @@ import TerminalUI
         reducer.send(.listPage(.messages, query: asked[2], rows: [Self.message("m3", "bounced")], next: nil, appended: false))
         reducer.send(.listPage(.messages, query: asked[0], rows: [Self.message("m1", "delivered")], next: nil, appended: false))
         reducer.send(.listFailed(.messages, "timed out", query: asked[1]))
-        #expect(reducer.state.currentList.loadedRows.map(\.key) == ["m3"])
+        #expect(reducer.state.currentList.loadedRows.map(\.key) == [.name("m3")])
         #expect(reducer.state.flash?.text.contains("timed out") != true)
         // Enter opens what the screen shows under this filter, not an older answer's row.
         reducer.press(.enter)
-        #expect(reducer.state.route == .detail(.messages, key: "m3"))
+        #expect(reducer.state.route == .detail(.messages, key: .name("m3")))
     }
 
     @Test func anOlderFiltersAnswerArrivingBeforeTheCurrentOneLeavesTheListLoading() {
@@ -57,24 +57,24 @@ import TerminalUI
         let second = ListQuery.messages(reducer.state.messagesQuery)
         reducer.send(.listPage(.messages, query: second, rows: [Self.message("b0", "delivered")], next: nil, appended: false))
         reducer.send(.listPage(.messages, query: first, rows: [Self.message("a30", "sent")], next: nil, appended: true))
-        #expect(reducer.state.currentList.loadedRows.map(\.key) == ["b0"])
+        #expect(reducer.state.currentList.loadedRows.map(\.key) == [.name("b0")])
     }
 
     /// `w` changes the metrics window: a cell or a section still coming for the old window is dropped.
     @Test func metricFiguresForTheWindowLeftBehindAreDropped() {
         var reducer = Reducer()
         reducer.press(.character("3"))
-        reducer.send(.listLoaded(.campaigns, [ListRow(key: "12", cells: ["12", "Welcome", "…", "…", "…", "…"])]))
+        reducer.send(.listLoaded(.campaigns, [ListRow(key: 12, cells: ["12", "Welcome", "…", "…", "…", "…"])]))
         let before = reducer.state.metricsView
         reducer.press(.character("w"))
         #expect(reducer.state.metricsView != before)
-        reducer.send(.cellLoaded(.campaigns, key: "12", column: 3, value: "999", metrics: before))
+        reducer.send(.cellLoaded(.campaigns, key: 12, column: 3, value: "999", metrics: before))
         #expect(reducer.state.currentList.loadedRows.first?.cells[3] == "…")
-        reducer.send(.cellLoaded(.campaigns, key: "12", column: 3, value: "41", metrics: reducer.state.metricsView))
+        reducer.send(.cellLoaded(.campaigns, key: 12, column: 3, value: "41", metrics: reducer.state.metricsView))
         #expect(reducer.state.currentList.loadedRows.first?.cells[3] == "41")
 
         reducer.press(.enter)
-        let route = Route.detail(.campaigns, key: "12")
+        let route = Route.detail(.campaigns, key: 12)
         #expect(reducer.state.route == route)
         reducer.send(.sectionLoaded(route, name: SectionID.metrics, lines: [DetailLine(key: "sent", value: "old")], metrics: before))
         #expect(reducer.state.details[route]?.sections[SectionID.metrics]?.value == nil)
@@ -139,9 +139,9 @@ import TerminalUI
         reducer.send(.listPage(.messages, query: query, rows: rows("new"), next: "p2", appended: false))
         #expect(reducer.state.currentList.generation != asked)
         reducer.send(.listPage(.messages, query: query, rows: [StaleAnswerTests.message("old-page-2", "sent")], next: nil, appended: true, generation: asked))
-        #expect(!reducer.state.currentList.loadedRows.contains { $0.key == "old-page-2" })
+        #expect(!reducer.state.currentList.loadedRows.contains { $0.key == .name("old-page-2") })
         #expect(reducer.state.currentList.loadedRows.count == 30)
         reducer.send(.listPage(.messages, query: query, rows: [StaleAnswerTests.message("new-page-2", "sent")], next: nil, appended: true, generation: reducer.state.currentList.generation))
-        #expect(reducer.state.currentList.loadedRows.last?.key == "new-page-2")
+        #expect(reducer.state.currentList.loadedRows.last?.key == .name("new-page-2"))
     }
 }

@@ -190,7 +190,7 @@ import Workspace
 
             // Opened, it can be deleted once its id is typed.
             try await app.driver.press(.enter)
-            #expect(app.driver.state.route == .detail(.objects, key: "1/cio-test-co"))
+            #expect(app.driver.state.route == .detail(.objects, key: .object(typeID: "1", id: "cio-test-co")))
             try await app.driver.press(.character("a"))
             try await app.driver.press(.down)
             try await app.driver.press(.enter)

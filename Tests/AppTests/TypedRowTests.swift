@@ -9,19 +9,19 @@ import TerminalUI
     @Test func figuresSortByTheirNumbersNotTheirText() {
         var reducer = Reducer()
         reducer.send(.listLoaded(.segments, SegmentsPane.rows([Segment(id: 1, name: "Big"), Segment(id: 2, name: "Small"), Segment(id: 3, name: "Mid")])))
-        reducer.send(.cellLoaded(.segments, key: "1", column: 4, value: "1,125", number: 1_125))
-        reducer.send(.cellLoaded(.segments, key: "2", column: 4, value: "999", number: 999))
-        reducer.send(.cellLoaded(.segments, key: "3", column: 4, value: "1,000", number: 1_000))
+        reducer.send(.cellLoaded(.segments, key: 1, column: 4, value: "1,125", number: 1_125))
+        reducer.send(.cellLoaded(.segments, key: 2, column: 4, value: "999", number: 999))
+        reducer.send(.cellLoaded(.segments, key: 3, column: 4, value: "1,000", number: 1_000))
         // Sort by Customers (the fifth column): s steps the sort column from none to the first, then on.
         for _ in 0..<5 { reducer.press(.character("s")) }
         #expect(reducer.state.currentList.table.sortColumn == 4)
-        #expect(reducer.state.currentList.visible.map { reducer.state.currentList.loadedRows[$0].key } == ["2", "3", "1"])
+        #expect(reducer.state.currentList.visible.map { reducer.state.currentList.loadedRows[$0].key } == [2, 3, 1])
     }
 
     @Test func aCountThatArrivedSurvivesAReloadAndAPlaceholderNever() {
         var list = ListPaneState()
         list.setRows(SegmentsPane.rows([Segment(id: 1, name: "A"), Segment(id: 2, name: "B")]), visibleRows: 10, keepingColumns: [4])
-        list.updateCell(key: "1", column: 4, value: "1,125", number: 1_125)
+        list.updateCell(key: 1, column: 4, value: "1,125", number: 1_125)
         list.setRows(SegmentsPane.rows([Segment(id: 1, name: "A"), Segment(id: 2, name: "B")]), visibleRows: 10, keepingColumns: [4])
         #expect(list.loadedRows[0].cells[4] == "1,125" && list.loadedRows[0].hasArrived(4))
         #expect(!list.loadedRows[1].hasArrived(4))
@@ -40,19 +40,19 @@ import TerminalUI
 
     /// `-` on a manual segment's member who has only a cio_id removes them as cio_id, and a member shown as
     /// unsubscribed is known to be so from the loaded profile, not from the "no" drawn for it.
-    @Test func aMemberIsWhoTheRowSaysTyped() {
+    @Test func aMemberIsWhoTheRowSaysTyped() throws {
         var reducer = Reducer(session: SessionInfo(profile: "demo", region: "sandbox", isDemo: true, hasTrackCredentials: true))
         reducer.send(.listLoaded(.segments, SegmentsPane.rows([Segment(id: 8, name: "Beta testers", type: "manual")])))
         reducer.press(.character("m"))
-        #expect(reducer.state.route == .members(segment: "8"))
+        #expect(reducer.state.route == .members(segment: 8))
         let member = CustomerIdentifiers(cioID: "c0ffee")
-        reducer.send(.membersLoaded(segment: "8", rows: CustomersPane.rows([member]), next: nil, appended: false))
+        reducer.send(.membersLoaded(segment: 8, rows: CustomersPane.rows([member]), next: nil, appended: false))
         let removal = SegmentWrites.removal(reducer.state)
         #expect(removal?.person == "c0ffee" && removal?.idType == .cioID)
 
         let withID = CustomerIdentifiers(id: "5", email: "u@example.com")
-        reducer.send(.membersLoaded(segment: "8", rows: CustomersPane.rows([withID]), next: nil, appended: false))
-        let key = PersonKey.make(withID) ?? ""
+        reducer.send(.membersLoaded(segment: 8, rows: CustomersPane.rows([withID]), next: nil, appended: false))
+        let key = try #require(RowKey.person(of: withID))
         reducer.send(.cellLoaded(.customers, key: key, column: PeopleCells.subscribedColumn, value: "no", number: 0))
         #expect(SegmentWrites.personShown(reducer.state)?.unsubscribed == true)
     }

@@ -62,7 +62,7 @@ import TerminalUI
                 return
             }
             #expect(app.probe.requestCount(method: "POST", pathPrefix: "/v1/campaigns/\(broadcast)/triggers") == 1)
-            #expect(link == .detail(.broadcasts, key: String(broadcast)))
+            #expect(link == .detail(.broadcasts, key: .id(broadcast)))
             #expect(app.journal.map(\.endpoint) == ["POST /v1/campaigns/\(broadcast)/triggers"])
             #expect(app.journal.first?.resultID == triggerID)
             // Its status is asked for until the sandbox has processed it.
@@ -93,9 +93,9 @@ import TerminalUI
             try await newDraft(.broadcast, app)
             try await app.edit(.broadcast)
             let options = app.composer?.picker?.options ?? []
-            try await app.driver.type(try #require(options.first { $0.value == key }?.name))
+            try await app.driver.type(try #require(options.first { $0.value == key.description }?.name))
             try await app.driver.press(.enter)
-            #expect(app.composer?.draft?.broadcastID == key)
+            #expect(app.composer?.draft?.broadcastID == key.description)
             try await app.driver.press(.character("s"))
             try await app.confirm()
             guard case .finished(.done(let triggerID, let link))? = app.review?.stage else {
@@ -237,8 +237,8 @@ import TerminalUI
 
             // Remove them from the segment's member list.
             try await app.driver.press(.enter)
-            #expect(link == .members(segment: String(segment)))
-            #expect(app.driver.state.route == .members(segment: String(segment)))
+            #expect(link == .members(segment: .id(segment)))
+            #expect(app.driver.state.route == .members(segment: .id(segment)))
             #expect(app.driver.state.currentList.selectedRow?.cells.first == person)
             try await app.driver.press(.character("-"))
             #expect(app.review?.write.endpoint == "POST /api/v1/segments/\(segment)/remove_customers?id_type=id")
@@ -248,7 +248,7 @@ import TerminalUI
 
             // Delete it, from the list.
             try await app.driver.press(.character("1"))
-            let index = try #require(app.driver.state.currentList.visible.firstIndex { app.driver.state.currentList.loadedRows[$0].key == segmentID })
+            let index = try #require(app.driver.state.currentList.visible.firstIndex { app.driver.state.currentList.loadedRows[$0].key == .id(segment) })
             try await app.driver.press(.character("g"))
             for _ in 0..<index { try await app.driver.press(.character("j")) }
             try await app.driver.press(.character("D"))

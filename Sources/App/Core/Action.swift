@@ -32,11 +32,11 @@ public enum Action: Sendable {
     /// A later page of `query` failed: paging stops there until the list reloads.
     case listPageFailed(PaneKind, query: ListQuery?, message: String)
     /// A page of a segment's members arrived; `appended` adds it to the pages before.
-    case membersLoaded(segment: String, rows: [ListRow], next: String?, appended: Bool, generation: Int = 0)
-    case membersFailed(segment: String, message: String)
+    case membersLoaded(segment: RowKey, rows: [ListRow], next: String?, appended: Bool, generation: Int = 0)
+    case membersFailed(segment: RowKey, message: String)
     /// A lazily loaded cell of a list row arrived.
     /// A metric cell carries the window and metric it was loaded for, and is dropped once the view changed.
-    case cellLoaded(PaneKind, key: String, column: Int, value: String, metrics: MetricsView? = nil, number: Double? = nil)
+    case cellLoaded(PaneKind, key: RowKey, column: Int, value: String, metrics: MetricsView? = nil, number: Double? = nil)
     case themeLoaded(Theme, warning: String?)
     /// The rate-limit budget as the client sees it.
     case rateBudget(used: Int, limit: Int)
@@ -104,20 +104,20 @@ public enum Effect: Sendable, Hashable {
     case loadItem(Route, refresh: Bool)
     case copyToClipboard(String)
     /// Cells that load after their rows (segment customer counts), for the rows on screen.
-    case loadCells(PaneKind, keys: [String], refresh: Bool, metrics: MetricsView = MetricsView())
+    case loadCells(PaneKind, keys: [RowKey], refresh: Bool, metrics: MetricsView = MetricsView())
     /// The same cells for rows off screen, at background priority and a few at a time, so the list fills while
     /// what is on screen still goes first.
-    case prefetchCells(PaneKind, keys: [String], metrics: MetricsView = MetricsView())
+    case prefetchCells(PaneKind, keys: [RowKey], metrics: MetricsView = MetricsView())
     case loadTheme(String)
     /// Forgets cached results whose keys start with the prefix ("" for all).
     case invalidateCache(prefix: String)
     case loadCacheStats
     /// Saves a finished export's file to `path`, never over an existing file.
-    case downloadExport(id: String, path: String)
+    case downloadExport(id: Int, path: String)
     /// The next page of a paged list's query (Customers, Messages).
     case loadMore(PaneKind, query: ListQuery?, start: String, generation: Int = 0)
     /// One page of a segment's members (`start` nil for the first).
-    case loadMembers(segment: String, start: String?, refresh: Bool, generation: Int = 0)
+    case loadMembers(segment: RowKey, start: String?, refresh: Bool, generation: Int = 0)
     case loadDrafts
     /// Saves a draft as typed (atomically), so a crash or a quit loses nothing.
     case saveDraft(ComposeDraft)
@@ -139,10 +139,10 @@ public enum Effect: Sendable, Hashable {
 
 /// A person row whose attributes load in bulk: its key in the table and its customer id.
 public struct PersonRef: Sendable, Hashable {
-    public var key: String
+    public var key: RowKey
     public var id: String
 
-    public init(key: String, id: String) {
+    public init(key: RowKey, id: String) {
         self.key = key
         self.id = id
     }

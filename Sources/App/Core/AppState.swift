@@ -35,7 +35,7 @@ public enum Mode: Sendable, Hashable {
     case finding(TextInputState)
     case palette(CommandPaletteState)
     /// `d` on a finished export: the file to save it to.
-    case saving(exportID: String, input: TextInputState)
+    case saving(exportID: Int, input: TextInputState)
     case help(scroll: Int)
     /// A read-only box of facts (`:cache`); closes like help.
     case info(title: String, rows: [DetailRow])
@@ -75,13 +75,13 @@ public struct AppState: Sendable {
     public var lists: [PaneKind: ListPaneState] = [:]
     public var details: [Route: DetailPaneState] = [:]
     /// Segment members by segment id, paged like any list.
-    public var members: [String: ListPaneState] = [:]
+    public var members: [RowKey: ListPaneState] = [:]
     /// Each pane's query, in the pane's own type (its `ListQuery` case); the panes read and set it through their own
     /// accessors (`customerQuery`, `messagesQuery` …, in their files).
     public var queries: [PaneKind: ListQuery] = [:]
     /// The people whose profiles were opened this session, newest first (person keys): what Customers lists before
     /// a search.
-    public var recentPeople: [String] = []
+    public var recentPeople: [RowKey] = []
     /// Where the next page of a Customers query starts (nil: no more).
     public var customersNext: String? { lists[.customers]?.next }
     public var mode: Mode = .browsing

@@ -79,7 +79,7 @@ public struct DetailPaneState: Sendable, Hashable {
     }
 
     /// A detail opened from a reference: a placeholder until the item loads.
-    static func placeholder(key: String, pane: PaneKind) -> DetailPaneState {
+    static func placeholder(key: RowKey, pane: PaneKind) -> DetailPaneState {
         var state = DetailPaneState(row: ListRow(key: key, cells: [], detail: []), pane: pane)
         state.isLoadingItem = true
         return state

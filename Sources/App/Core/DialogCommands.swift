@@ -6,10 +6,10 @@ enum DialogCommands {
     static func run(_ command: Command, _ state: inout AppState) -> [Effect] {
         switch command {
         case .downloadExport:
-            guard let row = state.selectedExport else { return [] }
+            guard let id = state.selectedExport?.key.id else { return [] }
             var input = TextInputState()
-            input.insert("cio-export-\(row.key).csv")
-            state.mode = .saving(exportID: row.key, input: input)
+            input.insert("cio-export-\(id).csv")
+            state.mode = .saving(exportID: id, input: input)
         case .closeHelp, .dialogCancel:
             if case .confirming = state.mode { state.flash = Flash.make(.info, "Cancelled; nothing was done", now: state.now) }
             state.mode = .browsing

@@ -72,7 +72,7 @@ enum ExportPlanner {
         case .transactional(let id): (.transactional, id, "template")
         case .broadcast(let id): (.broadcasts, id, "broadcast")
         }
-        let name = Names.item(pane, key: String(id), state)
+        let name = Names.item(pane, key: .id(id), state)
         return "deliveries of \(noun) " + (name.map { "\($0) (#\(id))" } ?? "#\(id)")
     }
 }

@@ -15,7 +15,7 @@ extension Export {
 /// One row of a pane's list: its typed item, and that item turned into text for the table, the filter and `y`.
 public struct ListRow: Sendable, Hashable {
     /// Identity within its pane (an id); detail routes carry it.
-    public var key: String
+    public var key: RowKey
     public var cells: [String]
     /// Numbers behind numeric cells that arrived later ("1,125" sorts as 1125, "15.0%" as 15), by column.
     /// Only rows with such a number pay for the dictionary (a person row has one only when unsubscribed).
@@ -33,11 +33,11 @@ public struct ListRow: Sendable, Hashable {
     /// reload; a set would cost an allocation per row.
     private var arrivedColumns: UInt16 = 0
 
-    public init(key: String, cells: [String], copyValue: String? = nil, detail: [DetailLine] = [], item: RowItem? = nil) {
+    public init(key: RowKey, cells: [String], copyValue: String? = nil, detail: [DetailLine] = [], item: RowItem? = nil) {
         self.key = key
         self.item = item
         self.cells = cells
-        self.copyValue = copyValue ?? key
+        self.copyValue = copyValue ?? key.description
         self.detail = detail
         searchText = Array(cells.joined(separator: "\u{1F}").lowercased().utf8)
     }
@@ -107,7 +107,7 @@ public struct ListPaneState: Sendable, Hashable {
     public var table = TableState()
     public var filter = ""
     /// Rows the user marked (space), by key, in the order marked.
-    public var marked: [String] = []
+    public var marked: [RowKey] = []
     /// Indexes into the loaded rows, filtered and sorted: what the table shows.
     public private(set) var visible: [Int] = []
     /// For lists that arrive in pages (a query's matches, a segment's members): where the next page starts, nil
@@ -119,7 +119,7 @@ public struct ListPaneState: Sendable, Hashable {
     /// The last page asked for failed; scrolling asks no more until the list reloads.
     public var morePageFailed = false
     /// Where each key's row is in the loaded rows, so a cell that arrives late finds its row at once.
-    private var indexByKey: [String: Int] = [:]
+    private var indexByKey: [RowKey: Int] = [:]
 
     public init() {}
 
@@ -147,7 +147,7 @@ public struct ListPaneState: Sendable, Hashable {
         let selectedKey = selectedRow?.key
         var newRows = newRows
         for column in keepingColumns where !loadedRows.isEmpty {
-            var kept: [String: (String, Double?)] = [:]
+            var kept: [RowKey: (String, Double?)] = [:]
             for row in loadedRows where row.hasArrived(column) { kept[row.key] = (row.cells[column], row.number(column)) }
             for index in newRows.indices {
                 if let (value, number) = kept[newRows[index].key] { newRows[index].setCell(column, to: value, number: number) }
@@ -185,7 +185,7 @@ public struct ListPaneState: Sendable, Hashable {
     }
 
     /// Keeps the selection on the row with `key` when it is still shown.
-    private mutating func reselect(_ key: String?, visibleRows: Int) {
+    private mutating func reselect(_ key: RowKey?, visibleRows: Int) {
         let all = loadedRows
         let current = table.selectedRow
         if let key, !(visible.indices.contains(current) && all[visible[current]].key == key),
@@ -217,16 +217,16 @@ public struct ListPaneState: Sendable, Hashable {
 
     /// Fills in a cell that loaded after its row. Order and filter stay as they are until the next change to
     /// either, so rows do not jump under the cursor while counts arrive.
-    public mutating func updateCell(key: String, column: Int, value: String, number: Double? = nil) {
+    public mutating func updateCell(key: RowKey, column: Int, value: String, number: Double? = nil) {
         editRow(key) { $0.setCell(column, to: value, number: number) }
     }
 
     /// Puts a lazily loaded cell back to waiting (its value no longer answers what the column shows).
-    public mutating func resetCell(key: String, column: Int, placeholder: String = "…") {
+    public mutating func resetCell(key: RowKey, column: Int, placeholder: String = "…") {
         editRow(key) { $0.resetCell(column, to: placeholder) }
     }
 
-    private mutating func editRow(_ key: String, _ edit: (inout ListRow) -> Void) {
+    private mutating func editRow(_ key: RowKey, _ edit: (inout ListRow) -> Void) {
         // Rows on screen while the list reloads are edited too: a cell reset then is not carried into the new rows.
         if case .loading(var previous?) = rows {
             guard let index = previous.firstIndex(where: { $0.key == key }) else { return }
@@ -257,7 +257,7 @@ public struct ListPaneState: Sendable, Hashable {
     }
 
     /// Keys of the rows on screen.
-    public func keysOnScreen(visibleRows: Int) -> [String] {
+    public func keysOnScreen(visibleRows: Int) -> [RowKey] {
         rowsOnScreen(visibleRows: visibleRows).map(\.key)
     }
 

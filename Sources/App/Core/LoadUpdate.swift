@@ -96,7 +96,7 @@ enum LoadUpdate {
             return []
         case .itemFailed(let route, let message):
             state.details[route]?.isLoadingItem = false
-            let key = state.details[route]?.row.key ?? ""
+            guard case .detail(_, let key) = route else { return [] }
             state.details[route]?.row = ListRow(key: key, cells: [], detail: [DetailLine(key: "Error", value: message + "  (r retries)")])
             state.flash = Flash.make(.error, message, now: state.now)
             return []

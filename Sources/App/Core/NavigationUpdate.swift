@@ -7,7 +7,7 @@ extension AppUpdate {
     static func switchView(_ command: Command, _ state: inout AppState) -> [Effect] {
         switch command {
         case .members:
-            let segment: String? = switch state.route {
+            let segment: RowKey? = switch state.route {
             case .detail(.segments, let key): key
             case .list(.segments): state.currentList.selectedRow?.key
             default: nil

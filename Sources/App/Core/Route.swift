@@ -1,9 +1,9 @@
 /// A place in the app: a pane's list, or one item of it opened from the list.
 public enum Route: Sendable, Hashable {
     case list(PaneKind)
-    case detail(PaneKind, key: String)
+    case detail(PaneKind, key: RowKey)
     /// The people in a segment, paged as the user scrolls.
-    case members(segment: String)
+    case members(segment: RowKey)
 
     public var pane: PaneKind {
         switch self {

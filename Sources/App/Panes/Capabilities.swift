@@ -19,14 +19,14 @@ extension ChartsMetrics {
     /// Broadcasts, newsletters and transactional go through v1, which stops at 45 days and then counts in weeks.
     static func span(days: Int) -> MetricsSpan { .v1(lastDays: days) }
 
-    static func lazyValues(key: String, _ context: PaneContext) async throws -> [LazyValue] {
+    static func lazyValues(key: RowKey, _ context: PaneContext) async throws -> [LazyValue] {
         let id = try numericID(key)
         async let abilities = MetricAbilities.of(kind, id: id, context)
         return metricValues(try await metrics(id: id, days: context.metrics.days, context), metrics: context.metrics, abilities: await abilities)
     }
 
     /// The Metrics section: a sparkline and total per metric over the window, and the rates.
-    static func metricsSection(key: String, _ context: PaneContext) async throws -> [DetailLine] {
+    static func metricsSection(key: RowKey, _ context: PaneContext) async throws -> [DetailLine] {
         let id = try numericID(key)
         async let abilities = MetricAbilities.of(kind, id: id, context)
         let source = (Self.self as? any HasDeliveries.Type)?.deliverySource(id: id)
@@ -67,7 +67,7 @@ protocol HasDeliveries: PaneDefinition {
 
 extension HasDeliveries {
     /// The item's latest deliveries, each opening, under a line that opens all of them in Messages.
-    static func deliveriesSection(key: String, _ context: PaneContext) async throws -> [DetailLine] {
+    static func deliveriesSection(key: RowKey, _ context: PaneContext) async throws -> [DetailLine] {
         let source = deliverySource(id: try numericID(key))
         let deliveries = try await context.service.deliveries(of: source, refresh: context.refresh)
         var all = MessageSections.lines(deliveries, showingRecipient: true)
@@ -83,13 +83,13 @@ extension HasDeliveries {
 /// `x` starts an export from here: what it would export for the selected row or the item shown (`key`, nil when
 /// nothing is), or nil and the reason why not.
 protocol Exportable: PaneDefinition {
-    static func exportSpec(key: String?, _ state: AppState) -> ExportSpec?
+    static func exportSpec(key: RowKey?, _ state: AppState) -> ExportSpec?
     static func exportUnavailableReason(_ state: AppState) -> String
 }
 
 extension Exportable where Self: HasDeliveries {
-    static func exportSpec(key: String?, _ state: AppState) -> ExportSpec? {
-        key.flatMap(Int.init).map { .deliveries(deliverySource(id: $0)) }
+    static func exportSpec(key: RowKey?, _ state: AppState) -> ExportSpec? {
+        key?.id.map { .deliveries(deliverySource(id: $0)) }
     }
 
     static func exportUnavailableReason(_ state: AppState) -> String { "select a \(singular) first" }
@@ -97,7 +97,7 @@ extension Exportable where Self: HasDeliveries {
 
 /// Items hold people, listed page by page as the user scrolls (`m`).
 protocol HasMembers: PaneDefinition {
-    static func members(key: String, start: String?, _ context: PaneContext) async throws -> PanePage
+    static func members(key: RowKey, start: String?, _ context: PaneContext) async throws -> PanePage
 }
 
 /// Items take a while to finish (an export being built): while a row on the list is still running, the list reloads

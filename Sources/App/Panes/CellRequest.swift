@@ -4,11 +4,11 @@ public struct CellRequest: Sendable, Hashable {
     /// The list a row is on: a pane's, or a segment's members (people, also shown elsewhere).
     public enum List: Sendable, Hashable {
         case pane(PaneKind)
-        case members(segment: String)
+        case members(segment: RowKey)
     }
 
     public var list: List
-    public var key: String
+    public var key: RowKey
 }
 
 extension Set<CellRequest> {

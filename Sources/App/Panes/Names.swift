@@ -17,7 +17,7 @@ enum Names {
     }
 
     /// The name of a campaign, segment, broadcast, newsletter or template the app has seen, or nil.
-    static func item(_ pane: PaneKind, key: String, _ state: AppState) -> String? {
+    static func item(_ pane: PaneKind, key: RowKey, _ state: AppState) -> String? {
         title(pane, state.lists[pane]?.loadedRows.first { $0.key == key } ?? state.details[.detail(pane, key: key)]?.row)
     }
 

@@ -62,14 +62,14 @@ struct OriginNames: Sendable {
     /// when that says more than the delivery itself (a template's messages).
     func origin(of delivery: Delivery, source: DeliverySource? = nil) -> (text: String, route: Route?) {
         func label(_ noun: String, _ id: Int, _ name: String?) -> String { name.map { "\(noun) \($0) (#\(id))" } ?? "\(noun) #\(id)" }
-        if let id = delivery.campaignID { return (label("campaign", id, campaigns[id]), .detail(.campaigns, key: String(id))) }
-        if let id = delivery.broadcastID { return (label("broadcast", id, broadcasts[id]), .detail(.broadcasts, key: String(id))) }
-        if let id = delivery.newsletterID { return (label("newsletter", id, newsletters[id]), .detail(.newsletters, key: String(id))) }
+        if let id = delivery.campaignID { return (label("campaign", id, campaigns[id]), .detail(.campaigns, key: .id(id))) }
+        if let id = delivery.broadcastID { return (label("broadcast", id, broadcasts[id]), .detail(.broadcasts, key: .id(id))) }
+        if let id = delivery.newsletterID { return (label("newsletter", id, newsletters[id]), .detail(.newsletters, key: .id(id))) }
         guard let content = delivery.messageTemplateID else { return ("—", nil) }
         if let template = templateOfContent[content] {
-            return (label("template", template.id, template.name), .detail(.transactional, key: String(template.id)))
+            return (label("template", template.id, template.name), .detail(.transactional, key: .id(template.id)))
         }
-        if case .transactional(let id)? = source { return (label("template", id, nil), .detail(.transactional, key: String(id))) }
+        if case .transactional(let id)? = source { return (label("template", id, nil), .detail(.transactional, key: .id(id))) }
         return ("transactional (content #\(content))", nil)
     }
 }

@@ -107,7 +107,7 @@ protocol PaneDefinition: Sendable {
     /// Columns whose cells load after the rows, for the rows on screen first.
     static var lazyColumns: [Int] { get }
     /// One row's lazily loaded cells, in the order of `lazyColumns`.
-    static func lazyValues(key: String, _ context: PaneContext) async throws -> [LazyValue]
+    static func lazyValues(key: RowKey, _ context: PaneContext) async throws -> [LazyValue]
     /// What the list says with no rows, for `query`.
     static func emptyText(query: ListQuery?) -> String
     /// The query the pane's list shows now, as its answers carry it; nil for a pane without one.
@@ -125,10 +125,10 @@ protocol PaneDefinition: Sendable {
     /// The list for `query`: its first page (`start` nil) or the page at a cursor.
     static func page(query: ListQuery?, start: String?, _ context: PaneContext) async throws -> PanePage
     /// One item by its row key, for a reference opened without the list.
-    static func item(key: String, _ context: PaneContext) async throws -> ListRow
+    static func item(key: RowKey, _ context: PaneContext) async throws -> ListRow
     /// The sections of an opened item, in order, and how each loads.
     static var sections: [SectionID] { get }
-    static func section(_ id: SectionID, key: String, _ context: PaneContext) async throws -> [DetailLine]
+    static func section(_ id: SectionID, key: RowKey, _ context: PaneContext) async throws -> [DetailLine]
     /// The pane's own commands, one case each (`t` on Activities is `.type`); none by default.
     associatedtype OwnCommand: PaneCommandCase = NoOwnCommand
     /// The pane's own keys; their commands are `command(.case)` and run in `run`.
@@ -187,28 +187,34 @@ extension PaneDefinition {
     static func query(_ state: AppState) -> ListQuery? { nil }
     static var titleColumn: Int { 1 }
     static var lazyColumns: [Int] { [] }
-    static func lazyValues(key: String, _ context: PaneContext) async throws -> [LazyValue] { [] }
+    static func lazyValues(key: RowKey, _ context: PaneContext) async throws -> [LazyValue] { [] }
     static func summary(query: ListQuery?) -> String? { nil }
     static func summary(_ state: AppState) -> String? { summary(query: query(state)) }
     static func withoutQuery(_ state: AppState) -> [ListRow]? { nil }
     static var isPaged: Bool { false }
     static var needsQuery: Bool { false }
     static var sections: [SectionID] { [] }
-    static func section(_ id: SectionID, key: String, _ context: PaneContext) async throws -> [DetailLine] {
+    static func section(_ id: SectionID, key: RowKey, _ context: PaneContext) async throws -> [DetailLine] {
         throw SectionProblem("nothing to load for \(id.title)")
     }
     static var bindings: [Binding] { [] }
     static var findPrompt: (prompt: String, placeholder: String)? { nil }
     static func find(_ text: String, _ state: inout AppState) -> [Effect] { [] }
 
-    /// An item's numeric id from its row key, or a clear problem.
-    static func numericID(_ key: String) throws -> Int {
-        guard let id = Int(key) else { throw SectionProblem("no \(singular) \(key)") }
+    /// An item's numeric id from its row key, or a clear problem (a key of another kind reached this pane).
+    static func numericID(_ key: RowKey) throws -> Int {
+        guard let id = key.id else { throw SectionProblem("no \(singular) \(key)") }
+        return id
+    }
+
+    /// An item's textual id (a message's) from its row key, or a clear problem.
+    static func textID(_ key: RowKey) throws -> String {
+        guard case .name(let id) = key else { throw SectionProblem("no \(singular) \(key)") }
         return id
     }
 
     /// The one row `rows` built for an item opened by reference.
-    static func only(_ rows: [ListRow], key: String) throws -> ListRow {
+    static func only(_ rows: [ListRow], key: RowKey) throws -> ListRow {
         guard let row = rows.first else { throw SectionProblem("no \(singular) \(key)") }
         return row
     }

@@ -16,7 +16,7 @@ enum RowParts {
     static func segmentLinks(_ label: String, _ ids: [Int], _ names: [Int: String] = [:]) -> [DetailLine] {
         var seen = Set<Int>()
         return ids.filter { seen.insert($0).inserted }.map { id in
-            DetailLine(key: label, value: names[id].map { "\($0) (#\(id))" } ?? "segment #\(id)", link: .detail(.segments, key: String(id)))
+            DetailLine(key: label, value: names[id].map { "\($0) (#\(id))" } ?? "segment #\(id)", link: .detail(.segments, key: .id(id)))
         }
     }
 

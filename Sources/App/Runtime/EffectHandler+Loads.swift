@@ -7,7 +7,7 @@ import Workspace
 /// (on screen first, then prefetched), an opened item and its sections. Each asks the pane's definition.
 extension EffectHandler {
     /// One request per row, all at once: the rate limiter spaces them, and each cell shows as soon as it arrives.
-    func loadCells(_ pane: PaneKind, keys: [String], refresh: Bool, metrics: MetricsView, send: @escaping @Sendable (Action) -> Void) async {
+    func loadCells(_ pane: PaneKind, keys: [RowKey], refresh: Bool, metrics: MetricsView, send: @escaping @Sendable (Action) -> Void) async {
         let definition = pane.definition
         let columns = definition.lazyColumns
         guard !columns.isEmpty else { return }
@@ -56,7 +56,7 @@ extension EffectHandler {
 
     /// Off-screen cells, in list order, a few workers at a time. A cell that fails stays "…" and loads (or
     /// reports its error) when it comes on screen.
-    func prefetchCells(_ pane: PaneKind, keys: [String], metrics: MetricsView, send: @escaping @Sendable (Action) -> Void) async {
+    func prefetchCells(_ pane: PaneKind, keys: [RowKey], metrics: MetricsView, send: @escaping @Sendable (Action) -> Void) async {
         let definition = pane.definition
         let columns = definition.lazyColumns
         let context = context(refresh: false, metrics: metrics)
@@ -81,13 +81,11 @@ extension EffectHandler {
             let lines = try await pane.definition.section(name, key: key, context(refresh: refresh, metrics: metrics))
             var answers: [Action] = [.sectionLoaded(route, name: name, lines: lines, metrics: metrics)]
             // The identifiers section loaded the whole profile (cached): it goes to the detail typed as well.
-            if pane == .customers, name == .identifiers {
-                let person = PersonKey.parse(key)
+            if pane == .customers, name == .identifiers, let person = key.person {
                 if let profile = try? await service.customerProfile(id: person.value, idType: person.type) { answers.append(.profileLoaded(route, profile)) }
             }
             // So is the reachability its section was drawn from (every part of it cached): what `U` acts on.
-            if pane == .customers, name == .reachability {
-                let person = PersonKey.parse(key)
+            if pane == .customers, name == .reachability, let person = key.person {
                 let now = WallClock.unixNow()
                 if let reach = try? await service.reachability(id: person.value, idType: person.type, now: now) { answers.append(.reachabilityLoaded(route, reach)) }
             }

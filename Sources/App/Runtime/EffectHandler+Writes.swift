@@ -263,10 +263,10 @@ extension EffectHandler {
     /// Where the outcome's Enter goes.
     static func link(of kind: PlannedWrite.Kind, id: String?) -> Route? {
         switch kind {
-        case .send: id.map { .detail(.messages, key: $0) }
-        case .trigger(let broadcast): .detail(.broadcasts, key: String(broadcast))
-        case .createSegment: id.map { .detail(.segments, key: $0) }
-        case .addMembers(let segment), .removeMembers(let segment): .members(segment: String(segment))
+        case .send: id.map { .detail(.messages, key: .name($0)) }
+        case .trigger(let broadcast): .detail(.broadcasts, key: .id(broadcast))
+        case .createSegment: id.flatMap(Int.init).map { .detail(.segments, key: .id($0)) }
+        case .addMembers(let segment), .removeMembers(let segment): .members(segment: .id(segment))
         case .deleteSegment: .list(.segments)
         case .startExport: .list(.exports)
         case .suppress(let type, let email): .detail(.suppressions, key: SuppressionsPane.key(type, email))

@@ -99,9 +99,8 @@ public struct EffectHandler: Sendable {
                 return [.listPageFailed(pane, query: query, message: Self.message(error))]
             }
         case .downloadExport(let id, let path):
-            guard let number = Int(id) else { return [.notify(.error, "No export \(id)")] }
             do {
-                let url = try await service.client.exportDownloadURL(id: number)
+                let url = try await service.client.exportDownloadURL(id: id)
                 let data = try await service.client.downloadExportFile(from: url)
                 let written = try SafeFileWriter.write(data, to: path)
                 return [.notify(.info, "Saved \(Format.grouped(data.count)) bytes to \(written)")]
@@ -161,12 +160,12 @@ public struct EffectHandler: Sendable {
 }
 
 /// Hands out items to concurrent workers, each once, in order.
-final class WorkQueue: Sendable {
-    private let state: Mutex<(items: [String], next: Int)>
+final class WorkQueue<Item: Sendable>: Sendable {
+    private let state: Mutex<(items: [Item], next: Int)>
 
-    init(_ items: [String]) { state = Mutex((items, 0)) }
+    init(_ items: [Item]) { state = Mutex((items, 0)) }
 
-    func next() -> String? {
+    func next() -> Item? {
         state.withLock { state in
             guard state.next < state.items.count else { return nil }
             defer { state.next += 1 }

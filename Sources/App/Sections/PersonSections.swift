@@ -26,13 +26,13 @@ enum PersonSections {
     }
 
     /// Each related object's `name` attribute, where it has one, by object key (asked for together, cached).
-    private static func objectNames(_ relationships: [Relationship], _ context: PaneContext) async -> [String: String] {
-        await withTaskGroup(of: (String, String?).self) { group in
+    private static func objectNames(_ relationships: [Relationship], _ context: PaneContext) async -> [RowKey: String] {
+        await withTaskGroup(of: (RowKey, String?).self) { group in
             for relationship in relationships {
                 guard let type = relationship.objectTypeID.map(String.init), let id = relationship.identifiers?.objectID else { continue }
                 group.addTask { (ObjectsPane.key(typeID: type, objectID: id), try? await context.service.objectAttributes(typeID: type, id: id).name) }
             }
-            return await group.reduce(into: [String: String]()) { if let name = $1.1 { $0[$1.0] = name } }
+            return await group.reduce(into: [RowKey: String]()) { if let name = $1.1 { $0[$1.0] = name } }
         }
     }
 
@@ -69,7 +69,7 @@ enum MessageSections {
             let state = delivery.latestMetric ?? "—"
             let who = delivery.recipient ?? delivery.customerIdentifiers?.email ?? delivery.customerID
             let what = [delivery.type ?? "—", state, (showingRecipient ? who : delivery.subject ?? who) ?? ""].filter { !$0.isEmpty }.joined(separator: " · ")
-            return DetailLine(key: TimeText.short(delivery.created), value: what, link: .detail(.messages, key: delivery.id))
+            return DetailLine(key: TimeText.short(delivery.created), value: what, link: .detail(.messages, key: .name(delivery.id)))
         }
     }
 

@@ -9,7 +9,7 @@ enum ReachabilityLines {
         reachability.answers.flatMap { answer in
             [DetailLine(key: answer.channel.title, value: verdict(answer))]
                 + answer.evidence.map { fact in
-                    DetailLine(key: "  \(fact.label)", value: fact.text, link: fact.delivery.map { .detail(.messages, key: $0) })
+                    DetailLine(key: "  \(fact.label)", value: fact.text, link: fact.delivery.map { .detail(.messages, key: .name($0)) })
                 }
         }
     }

@@ -50,7 +50,7 @@ enum MarkedPeople {
         guard isPeopleList(state) else { return [] }
         let list = state.currentList
         guard !list.marked.isEmpty else { return [] }
-        var rows: [String: CustomerIdentifiers] = [:]
+        var rows: [RowKey: CustomerIdentifiers] = [:]
         let wanted = Set(list.marked)
         for row in list.loadedRows where wanted.contains(row.key) {
             if let person = row.item?.person { rows[row.key] = person }

@@ -92,7 +92,7 @@ public struct PendingReview: Sendable, Hashable {
         /// Review (Enter on the last field, or ctrl-s) on this Track form, exactly as it then was.
         case form(TrackForm)
         /// A bulk write with no form (suppress, unsubscribe) on this list, for exactly these marked rows.
-        case marked(Route, [String])
+        case marked(Route, [RowKey])
     }
 
     public var ticket: Int

@@ -18,8 +18,7 @@ enum SegmentWrites {
         let ids = detail.row.item?.person
         var person = PersonPrefill(id: ids?.id, email: ids?.email, cioID: ids?.cioID)
         // A profile opened from a reference has no row yet: its key says who it is.
-        if person.id == nil, person.email == nil, person.cioID == nil {
-            let key = PersonKey.parse(detail.row.key)
+        if person.id == nil, person.email == nil, person.cioID == nil, let key = detail.row.key.person {
             switch key.type {
             case .id: person.id = key.value
             case .email: person.email = key.value
@@ -42,7 +41,7 @@ enum SegmentWrites {
     }
 
     /// A segment the app has loaded, typed: from the Segments list, or opened on its own.
-    static func knownSegment(_ id: String, _ state: AppState) -> Segment? {
+    static func knownSegment(_ id: RowKey, _ state: AppState) -> Segment? {
         (state.lists[.segments]?.loadedRows.first { $0.key == id } ?? state.details[.detail(.segments, key: id)]?.row)?.item?.segment
     }
 

@@ -144,7 +144,7 @@ enum TrackFormUpdate {
 
     /// The object of the relationship line selected on a profile, which relate and unrelate start from.
     static func selectedObject(_ state: AppState) -> TrackObjectRef? {
-        guard case .detail(.objects, let key)? = state.selectedLine?.link, let parts = try? ObjectsPane.parts(key) else { return nil }
-        return TrackObjectRef(typeID: parts.typeID, id: parts.id)
+        guard case .detail(.objects, .object(let typeID, let id))? = state.selectedLine?.link else { return nil }
+        return TrackObjectRef(typeID: typeID, id: id)
     }
 }

@@ -11,7 +11,7 @@ enum UIBenchmarks {
     static func state(rows count: Int) -> AppState {
         var state = AppState(session: SessionInfo(profile: "bench", region: "US"), size: size)
         let rows = (0..<count).map { index in
-            ListRow(key: String(index), cells: [String(index), "Segment number \(index) \(index % 7 == 0 ? "pro plan" : "free")", index % 3 == 0 ? "manual" : "dynamic", "finished", "tag\(index % 13)"])
+            ListRow(key: .id(index), cells: [String(index), "Segment number \(index) \(index % 7 == 0 ? "pro plan" : "free")", index % 3 == 0 ? "manual" : "dynamic", "finished", "tag\(index % 13)"])
         }
         _ = AppUpdate.update(&state, .listLoaded(.segments, rows))
         return state

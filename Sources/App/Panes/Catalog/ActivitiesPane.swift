@@ -58,7 +58,7 @@ enum ActivitiesPane: TypedColumns {
         return PanePage(rows: rows(page.activities), next: page.next)
     }
 
-    static func item(key: String, _ context: PaneContext) async throws -> ListRow {
+    static func item(key: RowKey, _ context: PaneContext) async throws -> ListRow {
         // The API has no call for one activity: they open from their list.
         throw SectionProblem("an activity opens from the Activities list (:activities)")
     }
@@ -66,8 +66,8 @@ enum ActivitiesPane: TypedColumns {
     static func rows(_ activities: [Activity], now: Date = WallClock.now()) -> [ListRow] {
         activities.map { activity in
             let person = person(activity)
-            let personRoute: Route? = activity.customerIdentifiers.flatMap(PersonKey.make).map { .detail(.customers, key: $0) }
-                ?? activity.customerID.map { .detail(.customers, key: "id:\($0)") }
+            let personRoute: Route? = activity.customerIdentifiers.flatMap(RowKey.person(of:)).map { .detail(.customers, key: $0) }
+                ?? activity.customerID.map { .detail(.customers, key: .person(PersonKey($0, .id))) }
             var detail = [
                 DetailLine(key: "Type", value: activity.type ?? "—"),
                 DetailLine(key: "Name", value: activity.name ?? ""),
@@ -75,11 +75,11 @@ enum ActivitiesPane: TypedColumns {
                 DetailLine(key: "Person", value: person, link: personRoute),
             ]
             if let delivery = activity.deliveryID {
-                detail.append(DetailLine(key: "Delivery", value: "\(activity.deliveryType ?? "message") \(delivery)", link: .detail(.messages, key: delivery)))
+                detail.append(DetailLine(key: "Delivery", value: "\(activity.deliveryType ?? "message") \(delivery)", link: .detail(.messages, key: .name(delivery))))
             }
             if let url = activity.url { detail.append(DetailLine(key: "URL", value: url)) }
             detail += activity.data.sorted { $0.key < $1.key }.map { DetailLine(key: "  \($0.key)", value: $0.value.displayText) }
-            return ListRow(key: activity.id, cells: table.cells(activity),
+            return ListRow(key: .name(activity.id), cells: table.cells(activity),
                            copyValue: activity.id, detail: detail, item: .activity(activity))
         }
     }

@@ -31,8 +31,8 @@ enum CollectionsPane: TypedColumns {
         PanePage(rows: rows(try await context.service.collections(refresh: context.refresh)), next: nil)
     }
 
-    static func item(key: String, _ context: PaneContext) async throws -> ListRow {
-        guard let id = Int(key) else { throw SectionProblem("no collection \(key)") }
+    static func item(key: RowKey, _ context: PaneContext) async throws -> ListRow {
+        let id = try numericID(key)
         return rows([try await context.service.client.collection(id: id)])[0]
     }
 
@@ -41,7 +41,7 @@ enum CollectionsPane: TypedColumns {
             let size = size(collection)
             let schema = collection.schema.joined(separator: ", ")
             let liquid = collection.name.flatMap(liquidName)
-            return ListRow(key: String(collection.id),
+            return ListRow(key: .id(collection.id),
                            cells: table.cells(collection),
                            copyValue: liquid ?? collection.name ?? String(collection.id),
                            detail: [
@@ -62,8 +62,8 @@ enum CollectionsPane: TypedColumns {
     }
 
     /// The content pretty-printed, a line each, up to `contentLines` and said so when cut.
-    static func section(_ section: SectionID, key: String, _ context: PaneContext) async throws -> [DetailLine] {
-        guard section == .content, let id = Int(key) else { throw SectionProblem("nothing to load for \(section.title)") }
+    static func section(_ section: SectionID, key: RowKey, _ context: PaneContext) async throws -> [DetailLine] {
+        guard section == .content, let id = key.id else { throw SectionProblem("nothing to load for \(section.title)") }
         let value = try await context.service.collectionContent(id: id, refresh: context.refresh)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -51,7 +51,7 @@ enum ObjectPeoplePane: TypedColumns {
         return PanePage(rows: CustomersPane.rows(people))
     }
 
-    static func item(key: String, _ context: PaneContext) async throws -> ListRow {
+    static func item(key: RowKey, _ context: PaneContext) async throws -> ListRow {
         try await CustomersPane.item(key: key, context)
     }
 

@@ -55,18 +55,17 @@ enum ObjectsPane: TypedColumns {
         .later(TableColumn("Name", width: .flexible(min: 12, weight: 3), comfortable: 20, maxWidth: 48)),
     ])
 
-    /// A row's key: type and object id, `1/acct_7`.
-    static func key(typeID: String, objectID: String) -> String { "\(typeID)/\(objectID)" }
+    /// A row's key: type and object id.
+    static func key(typeID: String, objectID: String) -> RowKey { .object(typeID: typeID, id: objectID) }
 
-    /// A row key read back into its type and object id.
-    static func parts(_ key: String) throws -> (typeID: String, id: String) {
-        let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else { throw SectionProblem("no object \(key)") }
-        return (parts[0], parts[1])
+    /// The type and object id a key names, or a clear problem when a key of another kind reached this pane.
+    static func object(_ key: RowKey) throws -> (typeID: String, id: String) {
+        guard case .object(let typeID, let id) = key else { throw SectionProblem("no object \(key)") }
+        return (typeID, id)
     }
 
-    static func lazyValues(key: String, _ context: PaneContext) async throws -> [LazyValue] {
-        let (typeID, id) = try parts(key)
+    static func lazyValues(key: RowKey, _ context: PaneContext) async throws -> [LazyValue] {
+        let (typeID, id) = try object(key)
         let profile = try await context.service.objectAttributes(typeID: typeID, id: id, refresh: context.refresh)
         return [LazyValue(text: profile.name ?? "—")]
     }
@@ -112,8 +111,8 @@ enum ObjectsPane: TypedColumns {
         return PanePage(rows: rows, next: next)
     }
 
-    static func item(key: String, _ context: PaneContext) async throws -> ListRow {
-        let (typeID, id) = try parts(key)
+    static func item(key: RowKey, _ context: PaneContext) async throws -> ListRow {
+        let (typeID, id) = try object(key)
         async let profile = context.service.objectAttributes(typeID: typeID, id: id, refresh: context.refresh)
         let types = (try? await context.service.objectTypes()) ?? []
         let name = types.first { $0.id == typeID }.flatMap { $0.singularName ?? $0.name } ?? "type \(typeID)"
@@ -125,8 +124,8 @@ enum ObjectsPane: TypedColumns {
 
     static let sections: [SectionID] = [.attributes, .people]
 
-    static func section(_ id: SectionID, key: String, _ context: PaneContext) async throws -> [DetailLine] {
-        let (typeID, objectID) = try parts(key)
+    static func section(_ id: SectionID, key: RowKey, _ context: PaneContext) async throws -> [DetailLine] {
+        let (typeID, objectID) = try object(key)
         switch id {
         case .attributes:
             let profile = try await context.service.objectAttributes(typeID: typeID, id: objectID, refresh: context.refresh)
@@ -135,7 +134,7 @@ enum ObjectsPane: TypedColumns {
             let people = try await context.service.objectPeople(typeID: typeID, id: objectID, refresh: context.refresh)
             return people.map { person in
                 DetailLine(key: person.email ?? person.id ?? person.cioID ?? "—", value: [person.id.map { "id \($0)" }, person.cioID].compactMap { $0 }.joined(separator: " · "),
-                           link: PersonKey.make(person).map { .detail(.customers, key: $0) })
+                           link: RowKey.person(of: person).map { .detail(.customers, key: $0) })
             }
         default:
             throw SectionProblem("nothing to load for \(id.title)")

@@ -67,15 +67,15 @@ enum OverlapPane: TypedColumns {
 
     static func page(query: ListQuery?, start: String?, _ context: PaneContext) async throws -> PanePage {
         let asked = asked(query)
-        var masks: [String: Int] = [:]
-        var people: [String: CustomerIdentifiers] = [:]
+        var masks: [PersonKey: Int] = [:]
+        var people: [PersonKey: CustomerIdentifiers] = [:]
         var partial = false
         for (bit, segment) in asked.segments.enumerated() {
             let name = asked.names.indices.contains(bit) ? asked.names[bit] : "#\(segment)"
             let read = try await members(segment, name: name, context)
             partial = partial || read.partial
             for person in read.people {
-                guard let key = PersonKey.make(person) else { continue }
+                guard let key = PersonKey(person) else { continue }
                 masks[key, default: 0] |= 1 << bit
                 people[key] = person
             }
@@ -98,9 +98,9 @@ enum OverlapPane: TypedColumns {
     }
 
     /// Every region, largest first: the people in exactly the segments of its mask.
-    static func regions(masks: [String: Int], people: [String: CustomerIdentifiers], names: [String], partial: Bool) -> [OverlapRegion] {
+    static func regions(masks: [PersonKey: Int], people: [PersonKey: CustomerIdentifiers], names: [String], partial: Bool) -> [OverlapRegion] {
         let union = max(1, masks.count)
-        var byMask: [Int: [String]] = [:]
+        var byMask: [Int: [PersonKey]] = [:]
         for (key, mask) in masks { byMask[mask, default: []].append(key) }
         // Every region, an empty one too: that two segments share nobody is an answer.
         return (1..<(1 << names.count)).map { mask in
@@ -114,7 +114,7 @@ enum OverlapPane: TypedColumns {
         }.sorted { ($0.count, $0.label) > ($1.count, $1.label) }
     }
 
-    static func item(key: String, _ context: PaneContext) async throws -> ListRow {
+    static func item(key: RowKey, _ context: PaneContext) async throws -> ListRow {
         throw SectionProblem("a region opens from its overlap (o on Segments)")
     }
 
@@ -125,9 +125,9 @@ enum OverlapPane: TypedColumns {
             if region.atLeast { detail.append(DetailLine(key: "", value: "a segment has more than \(Format.grouped(cap)) members: the first \(Format.grouped(cap)) were read")) }
             detail.append(.heading(region.count > region.people.count ? "The first \(region.people.count)" : "Everyone in it"))
             detail += region.people.map { person in
-                DetailLine(key: person.email ?? person.id ?? "—", value: person.id.map { "id \($0)" } ?? "", link: PersonKey.make(person).map { .detail(.customers, key: $0) })
+                DetailLine(key: person.email ?? person.id ?? "—", value: person.id.map { "id \($0)" } ?? "", link: RowKey.person(of: person).map { .detail(.customers, key: $0) })
             }
-            return ListRow(key: region.label, cells: table.cells(region), detail: detail, item: .region(region))
+            return ListRow(key: .name(region.label), cells: table.cells(region), detail: detail, item: .region(region))
         }
     }
 

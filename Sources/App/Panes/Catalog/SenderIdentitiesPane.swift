@@ -27,15 +27,15 @@ enum SenderIdentitiesPane: TypedColumns {
         PanePage(rows: rows(try await context.service.senderIdentities(refresh: context.refresh)), next: nil)
     }
 
-    static func item(key: String, _ context: PaneContext) async throws -> ListRow {
-        guard let id = Int(key) else { throw SectionProblem("no sender identity \(key)") }
+    static func item(key: RowKey, _ context: PaneContext) async throws -> ListRow {
+        let id = try numericID(key)
         return rows([try await context.service.client.senderIdentity(id: id)])[0]
     }
 
     static func rows(_ senders: [SenderIdentity]) -> [ListRow] {
         senders.map { sender in
             let address = address(sender)
-            return ListRow(key: String(sender.id),
+            return ListRow(key: .id(sender.id),
                            cells: table.cells(sender),
                            copyValue: sender.email ?? address,
                            detail: [
@@ -47,15 +47,15 @@ enum SenderIdentitiesPane: TypedColumns {
     }
 
     /// Where it is used: each campaign and newsletter by name (from the cached lists), opening it.
-    static func section(_ section: SectionID, key: String, _ context: PaneContext) async throws -> [DetailLine] {
-        guard section == .usedBy, let id = Int(key) else { throw SectionProblem("nothing to load for \(section.title)") }
+    static func section(_ section: SectionID, key: RowKey, _ context: PaneContext) async throws -> [DetailLine] {
+        guard section == .usedBy, let id = key.id else { throw SectionProblem("nothing to load for \(section.title)") }
         let usage = try await context.service.senderUsage(id: id, refresh: context.refresh)
         async let campaigns = try? context.service.campaigns()
         async let newsletters = try? context.service.newsletters()
         let campaignNames = Names.byID((await campaigns) ?? [], id: \.id, name: \.name)
         let newsletterNames = Names.byID((await newsletters) ?? [], id: \.id, name: \.name)
         func line(_ label: String, _ id: Int, _ names: [Int: String], _ pane: PaneKind) -> DetailLine {
-            DetailLine(key: label, value: names[id].map { "\($0) (#\(id))" } ?? "#\(id)", link: .detail(pane, key: String(id)))
+            DetailLine(key: label, value: names[id].map { "\($0) (#\(id))" } ?? "#\(id)", link: .detail(pane, key: .id(id)))
         }
         let lines = usage.campaigns.map { line("Campaign", $0, campaignNames, .campaigns) }
             + usage.sentNewsletters.map { line("Newsletter, sent", $0, newsletterNames, .newsletters) }

@@ -22,7 +22,7 @@ enum SnippetsPane: TypedColumns {
     }
 
     /// Snippets are named, not numbered, and have no call of their own: one is found in the (cached) list.
-    static func item(key: String, _ context: PaneContext) async throws -> ListRow {
+    static func item(key: RowKey, _ context: PaneContext) async throws -> ListRow {
         guard let row = rows(try await context.service.snippets(refresh: context.refresh)).first(where: { $0.key == key }) else {
             throw SectionProblem("no snippet named \(key)")
         }
@@ -33,7 +33,7 @@ enum SnippetsPane: TypedColumns {
         snippets.map { snippet in
             let value = snippet.value ?? ""
             let lines = value.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            return ListRow(key: snippet.name,
+            return ListRow(key: .name(snippet.name),
                            cells: table.cells(snippet),
                            copyValue: "{{snippets.\(snippet.name)}}",
                            detail: [

@@ -50,7 +50,10 @@ enum SuppressionsPane: TypedColumns {
     ])
 
     /// A row's key: its list and address, so the same address on two lists is two rows.
-    static func key(_ type: SuppressionType, _ email: String) -> String { "\(type.rawValue)/\(email.lowercased())" }
+    static func key(_ type: SuppressionType, _ email: String) -> RowKey { key(list: type.rawValue, email) }
+
+    /// The key of an address on a list named as the API names it (a list cio does not know keeps its own name).
+    static func key(list: String, _ email: String) -> RowKey { .suppression(list: list, email: email.lowercased()) }
 
     static func query(_ state: AppState) -> ListQuery? { .suppressions(state.suppressionsQuery) }
     static func summary(query: ListQuery?) -> String? { asked(query).summary }
@@ -83,11 +86,10 @@ enum SuppressionsPane: TypedColumns {
         return PanePage(rows: rows(found.suppressions.map { Listed(type: asked.type, entry: $0) }), next: next)
     }
 
-    static func item(key: String, _ context: PaneContext) async throws -> ListRow {
-        let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else { throw SectionProblem("no suppressed address \(key)") }
-        let found = try await context.service.suppression(email: parts[1], refresh: context.refresh)
-        guard let entry = found.suppressions.first else { throw SectionProblem("\(parts[1]) is not suppressed (any more)") }
+    static func item(key: RowKey, _ context: PaneContext) async throws -> ListRow {
+        guard case .suppression(_, let email) = key else { throw SectionProblem("no suppressed address \(key)") }
+        let found = try await context.service.suppression(email: email, refresh: context.refresh)
+        guard let entry = found.suppressions.first else { throw SectionProblem("\(email) is not suppressed (any more)") }
         return try only(rows([Listed(type: found.category.flatMap(SuppressionType.init(parsing:)), entry: entry, category: found.category)]), key: key)
     }
 
@@ -99,11 +101,11 @@ enum SuppressionsPane: TypedColumns {
                 DetailLine(key: "Email", value: entry.email), DetailLine(key: "List", value: list),
                 DetailLine(key: "Since", value: TimeText.full(entry.created)), DetailLine(key: "Status", value: entry.status ?? "—"),
                 DetailLine(key: "Reason", value: entry.reason ?? "—"),
-                DetailLine(key: "People", value: "the profile(s) with this address", link: .detail(.customers, key: "email:\(entry.email)")),
+                DetailLine(key: "People", value: "the profile(s) with this address", link: .detail(.customers, key: .person(PersonKey(entry.email, .email)))),
             ]
             if let type = item.type { detail.append(DetailLine(key: "", value: "U takes the address off \(type.rawValue), after the review")) }
             let listKey = item.type?.rawValue ?? item.category ?? "unknown"
-            return ListRow(key: "\(listKey)/\(entry.email.lowercased())", cells: table.cells(item), copyValue: entry.email, detail: detail,
+            return ListRow(key: key(list: listKey, entry.email), cells: table.cells(item), copyValue: entry.email, detail: detail,
                            item: .suppression(item.type, entry))
         }
     }

@@ -11,16 +11,16 @@ extension AppState {
     }
 }
 
-/// What the Timeline pane shows: one person's (by person key), narrowed to messages or activities and to a channel.
+/// What the Timeline pane shows: one person's, narrowed to messages or activities and to a channel.
 public struct TimelineQuery: Sendable, Hashable {
-    /// The person, as a person key (`cio_id:…`, `id:…`, `email:…`); "" before one is chosen.
-    public var person = ""
+    /// The person, by the identifier the profile was opened with; nil before one is chosen.
+    public var person: PersonKey?
     /// How the breadcrumb names the person.
     public var label = ""
     public var kind: TimelineEntry.Kind?
     public var channel: String?
 
-    public init(person: String = "", label: String = "", kind: TimelineEntry.Kind? = nil, channel: String? = nil) {
+    public init(person: PersonKey? = nil, label: String = "", kind: TimelineEntry.Kind? = nil, channel: String? = nil) {
         self.person = person
         self.label = label
         self.kind = kind
@@ -29,11 +29,12 @@ public struct TimelineQuery: Sendable, Hashable {
 
     /// The store's cache key (never read back); "" while no person is chosen.
     var key: String {
-        person.isEmpty ? "" : [person, kind?.rawValue ?? "all", channel ?? "all"].joined(separator: ";")
+        guard let person else { return "" }
+        return [person.type.rawValue, person.value, kind?.rawValue ?? "all", channel ?? "all"].joined(separator: ";")
     }
 
     var summary: String {
-        ([label.isEmpty ? person : label] + [kind.map { $0 == .message ? "messages" : "activities" }, channel].compactMap { $0 }).joined(separator: " · ")
+        ([label.isEmpty ? person?.value ?? "" : label] + [kind.map { $0 == .message ? "messages" : "activities" }, channel].compactMap { $0 }).joined(separator: " · ")
     }
 }
 
@@ -56,7 +57,7 @@ enum TimelinePane: TypedColumns {
     ])
 
     static func query(_ state: AppState) -> ListQuery? { .timeline(state.timelineQuery) }
-    static func summary(query: ListQuery?) -> String? { asked(query).person.isEmpty ? nil : asked(query).summary }
+    static func summary(query: ListQuery?) -> String? { asked(query).person == nil ? nil : asked(query).summary }
 
     static func asked(_ query: ListQuery?) -> TimelineQuery {
         if case .timeline(let asked)? = query { asked } else { TimelineQuery() }
@@ -64,21 +65,20 @@ enum TimelinePane: TypedColumns {
 
     static func emptyText(query: ListQuery?) -> String {
         let asked = asked(query)
-        guard !asked.person.isEmpty else { return "Open a person (2, then /) and press T for their timeline." }
+        guard asked.person != nil else { return "Open a person (2, then /) and press T for their timeline." }
         return asked.kind == nil && asked.channel == nil ? "Nothing has happened to \(asked.summary) lately." : "Nothing matches \(asked.summary): e and t change the filter."
     }
 
     static func page(query: ListQuery?, start: String?, _ context: PaneContext) async throws -> PanePage {
         let asked = asked(query)
-        guard !asked.person.isEmpty else { return PanePage(rows: []) }
-        let person = PersonKey.parse(asked.person)
+        guard let person = asked.person else { return PanePage(rows: []) }
         let entries = try await context.service.timeline(id: person.value, idType: person.type, refresh: context.refresh)
         return PanePage(rows: rows(entries.filter { entry in
             (asked.kind == nil || entry.kind == asked.kind) && (asked.channel == nil || entry.channel == asked.channel)
         }))
     }
 
-    static func item(key: String, _ context: PaneContext) async throws -> ListRow {
+    static func item(key: RowKey, _ context: PaneContext) async throws -> ListRow {
         throw SectionProblem("a timeline entry opens from its timeline (T on a profile)")
     }
 
@@ -89,10 +89,10 @@ enum TimelinePane: TypedColumns {
                 DetailLine(key: "What", value: entry.what), DetailLine(key: "Channel", value: entry.channel ?? "—"),
                 DetailLine(key: "About", value: entry.title),
             ]
-            if let delivery = entry.deliveryID { detail.append(DetailLine(key: "Message", value: delivery, link: .detail(.messages, key: delivery))) }
+            if let delivery = entry.deliveryID { detail.append(DetailLine(key: "Message", value: delivery, link: .detail(.messages, key: .name(delivery)))) }
             if let activity = entry.activityID { detail.append(DetailLine(key: "Activity", value: activity)) }
             let key = [entry.kind.rawValue, entry.deliveryID ?? entry.activityID ?? "", entry.what, String(entry.time)].joined(separator: "/")
-            return ListRow(key: key, cells: table.cells(entry), copyValue: entry.deliveryID ?? entry.activityID ?? key, detail: detail, item: .timeline(entry))
+            return ListRow(key: .name(key), cells: table.cells(entry), copyValue: entry.deliveryID ?? entry.activityID ?? key, detail: detail, item: .timeline(entry))
         }
     }
 
@@ -119,7 +119,7 @@ enum TimelinePane: TypedColumns {
         case .open:
             guard let person = SegmentWrites.personShown(state) else { return [] }
             let (value, type) = SegmentWrites.identifier(person)
-            query = TimelineQuery(person: PersonKey.key((value, type)), label: person.email ?? value)
+            query = TimelineQuery(person: PersonKey(value, type), label: person.email ?? value)
             state.navigation.push(.list(kind))
         case .kind:
             let kinds: [TimelineEntry.Kind?] = [nil, .message, .activity]

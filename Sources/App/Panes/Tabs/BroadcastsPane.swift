@@ -28,13 +28,13 @@ enum BroadcastsPane: TypedColumns, ChartsMetrics, HasDeliveries {
         PanePage(rows: rows(try await context.service.broadcasts(refresh: context.refresh)))
     }
 
-    static func item(key: String, _ context: PaneContext) async throws -> ListRow {
+    static func item(key: RowKey, _ context: PaneContext) async throws -> ListRow {
         try only(rows([try await context.service.broadcast(id: numericID(key), refresh: context.refresh)]), key: key)
     }
 
     static let sections: [SectionID] = [.metrics, .actions, .triggers, .messages]
 
-    static func section(_ id: SectionID, key: String, _ context: PaneContext) async throws -> [DetailLine] {
+    static func section(_ id: SectionID, key: RowKey, _ context: PaneContext) async throws -> [DetailLine] {
         let broadcast = try numericID(key)
         switch id {
         case .metrics: return try await metricsSection(key: key, context)
@@ -48,7 +48,7 @@ enum BroadcastsPane: TypedColumns, ChartsMetrics, HasDeliveries {
     static func rows(_ broadcasts: [Broadcast]) -> [ListRow] {
         broadcasts.map { broadcast in
             ListRow(
-                key: String(broadcast.id),
+                key: .id(broadcast.id),
                 cells: table.cells(broadcast),
                 detail: [
                     DetailLine(key: "ID", value: String(broadcast.id)),

@@ -34,14 +34,14 @@ enum CampaignsPane: TypedColumns, ChartsMetrics, HasDeliveries, Exportable {
         PanePage(rows: rows(try await context.service.campaigns(refresh: context.refresh), segments: await Names.segments(context.service)))
     }
 
-    static func item(key: String, _ context: PaneContext) async throws -> ListRow {
+    static func item(key: RowKey, _ context: PaneContext) async throws -> ListRow {
         let campaign = try await context.service.campaign(id: numericID(key), refresh: context.refresh)
         return try only(rows([campaign], segments: await Names.segments(context.service)), key: key)
     }
 
     static let sections: [SectionID] = [.metrics, .actions, .links, .messages]
 
-    static func section(_ id: SectionID, key: String, _ context: PaneContext) async throws -> [DetailLine] {
+    static func section(_ id: SectionID, key: RowKey, _ context: PaneContext) async throws -> [DetailLine] {
         let campaign = try numericID(key)
         switch id {
         case .metrics: return try await CampaignSections.metrics(campaign: campaign, context)
@@ -56,7 +56,7 @@ enum CampaignsPane: TypedColumns, ChartsMetrics, HasDeliveries, Exportable {
     static func rows(_ campaigns: [Campaign], segments: [Int: String] = [:]) -> [ListRow] {
         campaigns.map { campaign in
             ListRow(
-                key: String(campaign.id),
+                key: .id(campaign.id),
                 cells: table.cells(campaign),
                 detail: [
                     DetailLine(key: "ID", value: String(campaign.id)),

@@ -86,19 +86,19 @@ enum CustomersPane: TypedColumns, Exportable, ManualSegmentMembership {
 
     /// The person key of a search that names one identifier: an email, an id or cio_id written as such, or a lone
     /// word that looks like one (digits, `cio_…`); nil for other searches.
-    static func typedKey(_ search: CustomerSearch) -> String? {
+    static func typedKey(_ search: CustomerSearch) -> RowKey? {
         switch search {
-        case .email(let email): PersonKey.key((email, .email))
-        case .identifier(let value, let type): PersonKey.key((value, type))
-        case .words(let word) where word.allSatisfy(\.isNumber) && !word.isEmpty: PersonKey.key((word, .id))
-        case .words(let word) where word.hasPrefix("cio_"): PersonKey.key((String(word.dropFirst(4)), .cioID))
+        case .email(let email): .person(PersonKey(email, .email))
+        case .identifier(let value, let type): .person(PersonKey(value, type))
+        case .words(let word) where word.allSatisfy(\.isNumber) && !word.isEmpty: .person(PersonKey(word, .id))
+        case .words(let word) where word.hasPrefix("cio_"): .person(PersonKey(String(word.dropFirst(4)), .cioID))
         case .words, .query: nil
         }
     }
 
     /// Whether the person found is the one `key` names (a lone word may have matched a name instead).
-    private static func names(_ person: CustomerIdentifiers, _ key: String) -> Bool {
-        let (value, type) = PersonKey.parse(key)
+    private static func names(_ person: CustomerIdentifiers, _ key: RowKey) -> Bool {
+        guard let (value, type) = key.person.map({ ($0.value, $0.type) }) else { return false }
         switch type {
         case .email: return person.email?.lowercased() == value.lowercased()
         case .id: return person.id == value
@@ -162,8 +162,8 @@ enum CustomersPane: TypedColumns, Exportable, ManualSegmentMembership {
     }
 
     /// A person by the identifier in their key, with name, created and subscription filled from the profile at once.
-    static func item(key: String, _ context: PaneContext) async throws -> ListRow {
-        let (value, type) = PersonKey.parse(key)
+    static func item(key: RowKey, _ context: PaneContext) async throws -> ListRow {
+        let (value, type) = try person(key)
         let profile = try await context.service.customerProfile(id: value, idType: type, refresh: context.refresh)
         var identifiers = profile.identifiers ?? CustomerIdentifiers()
         // The top-level id only echoes what was asked for: it is the person's id when asked by id, or when the
@@ -180,13 +180,19 @@ enum CustomersPane: TypedColumns, Exportable, ManualSegmentMembership {
         return row
     }
 
+    /// The identifier and its type a person's key names, or a clear problem for a row that has none.
+    static func person(_ key: RowKey) throws -> (value: String, type: IDType) {
+        guard let person = key.person else { throw SectionProblem("\(key) has no identifier to look the person up by") }
+        return (person.value, person.type)
+    }
+
     /// Reachability first (can she be reached at all, and why not), then attributes, segments and messages: what a
     /// lookup is for; they load together.
     static let sections: [SectionID] = [.reachability, .attributes, .segments, .messages, .identifiers, .activities, .relationships, .subscriptions]
 
-    static func section(_ section: SectionID, key: String, _ context: PaneContext) async throws -> [DetailLine] {
+    static func section(_ section: SectionID, key: RowKey, _ context: PaneContext) async throws -> [DetailLine] {
         let service = context.service
-        let person = PersonKey.parse(key)
+        let person = try Self.person(key)
         let (id, type) = person
         switch section {
         case .reachability:
@@ -203,7 +209,7 @@ enum CustomersPane: TypedColumns, Exportable, ManualSegmentMembership {
             let kinds = Dictionary((await everySegment ?? []).compactMap { segment in segment.type.map { (segment.id, $0) } }, uniquingKeysWith: { first, _ in first })
             return try await memberships.map { segment in
                 let kind = segment.type ?? kinds[segment.id]
-                return DetailLine(key: segment.name ?? "#\(segment.id)", value: (["#\(segment.id)"] + [kind].compactMap { $0 }).joined(separator: " · "), link: .detail(.segments, key: String(segment.id)))
+                return DetailLine(key: segment.name ?? "#\(segment.id)", value: (["#\(segment.id)"] + [kind].compactMap { $0 }).joined(separator: " · "), link: .detail(.segments, key: .id(segment.id)))
             }
         case .messages:
             return MessageSections.lines(try await service.customerMessages(id: id, idType: type, refresh: context.refresh))
@@ -212,7 +218,7 @@ enum CustomersPane: TypedColumns, Exportable, ManualSegmentMembership {
                 let what = [activity.type, activity.name].compactMap { $0 }.joined(separator: " ")
                 let detail = activity.deliveryType.map { " (\($0))" } ?? ""
                 return DetailLine(key: TimeText.short(activity.timestamp), value: what + detail,
-                                  link: activity.deliveryID.map { .detail(.messages, key: $0) })
+                                  link: activity.deliveryID.map { .detail(.messages, key: .name($0)) })
             }
         case .relationships:
             return try await PersonSections.relationships(person, context)
@@ -229,7 +235,7 @@ enum CustomersPane: TypedColumns, Exportable, ManualSegmentMembership {
     }
 
 
-    static func exportSpec(key: String?, _ state: AppState) -> ExportSpec? {
+    static func exportSpec(key: RowKey?, _ state: AppState) -> ExportSpec? {
         // The people a search found, from its list; an opened person is not an export.
         state.isOnList && !state.customerQuery.isEmpty ? .customers(query: state.customerQuery) : nil
     }
@@ -240,12 +246,12 @@ enum CustomersPane: TypedColumns, Exportable, ManualSegmentMembership {
 
     static func rows(_ people: [CustomerIdentifiers]) -> [ListRow] {
         people.enumerated().map { index, person in
-            let key = PersonKey.make(person) ?? "row:\(index)"
+            let key = RowKey.person(of: person) ?? .position(index)
             return ListRow(
                 key: key,
                 cells: table.cells(person),
                 // No detail lines: the profile shows the cells under the column titles.
-                copyValue: person.email ?? person.id ?? key,
+                copyValue: person.email ?? person.id ?? key.description,
                 item: .person(person)
             )
         }

@@ -36,7 +36,7 @@ enum ExportsPane: TypedColumns, FollowsProgress {
         PanePage(rows: rows(try await context.service.exports(refresh: context.refresh)))
     }
 
-    static func item(key: String, _ context: PaneContext) async throws -> ListRow {
+    static func item(key: RowKey, _ context: PaneContext) async throws -> ListRow {
         try only(rows([try await context.service.client.export(id: numericID(key))]), key: key)
     }
 
@@ -51,7 +51,7 @@ enum ExportsPane: TypedColumns, FollowsProgress {
         exports.map { export in
             let status = export.statusText
             return ListRow(
-                key: String(export.id),
+                key: .id(export.id),
                 cells: table.cells(export),
                 detail: [
                     DetailLine(key: "ID", value: String(export.id)),

@@ -34,7 +34,7 @@ enum JournalPane: TypedColumns {
         PanePage(rows: rows(context.journal?.attempts() ?? []))
     }
 
-    static func item(key: String, _ context: PaneContext) async throws -> ListRow {
+    static func item(key: RowKey, _ context: PaneContext) async throws -> ListRow {
         guard let row = rows(context.journal?.attempts() ?? []).first(where: { $0.key == key }) else { throw SectionProblem("no write \(key) in the journal") }
         return row
     }
@@ -44,7 +44,7 @@ enum JournalPane: TypedColumns {
         entries.enumerated().reversed().map { index, entry in
             let seconds = entry.seconds
             return ListRow(
-                key: String(index),
+                key: .id(index),
                 cells: table.cells(entry),
                 copyValue: entry.resultID ?? entry.endpoint,
                 detail: [

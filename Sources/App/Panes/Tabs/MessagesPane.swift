@@ -65,15 +65,15 @@ enum MessagesPane: TypedColumns {
         return PanePage(rows: rows(page.messages, source: messages.source, names: names), next: page.next)
     }
 
-    static func item(key: String, _ context: PaneContext) async throws -> ListRow {
-        let delivery = try await context.service.message(id: key, refresh: context.refresh)
+    static func item(key: RowKey, _ context: PaneContext) async throws -> ListRow {
+        let delivery = try await context.service.message(id: textID(key), refresh: context.refresh)
         return try only(rows([delivery], names: await OriginNames.load(for: [delivery], service: context.service)), key: key)
     }
 
     /// Nothing loads by itself: the archived body is asked for (`b`), as the API allows 100 a day.
-    static func section(_ id: SectionID, key: String, _ context: PaneContext) async throws -> [DetailLine] {
+    static func section(_ id: SectionID, key: RowKey, _ context: PaneContext) async throws -> [DetailLine] {
         guard id == .archivedBody else { throw SectionProblem("nothing to load for \(id.title)") }
-        return MessageSections.archivedBody(try await context.service.archivedMessage(id: key, refresh: context.refresh))
+        return MessageSections.archivedBody(try await context.service.archivedMessage(id: textID(key), refresh: context.refresh))
     }
 
     static var bindings: [Binding] {
@@ -119,15 +119,15 @@ enum MessagesPane: TypedColumns {
             let (origin, originRoute) = names.origin(of: delivery, source: source)
             let person = person(delivery)
             return ListRow(
-                key: delivery.id,
+                key: .name(delivery.id),
                 cells: table.cells(Listed(delivery: delivery, origin: origin)),
                 detail: [
                     DetailLine(key: "ID", value: delivery.id),
                     DetailLine(key: "Type", value: delivery.type ?? "—"),
                     DetailLine(key: "State", value: delivery.latestMetric ?? "—"),
                     DetailLine(key: "Recipient", value: delivery.recipient ?? ""),
-                    DetailLine(key: "Person", value: person, link: delivery.customerIdentifiers.flatMap(PersonKey.make).map { .detail(.customers, key: $0) }
-                        ?? delivery.customerID.map { .detail(.customers, key: "id:\($0)") }),
+                    DetailLine(key: "Person", value: person, link: delivery.customerIdentifiers.flatMap(RowKey.person(of:)).map { .detail(.customers, key: $0) }
+                        ?? delivery.customerID.map { .detail(.customers, key: .person(PersonKey($0, .id))) }),
                     DetailLine(key: "Subject", value: delivery.subject ?? ""),
                     DetailLine(key: "From", value: origin, link: originRoute),
                     DetailLine(key: "Failure", value: delivery.failureMessage ?? ""),

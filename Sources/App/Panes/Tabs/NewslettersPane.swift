@@ -29,14 +29,14 @@ enum NewslettersPane: TypedColumns, ChartsMetrics, HasDeliveries, Exportable {
         PanePage(rows: rows(try await context.service.newsletters(refresh: context.refresh), segments: await Names.segments(context.service)))
     }
 
-    static func item(key: String, _ context: PaneContext) async throws -> ListRow {
+    static func item(key: RowKey, _ context: PaneContext) async throws -> ListRow {
         let newsletter = try await context.service.newsletter(id: numericID(key), refresh: context.refresh)
         return try only(rows([newsletter], segments: await Names.segments(context.service)), key: key)
     }
 
     static let sections: [SectionID] = [.metrics, .messages]
 
-    static func section(_ id: SectionID, key: String, _ context: PaneContext) async throws -> [DetailLine] {
+    static func section(_ id: SectionID, key: RowKey, _ context: PaneContext) async throws -> [DetailLine] {
         switch id {
         case .metrics: return try await metricsSection(key: key, context)
         case .messages: return try await deliveriesSection(key: key, context)
@@ -47,7 +47,7 @@ enum NewslettersPane: TypedColumns, ChartsMetrics, HasDeliveries, Exportable {
     static func rows(_ newsletters: [Newsletter], segments: [Int: String] = [:]) -> [ListRow] {
         newsletters.map { newsletter in
             ListRow(
-                key: String(newsletter.id),
+                key: .id(newsletter.id),
                 cells: table.cells(newsletter),
                 detail: [
                     DetailLine(key: "ID", value: String(newsletter.id)),

@@ -21,7 +21,7 @@ enum SegmentsPane: TypedColumns, HasMembers, ManagesManualSegments, ManualSegmen
         Column(TableColumn("Tags", width: .flexible(min: 6, weight: 2), dropPriority: 2)) { $0.tags.joined(separator: ", ") },
     ])
 
-    static func lazyValues(key: String, _ context: PaneContext) async throws -> [LazyValue] {
+    static func lazyValues(key: RowKey, _ context: PaneContext) async throws -> [LazyValue] {
         let count = try await context.service.segmentCustomerCount(id: numericID(key), refresh: context.refresh)
         return [LazyValue(text: Format.grouped(count), number: Double(count))]
     }
@@ -30,18 +30,18 @@ enum SegmentsPane: TypedColumns, HasMembers, ManagesManualSegments, ManualSegmen
         PanePage(rows: rows(try await context.service.segments(refresh: context.refresh)))
     }
 
-    static func item(key: String, _ context: PaneContext) async throws -> ListRow {
+    static func item(key: RowKey, _ context: PaneContext) async throws -> ListRow {
         try only(rows([try await context.service.segment(id: numericID(key), refresh: context.refresh)]), key: key)
     }
 
-    static func members(key: String, start: String?, _ context: PaneContext) async throws -> PanePage {
+    static func members(key: RowKey, start: String?, _ context: PaneContext) async throws -> PanePage {
         let page = try await context.service.segmentMembers(id: numericID(key), start: start, refresh: context.refresh)
         return PanePage(rows: CustomersPane.rows(page.identifiers), next: page.next)
     }
 
     static let sections: [SectionID] = [.membership, .usedBy]
 
-    static func section(_ id: SectionID, key: String, _ context: PaneContext) async throws -> [DetailLine] {
+    static func section(_ id: SectionID, key: RowKey, _ context: PaneContext) async throws -> [DetailLine] {
         let segment = try numericID(key)
         switch id {
         case .membership:
@@ -62,11 +62,11 @@ enum SegmentsPane: TypedColumns, HasMembers, ManagesManualSegments, ManualSegmen
         let campaigns = Names.byID((try? await context.service.campaigns()) ?? [], id: \.id, name: \.name)
         let newsletters = Names.byID((try? await context.service.newsletters()) ?? [], id: \.id, name: \.name)
         var lines = usage.campaigns.map { campaign in
-            DetailLine(key: "Campaign \(campaign)", value: campaigns[campaign] ?? "#\(campaign)", link: .detail(.campaigns, key: String(campaign)))
+            DetailLine(key: "Campaign \(campaign)", value: campaigns[campaign] ?? "#\(campaign)", link: .detail(.campaigns, key: .id(campaign)))
         }
         for (label, ids) in [("Newsletter", usage.sentNewsletters), ("Draft newsletter", usage.draftNewsletters)] {
             lines += ids.map { newsletter in
-                DetailLine(key: "\(label) \(newsletter)", value: newsletters[newsletter] ?? "#\(newsletter)", link: .detail(.newsletters, key: String(newsletter)))
+                DetailLine(key: "\(label) \(newsletter)", value: newsletters[newsletter] ?? "#\(newsletter)", link: .detail(.newsletters, key: .id(newsletter)))
             }
         }
         return lines.isEmpty ? [DetailLine(key: "", value: "nothing uses this segment")] : lines
@@ -76,7 +76,7 @@ enum SegmentsPane: TypedColumns, HasMembers, ManagesManualSegments, ManualSegmen
         segments.map { segment in
             let type = segment.type ?? "—"
             return ListRow(
-                key: String(segment.id),
+                key: .id(segment.id),
                 cells: table.cells(segment),
                 copyValue: String(segment.id),
                 detail: [

@@ -28,13 +28,13 @@ enum TransactionalPane: TypedColumns, ChartsMetrics, HasDeliveries, Exportable {
         PanePage(rows: rows(try await context.service.transactionalTemplates(refresh: context.refresh)))
     }
 
-    static func item(key: String, _ context: PaneContext) async throws -> ListRow {
+    static func item(key: RowKey, _ context: PaneContext) async throws -> ListRow {
         try only(rows([try await context.service.transactionalTemplate(id: numericID(key), refresh: context.refresh)]), key: key)
     }
 
     static let sections: [SectionID] = [.metrics, .deliveries]
 
-    static func section(_ id: SectionID, key: String, _ context: PaneContext) async throws -> [DetailLine] {
+    static func section(_ id: SectionID, key: RowKey, _ context: PaneContext) async throws -> [DetailLine] {
         switch id {
         case .metrics: return try await metricsSection(key: key, context)
         case .deliveries: return try await deliveriesSection(key: key, context)
@@ -45,7 +45,7 @@ enum TransactionalPane: TypedColumns, ChartsMetrics, HasDeliveries, Exportable {
     static func rows(_ templates: [TransactionalTemplate]) -> [ListRow] {
         templates.map { template in
             ListRow(
-                key: String(template.id),
+                key: .id(template.id),
                 cells: table.cells(template),
                 detail: [
                     DetailLine(key: "ID", value: String(template.id)),
