@@ -8,8 +8,8 @@ enum PipelinesRoutes {
     static let batchBytes = 500 * 1_024
 
     static func register(_ router: inout Router, app: SandboxApp) {
-        for call in PipelinesParser.calls.sorted() {
-            router.post("/cdp/v1/\(call)") { exchange, _ in single(call, exchange, app) }
+        for call in PipelinesCall.allCases {
+            router.post("/cdp/v1/\(call.rawValue)") { exchange, _ in single(call.rawValue, exchange, app) }
         }
         router.post("/cdp/v1/batch") { exchange, _ in batch(exchange, app) }
     }
