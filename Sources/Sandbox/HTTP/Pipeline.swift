@@ -13,23 +13,23 @@ final class Pipeline: Sendable {
         self.app = app
         faults = FaultInjector(seed: app.options.seed, errorRate: app.options.errorRate, malformedRate: app.options.malformedRate)
         var router = Router()
-        CustomerRoutes.register(&router, app: app)
-        SegmentRoutes.register(&router, app: app)
-        CampaignRoutes.register(&router, app: app)
-        BroadcastRoutes.register(&router, app: app)
-        NewsletterRoutes.register(&router, app: app)
-        MessageRoutes.register(&router, app: app)
-        ActivityRoutes.register(&router, app: app)
-        SuppressionRoutes.register(&router, app: app)
-        ObjectRoutes.register(&router, app: app)
-        ExportRoutes.register(&router, app: app)
-        TransactionalRoutes.register(&router, app: app)
-        WorkspaceRoutes.register(&router, app: app)
-        VariantRoutes.register(&router, app: app)
-        TrackRoutes.register(&router, app: app)
-        TrackV1Routes.register(&router, app: app)
-        TrackWriteRoutes.register(&router, app: app)
-        PipelinesRoutes.register(&router, app: app)
+        CustomerRoutes.register(&router)
+        SegmentRoutes.register(&router)
+        CampaignRoutes.register(&router)
+        BroadcastRoutes.register(&router)
+        NewsletterRoutes.register(&router)
+        MessageRoutes.register(&router)
+        ActivityRoutes.register(&router)
+        SuppressionRoutes.register(&router)
+        ObjectRoutes.register(&router)
+        ExportRoutes.register(&router)
+        TransactionalRoutes.register(&router)
+        WorkspaceRoutes.register(&router)
+        VariantRoutes.register(&router)
+        TrackRoutes.register(&router)
+        TrackV1Routes.register(&router)
+        TrackWriteRoutes.register(&router)
+        PipelinesRoutes.register(&router)
         self.router = router
     }
 
@@ -118,7 +118,7 @@ final class Pipeline: Sendable {
         switch router.match(method: exchange.method, segments: exchange.segments) {
         case .found(let handler, let parameters):
             do {
-                return try await handler(exchange, parameters)
+                return try handler(RouteRequest(exchange: exchange, parameters: parameters, app: app))
             } catch let failure as APIFailure {
                 return failureReply(failure)
             } catch {

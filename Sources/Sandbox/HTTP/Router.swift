@@ -1,6 +1,7 @@
 /// Matches a method and decoded path segments against patterns like `/v1/customers/:id/attributes`.
 struct Router: Sendable {
-    typealias Handler = @Sendable (Exchange, Parameters) async throws -> Reply
+    /// A route's handler: a named function of the route table's type, given the routed request.
+    typealias Handler = @Sendable (RouteRequest) throws -> Reply
 
     /// Values captured from `:name` segments.
     struct Parameters: Sendable {
@@ -25,14 +26,14 @@ struct Router: Sendable {
 
     private var routes: [Route] = []
 
-    mutating func add(_ method: String, _ pattern: String, _ handler: @escaping Handler) {
+    mutating func add(_ method: String, _ pattern: String, use handler: @escaping Handler) {
         routes.append(Route(method: method, pattern: pattern.split(separator: "/").map(String.init), handler: handler))
     }
 
-    mutating func get(_ pattern: String, _ handler: @escaping Handler) { add("GET", pattern, handler) }
-    mutating func post(_ pattern: String, _ handler: @escaping Handler) { add("POST", pattern, handler) }
-    mutating func put(_ pattern: String, _ handler: @escaping Handler) { add("PUT", pattern, handler) }
-    mutating func delete(_ pattern: String, _ handler: @escaping Handler) { add("DELETE", pattern, handler) }
+    mutating func get(_ pattern: String, use handler: @escaping Handler) { add("GET", pattern, use: handler) }
+    mutating func post(_ pattern: String, use handler: @escaping Handler) { add("POST", pattern, use: handler) }
+    mutating func put(_ pattern: String, use handler: @escaping Handler) { add("PUT", pattern, use: handler) }
+    mutating func delete(_ pattern: String, use handler: @escaping Handler) { add("DELETE", pattern, use: handler) }
 
     /// What a request path resolves to.
     enum Match {

@@ -1,22 +1,26 @@
 /// `/v1/activities` and the per-person feed.
 enum ActivityRoutes {
-    static func register(_ router: inout Router, app: SandboxApp) {
-        router.get("/v1/activities") { exchange, _ in
-            var customer: Int32?
-            if let value = exchange.query["customer_id"], !value.isEmpty {
-                guard let row = try app.store.resolve(value, idType: exchange.query["id_type"]) else {
-                    // An unknown person simply has no activity.
-                    return .json(.obj(["activities": .array([]), "next": .string("")]))
-                }
-                customer = Int32(row)
+    static func register(_ router: inout Router) {
+        router.get("/v1/activities", use: listActivities)
+    }
+
+    static func listActivities(_ request: RouteRequest) throws -> Reply {
+        let exchange = request.exchange
+        var customer: Int32?
+        if let value = exchange.query["customer_id"], !value.isEmpty {
+            guard let row = try request.app.store.resolve(value, idType: exchange.query["id_type"]) else {
+                // An unknown person simply has no activity.
+                return .json(.obj(["activities": .array([]), "next": .string("")]))
             }
-            return try feed(exchange, customer: customer, app: app)
+            customer = Int32(row)
         }
+        return try feed(request, customer: customer)
     }
 
     /// `documents400`: the operation documents a 400, so a `type` outside the spec's enum and a `limit` above its
     /// maximum are refused; elsewhere the type matches nothing and the limit is clamped.
-    static func feed(_ exchange: Exchange, customer: Int32?, app: SandboxApp, documents400: Bool = false) throws -> Reply {
+    static func feed(_ request: RouteRequest, customer: Int32?, documents400: Bool = false) throws -> Reply {
+        let (exchange, app) = (request.exchange, request.app)
         let limit = try exchange.limit(default: 10, max: 100, refusesAboveMaximum: documents400)
         let offset = Cursor.decode(exchange.query["start"], pastEnd: Int(Int32.max)) ?? 0
         let type = exchange.query["type"].flatMap { $0.isEmpty ? nil : $0 }

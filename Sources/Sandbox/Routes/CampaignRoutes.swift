@@ -1,63 +1,68 @@
 /// `/v1/campaigns…`: campaigns, their actions, metrics, journey metrics and messages.
 enum CampaignRoutes {
-    static func register(_ router: inout Router, app: SandboxApp) {
-        router.get("/v1/campaigns") { _, _ in
-            .json(.obj(["campaigns": .array(app.data.campaigns.map(CampaignWire.campaign))]))
-        }
+    static func register(_ router: inout Router) {
+        router.get("/v1/campaigns", use: listCampaigns)
+        router.get("/v1/campaigns/:id", use: getCampaign)
+        router.get("/v1/campaigns/:id/metrics", use: campaignMetrics)
+        router.get("/v1/campaigns/:id/metrics/links", use: campaignLinkMetrics)
+        router.get("/v1/campaigns/:id/actions", use: listActions)
+        router.get("/v1/campaigns/:id/actions/:action", use: getAction)
+        router.get("/v1/campaigns/:id/actions/:action/metrics", use: actionMetrics)
+        router.get("/v1/campaigns/:id/actions/:action/metrics/links", use: actionLinkMetrics)
+        router.get("/v1/campaigns/:id/journey_metrics", use: journeyMetrics)
+        router.get("/v1/campaigns/:id/messages", use: campaignMessages)
+    }
 
-        router.get("/v1/campaigns/:id") { _, parameters in
-            .json(.obj(["campaign": CampaignWire.campaign(try campaign(parameters, app))]))
-        }
+    static func listCampaigns(_ request: RouteRequest) -> Reply {
+        .json(.obj(["campaigns": .array(request.app.data.campaigns.map(CampaignWire.campaign))]))
+    }
 
-        router.get("/v1/campaigns/:id/metrics") { exchange, parameters in
-            let campaign = try campaign(parameters, app)
-            return try MetricsReply.series(.campaign(campaign.id), exchange, app: app, allowVersion2: true)
-        }
+    static func getCampaign(_ request: RouteRequest) throws -> Reply {
+        .json(.obj(["campaign": CampaignWire.campaign(try campaign(request))]))
+    }
 
-        router.get("/v1/campaigns/:id/metrics/links") { exchange, parameters in
-            let campaign = try campaign(parameters, app)
-            return try MetricsReply.links(campaign.links, owner: .campaign(campaign.id), exchange, app: app)
-        }
+    static func campaignMetrics(_ request: RouteRequest) throws -> Reply {
+        try MetricsReply.series(.campaign(try campaign(request).id), request, allowVersion2: true)
+    }
 
-        router.get("/v1/campaigns/:id/actions") { exchange, parameters in
-            let campaign = try campaign(parameters, app)
-            // Fixed pages of ten; only `start` is accepted.
-            let page = Cursor.page(campaign.actions, start: exchange.query["start"], limit: 10)
-            var pairs: [(String, SandboxJSON)] = [("actions", .array(page.items.map { CampaignWire.action($0, parentKey: "campaign_id") }))]
-            pairs.append(("next", .string(page.next ?? "")))
-            return .json(.obj(pairs))
-        }
+    static func campaignLinkMetrics(_ request: RouteRequest) throws -> Reply {
+        let campaign = try campaign(request)
+        return try MetricsReply.links(campaign.links, owner: .campaign(campaign.id), request)
+    }
 
-        router.get("/v1/campaigns/:id/actions/:action") { _, parameters in
-            let (_, action) = try action(parameters, app)
-            return .json(.obj(["action": CampaignWire.action(action, parentKey: "campaign_id")]))
-        }
+    /// Fixed pages of ten; only `start` is accepted.
+    static func listActions(_ request: RouteRequest) throws -> Reply {
+        let campaign = try campaign(request)
+        let page = Cursor.page(campaign.actions, start: request.exchange.query["start"], limit: 10)
+        return .json(.obj([
+            "actions": .array(page.items.map { CampaignWire.action($0, parentKey: "campaign_id") }),
+            "next": .string(page.next ?? ""),
+        ]))
+    }
 
-        router.get("/v1/campaigns/:id/actions/:action/metrics") { exchange, parameters in
-            let (_, action) = try action(parameters, app)
-            return try MetricsReply.series(.action(action.id), exchange, app: app, allowVersion2: true)
-        }
+    static func getAction(_ request: RouteRequest) throws -> Reply {
+        .json(.obj(["action": CampaignWire.action(try action(request).action, parentKey: "campaign_id")]))
+    }
 
-        router.get("/v1/campaigns/:id/actions/:action/metrics/links") { exchange, parameters in
-            let (campaign, action) = try action(parameters, app)
-            return try MetricsReply.links(campaign.links, owner: .action(action.id), exchange, app: app, checksType: true)
-        }
+    static func actionMetrics(_ request: RouteRequest) throws -> Reply {
+        try MetricsReply.series(.action(try action(request).action.id), request, allowVersion2: true)
+    }
 
-        router.get("/v1/campaigns/:id/journey_metrics") { exchange, parameters in
-            try journeyMetrics(exchange, parameters, app)
-        }
+    static func actionLinkMetrics(_ request: RouteRequest) throws -> Reply {
+        let (campaign, action) = try action(request)
+        return try MetricsReply.links(campaign.links, owner: .action(action.id), request, checksType: true)
+    }
 
-        router.get("/v1/campaigns/:id/messages") { exchange, parameters in
-            let campaign = try campaign(parameters, app)
-            return try MessageQuery.list(exchange, base: DeliverySelector(campaignID: campaign.id), shape: .full, app: app, documents400: true)
-        }
+    static func campaignMessages(_ request: RouteRequest) throws -> Reply {
+        let campaign = try campaign(request)
+        return try MessageQuery.list(request, base: DeliverySelector(campaignID: campaign.id), shape: .full, documents400: true)
     }
 
     /// A campaign's journey figures (v2 only): "messaged" counted from its deliveries, the rest in proportion to it.
-    static func journeyMetrics(_ exchange: Exchange, _ parameters: Router.Parameters, _ app: SandboxApp) throws -> Reply {
-        let campaign = try campaign(parameters, app)
+    static func journeyMetrics(_ request: RouteRequest) throws -> Reply {
+        let (campaign, app) = (try campaign(request), request.app)
         let now = app.store.clock.unixNow()
-        let boundaries = try MetricWindow.version2(exchange, now: now, requireAll: true, defaultZone: "UTC")
+        let boundaries = try MetricWindow.version2(request.exchange, now: now, requireAll: true, defaultZone: "UTC")
         let counts = app.store.tally(.campaign(campaign.id), boundaries: boundaries)
         let sent = counts[Metric.sent.rawValue]
         let converted = counts[Metric.converted.rawValue]
@@ -75,15 +80,15 @@ enum CampaignRoutes {
         ])]))
     }
 
-    static func campaign(_ parameters: Router.Parameters, _ app: SandboxApp) throws -> CampaignRecord {
-        let id = try parameters.int("id")
-        guard let campaign = app.data.campaigns.first(where: { $0.id == id }) else { throw APIFailure.notFound("campaign \(id) not found") }
+    static func campaign(_ request: RouteRequest) throws -> CampaignRecord {
+        let id = try request.parameters.int("id")
+        guard let campaign = request.app.data.campaigns.first(where: { $0.id == id }) else { throw APIFailure.notFound("campaign \(id) not found") }
         return campaign
     }
 
-    static func action(_ parameters: Router.Parameters, _ app: SandboxApp) throws -> (CampaignRecord, ActionRecord) {
-        let campaign = try campaign(parameters, app)
-        let id = try parameters.int("action")
+    static func action(_ request: RouteRequest) throws -> (campaign: CampaignRecord, action: ActionRecord) {
+        let campaign = try campaign(request)
+        let id = try request.parameters.int("action")
         guard let action = campaign.actions.first(where: { $0.id == id }) else {
             throw APIFailure.notFound("action \(id) not found in campaign \(campaign.id)")
         }

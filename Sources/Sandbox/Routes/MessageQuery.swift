@@ -37,9 +37,9 @@ enum MessageQuery {
     /// `documents400`: the operation documents a 400 and its `limit` a maximum, so a `limit` above the maximum is
     /// refused, not clamped.
     static func list(
-        _ exchange: Exchange, base: DeliverySelector, shape: DeliveryWire.Shape, app: SandboxApp, defaultLimit: Int = 50,
-        documents400: Bool = false
+        _ request: RouteRequest, base: DeliverySelector, shape: DeliveryWire.Shape, defaultLimit: Int = 50, documents400: Bool = false
     ) throws -> Reply {
+        let (exchange, app) = (request.exchange, request.app)
         let limit = try exchange.limit(default: defaultLimit, max: 1_000, refusesAboveMaximum: documents400)
         let (selector, window) = try selector(exchange, base: base, now: app.store.clock.unixNow())
         let before = Cursor.decode(exchange.query["start"], pastEnd: 0)

@@ -3,9 +3,9 @@ enum MetricsReply {
     /// `{"metric":{"series":{…}}}` for an owner's deliveries, honouring version/res/start/end/tz or period/steps,
     /// and `type` (one channel) where the endpoint takes it.
     static func series(
-        _ owner: DeliveryOwner, _ exchange: Exchange, app: SandboxApp, allowVersion2: Bool, webhookKeys: Bool = true,
-        acceptsType: Bool = true
+        _ owner: DeliveryOwner, _ request: RouteRequest, allowVersion2: Bool, webhookKeys: Bool = true, acceptsType: Bool = true
     ) throws -> Reply {
+        let (exchange, app) = (request.exchange, request.app)
         let now = app.store.clock.unixNow()
         let boundaries = allowVersion2 ? try MetricWindow.forCampaign(exchange, now: now).boundaries : try MetricWindow.version1(exchange, now: now)
         let channel = acceptsType ? try channel(exchange.query["type"]) : nil
@@ -18,7 +18,8 @@ enum MetricsReply {
     /// `{"links":[…]}`: each of the owner's tracked links with its clicks per v1 period. Clicks here are not
     /// split by channel, so `type` narrows nothing; `checksType` refuses a value outside the spec's channels where the operation
     /// documents a 400 to refuse it with.
-    static func links(_ links: [LinkRecord], owner: DeliveryOwner, _ exchange: Exchange, app: SandboxApp, checksType: Bool = false) throws -> Reply {
+    static func links(_ links: [LinkRecord], owner: DeliveryOwner, _ request: RouteRequest, checksType: Bool = false) throws -> Reply {
+        let (exchange, app) = (request.exchange, request.app)
         if checksType { _ = try channel(exchange.query["type"]) }
         let now = app.store.clock.unixNow()
         let boundaries = try MetricWindow.version1(exchange, now: now)

@@ -7,11 +7,11 @@ enum PipelinesRoutes {
     static let callBytes = 32 * 1_024
     static let batchBytes = 500 * 1_024
 
-    static func register(_ router: inout Router, app: SandboxApp) {
-        for call in PipelinesParser.calls.sorted() {
-            router.post("/cdp/v1/\(call)") { exchange, _ in single(call, exchange, app) }
+    static func register(_ router: inout Router) {
+        for call in PipelinesCall.allCases {
+            router.post("/cdp/v1/\(call.rawValue)") { single(call, $0) }
         }
-        router.post("/cdp/v1/batch") { exchange, _ in batch(exchange, app) }
+        router.post("/cdp/v1/batch", use: batch)
     }
 
     static func isStrict(_ exchange: Exchange) -> Bool {
@@ -31,11 +31,12 @@ enum PipelinesRoutes {
         .json(.obj(["code": .string("unauthorized"), "message": .string(message)]), status: 401)
     }
 
-    private static func single(_ call: String, _ exchange: Exchange, _ app: SandboxApp) -> Reply {
+    private static func single(_ call: PipelinesCall, _ request: RouteRequest) -> Reply {
+        let (exchange, app) = (request.exchange, request.app)
         guard exchange.body.count <= callBytes else { return invalid("the request is \(exchange.body.count) bytes; the limit is 32 kB", exchange) }
         guard let body = SandboxJSON.parse(exchange.body) else { return invalid("the request body \(SandboxJSON.unreadable(exchange.body))", exchange) }
         do throws(TrackProblem) {
-            _ = app.store.apply([try PipelinesParser.operation(call, body)])
+            _ = app.store.apply([try PipelinesParser.operation(call.rawValue, body)])
         } catch {
             return invalid(error.message, exchange)
         }
@@ -44,7 +45,8 @@ enum PipelinesRoutes {
 
     /// `{"batch":[{"type":…,…}],"context"?}`: each item checked as its type. Strict mode refuses the whole batch for
     /// one bad item (and applies nothing); otherwise the good items are applied and the bad ones dropped.
-    private static func batch(_ exchange: Exchange, _ app: SandboxApp) -> Reply {
+    private static func batch(_ request: RouteRequest) -> Reply {
+        let (exchange, app) = (request.exchange, request.app)
         guard exchange.body.count <= batchBytes else { return invalid("the request is \(exchange.body.count) bytes; the limit is 500 kB", exchange) }
         guard let body = SandboxJSON.parse(exchange.body), body.members != nil else { return invalid("the request body is not a JSON object", exchange) }
         guard let items = body["batch"]?.arrayValue else { return invalid("batch is required and must be an array", exchange) }

@@ -1,35 +1,40 @@
 /// Track API v2: `POST /api/v2/entity` (one operation) and `POST /api/v2/batch` (many), applied to the workspace.
 enum TrackWriteRoutes {
-    static func register(_ router: inout Router, app: SandboxApp) {
-        router.post("/api/v2/entity") { exchange, _ in
-            guard exchange.body.count < TrackLimits.entityBytes else {
-                return refused(.tooLarge("body", "the request is \(exchange.body.count) bytes; /api/v2/entity takes less than 32 kB"))
-            }
-            guard let body = SandboxJSON.parse(exchange.body) else { return refused(.value("body", "the request body \(SandboxJSON.unreadable(exchange.body))")) }
-            do throws(TrackProblem) {
-                try app.store.apply(EntityParser.operation(body))
-            } catch {
-                return refused(error)
-            }
-            return .json(.obj([]))
-        }
+    static func register(_ router: inout Router) {
+        router.post("/api/v2/entity", use: entity)
+        router.post("/api/v2/batch", use: batch)
+    }
 
-        router.post("/api/v2/batch") { exchange, _ in
-            guard exchange.body.count < TrackLimits.batchBytes else {
-                return refused(.tooLarge("body", "the request is \(exchange.body.count) bytes; /api/v2/batch takes less than 500 kB"))
-            }
-            guard let body = SandboxJSON.parse(exchange.body) else { return refused(.value("body", "the request body \(SandboxJSON.unreadable(exchange.body))")) }
-            guard body.members != nil else { return refused(.type("body", "an object")) }
-            // The spec's batch body requires no member, so `{}` is an empty batch; a `batch` that is there must be
-            // an array.
-            guard let items = body["batch"] else { return batch([], app) }
-            guard let operations = items.arrayValue else { return refused(.type("batch", "an array")) }
-            return batch(operations, app)
+    static func entity(_ request: RouteRequest) -> Reply {
+        let exchange = request.exchange
+        guard exchange.body.count < TrackLimits.entityBytes else {
+            return refused(.tooLarge("body", "the request is \(exchange.body.count) bytes; /api/v2/entity takes less than 32 kB"))
         }
+        guard let body = SandboxJSON.parse(exchange.body) else { return refused(.value("body", "the request body \(SandboxJSON.unreadable(exchange.body))")) }
+        do throws(TrackProblem) {
+            try request.app.store.apply(EntityParser.operation(body))
+        } catch {
+            return refused(error)
+        }
+        return .json(.obj([]))
+    }
+
+    static func batch(_ request: RouteRequest) -> Reply {
+        let exchange = request.exchange
+        guard exchange.body.count < TrackLimits.batchBytes else {
+            return refused(.tooLarge("body", "the request is \(exchange.body.count) bytes; /api/v2/batch takes less than 500 kB"))
+        }
+        guard let body = SandboxJSON.parse(exchange.body) else { return refused(.value("body", "the request body \(SandboxJSON.unreadable(exchange.body))")) }
+        guard body.members != nil else { return refused(.type("body", "an object")) }
+        // The spec's batch body requires no member, so `{}` is an empty batch; a `batch` that is there must be
+        // an array.
+        guard let items = body["batch"] else { return apply([], request.app) }
+        guard let operations = items.arrayValue else { return refused(.type("batch", "an array")) }
+        return apply(operations, request.app)
     }
 
     /// Applies every valid operation; the invalid ones (and any the workspace refuses) come back by position.
-    private static func batch(_ items: [SandboxJSON], _ app: SandboxApp) -> Reply {
+    private static func apply(_ items: [SandboxJSON], _ app: SandboxApp) -> Reply {
         var problems: [(index: Int, problem: TrackProblem)] = []
         var valid: [(index: Int, operation: SandboxTrackOperation)] = []
         for (index, item) in items.enumerated() {

@@ -19,12 +19,12 @@ extension MutableWorkspace {
         case .activity(let ref, let input):
             if let row = lookup(ref, context) {
                 people.record(
-                    customer: Int32(row), type: input.type, name: input.name, data: input.data, timestamp: input.timestamp ?? context.now, id: input.id
+                    customer: Int32(row), type: input.type.rawValue, name: input.name, data: input.data, timestamp: input.timestamp ?? context.now, id: input.id
                 )
             }
         case .anonymousActivity(let input, let anonymousID):
             people.anonymousEvents.append(AnonymousEvent(
-                type: input.type, name: input.name, anonymousID: anonymousID, data: input.data, timestamp: input.timestamp ?? context.now
+                type: input.type.rawValue, name: input.name, anonymousID: anonymousID, data: input.data, timestamp: input.timestamp ?? context.now
             ))
         case .identifyObject(let ref, let attributes, let links): identifyObject(ref, attributes, links, context)
         case .deleteObject(let ref): deleteObject(ref, context)

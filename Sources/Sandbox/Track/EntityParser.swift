@@ -4,49 +4,58 @@ enum EntityParser {
     static func operation(_ value: SandboxJSON) throws(TrackProblem) -> SandboxTrackOperation {
         guard value.members != nil else { throw .type("body", "an object") }
         let fields = TrackFields(value)
-        let type = try fields.requiredString("type")
-        let action = try fields.requiredString("action")
+        let typeName = try fields.requiredString("type")
+        let actionName = try fields.requiredString("action")
+        guard let type = EntityType(rawValue: typeName) else {
+            throw .value("type", "type must be person, object or delivery (got \(typeName))")
+        }
         switch type {
-        case "person": return try person(action, fields)
-        case "object": return try object(action, fields)
-        case "delivery": return try delivery(action, fields)
-        default: throw .value("type", "type must be person, object or delivery (got \(type))")
+        case .person:
+            guard let action = PersonAction(rawValue: actionName) else { throw unknown(actionName, type: type) }
+            return try person(action, fields)
+        case .object:
+            guard let action = ObjectAction(rawValue: actionName) else { throw unknown(actionName, type: type) }
+            return try object(action, fields)
+        case .delivery:
+            guard actionName == "event" else { throw unknown(actionName, type: type) }
+            return try deliveryEvent(fields)
         }
     }
 
-    private static func person(_ action: String, _ fields: TrackFields) throws(TrackProblem) -> SandboxTrackOperation {
-        if action == "merge" {
+    private static func person(_ action: PersonAction, _ fields: TrackFields) throws(TrackProblem) -> SandboxTrackOperation {
+        switch action {
+        case .merge:
             return .merge(
                 primary: try TrackParse.person(fields.value["primary"], field: "primary"),
                 secondary: try TrackParse.person(fields.value["secondary"], field: "secondary")
             )
-        }
-        guard personActions.contains(action) else { throw unknown(action, type: "person") }
-        let ref = try TrackParse.person(fields.value["identifiers"], field: "identifiers")
-        switch action {
-        case "identify": return try identify(ref, fields)
-        case "delete": return .delete(ref)
-        case "suppress": return .suppress(ref)
-        case "unsuppress": return .unsuppress(ref)
-        case "add_device": return .addDevice(ref, try device(fields, tokenKey: "token"))
-        case "delete_device":
+        case .identify: return try identify(identifiers(fields), fields)
+        case .delete: return .delete(try identifiers(fields))
+        case .suppress: return .suppress(try identifiers(fields))
+        case .unsuppress: return .unsuppress(try identifiers(fields))
+        case .addDevice: return .addDevice(try identifiers(fields), try device(fields, tokenKey: "token"))
+        case .deleteDevice:
+            let ref = try identifiers(fields)
             guard let device = try fields.object("device") else { throw .required("device") }
             return .deleteDevice(ref, token: try device.requiredString("token"))
-        case "add_relationships", "delete_relationships":
+        case .addRelationships, .deleteRelationships:
+            let ref = try identifiers(fields)
             guard let items = try fields.array("cio_relationships") else { throw .required("cio_relationships") }
-            return .relate(ref, try TrackParse.objectLinks(items, field: "cio_relationships"), add: action == "add_relationships")
-        default:
-            return .activity(ref, try activity(action, fields, dataKey: "attributes"))
+            return .relate(ref, try TrackParse.objectLinks(items, field: "cio_relationships"), add: action == .addRelationships)
+        case .event, .page, .screen:
+            // The three actions are named as the activities they record.
+            let kind = ActivityKind(rawValue: action.rawValue) ?? .event
+            return .activity(try identifiers(fields), try activity(kind, fields, dataKey: "attributes"))
         }
     }
 
-    private static let personActions: Set<String> = [
-        "identify", "delete", "suppress", "unsuppress", "add_device", "delete_device",
-        "add_relationships", "delete_relationships", "event", "page", "screen",
-    ]
+    /// The person every action but a merge names: `identifiers`.
+    private static func identifiers(_ fields: TrackFields) throws(TrackProblem) -> PersonRef {
+        try TrackParse.person(fields.value["identifiers"], field: "identifiers")
+    }
 
-    private static func unknown(_ action: String, type: String) -> TrackProblem {
-        .value("action", "\(action) is not an action for type \(type)")
+    private static func unknown(_ action: String, type: EntityType) -> TrackProblem {
+        .value("action", "\(action) is not an action for type \(type.rawValue)")
     }
 
     private static func identify(_ ref: PersonRef, _ fields: TrackFields) throws(TrackProblem) -> SandboxTrackOperation {
@@ -75,52 +84,48 @@ enum EntityParser {
     }
 
     /// An event, page or screen: a name, and optional data, id and time.
-    static func activity(_ type: String, _ fields: TrackFields, dataKey: String) throws(TrackProblem) -> ActivityInput {
+    static func activity(_ kind: ActivityKind, _ fields: TrackFields, dataKey: String) throws(TrackProblem) -> ActivityInput {
         // Present, but possibly empty: the spec gives `name` no minLength.
         guard let name = try fields.string("name") else { throw .required(fields.name("name")) }
-        if type == "event" { try TrackFields.limit(name, TrackLimits.eventNameBytes, field: fields.name("name")) }
+        if kind == .event { try TrackFields.limit(name, TrackLimits.eventNameBytes, field: fields.name("name")) }
         let id = try fields.string("id", allowsNull: false)
         // The data is an object in the spec, never nullable: an explicit null is refused, an absent one is empty.
         if fields.value[dataKey]?.isNull == true { throw .type(fields.name(dataKey), "an object") }
         let data = try fields.object(dataKey)?.value ?? .object([])
         let size = data.serialized().count
         if size > TrackLimits.eventDataBytes { throw .tooLong(fields.name(dataKey), TrackLimits.eventDataBytes, size) }
-        return ActivityInput(type: type, name: name, data: data, timestamp: try fields.int("timestamp", allowsNull: false), id: id)
+        return ActivityInput(type: kind, name: name, data: data, timestamp: try fields.int("timestamp", allowsNull: false), id: id)
     }
 
-    private static func object(_ action: String, _ fields: TrackFields) throws(TrackProblem) -> SandboxTrackOperation {
-        // `identify_anonymous` is the spec's own example for an object (identified by `cio_object_id`); it
-        // identifies like `identify`.
-        let objectActions: Set<String> = ["identify", "identify_anonymous", "delete", "add_relationships", "delete_relationships"]
-        guard objectActions.contains(action) else { throw unknown(action, type: "object") }
+    private static func object(_ action: ObjectAction, _ fields: TrackFields) throws(TrackProblem) -> SandboxTrackOperation {
         var people: [PersonLink]?
         if let items = try fields.array("cio_relationships") { people = try TrackParse.personLinks(items, field: "cio_relationships") }
         // Only an identify's schema requires the object's identifiers; a delete or relationship change without
         // them names no object, so it changes nothing.
-        if !action.hasPrefix("identify"), !fields.has("identifiers") {
-            if action != "delete", people == nil { throw .required("cio_relationships") }
+        if !action.identifies, !fields.has("identifiers") {
+            if action != .delete, people == nil { throw .required("cio_relationships") }
             return .accepted
         }
         let ref = try TrackParse.object(fields.value["identifiers"], field: "identifiers")
         switch action {
-        case "identify", "identify_anonymous":
+        case .identify, .identifyAnonymous:
             return .identifyObject(ref, attributes: try TrackParse.objectAttributes(fields.object("attributes")), people: people ?? [])
-        case "delete":
+        case .delete:
             return .deleteObject(ref)
-        default:
+        case .addRelationships, .deleteRelationships:
             guard let people else { throw .required("cio_relationships") }
-            return .relateObject(ref, people, add: action == "add_relationships")
+            return .relateObject(ref, people, add: action == .addRelationships)
         }
     }
 
     /// Delivery metrics (opened, converted, delivered) are accepted; the sandbox's deliveries keep their own.
-    private static func delivery(_ action: String, _ fields: TrackFields) throws(TrackProblem) -> SandboxTrackOperation {
-        guard action == "event" else { throw unknown(action, type: "delivery") }
+    private static func deliveryEvent(_ fields: TrackFields) throws(TrackProblem) -> SandboxTrackOperation {
         // The spec requires the identifiers object but none of its members; a delivery id, when given, is a string.
         let identifiers = try TrackFields.object(fields.value["identifiers"], field: "identifiers")
         _ = try identifiers.string("id", allowsNull: false)
-        let name = try fields.requiredString("name")
-        guard ["opened", "converted", "delivered"].contains(name) else { throw .value("name", "name must be opened, converted or delivered") }
+        guard DeliveryEventName(rawValue: try fields.requiredString("name")) != nil else {
+            throw .value("name", "name must be opened, converted or delivered")
+        }
         // The spec requires the attributes, an object holding the device token.
         let attributes = try TrackFields.object(fields.value["attributes"], field: fields.name("attributes"))
         if try attributes.string("device_token", allowsNull: false) == nil { throw .required(attributes.name("device_token")) }

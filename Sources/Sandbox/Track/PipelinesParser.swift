@@ -3,27 +3,29 @@ import Foundation
 /// Pipelines (CDP) calls, Segment-style (`userId`, `anonymousId`, `traits`, `properties`), read into the same
 /// operations as the Track API. A refusal's `message` is what strict mode answers with.
 enum PipelinesParser {
-    static let calls: Set<String> = ["identify", "track", "page", "screen", "group", "alias"]
-
-    static func operation(_ call: String, _ body: SandboxJSON) throws(TrackProblem) -> SandboxTrackOperation {
+    /// A call named by its path or a batch item's `type`: the body and its timestamp are checked before the name.
+    static func operation(_ callName: String, _ body: SandboxJSON) throws(TrackProblem) -> SandboxTrackOperation {
         guard body.members != nil else { throw .type("body", "an object") }
         let fields = TrackFields(body)
         let timestamp = try time(fields)
+        guard let call = PipelinesCall(rawValue: callName) else {
+            throw .value("type", "type must be one of identify, track, page, screen, group or alias (got \(callName))")
+        }
         switch call {
-        case "identify": return try identify(fields, timestamp)
-        case "track":
+        case .identify: return try identify(fields, timestamp)
+        case .track:
             let event = try fields.requiredString("event")
             try TrackFields.limit(event, TrackLimits.eventNameBytes, field: "event")
-            return try activity(ActivityInput(type: "event", name: event, data: properties(fields), timestamp: timestamp), fields)
-        case "page", "screen":
+            return try activity(ActivityInput(type: .event, name: event, data: properties(fields), timestamp: timestamp), fields)
+        case .page, .screen:
             let name = try fields.string("name") ?? ""
-            return try activity(ActivityInput(type: call, name: name, data: properties(fields), timestamp: timestamp), fields)
-        case "group": return try group(fields)
-        case "alias":
+            let kind: ActivityKind = call == .page ? .page : .screen
+            return try activity(ActivityInput(type: kind, name: name, data: properties(fields), timestamp: timestamp), fields)
+        case .group: return try group(fields)
+        case .alias:
             guard try identifier(fields, "previousId") != nil else { throw .required("previousId") }
             guard try identifier(fields, "userId") != nil else { throw .required("userId") }
             return .accepted
-        default: throw .value("type", "type must be one of identify, track, page, screen, group or alias (got \(call))")
         }
     }
 

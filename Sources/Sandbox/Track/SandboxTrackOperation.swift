@@ -54,8 +54,7 @@ struct PersonLink: Sendable {
 
 /// An event, page or screen view to record.
 struct ActivityInput: Sendable {
-    /// `event`, `page` or `screen`.
-    let type: String
+    let type: ActivityKind
     let name: String
     let data: SandboxJSON
     let timestamp: Int?

@@ -17,12 +17,12 @@ enum TrackV1Parser {
         var update = PersonUpdate(attributes: attributes.changes, updateOnly: attributes.updateOnly, topics: attributes.topics, timestamp: try fields.int("_timestamp"))
         var operations: [SandboxTrackOperation] = []
         if let relationships = try fields.object("cio_relationships") {
-            let action = try relationships.string("action") ?? "add_relationships"
-            guard action == "add_relationships" || action == "delete_relationships" else {
+            let actionName = try relationships.string("action") ?? ObjectAction.addRelationships.rawValue
+            guard let action = ObjectAction(rawValue: actionName), action == .addRelationships || action == .deleteRelationships else {
                 throw .value(relationships.name("action"), "action must be add_relationships or delete_relationships")
             }
             let links = try TrackParse.objectLinks(try relationships.array("relationships") ?? [], field: relationships.name("relationships"))
-            if action == "add_relationships" { update.links = links } else { operations.append(.relate(ref, links, add: false)) }
+            if action == .addRelationships { update.links = links } else { operations.append(.relate(ref, links, add: false)) }
         }
         return [.identify(ref, update)] + operations
     }
@@ -37,13 +37,13 @@ enum TrackV1Parser {
     static func event(_ ref: PersonRef?, _ body: SandboxJSON) throws(TrackProblem) -> SandboxTrackOperation {
         guard body.members != nil else { throw .type("body", "an object") }
         let fields = TrackFields(body)
-        let type = try fields.string("type", allowsNull: false) ?? "event"
-        guard ["event", "page", "screen"].contains(type) else { throw .value("type", "type must be event, page or screen (got \(type))") }
-        let input = try EntityParser.activity(type, fields, dataKey: "data")
+        let typeName = try fields.string("type", allowsNull: false) ?? ActivityKind.event.rawValue
+        guard let kind = ActivityKind(rawValue: typeName) else { throw .value("type", "type must be event, page or screen (got \(typeName))") }
+        let input = try EntityParser.activity(kind, fields, dataKey: "data")
         // The spec's anonymous_id is a string, never null, on a person's events as on anonymous ones, and its
         // "Mobile screen view" requires one.
         let anonymousID = try fields.string("anonymous_id", allowsNull: false)
-        if type == "screen", anonymousID == nil { throw .required("anonymous_id") }
+        if kind == .screen, anonymousID == nil { throw .required("anonymous_id") }
         if let data = try fields.object("data") { try checkReservedData(data, personal: ref != nil) }
         guard let ref else { return .anonymousActivity(input, anonymousID: anonymousID) }
         return .activity(ref, input)

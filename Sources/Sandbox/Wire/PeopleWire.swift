@@ -5,6 +5,15 @@ enum PeopleWire {
         .obj(["email": .str(people.email(row)), "id": .str(people.id(row)), "cio_id": .string(people.cioID(row))])
     }
 
+    /// A page of people as search and segment membership answer it: `identifiers`, the bare `ids`, and `next`.
+    static func identifierPage(_ page: (items: ArraySlice<Int32>, next: String?), people: PeopleDirectory) -> SandboxJSON {
+        .obj([
+            "identifiers": .array(page.items.map { identifiers(people, Int($0)) }),
+            "ids": .array(page.items.map { .string(people.customers.id(Int($0))) }),
+            "next": .string(page.next ?? ""),
+        ])
+    }
+
     /// The `customer` object of the attributes endpoints.
     static func customer(_ people: PeopleDirectory, _ row: Int) -> SandboxJSON {
         let attributes = people.attributes(row).map { ($0.key, SandboxJSON.string($0.value)) }
