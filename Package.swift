@@ -33,21 +33,38 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // Cells, styles, themes, widgets and screens (ncurses and headless); knows nothing of the API.
-        .target(name: "TerminalUI", dependencies: ["CNcurses"]),
+        // Starting child processes with posix_spawn (the editor, key commands); no UI.
+        .target(name: "ProcessKit"),
+        // "Did you mean …?": the nearest known name to a misspelt one.
+        .target(name: "Spelling"),
+        // Colours, text attributes, cell styles, interface roles and themes, as plain data.
+        .target(name: "Styling"),
+        // A key press as the app sees it, and the names config files and docs give keys.
+        .target(name: "Keys"),
+        // Cells, widgets and screens (ncurses and headless), drawn in Styling's styles; knows nothing of the API.
+        .target(name: "TerminalUI", dependencies: ["CNcurses", "Styling", "Keys"]),
         // The config file, profiles and theme files (TOML).
         .target(
             name: "Config",
             dependencies: [
                 "CustomerIO",
-                "TerminalUI",
+                "Keys",
+                "ProcessKit",
+                "Spelling",
+                "Styling",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         // The in-memory store between panes and the API: cached results, shared requests.
         .target(name: "Workspace", dependencies: ["CustomerIO"]),
         // Panes, navigation, keymap and the reducer; knows nothing of ncurses or HTTP.
-        .target(name: "App", dependencies: ["TerminalUI", "Workspace", "CustomerIO", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "App",
+            dependencies: [
+                "TerminalUI", "Styling", "Keys", "Spelling", "ProcessKit", "Workspace", "CustomerIO",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // A deterministic fake Customer.io workspace served over loopback HTTP.
         .target(
             name: "Sandbox",
@@ -65,6 +82,8 @@ let package = Package(
                 "Config",
                 "CustomerIO",
                 "Sandbox",
+                "Keys",
+                "Styling",
                 "TerminalUI",
                 "Workspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -89,6 +108,7 @@ let package = Package(
             dependencies: [
                 "TestClock",
                 "cio",
+                "ProcessKit",
                 "TerminalUI",
                 "CustomerIO",
                 "Sandbox",
@@ -98,11 +118,11 @@ let package = Package(
         ),
         .testTarget(
             name: "TerminalUITests",
-            dependencies: ["TestClock", "TerminalUI"]
+            dependencies: ["TestClock", "TerminalUI", "Styling"]
         ),
         .testTarget(
             name: "ConfigTests",
-            dependencies: ["TestClock", "Config", "TerminalUI", "CustomerIO"]
+            dependencies: ["TestClock", "Config", "Styling", "Spelling", "CustomerIO"]
         ),
         .testTarget(
             name: "WorkspaceTests",
@@ -113,7 +133,7 @@ let package = Package(
             name: "AppTests",
             dependencies: [
                 "TestClock",
-                "App", "TerminalUI", "Workspace", "CustomerIO", "Sandbox",
+                "App", "TerminalUI", "Styling", "Keys", "Workspace", "CustomerIO", "Sandbox",
                 // A loopback gateway in front of the sandbox, for answers a gateway gives (502 after forwarding).
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]

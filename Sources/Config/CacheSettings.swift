@@ -1,5 +1,5 @@
 import TOMLKit
-import TerminalUI
+import Spelling
 
 /// `[cache]`: how long each kind of result stays fresh (seconds) and how much memory the cache may hold.
 public struct CacheSettings: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import TerminalUI
+import Styling
 
 /// The colour words theme files accept, in one place so parsing, suggestions and docs agree.
 enum ColorSpec {

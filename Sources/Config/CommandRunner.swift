@@ -1,5 +1,5 @@
 import Foundation
-import TerminalUI
+import ProcessKit
 import Synchronization
 
 /// What a finished (or abandoned) command left behind.

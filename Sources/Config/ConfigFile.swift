@@ -1,4 +1,5 @@
-import TerminalUI
+import Keys
+import Spelling
 
 /// The parsed config file: profiles, the default profile, a global theme and keymap overrides (docs/configuration.md).
 public struct ConfigFile: Sendable, Hashable {

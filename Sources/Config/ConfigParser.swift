@@ -1,6 +1,7 @@
 import CustomerIO
+import Keys
 import TOMLKit
-import TerminalUI
+import Spelling
 
 /// Reads the top level of a config file and its `[keys]` table; profiles are read by `ProfileReader`.
 enum ConfigParser {

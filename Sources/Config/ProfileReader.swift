@@ -1,4 +1,4 @@
-import TerminalUI
+import Spelling
 import CustomerIO
 import Foundation
 import TOMLKit

@@ -1,6 +1,7 @@
 import CustomerIO
 import Foundation
-import TerminalUI
+import Spelling
+import Styling
 
 /// A theme ready to use, and what went wrong on the way when the fallback had to stand in.
 public struct ThemeLoad: Sendable, Hashable {

@@ -1,5 +1,6 @@
 import TOMLKit
-import TerminalUI
+import Spelling
+import Styling
 
 /// Reads theme files: `name`, `description`, an optional `[palette]` of named colours and `[roles]` (see docs/themes.md).
 public enum ThemeFile {

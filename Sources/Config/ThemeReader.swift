@@ -1,5 +1,6 @@
 import TOMLKit
-import TerminalUI
+import Spelling
+import Styling
 
 /// Turns the `[palette]` and `[roles]` tables of a theme file into styles, reporting the first problem with its line.
 struct ThemeReader {

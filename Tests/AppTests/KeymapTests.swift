@@ -1,4 +1,5 @@
 import Foundation
+import Keys
 import Testing
 import TerminalUI
 @testable import App

@@ -1,4 +1,5 @@
 import CustomerIO
+import Keys
 import Testing
 import TerminalUI
 @testable import App

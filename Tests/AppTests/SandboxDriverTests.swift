@@ -1,6 +1,7 @@
 import CustomerIO
 import Foundation
 import Sandbox
+import Styling
 import Testing
 import TerminalUI
 import Workspace

@@ -1,3 +1,4 @@
+import Styling
 import Testing
 import TerminalUI
 @testable import App

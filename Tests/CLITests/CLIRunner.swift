@@ -1,5 +1,5 @@
 import Foundation
-import TerminalUI
+import ProcessKit
 
 /// Runs the built `cio` binary as a person would, capturing what it prints and how it exits.
 ///

@@ -1,6 +1,6 @@
 import Foundation
+import ProcessKit
 import Testing
-import TerminalUI
 
 #if canImport(Glibc)
 import Glibc

@@ -1,7 +1,6 @@
 @testable import Config
 import Foundation
 import Testing
-import TerminalUI
 
 @Suite struct ConfigDocumentationTests {
     private func exampleBlock(in docs: String, after heading: String) throws -> String {

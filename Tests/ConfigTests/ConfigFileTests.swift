@@ -1,7 +1,6 @@
 @testable import Config
 import CustomerIO
 import Testing
-import TerminalUI
 
 @Suite struct ConfigFileTests {
     static let example = """

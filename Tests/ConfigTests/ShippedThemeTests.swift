@@ -1,7 +1,7 @@
 @testable import Config
 import Foundation
+import Styling
 import Testing
-import TerminalUI
 
 @Suite struct ShippedThemeTests {
     @Test func everyShippedThemeParsesAndDefinesEveryRole() throws {

@@ -1,5 +1,5 @@
 @testable import Config
-import TerminalUI
+import Spelling
 import Testing
 
 @Suite struct SourceLocatorTests {

@@ -1,6 +1,6 @@
 @testable import Config
+import Styling
 import Testing
-import TerminalUI
 
 @Suite struct ThemeCatalogTests {
     private func catalog(_ directory: TemporaryDirectory) -> ThemeCatalog {

@@ -1,6 +1,6 @@
 @testable import Config
+import Styling
 import Testing
-import TerminalUI
 
 @Suite struct ThemeFileTests {
     private func parse(_ text: String) throws(ThemeError) -> Theme {

@@ -1,3 +1,4 @@
+import Styling
 import Testing
 @testable import TerminalUI
 

@@ -1,4 +1,5 @@
 import Foundation
+import Styling
 import Testing
 @testable import TerminalUI
 

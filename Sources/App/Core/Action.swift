@@ -1,4 +1,6 @@
 import CustomerIO
+import Keys
+import Styling
 import TerminalUI
 import Workspace
 

@@ -1,3 +1,4 @@
+import Styling
 import TerminalUI
 
 /// Who and where the app is talking to, for the top and status bars. Never holds the key.

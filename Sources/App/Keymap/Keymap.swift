@@ -1,3 +1,5 @@
+import Keys
+import Spelling
 import TerminalUI
 
 /// Every key binding of the app, with the user's overrides applied; resolves keys to commands by scope and pane.

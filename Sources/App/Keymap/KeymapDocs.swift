@@ -1,3 +1,5 @@
+import Keys
+
 /// docs/keybindings.md, generated from the keymap so that the docs cannot drift from the code.
 extension Keymap {
     /// The reference as Markdown: one table per section, with each action's id for config overrides.

@@ -1,3 +1,4 @@
+import Keys
 import TerminalUI
 
 /// Drives the app without a terminal, for tests and benchmarks: each action is applied, its effects are awaited

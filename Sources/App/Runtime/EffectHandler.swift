@@ -1,5 +1,6 @@
 import CustomerIO
 import Foundation
+import Styling
 import Synchronization
 import TerminalUI
 import Workspace

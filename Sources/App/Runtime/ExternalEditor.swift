@@ -1,5 +1,6 @@
 import CustomerIO
 import Foundation
+import ProcessKit
 import TerminalUI
 
 /// Runs the user's editor (`$VISUAL`, else `$EDITOR`, else `vi`) on a private temporary file and reads it back.

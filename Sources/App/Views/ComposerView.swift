@@ -1,4 +1,5 @@
 import Foundation
+import Styling
 import TerminalUI
 
 /// The composer over the main area: the menu of new kinds and drafts, or a draft's form with the field being typed,

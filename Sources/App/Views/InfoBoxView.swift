@@ -1,3 +1,4 @@
+import Styling
 import TerminalUI
 
 /// A centred box of key/value facts over the app (`:cache`).

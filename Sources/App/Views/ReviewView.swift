@@ -1,4 +1,5 @@
 import Foundation
+import Styling
 import TerminalUI
 
 /// The review before a write: method, URL and body exactly as they will be sent (the key never shown), who or what

@@ -1,5 +1,6 @@
 import CustomerIO
 import Foundation
+import Styling
 import TerminalUI
 
 /// A Track write's form over the main area: who it is for, a line per field (the focused one with its cursor, a

@@ -63,11 +63,6 @@ public struct ActivitiesPage: Codable, Sendable, Hashable {
     public var activities: [Activity]
     public var next: String?
 
-    public init(activities: [Activity] = [], next: String? = nil) {
-        self.activities = activities
-        self.next = next
-    }
-
     enum CodingKeys: String, CodingKey { case activities, next }
 
     public init(from decoder: any Decoder) throws {

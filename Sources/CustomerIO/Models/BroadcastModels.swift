@@ -70,8 +70,6 @@ public struct Broadcast: Codable, Sendable, Hashable {
 public struct BroadcastsResponse: Codable, Sendable, Hashable {
     public var broadcasts: [Broadcast]
 
-    public init(broadcasts: [Broadcast] = []) { self.broadcasts = broadcasts }
-
     enum CodingKeys: String, CodingKey { case broadcasts }
 
     public init(from decoder: any Decoder) throws {
@@ -83,8 +81,6 @@ public struct BroadcastsResponse: Codable, Sendable, Hashable {
 /// `GET /v1/broadcasts/{id}`.
 public struct BroadcastResponse: Codable, Sendable, Hashable {
     public var broadcast: Broadcast
-
-    public init(broadcast: Broadcast) { self.broadcast = broadcast }
 }
 
 /// One time a broadcast was triggered. `GET /v1/campaigns/{bid}/triggers/{tid}` returns it bare (no envelope).
@@ -122,8 +118,6 @@ public struct BroadcastTrigger: Codable, Sendable, Hashable {
 public struct BroadcastTriggersResponse: Codable, Sendable, Hashable {
     public var triggers: [BroadcastTrigger]
 
-    public init(triggers: [BroadcastTrigger] = []) { self.triggers = triggers }
-
     enum CodingKeys: String, CodingKey { case triggers }
 
     public init(from decoder: any Decoder) throws {
@@ -154,8 +148,6 @@ public struct TriggerErrorsPage: Codable, Sendable, Hashable {
 /// `POST /v1/campaigns/{id}/triggers`: the new trigger's id, for polling its status and errors.
 public struct TriggerBroadcastResponse: Codable, Sendable, Hashable {
     public var id: Int
-
-    public init(id: Int) { self.id = id }
 
     enum CodingKeys: String, CodingKey { case id }
 

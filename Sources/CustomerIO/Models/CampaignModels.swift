@@ -166,8 +166,6 @@ public struct Campaign: Codable, Sendable, Hashable {
 public struct CampaignsResponse: Codable, Sendable, Hashable {
     public var campaigns: [Campaign]
 
-    public init(campaigns: [Campaign] = []) { self.campaigns = campaigns }
-
     enum CodingKeys: String, CodingKey { case campaigns }
 
     public init(from decoder: any Decoder) throws {
@@ -179,6 +177,4 @@ public struct CampaignsResponse: Codable, Sendable, Hashable {
 /// `GET /v1/campaigns/{id}`.
 public struct CampaignResponse: Codable, Sendable, Hashable {
     public var campaign: Campaign
-
-    public init(campaign: Campaign) { self.campaign = campaign }
 }

@@ -30,8 +30,6 @@ public struct CustomerIdentifiers: Codable, Sendable, Hashable {
 public struct CustomerLookupResponse: Codable, Sendable, Hashable {
     public var results: [CustomerIdentifiers]
 
-    public init(results: [CustomerIdentifiers] = []) { self.results = results }
-
     enum CodingKeys: String, CodingKey { case results }
 
     public init(from decoder: any Decoder) throws {
@@ -146,16 +144,12 @@ public struct CustomerProfile: Codable, Sendable, Hashable {
 /// `GET /v1/customers/{id}/attributes`.
 public struct CustomerAttributesResponse: Codable, Sendable, Hashable {
     public var customer: CustomerProfile
-
-    public init(customer: CustomerProfile) { self.customer = customer }
 }
 
 /// `POST /v1/customers/attributes`: on the wire each item is wrapped as `{"customer": {…}}`.
 public struct BulkCustomerAttributesResponse: Codable, Sendable, Hashable {
     /// The profiles found; ids the API didn't know are simply absent.
     public var customers: [CustomerProfile]
-
-    public init(customers: [CustomerProfile] = []) { self.customers = customers }
 
     enum CodingKeys: String, CodingKey { case customers }
 

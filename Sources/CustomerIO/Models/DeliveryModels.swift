@@ -128,8 +128,6 @@ public struct MessagesPage: Codable, Sendable, Hashable {
 /// `GET /v1/messages/{id}`.
 public struct MessageResponse: Codable, Sendable, Hashable {
     public var message: Delivery
-
-    public init(message: Delivery) { self.message = message }
 }
 
 /// The full content of a sent message, as archived (`GET /v1/messages/{id}/archived_message`, 100 calls/day).
@@ -148,27 +146,6 @@ public struct ArchivedMessage: Codable, Sendable, Hashable {
     public var requestMethod: String?
     public var headers: [String: String]
     public var forgotten: Bool?
-
-    public init(
-        id: String? = nil, body: String? = nil, from: String? = nil, replyTo: String? = nil,
-        recipient: String? = nil, subject: String? = nil, bcc: String? = nil, fakeBcc: Bool? = nil,
-        preheaderText: String? = nil, url: String? = nil, requestMethod: String? = nil,
-        headers: [String: String] = [:], forgotten: Bool? = nil
-    ) {
-        self.id = id
-        self.body = body
-        self.from = from
-        self.replyTo = replyTo
-        self.recipient = recipient
-        self.subject = subject
-        self.bcc = bcc
-        self.fakeBcc = fakeBcc
-        self.preheaderText = preheaderText
-        self.url = url
-        self.requestMethod = requestMethod
-        self.headers = headers
-        self.forgotten = forgotten
-    }
 
     enum CodingKeys: String, CodingKey {
         case id, body, from, recipient, subject, bcc, url, headers, forgotten
@@ -199,8 +176,6 @@ public struct ArchivedMessage: Codable, Sendable, Hashable {
 /// `GET /v1/messages/{id}/archived_message`.
 public struct ArchivedMessageResponse: Codable, Sendable, Hashable {
     public var archivedMessage: ArchivedMessage
-
-    public init(archivedMessage: ArchivedMessage) { self.archivedMessage = archivedMessage }
 
     enum CodingKeys: String, CodingKey { case archivedMessage = "archived_message" }
 }

@@ -102,8 +102,6 @@ public struct Export: Codable, Sendable, Hashable {
 public struct ExportsResponse: Codable, Sendable, Hashable {
     public var exports: [Export]
 
-    public init(exports: [Export] = []) { self.exports = exports }
-
     enum CodingKeys: String, CodingKey { case exports }
 
     public init(from decoder: any Decoder) throws {
@@ -115,15 +113,11 @@ public struct ExportsResponse: Codable, Sendable, Hashable {
 /// `GET /v1/exports/{id}`, `POST /v1/exports/customers` and `POST /v1/exports/deliveries`.
 public struct ExportResponse: Codable, Sendable, Hashable {
     public var export: Export
-
-    public init(export: Export) { self.export = export }
 }
 
 /// `GET /v1/exports/{id}/download`: a signed link that expires after 15 minutes; fetch it without the API key.
 public struct ExportDownloadResponse: Codable, Sendable, Hashable {
     public var url: String
-
-    public init(url: String) { self.url = url }
 
     enum CodingKeys: String, CodingKey { case url }
 

@@ -29,8 +29,6 @@ public struct MetricSeries: Codable, Sendable, Hashable {
 public struct MetricsResponse: Codable, Sendable, Hashable {
     public var metric: MetricSeries
 
-    public init(metric: MetricSeries = MetricSeries()) { self.metric = metric }
-
     enum CodingKeys: String, CodingKey { case metric }
 
     public init(from decoder: any Decoder) throws {
@@ -81,8 +79,6 @@ public struct LinkMetric: Codable, Sendable, Hashable {
 /// The `/metrics/links` endpoints.
 public struct LinkMetricsResponse: Codable, Sendable, Hashable {
     public var links: [LinkMetric]
-
-    public init(links: [LinkMetric] = []) { self.links = links }
 
     enum CodingKeys: String, CodingKey { case links }
 
@@ -142,8 +138,6 @@ public struct JourneyMetrics: Codable, Sendable, Hashable {
 /// `GET /v1/campaigns/{id}/journey_metrics`.
 public struct JourneyMetricsResponse: Codable, Sendable, Hashable {
     public var journeyMetric: JourneyMetrics
-
-    public init(journeyMetric: JourneyMetrics = JourneyMetrics()) { self.journeyMetric = journeyMetric }
 
     enum CodingKeys: String, CodingKey { case journeyMetric = "journey_metric" }
 

@@ -65,11 +65,6 @@ public struct NewslettersPage: Codable, Sendable, Hashable {
     public var newsletters: [Newsletter]
     public var next: String?
 
-    public init(newsletters: [Newsletter] = [], next: String? = nil) {
-        self.newsletters = newsletters
-        self.next = next
-    }
-
     enum CodingKeys: String, CodingKey { case newsletters, next }
 
     public init(from decoder: any Decoder) throws {
@@ -82,72 +77,21 @@ public struct NewslettersPage: Codable, Sendable, Hashable {
 /// `GET /v1/newsletters/{id}`.
 public struct NewsletterResponse: Codable, Sendable, Hashable {
     public var newsletter: Newsletter
-
-    public init(newsletter: Newsletter) { self.newsletter = newsletter }
 }
 
 /// One variant of a newsletter: a language, or one side of an A/B test.
-public struct NewsletterContent: Codable, Sendable, Hashable {
+public struct NewsletterContent: Codable, Sendable, Hashable, CarriesMessageContent {
     public var id: Int
     public var newsletterID: Int?
     public var deduplicateID: String?
-    public var name: String?
     public var layout: String?
-    public var body: String?
-    public var bodyAmp: String?
-    public var language: String?
-    public var type: String?
-    public var from: String?
-    public var fromID: Int?
-    public var replyTo: String?
-    public var replyToID: Int?
-    public var preprocessor: String?
-    public var recipient: String?
-    public var subject: String?
-    public var bcc: String?
-    public var fakeBcc: Bool?
-    public var preheaderText: String?
-    public var headers: [String: String]
-
-    public init(
-        id: Int, newsletterID: Int? = nil, deduplicateID: String? = nil, name: String? = nil,
-        layout: String? = nil, body: String? = nil, bodyAmp: String? = nil, language: String? = nil,
-        type: String? = nil, from: String? = nil, fromID: Int? = nil, replyTo: String? = nil,
-        replyToID: Int? = nil, preprocessor: String? = nil, recipient: String? = nil, subject: String? = nil,
-        bcc: String? = nil, fakeBcc: Bool? = nil, preheaderText: String? = nil, headers: [String: String] = [:]
-    ) {
-        self.id = id
-        self.newsletterID = newsletterID
-        self.deduplicateID = deduplicateID
-        self.name = name
-        self.layout = layout
-        self.body = body
-        self.bodyAmp = bodyAmp
-        self.language = language
-        self.type = type
-        self.from = from
-        self.fromID = fromID
-        self.replyTo = replyTo
-        self.replyToID = replyToID
-        self.preprocessor = preprocessor
-        self.recipient = recipient
-        self.subject = subject
-        self.bcc = bcc
-        self.fakeBcc = fakeBcc
-        self.preheaderText = preheaderText
-        self.headers = headers
-    }
+    /// What the variant sends; its fields sit beside the ones above in the JSON.
+    public var message: MessageContent
 
     enum CodingKeys: String, CodingKey {
-        case id, name, layout, body, language, type, from, preprocessor, recipient, subject, bcc, headers
+        case id, layout
         case newsletterID = "newsletter_id"
         case deduplicateID = "deduplicate_id"
-        case bodyAmp = "body_amp"
-        case fromID = "from_id"
-        case replyTo = "reply_to"
-        case replyToID = "reply_to_id"
-        case fakeBcc = "fake_bcc"
-        case preheaderText = "preheader_text"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -155,31 +99,23 @@ public struct NewsletterContent: Codable, Sendable, Hashable {
         id = try c.requiredInt(.id)
         newsletterID = c.lenientInt(.newsletterID)
         deduplicateID = c.lenientString(.deduplicateID)
-        name = c.lenientString(.name)
         layout = c.lenientString(.layout)
-        body = c.lenientString(.body)
-        bodyAmp = c.lenientString(.bodyAmp)
-        language = c.lenientString(.language)
-        type = c.lenientString(.type)
-        from = c.lenientString(.from)
-        fromID = c.lenientInt(.fromID)
-        replyTo = c.lenientString(.replyTo)
-        replyToID = c.lenientInt(.replyToID)
-        preprocessor = c.lenientString(.preprocessor)
-        recipient = c.lenientString(.recipient)
-        subject = c.lenientString(.subject)
-        bcc = c.lenientString(.bcc)
-        fakeBcc = c.lenientBool(.fakeBcc)
-        preheaderText = c.lenientString(.preheaderText)
-        headers = c.lenientStringMap(.headers)
+        message = try MessageContent(from: decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encodeIfPresent(newsletterID, forKey: .newsletterID)
+        try c.encodeIfPresent(deduplicateID, forKey: .deduplicateID)
+        try c.encodeIfPresent(layout, forKey: .layout)
+        try message.encode(to: encoder)
     }
 }
 
 /// `GET /v1/newsletters/{id}/contents`.
 public struct NewsletterContentsResponse: Codable, Sendable, Hashable {
     public var contents: [NewsletterContent]
-
-    public init(contents: [NewsletterContent] = []) { self.contents = contents }
 
     enum CodingKeys: String, CodingKey { case contents }
 
@@ -192,6 +128,4 @@ public struct NewsletterContentsResponse: Codable, Sendable, Hashable {
 /// One variant: `GET/PUT /v1/newsletters/{id}/contents/{cid}` and the `/language/{lang}` forms.
 public struct NewsletterContentResponse: Codable, Sendable, Hashable {
     public var content: NewsletterContent
-
-    public init(content: NewsletterContent) { self.content = content }
 }

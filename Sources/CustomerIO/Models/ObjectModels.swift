@@ -5,11 +5,6 @@ public struct ObjectsPage: Codable, Sendable, Hashable {
     public var identifiers: [ObjectIdentifiers]
     public var next: String?
 
-    public init(identifiers: [ObjectIdentifiers] = [], next: String? = nil) {
-        self.identifiers = identifiers
-        self.next = next
-    }
-
     enum CodingKeys: String, CodingKey { case identifiers, ids, next }
 
     public init(from decoder: any Decoder) throws {
@@ -34,12 +29,6 @@ public struct ObjectProfile: Codable, Sendable, Hashable {
     public var attributes: [String: JSONValue]
     public var timestamps: [String: Int]
 
-    public init(identifiers: ObjectIdentifiers? = nil, attributes: [String: JSONValue] = [:], timestamps: [String: Int] = [:]) {
-        self.identifiers = identifiers
-        self.attributes = attributes
-        self.timestamps = timestamps
-    }
-
     enum CodingKeys: String, CodingKey { case identifiers, attributes, timestamps }
 
     public init(from decoder: any Decoder) throws {
@@ -60,11 +49,6 @@ public struct ObjectProfile: Codable, Sendable, Hashable {
 public struct ObjectPeoplePage: Codable, Sendable, Hashable {
     public var people: [CustomerIdentifiers]
     public var next: String?
-
-    public init(people: [CustomerIdentifiers] = [], next: String? = nil) {
-        self.people = people
-        self.next = next
-    }
 
     private struct Item: Codable { var identifiers: CustomerIdentifiers? }
     enum CodingKeys: String, CodingKey { case cioRelationships = "cio_relationships", next }

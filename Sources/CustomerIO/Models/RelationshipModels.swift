@@ -63,11 +63,6 @@ public struct RelationshipsPage: Codable, Sendable, Hashable {
     public var cioRelationships: [Relationship]
     public var next: String?
 
-    public init(cioRelationships: [Relationship] = [], next: String? = nil) {
-        self.cioRelationships = cioRelationships
-        self.next = next
-    }
-
     enum CodingKeys: String, CodingKey {
         case next
         case cioRelationships = "cio_relationships"

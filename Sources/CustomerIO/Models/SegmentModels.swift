@@ -77,8 +77,6 @@ public struct Segment: Codable, Sendable, Hashable {
 public struct SegmentsResponse: Codable, Sendable, Hashable {
     public var segments: [Segment]
 
-    public init(segments: [Segment] = []) { self.segments = segments }
-
     enum CodingKeys: String, CodingKey { case segments }
 
     public init(from decoder: any Decoder) throws {
@@ -93,15 +91,11 @@ public typealias CustomerSegmentsResponse = SegmentsResponse
 /// `GET /v1/segments/{id}` and `POST /v1/segments`.
 public struct SegmentResponse: Codable, Sendable, Hashable {
     public var segment: Segment
-
-    public init(segment: Segment) { self.segment = segment }
 }
 
 /// `GET /v1/segments/{id}/customer_count`.
 public struct SegmentCountResponse: Codable, Sendable, Hashable {
     public var count: Int
-
-    public init(count: Int) { self.count = count }
 
     enum CodingKeys: String, CodingKey { case count }
 
@@ -140,8 +134,6 @@ public struct SegmentUsage: Codable, Sendable, Hashable {
 /// `GET /v1/segments/{id}/used_by`.
 public struct SegmentUsageResponse: Codable, Sendable, Hashable {
     public var usedBy: SegmentUsage
-
-    public init(usedBy: SegmentUsage = SegmentUsage()) { self.usedBy = usedBy }
 
     enum CodingKeys: String, CodingKey { case usedBy = "used_by" }
 

@@ -80,6 +80,4 @@ public struct SubscriptionPreferences: Codable, Sendable, Hashable {
 /// `GET /v1/customers/{id}/subscription_preferences` (wrapped in `customer`).
 public struct SubscriptionPreferencesResponse: Codable, Sendable, Hashable {
     public var customer: SubscriptionPreferences
-
-    public init(customer: SubscriptionPreferences) { self.customer = customer }
 }

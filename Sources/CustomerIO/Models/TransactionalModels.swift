@@ -62,8 +62,6 @@ public struct TransactionalTemplate: Codable, Sendable, Hashable {
 public struct TransactionalTemplatesResponse: Codable, Sendable, Hashable {
     public var messages: [TransactionalTemplate]
 
-    public init(messages: [TransactionalTemplate] = []) { self.messages = messages }
-
     enum CodingKeys: String, CodingKey { case messages }
 
     public init(from decoder: any Decoder) throws {
@@ -75,34 +73,23 @@ public struct TransactionalTemplatesResponse: Codable, Sendable, Hashable {
 /// `GET /v1/transactional/{id}`: wrapped in `message`.
 public struct TransactionalTemplateResponse: Codable, Sendable, Hashable {
     public var message: TransactionalTemplate
-
-    public init(message: TransactionalTemplate) { self.message = message }
 }
 
 /// One language/content variant of a transactional template.
-public struct TransactionalContent: Codable, Sendable, Hashable {
+public struct TransactionalContent: Codable, Sendable, Hashable, CarriesMessageContent {
     /// Nullable in the spec.
     public var id: Int?
-    public var name: String?
     public var created: Int?
     public var updated: Int?
-    public var body: String?
-    public var bodyAmp: String?
-    public var language: String?
-    /// `email` or `push`.
-    public var type: String?
-    public var from: String?
-    public var fromID: Int?
-    public var replyTo: String?
-    public var replyToID: Int?
-    public var preprocessor: String?
-    public var recipient: String?
-    public var subject: String?
-    public var bcc: String?
-    public var fakeBcc: Bool?
-    public var preheaderText: String?
-    public var headers: [String: String]
+    /// What the variant sends (its `type` is `email` or `push`); its fields sit beside the ones above in the JSON.
+    public var message = MessageContent()
 
+    enum CodingKeys: String, CodingKey { case id, created, updated }
+}
+
+// In an extension, so the memberwise initializer (own fields and `message`) stays for these to call.
+extension TransactionalContent {
+    /// Every field flat, as the JSON has them.
     public init(
         id: Int? = nil, name: String? = nil, created: Int? = nil, updated: Int? = nil, body: String? = nil,
         bodyAmp: String? = nil, language: String? = nil, type: String? = nil, from: String? = nil,
@@ -110,66 +97,36 @@ public struct TransactionalContent: Codable, Sendable, Hashable {
         recipient: String? = nil, subject: String? = nil, bcc: String? = nil, fakeBcc: Bool? = nil,
         preheaderText: String? = nil, headers: [String: String] = [:]
     ) {
-        self.id = id
-        self.name = name
-        self.created = created
-        self.updated = updated
-        self.body = body
-        self.bodyAmp = bodyAmp
-        self.language = language
-        self.type = type
-        self.from = from
-        self.fromID = fromID
-        self.replyTo = replyTo
-        self.replyToID = replyToID
-        self.preprocessor = preprocessor
-        self.recipient = recipient
-        self.subject = subject
-        self.bcc = bcc
-        self.fakeBcc = fakeBcc
-        self.preheaderText = preheaderText
-        self.headers = headers
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, name, created, updated, body, language, type, from, preprocessor, recipient, subject, bcc, headers
-        case bodyAmp = "body_amp"
-        case fromID = "from_id"
-        case replyTo = "reply_to"
-        case replyToID = "reply_to_id"
-        case fakeBcc = "fake_bcc"
-        case preheaderText = "preheader_text"
+        self.init(
+            id: id, created: created, updated: updated,
+            message: MessageContent(
+                name: name, body: body, bodyAmp: bodyAmp, language: language, type: type, from: from, fromID: fromID,
+                replyTo: replyTo, replyToID: replyToID, preprocessor: preprocessor, recipient: recipient,
+                subject: subject, bcc: bcc, fakeBcc: fakeBcc, preheaderText: preheaderText, headers: headers
+            )
+        )
     }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = c.lenientInt(.id)
-        name = c.lenientString(.name)
-        created = c.lenientInt(.created)
-        updated = c.lenientInt(.updated)
-        body = c.lenientString(.body)
-        bodyAmp = c.lenientString(.bodyAmp)
-        language = c.lenientString(.language)
-        type = c.lenientString(.type)
-        from = c.lenientString(.from)
-        fromID = c.lenientInt(.fromID)
-        replyTo = c.lenientString(.replyTo)
-        replyToID = c.lenientInt(.replyToID)
-        preprocessor = c.lenientString(.preprocessor)
-        recipient = c.lenientString(.recipient)
-        subject = c.lenientString(.subject)
-        bcc = c.lenientString(.bcc)
-        fakeBcc = c.lenientBool(.fakeBcc)
-        preheaderText = c.lenientString(.preheaderText)
-        headers = c.lenientStringMap(.headers)
+        self.init(
+            id: c.lenientInt(.id), created: c.lenientInt(.created), updated: c.lenientInt(.updated),
+            message: try MessageContent(from: decoder)
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(id, forKey: .id)
+        try c.encodeIfPresent(created, forKey: .created)
+        try c.encodeIfPresent(updated, forKey: .updated)
+        try message.encode(to: encoder)
     }
 }
 
 /// `GET /v1/transactional/{id}/contents`.
 public struct TransactionalContentsResponse: Codable, Sendable, Hashable {
     public var contents: [TransactionalContent]
-
-    public init(contents: [TransactionalContent] = []) { self.contents = contents }
 
     enum CodingKeys: String, CodingKey { case contents }
 
@@ -183,8 +140,6 @@ public struct TransactionalContentsResponse: Codable, Sendable, Hashable {
 /// `content` an array here; a single object is accepted too.
 public struct TransactionalContentResponse: Codable, Sendable, Hashable {
     public var content: [TransactionalContent]
-
-    public init(content: [TransactionalContent] = []) { self.content = content }
 
     enum CodingKeys: String, CodingKey { case content }
 

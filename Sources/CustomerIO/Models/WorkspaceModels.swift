@@ -48,8 +48,6 @@ public struct DataCollection: Codable, Sendable, Hashable {
 public struct CollectionsResponse: Codable, Sendable, Hashable {
     public var collections: [DataCollection]
 
-    public init(collections: [DataCollection] = []) { self.collections = collections }
-
     enum CodingKeys: String, CodingKey { case collections }
 
     public init(from decoder: any Decoder) throws {
@@ -61,8 +59,6 @@ public struct CollectionsResponse: Codable, Sendable, Hashable {
 /// `GET/POST/PUT /v1/collections[/{id}]` (and `PUT …/content`). `GET …/content` is raw JSON: use `JSONValue`.
 public struct CollectionResponse: Codable, Sendable, Hashable {
     public var collection: DataCollection
-
-    public init(collection: DataCollection) { self.collection = collection }
 }
 
 /// A reusable piece of content, referenced in Liquid as `{{snippets.<name>}}`.
@@ -95,8 +91,6 @@ public struct Snippet: Codable, Sendable, Hashable {
 public struct SnippetsResponse: Codable, Sendable, Hashable {
     public var snippets: [Snippet]
 
-    public init(snippets: [Snippet] = []) { self.snippets = snippets }
-
     enum CodingKeys: String, CodingKey { case snippets }
 
     public init(from decoder: any Decoder) throws {
@@ -108,8 +102,6 @@ public struct SnippetsResponse: Codable, Sendable, Hashable {
 /// `PUT /v1/snippets` (create or update by name).
 public struct SnippetResponse: Codable, Sendable, Hashable {
     public var snippet: Snippet
-
-    public init(snippet: Snippet) { self.snippet = snippet }
 }
 
 /// A verified "from" (email) or phone sender.
@@ -165,11 +157,6 @@ public struct SenderIdentitiesPage: Codable, Sendable, Hashable {
     public var senderIdentities: [SenderIdentity]
     public var next: String?
 
-    public init(senderIdentities: [SenderIdentity] = [], next: String? = nil) {
-        self.senderIdentities = senderIdentities
-        self.next = next
-    }
-
     enum CodingKeys: String, CodingKey {
         case next
         case senderIdentities = "sender_identities"
@@ -185,8 +172,6 @@ public struct SenderIdentitiesPage: Codable, Sendable, Hashable {
 /// `GET /v1/sender_identities/{id}`.
 public struct SenderIdentityResponse: Codable, Sendable, Hashable {
     public var senderIdentity: SenderIdentity
-
-    public init(senderIdentity: SenderIdentity) { self.senderIdentity = senderIdentity }
 
     enum CodingKeys: String, CodingKey { case senderIdentity = "sender_identity" }
 }
@@ -204,19 +189,6 @@ public struct Workspace: Codable, Sendable, Hashable {
     public var people: Int?
     public var objectTypes: Int?
     public var objects: Int?
-
-    public init(
-        id: Int? = nil, name: String? = nil, messagesSent: Int? = nil, billableMessagesSent: Int? = nil,
-        people: Int? = nil, objectTypes: Int? = nil, objects: Int? = nil
-    ) {
-        self.id = id
-        self.name = name
-        self.messagesSent = messagesSent
-        self.billableMessagesSent = billableMessagesSent
-        self.people = people
-        self.objectTypes = objectTypes
-        self.objects = objects
-    }
 
     enum CodingKeys: String, CodingKey {
         case id, name, people, objects
@@ -241,8 +213,6 @@ public struct Workspace: Codable, Sendable, Hashable {
 public struct WorkspacesResponse: Codable, Sendable, Hashable {
     public var workspaces: [Workspace]
 
-    public init(workspaces: [Workspace] = []) { self.workspaces = workspaces }
-
     enum CodingKeys: String, CodingKey { case workspaces }
 
     public init(from decoder: any Decoder) throws {
@@ -258,13 +228,6 @@ public struct ObjectType: Codable, Sendable, Hashable {
     public var name: String?
     public var singularName: String?
     public var enabled: Bool?
-
-    public init(id: String, name: String? = nil, singularName: String? = nil, enabled: Bool? = nil) {
-        self.id = id
-        self.name = name
-        self.singularName = singularName
-        self.enabled = enabled
-    }
 
     enum CodingKeys: String, CodingKey {
         case id, name, enabled
@@ -283,8 +246,6 @@ public struct ObjectType: Codable, Sendable, Hashable {
 /// `GET /v1/object_types`.
 public struct ObjectTypesResponse: Codable, Sendable, Hashable {
     public var types: [ObjectType]
-
-    public init(types: [ObjectType] = []) { self.types = types }
 
     enum CodingKeys: String, CodingKey { case types }
 

@@ -1,3 +1,5 @@
+import Styling
+
 /// One terminal cell: a grapheme and its style. The right half of a wide character is a continuation cell.
 public struct Cell: Sendable, Hashable {
     /// The grapheme drawn here; empty on the continuation half of a wide character.

@@ -1,3 +1,5 @@
+import Styling
+
 /// How many colours a terminal shows, and how a style's colours are brought down to what it can show.
 public enum ColorDepth: Sendable, Hashable {
     /// No colour at all (`NO_COLOR`, or a terminal without colours): attributes only.

@@ -1,4 +1,5 @@
 import CNcurses
+import Styling
 
 /// ncurses draws colours through numbered (foreground, background) pairs: this hands them out on demand,
 /// one per combination a frame uses, after bringing each colour down to what the terminal can show.

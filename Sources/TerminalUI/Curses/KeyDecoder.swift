@@ -1,4 +1,5 @@
 import CNcurses
+import Keys
 
 /// Turns what ncurses' `wget_wch` returns into a `Key`.
 enum KeyDecoder {

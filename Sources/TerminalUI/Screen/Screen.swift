@@ -1,3 +1,5 @@
+import Styling
+
 /// Where frames go: the ncurses terminal, or memory for tests.
 public protocol Screen: AnyObject {
     /// The current size in cells.

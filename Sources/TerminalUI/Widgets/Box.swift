@@ -1,3 +1,5 @@
+import Styling
+
 extension Canvas {
     /// Draws a ─│┌┐└┘ frame along the edges of `rect`, with `title` set into the top edge as `┌─ Title ─┐`.
     ///

@@ -1,3 +1,5 @@
+import Styling
+
 extension Canvas {
     /// Writes text from (x, y) but touches only cells inside `clip` (and the canvas); returns the cells advanced
     /// (counting stops at the clip's right edge).

@@ -1,3 +1,5 @@
+import Styling
+
 /// Styles the command palette draws with.
 public struct CommandPaletteStyles: Sendable, Hashable {
     public var row: CellStyle

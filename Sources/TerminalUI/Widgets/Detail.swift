@@ -1,3 +1,5 @@
+import Styling
+
 /// One line of a detail view: a field name and its value as text.
 public struct DetailRow: Sendable, Hashable {
     /// How a row is drawn: a field, a section heading across the whole width, or a reference that opens.

@@ -1,3 +1,5 @@
+import Styling
+
 /// A modal question: title, message, a row of buttons and which one has focus.
 public struct DialogState: Sendable, Hashable {
     public var title: String

@@ -1,3 +1,5 @@
+import Styling
+
 /// One labelled text field of a form, with the rule its text must meet.
 public struct FormField: Sendable {
     public var id: String

@@ -1,3 +1,5 @@
+import Styling
+
 /// One binding in the help overlay; `disabledReason` says why it does nothing here ("read-only profile").
 public struct HelpEntry: Sendable, Hashable {
     public var keys: String

@@ -1,3 +1,5 @@
+import Styling
+
 /// Styles a JSON tree draws with, one per kind of text plus the selected line.
 public struct JSONTreeStyles: Sendable, Hashable {
     public var key: CellStyle

@@ -1,3 +1,5 @@
+import Styling
+
 /// A key and what it does, as the status bar suggests it (`? help`).
 public struct StatusHint: Sendable, Hashable {
     public var key: String

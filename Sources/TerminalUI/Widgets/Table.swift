@@ -1,4 +1,5 @@
 import Foundation
+import Styling
 
 /// A table column: its title, how it sizes, and how its text aligns.
 public struct TableColumn: Sendable, Hashable {

@@ -1,3 +1,5 @@
+import Styling
+
 /// Styles a text field draws with.
 public struct TextInputStyles: Sendable, Hashable {
     public var prompt: CellStyle

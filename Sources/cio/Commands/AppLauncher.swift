@@ -3,6 +3,7 @@ import Config
 import CustomerIO
 import Foundation
 import Sandbox
+import Styling
 import TerminalUI
 import Workspace
 

@@ -3,6 +3,7 @@ import Config
 import CustomerIO
 import Foundation
 import Sandbox
+import Styling
 import TerminalUI
 
 /// Works out what cio talks to, from flags, then the environment, then the config profile: one path for the

@@ -1,7 +1,9 @@
 import App
 import CustomerIO
 import Foundation
+import Keys
 import Sandbox
+import Styling
 import TerminalUI
 import Workspace
 

@@ -88,9 +88,3 @@ public enum Key: Hashable, Sendable {
         }
     }
 }
-
-/// Something the terminal reports: a key, a paste of text, or a new size.
-public enum InputEvent: Hashable, Sendable {
-    case key(Key)
-    case resize(Size)
-}
