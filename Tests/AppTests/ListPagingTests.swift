@@ -22,7 +22,7 @@ struct ListPagingTests {
         #expect(list.selectedRow?.key == .name("k150"))
 
         // A cell for a row of the last page lands on that row and no other.
-        list.updateCell(key: .name("k420"), column: 1, value: "Ada")
+        list.updateCell(key: .name("k420"), column: 1, to: .value("Ada"))
         #expect(list.loadedRows[420].cells == ["k420", "Ada"])
         #expect(list.loadedRows.filter { $0.cells[1] == "Ada" }.count == 1)
     }
@@ -46,7 +46,7 @@ struct ListPagingTests {
         list.receivePage(page(0..<5), next: "5", appended: false, visibleRows: 5)
         list.receivePage(page(100..<103), next: nil, appended: false, visibleRows: 5)
         #expect(list.loadedRows.map(\.key) == [.name("k100"), .name("k101"), .name("k102")])
-        list.updateCell(key: .name("k101"), column: 1, value: "x")
+        list.updateCell(key: .name("k101"), column: 1, to: .value("x"))
         #expect(list.loadedRows[1].cells[1] == "x")
     }
 }

@@ -32,7 +32,7 @@ import Workspace
         let values = [Format.sparkline(series["sent"]), Format.grouped(series.total("sent")),
                       Format.percent(series.total("opened"), of: base), Format.percent(series.total("clicked"), of: base)]
         for (column, value) in zip(pane.definition.lazyColumns, values) {
-            app.send(.cellLoaded(pane, key: key, column: column, value: value))
+            app.send(.cellLoaded(pane, key: key, column: column, state: .value(value)))
         }
     }
 
@@ -74,7 +74,7 @@ import Workspace
         ]
         for (key, profile) in profiles {
             for (column, value) in zip(CustomersPane.lazyColumns, PeopleCells.values(profile)) {
-                app.send(.cellLoaded(.customers, key: key, column: column, value: value))
+                app.send(.cellLoaded(.customers, key: key, column: column, state: value))
             }
         }
         return app
@@ -239,7 +239,7 @@ import Workspace
         ]
         var app = Self.app(.broadcasts, BroadcastsPane.rows(broadcasts))
         Self.metricCells(&app, .broadcasts, key: 60, Self.series)
-        for column in PaneKind.broadcasts.definition.lazyColumns { app.send(.cellLoaded(.broadcasts, key: 61, column: column, value: "!")) }
+        for column in PaneKind.broadcasts.definition.lazyColumns { app.send(.cellLoaded(.broadcasts, key: 61, column: column, state: .failed("test"))) }
         #expect(try Self.frame(app.state) == """
          cio · demo · sandbox  ‹  2 Customers   3 Campaigns   4 Broadcasts   5 Newsletters   6 Messages  ›
          Broadcasts                                                                                  3 rows

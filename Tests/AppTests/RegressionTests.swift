@@ -89,7 +89,7 @@ import TerminalUI
     @Test func aLoadedCountShowsAndSurvivesAReload() {
         var state = AppState(session: SessionInfo(profile: "demo", region: "sandbox"), size: Size(width: 80, height: 24))
         _ = AppUpdate.update(&state, .listLoaded(.segments, Self.rows))
-        _ = AppUpdate.update(&state, .cellLoaded(.segments, key: 1, column: 4, value: "1,234"))
+        _ = AppUpdate.update(&state, .cellLoaded(.segments, key: 1, column: 4, state: .value("1,234")))
         #expect(state.currentList.loadedRows[0].cells[4] == "1,234")
         #expect(AppView.render(state).text.contains("1,234"))
         _ = AppUpdate.update(&state, .listLoaded(.segments, Self.rows))
@@ -159,7 +159,7 @@ import TerminalUI
         let rows = (1...3).map { ListRow(key: .id($0), cells: ["\($0)", "Campaign \($0)", "…", "…", "…", "…", "running", "event", "", "—"]) }
         var effects = AppUpdate.update(&state, .listLoaded(.campaigns, rows))
         #expect(effects == [.loadCells(.campaigns, keys: [1, 2, 3], refresh: false, metrics: MetricsView(days: 30, metric: "sent"))])
-        _ = AppUpdate.update(&state, .cellLoaded(.campaigns, key: 1, column: 2, value: "⣿⣿"))
+        _ = AppUpdate.update(&state, .cellLoaded(.campaigns, key: 1, column: 2, state: .value("⣿⣿")))
         #expect(AppView.render(state).text.contains("Sent, 30 days"))
 
         effects = AppUpdate.update(&state, .key(.character("w")))

@@ -68,9 +68,9 @@ import TerminalUI
         let before = reducer.state.metricsView
         reducer.press(.character("w"))
         #expect(reducer.state.metricsView != before)
-        reducer.send(.cellLoaded(.campaigns, key: 12, column: 3, value: "999", metrics: before))
+        reducer.send(.cellLoaded(.campaigns, key: 12, column: 3, state: .value("999"), metrics: before))
         #expect(reducer.state.currentList.loadedRows.first?.cells[3] == "…")
-        reducer.send(.cellLoaded(.campaigns, key: 12, column: 3, value: "41", metrics: reducer.state.metricsView))
+        reducer.send(.cellLoaded(.campaigns, key: 12, column: 3, state: .value("41"), metrics: reducer.state.metricsView))
         #expect(reducer.state.currentList.loadedRows.first?.cells[3] == "41")
 
         reducer.press(.enter)

@@ -9,9 +9,9 @@ import TerminalUI
     @Test func figuresSortByTheirNumbersNotTheirText() {
         var reducer = Reducer()
         reducer.send(.listLoaded(.segments, SegmentsPane.rows([Segment(id: 1, name: "Big"), Segment(id: 2, name: "Small"), Segment(id: 3, name: "Mid")])))
-        reducer.send(.cellLoaded(.segments, key: 1, column: 4, value: "1,125", number: 1_125))
-        reducer.send(.cellLoaded(.segments, key: 2, column: 4, value: "999", number: 999))
-        reducer.send(.cellLoaded(.segments, key: 3, column: 4, value: "1,000", number: 1_000))
+        reducer.send(.cellLoaded(.segments, key: 1, column: 4, state: .value("1,125", number: 1_125)))
+        reducer.send(.cellLoaded(.segments, key: 2, column: 4, state: .value("999", number: 999)))
+        reducer.send(.cellLoaded(.segments, key: 3, column: 4, state: .value("1,000", number: 1_000)))
         // Sort by Customers (the fifth column): s steps the sort column from none to the first, then on.
         for _ in 0..<5 { reducer.press(.character("s")) }
         #expect(reducer.state.currentList.table.sortColumn == 4)
@@ -21,7 +21,7 @@ import TerminalUI
     @Test func aCountThatArrivedSurvivesAReloadAndAPlaceholderNever() {
         var list = ListPaneState()
         list.setRows(SegmentsPane.rows([Segment(id: 1, name: "A"), Segment(id: 2, name: "B")]), visibleRows: 10, keepingColumns: [4])
-        list.updateCell(key: 1, column: 4, value: "1,125", number: 1_125)
+        list.updateCell(key: 1, column: 4, to: .value("1,125", number: 1_125))
         list.setRows(SegmentsPane.rows([Segment(id: 1, name: "A"), Segment(id: 2, name: "B")]), visibleRows: 10, keepingColumns: [4])
         #expect(list.loadedRows[0].cells[4] == "1,125" && list.loadedRows[0].hasArrived(4))
         #expect(!list.loadedRows[1].hasArrived(4))
@@ -53,7 +53,7 @@ import TerminalUI
         let withID = CustomerIdentifiers(id: "5", email: "u@example.com")
         reducer.send(.membersLoaded(segment: 8, rows: CustomersPane.rows([withID]), next: nil, appended: false))
         let key = try #require(RowKey.person(of: withID))
-        reducer.send(.cellLoaded(.customers, key: key, column: PeopleCells.subscribedColumn, value: "no", number: 0))
+        reducer.send(.cellLoaded(.customers, key: key, column: PeopleCells.subscribedColumn, state: .value("no", number: 0)))
         #expect(SegmentWrites.personShown(reducer.state)?.unsubscribed == true)
     }
 }

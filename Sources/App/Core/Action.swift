@@ -38,7 +38,7 @@ public enum Action: Sendable {
     case membersFailed(segment: RowKey, message: String)
     /// A lazily loaded cell of a list row arrived.
     /// A metric cell carries the window and metric it was loaded for, and is dropped once the view changed.
-    case cellLoaded(PaneKind, key: RowKey, column: Int, value: String, metrics: MetricsView? = nil, number: Double? = nil)
+    case cellLoaded(PaneKind, key: RowKey, column: Int, state: CellState, metrics: MetricsView? = nil)
     case themeLoaded(Theme, warning: String?)
     /// The rate-limit budget as the client sees it.
     case rateBudget(used: Int, limit: Int)

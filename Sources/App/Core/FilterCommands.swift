@@ -19,7 +19,7 @@ enum FilterCommands {
             state.requestedCells.forget(.pane(pane))
             for row in state.lists[pane]?.loadedRows ?? [] {
                 for column in pane.definition.lazyColumns {
-                    state.lists[pane]?.resetCell(key: row.key, column: column)
+                    state.lists[pane]?.updateCell(key: row.key, column: column, to: .loading)
                 }
             }
         }

@@ -17,9 +17,10 @@ public struct ListRow: Sendable, Hashable {
     /// Identity within its pane (an id); detail routes carry it.
     public var key: RowKey
     public var cells: [String]
-    /// Numbers behind numeric cells that arrived later ("1,125" sorts as 1125, "15.0%" as 15), by column.
-    /// Only rows with such a number pay for the dictionary (a person row has one only when unsubscribed).
-    private var numbers: [Int: Double]?
+    /// Cells that arrived later and say more than their text, by column: a number to sort by ("1,125" sorts as
+    /// 1125, "15.0%" as 15), nothing to show, or a failure with its reason. Only rows with such a cell pay for the
+    /// dictionary (a person row has one only when unsubscribed or unnamed).
+    private var lateStates: [Int: CellState]?
     /// What `y` copies.
     public var copyValue: String
     /// The fields the detail view shows.
@@ -42,30 +43,33 @@ public struct ListRow: Sendable, Hashable {
         searchText = Array(cells.joined(separator: "\u{1F}").lowercased().utf8)
     }
 
-    /// Replaces one cell with a value that loaded after the row (a segment's customer count), and the number it
-    /// sorts by when it is one.
-    mutating func setCell(_ column: Int, to value: String, number: Double? = nil) {
+    /// Sets a cell that loads after the row (a segment's customer count, a person's name) to what it now holds;
+    /// `loading` puts it back to waiting (the metrics window changed).
+    mutating func setCell(_ column: Int, to state: CellState) {
         guard cells.indices.contains(column) else { return }
-        cells[column] = value
-        if column < 16 { arrivedColumns |= 1 << UInt16(column) }
-        if let number { numbers = (numbers ?? [:]).merging([column: number]) { _, new in new } } else { numbers?[column] = nil }
+        cells[column] = state.text
+        if column < 16 {
+            if state == .loading { arrivedColumns &= ~(1 << UInt16(column)) } else { arrivedColumns |= 1 << UInt16(column) }
+        }
+        switch state {
+        case .value(_, nil), .loading: lateStates?[column] = nil
+        case .value, .empty, .failed: lateStates = (lateStates ?? [:]).merging([column: state]) { _, new in new }
+        }
         searchText = Array(cells.joined(separator: "\u{1F}").lowercased().utf8)
     }
 
-    /// Puts a cell back to waiting for its value (the metrics window changed).
-    mutating func resetCell(_ column: Int, to placeholder: String) {
-        guard cells.indices.contains(column) else { return }
-        cells[column] = placeholder
-        if column < 16 { arrivedColumns &= ~(1 << UInt16(column)) }
-        numbers?[column] = nil
-        searchText = Array(cells.joined(separator: "\u{1F}").lowercased().utf8)
-    }
-
-    /// Whether a lazily loaded cell has its value.
+    /// Whether a lazily loaded cell has its value (or its failure).
     public func hasArrived(_ column: Int) -> Bool { column < 16 && arrivedColumns & (1 << UInt16(column)) != 0 }
 
+    /// What a lazily loaded cell holds. (For a column that does not load later, its text as a value.)
+    public func cellState(_ column: Int) -> CellState {
+        guard cells.indices.contains(column) else { return .empty }
+        if let state = lateStates?[column] { return state }
+        return hasArrived(column) ? .value(cells[column]) : .loading
+    }
+
     /// The number a cell sorts by, when it has one.
-    func number(_ column: Int) -> Double? { numbers?[column] }
+    func number(_ column: Int) -> Double? { lateStates?[column]?.number }
 
     /// Whether any cell contains `needle` (lowercased UTF-8).
     func matches(_ needle: [UInt8]) -> Bool {
@@ -147,10 +151,10 @@ public struct ListPaneState: Sendable, Hashable {
         let selectedKey = selectedRow?.key
         var newRows = newRows
         for column in keepingColumns where !loadedRows.isEmpty {
-            var kept: [RowKey: (String, Double?)] = [:]
-            for row in loadedRows where row.hasArrived(column) { kept[row.key] = (row.cells[column], row.number(column)) }
+            var kept: [RowKey: CellState] = [:]
+            for row in loadedRows where row.hasArrived(column) { kept[row.key] = row.cellState(column) }
             for index in newRows.indices {
-                if let (value, number) = kept[newRows[index].key] { newRows[index].setCell(column, to: value, number: number) }
+                if let state = kept[newRows[index].key] { newRows[index].setCell(column, to: state) }
             }
         }
         rows = .loaded(newRows)
@@ -217,13 +221,8 @@ public struct ListPaneState: Sendable, Hashable {
 
     /// Fills in a cell that loaded after its row. Order and filter stay as they are until the next change to
     /// either, so rows do not jump under the cursor while counts arrive.
-    public mutating func updateCell(key: RowKey, column: Int, value: String, number: Double? = nil) {
-        editRow(key) { $0.setCell(column, to: value, number: number) }
-    }
-
-    /// Puts a lazily loaded cell back to waiting (its value no longer answers what the column shows).
-    public mutating func resetCell(key: RowKey, column: Int, placeholder: String = "…") {
-        editRow(key) { $0.resetCell(column, to: placeholder) }
+    public mutating func updateCell(key: RowKey, column: Int, to state: CellState) {
+        editRow(key) { $0.setCell(column, to: state) }
     }
 
     private mutating func editRow(_ key: RowKey, _ edit: (inout ListRow) -> Void) {

@@ -46,17 +46,17 @@ enum LoadUpdate {
             }
             state.flash = Flash.make(.error, message, now: state.now)
             return []
-        case .cellLoaded(let pane, let key, let column, let value, let metrics, let number):
+        case .cellLoaded(let pane, let key, let column, let cell, let metrics):
             // A figure for the window the user has since left would sit under the new window's title.
             if PaneKind.withMetrics.contains(pane), let metrics, metrics != state.metricsView { return [] }
-            state.lists[pane]?.updateCell(key: key, column: column, value: value, number: number)
+            state.lists[pane]?.updateCell(key: key, column: column, to: cell)
             // People appear in segment member lists too.
             if pane == .customers {
-                for segment in Array(state.members.keys) { state.members[segment]?.updateCell(key: key, column: column, value: value, number: number) }
-                state.lists[.objectPeople]?.updateCell(key: key, column: column, value: value, number: number)
+                for segment in Array(state.members.keys) { state.members[segment]?.updateCell(key: key, column: column, to: cell) }
+                state.lists[.objectPeople]?.updateCell(key: key, column: column, to: cell)
                 // And in a profile opened from that row before its cells came.
                 for route in Array(state.details.keys) where state.details[route]?.row.key == key {
-                    state.details[route]?.row.setCell(column, to: value, number: number)
+                    state.details[route]?.row.setCell(column, to: cell)
                 }
             }
             return []
@@ -88,7 +88,7 @@ enum LoadUpdate {
             state.details[route]?.person = PersonPrefill(profile: profile)
             state.details[route]?.profile = profile
             for (column, value) in zip(CustomersPane.lazyColumns, PeopleCells.typedValues(profile)) {
-                state.details[route]?.row.setCell(column, to: value.text, number: value.number)
+                state.details[route]?.row.setCell(column, to: value)
             }
             return []
         case .reachabilityLoaded(let route, let reachability):

@@ -19,7 +19,7 @@ extension ChartsMetrics {
     /// Broadcasts, newsletters and transactional go through v1, which stops at 45 days and then counts in weeks.
     static func span(days: Int) -> MetricsSpan { .v1(lastDays: days) }
 
-    static func lazyValues(key: RowKey, _ context: PaneContext) async throws -> [LazyValue] {
+    static func lazyValues(key: RowKey, _ context: PaneContext) async throws -> [CellState] {
         let id = try numericID(key)
         async let abilities = MetricAbilities.of(kind, id: id, context)
         return metricValues(try await metrics(id: id, days: context.metrics.days, context), metrics: context.metrics, abilities: await abilities)
@@ -36,17 +36,17 @@ extension ChartsMetrics {
     /// Chart, sent, open and click rate of one row; a result over another span than the column's (a campaign whose
     /// workspace refused v2) says that span in its chart cell rather than sit under a title claiming another. A rate
     /// its channels cannot have (an SMS open, a webhook click) reads "n/a", not 0 %.
-    static func metricValues(_ result: MetricsResult, metrics: MetricsView, abilities: MetricAbilities = .all) -> [LazyValue] {
+    static func metricValues(_ result: MetricsResult, metrics: MetricsView, abilities: MetricAbilities = .all) -> [CellState] {
         let series = result.series
         let rates = MetricRates(series: series, abilities: abilities)
         let chart = result.span.label == span(days: metrics.days).label ? Format.sparkline(series[metrics.metric]) : "\(result.span.label) only"
-        func rate(_ metric: String) -> LazyValue {
-            guard let rate = rates.rate(metric) else { return LazyValue(text: "n/a", number: nil) }
-            return LazyValue(text: rate.text, number: rate.fraction)
+        func rate(_ metric: String) -> CellState {
+            guard let rate = rates.rate(metric) else { return .value("n/a") }
+            return .value(rate.text, number: rate.fraction)
         }
         return [
-            LazyValue(text: chart, number: Double(series.total(metrics.metric))),
-            LazyValue(text: Format.grouped(series.total("sent")), number: Double(series.total("sent"))),
+            .value(chart, number: Double(series.total(metrics.metric))),
+            .value(Format.grouped(series.total("sent")), number: Double(series.total("sent"))),
             rate("opened"),
             rate("clicked"),
         ]

@@ -14,15 +14,15 @@ struct Column<Item>: Sendable {
         loadsLater = false
     }
 
-    private init(later layout: TableColumn, pending: @escaping @Sendable (Item) -> String) {
+    private init(later layout: TableColumn, pending: @escaping @Sendable (Item) -> CellState) {
         self.layout = layout
-        text = pending
+        text = { pending($0).text }
         loadsLater = true
     }
 
-    /// A column whose cells arrive after the row; `pending` is what the row shows until then ("…", or "—" for a row
-    /// that cannot be asked for).
-    static func later(_ layout: TableColumn, pending: @escaping @Sendable (Item) -> String = { _ in "…" }) -> Column {
+    /// A column whose cells arrive after the row; `pending` is what the row holds until then (loading, or empty
+    /// for a row that cannot be asked for).
+    static func later(_ layout: TableColumn, pending: @escaping @Sendable (Item) -> CellState = { _ in .loading }) -> Column {
         Column(later: layout, pending: pending)
     }
 

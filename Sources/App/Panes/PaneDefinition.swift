@@ -107,7 +107,7 @@ protocol PaneDefinition: Sendable {
     /// Columns whose cells load after the rows, for the rows on screen first.
     static var lazyColumns: [Int] { get }
     /// One row's lazily loaded cells, in the order of `lazyColumns`.
-    static func lazyValues(key: RowKey, _ context: PaneContext) async throws -> [LazyValue]
+    static func lazyValues(key: RowKey, _ context: PaneContext) async throws -> [CellState]
     /// What the list says with no rows, for `query`.
     static func emptyText(query: ListQuery?) -> String
     /// The query the pane's list shows now, as its answers carry it; nil for a pane without one.
@@ -187,7 +187,7 @@ extension PaneDefinition {
     static func query(_ state: AppState) -> ListQuery? { nil }
     static var titleColumn: Int { 1 }
     static var lazyColumns: [Int] { [] }
-    static func lazyValues(key: RowKey, _ context: PaneContext) async throws -> [LazyValue] { [] }
+    static func lazyValues(key: RowKey, _ context: PaneContext) async throws -> [CellState] { [] }
     static func summary(query: ListQuery?) -> String? { nil }
     static func summary(_ state: AppState) -> String? { summary(query: query(state)) }
     static func withoutQuery(_ state: AppState) -> [ListRow]? { nil }
@@ -242,11 +242,6 @@ struct PanePage: Sendable {
     var next: String?
 }
 
-/// A lazily loaded cell: its text, and the number it sorts by when it is a figure.
-struct LazyValue: Sendable, Equatable {
-    var text: String
-    var number: Double?
-}
 
 /// What a pane's loaders need: the workspace, whether to bypass the cache, the time, the metrics window on screen
 /// and the journal of writes.

@@ -17,11 +17,12 @@ extension EffectHandler {
                 group.addTask {
                     do {
                         let values = try await definition.lazyValues(key: key, context)
-                        for (column, value) in zip(columns, values) { send(.cellLoaded(pane, key: key, column: column, value: value.text, metrics: metrics, number: value.number)) }
+                        for (column, value) in zip(columns, values) { send(.cellLoaded(pane, key: key, column: column, state: value, metrics: metrics)) }
                         return nil
                     } catch {
-                        for column in columns { send(.cellLoaded(pane, key: key, column: column, value: "!", metrics: metrics)) }
-                        return Self.message(error)
+                        let reason = Self.message(error)
+                        for column in columns { send(.cellLoaded(pane, key: key, column: column, state: .failed(reason), metrics: metrics)) }
+                        return reason
                     }
                 }
             }
@@ -39,14 +40,15 @@ extension EffectHandler {
             let summaries = try await environment.service.customerSummaries(ids: Array(Set(people.map(\.id))), refresh: refresh) { PeopleCells.summary($0) }
             for person in people {
                 for (column, value) in zip(columns, PeopleCells.typedValues(summaries[person.id] ?? PeopleCells.summary(nil))) {
-                    send(.cellLoaded(.customers, key: person.key, column: column, value: value.text, number: value.number))
+                    send(.cellLoaded(.customers, key: person.key, column: column, state: value))
                 }
             }
         } catch {
+            let reason = Self.message(error)
             for person in people {
-                for column in columns { send(.cellLoaded(.customers, key: person.key, column: column, value: "!")) }
+                for column in columns { send(.cellLoaded(.customers, key: person.key, column: column, state: .failed(reason))) }
             }
-            send(.notify(.error, "Customers: attributes failed: \(Self.message(error))"))
+            send(.notify(.error, "Customers: attributes failed: \(reason)"))
         }
     }
 
@@ -54,7 +56,7 @@ extension EffectHandler {
     /// request for what comes on screen joins no long queue of them.
     static let prefetchWorkers = 4
 
-    /// Off-screen cells, in list order, a few workers at a time. A cell that fails stays "…" and loads (or
+    /// Off-screen cells, in list order, a few workers at a time. A cell that fails stays loading and loads (or
     /// reports its error) when it comes on screen.
     func prefetchCells(_ pane: PaneKind, keys: [RowKey], metrics: MetricsView, send: @escaping @Sendable (Action) -> Void) async {
         let definition = pane.definition
@@ -66,7 +68,7 @@ extension EffectHandler {
                 group.addTask {
                     while let key = queue.next() {
                         guard let values = try? await definition.lazyValues(key: key, context) else { continue }
-                        for (column, value) in zip(columns, values) { send(.cellLoaded(pane, key: key, column: column, value: value.text, metrics: metrics, number: value.number)) }
+                        for (column, value) in zip(columns, values) { send(.cellLoaded(pane, key: key, column: column, state: value, metrics: metrics)) }
                     }
                 }
             }

@@ -194,6 +194,17 @@ extension ComposeDraft {
         }
     }
 
+    /// The draft's own flag behind a yes/no field, so a toggle flips the flag rather than the word drawn for it.
+    static func flag(_ field: ComposeField) -> WritableKeyPath<ComposeDraft, Bool>? {
+        switch field {
+        case .disableMessageRetention: \.disableMessageRetention
+        case .idIgnoreMissing: \.idIgnoreMissing
+        case .emailIgnoreMissing: \.emailIgnoreMissing
+        case .emailAddDuplicates: \.emailAddDuplicates
+        default: nil
+        }
+    }
+
     /// Enter on a cycled field or a toggle: the next value.
     public mutating func advance(_ field: ComposeField) {
         switch field.editor {
@@ -207,7 +218,7 @@ extension ComposeDraft {
                 templateName = ""
             }
         case .toggle:
-            set(field, to: text(of: field) == "yes" ? "no" : "yes")
+            if let flag = Self.flag(field) { self[keyPath: flag].toggle() }
         default:
             break
         }

@@ -97,9 +97,10 @@ public struct Device: Codable, Sendable, Hashable {
 /// A person's profile as `/attributes` returns it.
 public struct CustomerProfile: Codable, Sendable, Hashable {
     /// Whether the profile says the person unsubscribed: its `unsubscribed` field, else the attribute of that name
-    /// (`true`, as a string or a value), nil when neither says. The one reading of it for every caller.
+    /// (read as a boolean: `true`, `"true"` or 1; anything else there is not unsubscribed), nil when neither says.
+    /// The one reading of it for every caller.
     public var saysUnsubscribed: Bool? {
-        unsubscribed ?? attributes["unsubscribed"].map { $0.displayText == "true" }
+        unsubscribed ?? attributes["unsubscribed"].map { $0.lenientBool ?? false }
     }
 
     /// The id used in the request (not necessarily the person's `id` identifier).

@@ -64,10 +64,10 @@ enum ObjectsPane: TypedColumns {
         return (typeID, id)
     }
 
-    static func lazyValues(key: RowKey, _ context: PaneContext) async throws -> [LazyValue] {
+    static func lazyValues(key: RowKey, _ context: PaneContext) async throws -> [CellState] {
         let (typeID, id) = try object(key)
         let profile = try await context.service.objectAttributes(typeID: typeID, id: id, refresh: context.refresh)
-        return [LazyValue(text: profile.name ?? "—")]
+        return [.value(or: profile.name)]
     }
 
     static func query(_ state: AppState) -> ListQuery? { .objects(state.objectsQuery) }
@@ -118,7 +118,7 @@ enum ObjectsPane: TypedColumns {
         let name = types.first { $0.id == typeID }.flatMap { $0.singularName ?? $0.name } ?? "type \(typeID)"
         var row = try only(rows([Listed(typeID: typeID, typeName: name, ids: (try await profile).identifiers ?? ObjectIdentifiers(objectID: id))]), key: key)
         row.key = key
-        if let title = try await profile.name { row.setCell(3, to: title) }
+        row.setCell(titleColumn, to: .value(or: try await profile.name))
         return row
     }
 

@@ -30,7 +30,7 @@ enum CustomersPane: TypedColumns, Exportable, ManualSegmentMembership {
         .later(TableColumn("Subscribed", width: .fixed(10)), pending: pending),
     ])
 
-    private static func pending(_ person: CustomerIdentifiers) -> String { person.id == nil ? "—" : "…" }
+    private static func pending(_ person: CustomerIdentifiers) -> CellState { person.id == nil ? .empty : .loading }
 
     /// An opened person is named by their email.
     static let titleColumn = 1
@@ -175,7 +175,7 @@ enum CustomersPane: TypedColumns, Exportable, ManualSegmentMembership {
         if identifiers.cioID == nil, type == .cioID { identifiers.cioID = value }
         var row = try only(rows([identifiers]), key: key)
         for (column, value) in zip(lazyColumns, PeopleCells.typedValues(profile)) {
-            row.setCell(column, to: value.text, number: value.number)
+            row.setCell(column, to: value)
         }
         return row
     }

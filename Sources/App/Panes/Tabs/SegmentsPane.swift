@@ -21,9 +21,9 @@ enum SegmentsPane: TypedColumns, HasMembers, ManagesManualSegments, ManualSegmen
         Column(TableColumn("Tags", width: .flexible(min: 6, weight: 2), dropPriority: 2)) { $0.tags.joined(separator: ", ") },
     ])
 
-    static func lazyValues(key: RowKey, _ context: PaneContext) async throws -> [LazyValue] {
+    static func lazyValues(key: RowKey, _ context: PaneContext) async throws -> [CellState] {
         let count = try await context.service.segmentCustomerCount(id: numericID(key), refresh: context.refresh)
-        return [LazyValue(text: Format.grouped(count), number: Double(count))]
+        return [.value(Format.grouped(count), number: Double(count))]
     }
 
     static func page(query: ListQuery?, start: String?, _ context: PaneContext) async throws -> PanePage {
