@@ -40,6 +40,7 @@ import TerminalUI
         #expect(PaneRegistry.kinds { $0 is any HasMembers.Type } == [.segments])
         #expect(PaneRegistry.kinds { $0 is any FollowsProgress.Type } == [.exports])
         #expect(PaneRegistry.kinds { $0 is any ManualSegmentMembership.Type } == [.segments, .customers])
+        #expect(PaneKind.listingPeople == [.customers, .objectPeople])
         // A pane charting metrics has the four metric cells after ID and Name, and a Metrics section.
         for kind in PaneKind.withMetrics {
             #expect(kind.definition.lazyColumns == [2, 3, 4, 5], "\(kind)")
@@ -56,9 +57,22 @@ import TerminalUI
         #expect(panes("manual.create") == Set(PaneRegistry.kinds { $0 is any ManagesManualSegments.Type }))
         #expect(panes("manual.add") == Set(PaneRegistry.kinds { $0 is any ManualSegmentMembership.Type }))
         #expect(panes("manual.remove") == Set(PaneRegistry.kinds { $0 is any ManualSegmentMembership.Type }))
+        // Marks and `a` go wherever people are listed: the panes that list them and the panes whose items have members.
+        for id in ["list.mark", "list.mark-all", "person.act"] { #expect(panes(id) == PaneKind.showingPeople, "\(id)") }
         // A pane's own keys live in its file and apply only there.
         #expect(panes("messages.type") == [.messages])
         #expect(panes("exports.download") == [.exports])
+    }
+
+    @Test func aListOfPeopleIsOneBeforeItsRowsArrive() {
+        // Whether a list is of people is what its pane is, not what its first row happens to be.
+        var state = AppState(session: SessionInfo(profile: "demo", region: "sandbox"), size: Size(width: 80, height: 24))
+        for kind in PaneKind.listingPeople {
+            state.navigation.switchTo(kind)
+            #expect(MarkedPeople.isPeopleList(state), "\(kind)")
+        }
+        state.navigation.switchTo(.segments)
+        #expect(!MarkedPeople.isPeopleList(state))
     }
 
     @Test func metricSpansComeFromThePane() {

@@ -30,8 +30,7 @@ extension AppUpdate {
     static func peopleCells(_ state: inout AppState) -> [Effect]? {
         let list: CellRequest.List
         switch state.route {
-        case .list(.customers): list = .pane(.customers)
-        case .list(.objectPeople): list = .pane(.objectPeople)
+        case .list(let pane) where PaneKind.listingPeople.contains(pane): list = .pane(pane)
         case .members(let segment): list = .members(segment: segment)
         default: return nil
         }

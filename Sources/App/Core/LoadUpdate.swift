@@ -53,7 +53,7 @@ enum LoadUpdate {
             // People appear in segment member lists too.
             if pane == .customers {
                 for segment in Array(state.members.keys) { state.members[segment]?.updateCell(key: key, column: column, to: cell) }
-                state.lists[.objectPeople]?.updateCell(key: key, column: column, to: cell)
+                for list in PaneKind.listingPeople where list != pane { state.lists[list]?.updateCell(key: key, column: column, to: cell) }
                 // And in a profile opened from that row before its cells came.
                 for route in Array(state.details.keys) where state.details[route]?.row.key == key {
                     state.details[route]?.row.setCell(column, to: cell)

@@ -43,10 +43,10 @@ extension Keymap {
                 if state.isOnList { return state.selectedValue == nil ? "nothing selected" : nil }
                 return state.selectedLine?.link == nil ? "nothing to open on this line" : nil
             },
-            Binding("list.mark", ["space"], "Mark the row: two or three segments for their overlap (o), or people for a write to all of them (a)", name: "Mark the row", section: "Lists", panes: [.segments, .customers, .objectPeople], command: .mark) { state in
+            Binding("list.mark", ["space"], "Mark the row: two or three segments for their overlap (o), or people for a write to all of them (a)", name: "Mark the row", section: "Lists", panes: PaneKind.showingPeople, command: .mark) { state in
                 state.isOnList && state.currentList.selectedRow != nil ? nil : "only on the Segments list or a list of people"
             },
-            Binding("list.mark-all", ["*"], "Mark every person shown (again: clear the marks)", name: "Mark every person shown", section: "Lists", panes: [.segments, .customers, .objectPeople], command: .markAll) { state in
+            Binding("list.mark-all", ["*"], "Mark every person shown (again: clear the marks)", name: "Mark every person shown", section: "Lists", panes: PaneKind.showingPeople, command: .markAll) { state in
                 MarkedPeople.isPeopleList(state) ? nil : "only on a list of people (Customers, a segment's members)"
             },
             Binding("table.filter", ["/"], "Filter the list, or an opened item's lines, as you type (Esc clears)", name: "Filter the list, or an opened item's lines, as you type", section: "Lists", panes: lists, hint: true, command: .filter),

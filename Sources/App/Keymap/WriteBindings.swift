@@ -11,7 +11,7 @@ extension Keymap {
         Binding("manual.add", ["+"], "Add to segment (the person shown or the member selected, to a manual segment)", name: "Add to segment", section: "Writes", panes: membership, writes: true, command: .addToSegment) { state in
             SegmentWrites.personShown(state) == nil ? "open a person, or select a segment's member, first" : nil
         },
-        Binding("person.act", ["a"], "Act on this person, or on the people marked: attributes, subscription, suppress, delete, merge, devices, events, relationships, segments (each reviewed)", name: "Act on this person, or on the people marked", section: "Writes", panes: [.customers, .segments, .objectPeople], writes: true, command: .actOnPerson) { state in
+        Binding("person.act", ["a"], "Act on this person, or on the people marked: attributes, subscription, suppress, delete, merge, devices, events, relationships, segments (each reviewed)", name: "Act on this person, or on the people marked", section: "Writes", panes: PaneKind.showingPeople, writes: true, command: .actOnPerson) { state in
             TrackFormUpdate.personShown(state) == nil && MarkedPeople.people(state).isEmpty ? "open a person's profile, or mark people (space) on a list of people" : nil
         },
         Binding("object.act", ["a"], "Objects: create or update an object, or delete the one selected (each reviewed)", name: "Objects", section: "Writes", panes: [.objects], writes: true, command: .actOnObject),

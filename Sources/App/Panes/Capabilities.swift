@@ -127,6 +127,19 @@ extension FollowsProgress {
     }
 }
 
+/// The pane's list is of people (its rows are typed persons): they open as profiles, their name, created and
+/// subscription load in one bulk request for the rows on screen, and they can be marked (space, `*`) for a write to
+/// all of them (`a`). A segment's members are such a list too, reached through `HasMembers`.
+protocol ListsPeople: PaneDefinition {}
+
+extension PaneKind {
+    /// The panes whose lists are of people.
+    static let listingPeople: [PaneKind] = PaneRegistry.kinds { $0 is any ListsPeople.Type }
+
+    /// Where a list of people can be shown: those panes, and the panes whose items list their members.
+    static let showingPeople: Set<PaneKind> = Set(listingPeople + PaneRegistry.kinds { $0 is any HasMembers.Type })
+}
+
 /// The pane lists manual segments: `N` creates one, `D` deletes the one shown.
 protocol ManagesManualSegments: PaneDefinition {}
 

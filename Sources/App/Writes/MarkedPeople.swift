@@ -6,12 +6,13 @@ import TerminalUI
 /// marked for their overlap (two or three); people — on Customers, a segment's members, an overlap region — for a
 /// write to all of them at once (`a`).
 enum MarkedPeople {
-    /// Whether the list shown lists people (its rows are typed persons).
+    /// Whether the list shown lists people: a pane that does (`ListsPeople`), or a segment's members.
     static func isPeopleList(_ state: AppState) -> Bool {
-        guard state.isOnList, case .list(let pane) = state.route, pane == .segments else {
-            return state.isOnList && state.currentList.loadedRows.first?.item?.person != nil
+        switch state.route {
+        case .members: true
+        case .list(let pane): PaneKind.listingPeople.contains(pane)
+        case .detail: false
         }
-        return false
     }
 
     static func toggle(_ state: inout AppState) -> [Effect] {

@@ -23,7 +23,7 @@ public struct ObjectPeopleQuery: Sendable, Hashable {
 
 /// An object's people as a list (`m` on an object): the same rows as Customers, so they open as profiles, fill their
 /// names in one bulk request, and can be marked (space, `*`) for a write to all of them (`a`).
-enum ObjectPeoplePane: TypedColumns {
+enum ObjectPeoplePane: TypedColumns, ListsPeople {
     static let kind = PaneKind.objectPeople
     static let title = "Object people"
     static let singular = "person"

@@ -14,7 +14,7 @@ extension AppState {
 /// Customers: people found by an email, an id, a cio_id or a filter query (`/`), paged as the user scrolls; their
 /// name, created and subscription load in bulk for the rows on screen. One opens as a full profile, section by
 /// section, each a request of its own started together.
-enum CustomersPane: TypedColumns, Exportable, ManualSegmentMembership {
+enum CustomersPane: TypedColumns, ListsPeople, Exportable, ManualSegmentMembership {
     static let kind = PaneKind.customers
     static let title = "Customers"
     static let singular = "person"
