@@ -90,7 +90,7 @@ struct CLIRunner {
     }
 
     /// The exit status, or the signal that ended the child (as Foundation's `terminationStatus` says it).
-    private static func exitCode(_ status: Int32) -> Int32 {
+    static func exitCode(_ status: Int32) -> Int32 {
         let signal = status & 0x7F
         return signal == 0 ? (status >> 8) & 0xFF : signal
     }
@@ -119,21 +119,27 @@ private final class ClosingPipe: @unchecked Sendable {
     deinit { closeWriteEnd() }
 }
 
-/// A `cio` process left running (like `cio sandbox`), read until a line appears and then interrupted.
+/// A `cio` process left running (like `cio sandbox`), read until a line appears and then interrupted. Started
+/// through `ChildProcess` for the same reason as `CLIRunner.run`: Foundation's `Process.run()` can crash the test
+/// process on Linux.
 final class RunningCLI: Sendable {
-    private let process: Process
+    private let pid: pid_t
     private let output: FileHandle
 
     init(_ arguments: [String], environment: [String: String] = CLIRunner.cleanEnvironment()) throws {
-        process = Process()
-        process.executableURL = CLIRunner.binary
-        process.arguments = arguments
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        output = pipe.fileHandleForReading
-        try process.run()
+        let out = try ClosingPipe()
+        let discard = open("/dev/null", O_WRONLY | O_CLOEXEC)
+        guard discard >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(discard) }
+        let path = CLIRunner.binary.path
+        do {
+            pid = try ChildProcess.spawn(path, arguments: [path] + arguments, environment: environment,
+                                         streams: .captured(stdout: out.write, stderr: discard))
+        } catch {
+            throw POSIXError(POSIXErrorCode(rawValue: error.errno) ?? .EIO)
+        }
+        out.closeWriteEnd()
+        output = out.reader
     }
 
     /// Everything printed until `marker` shows up (or the output ends).
@@ -150,13 +156,14 @@ final class RunningCLI: Sendable {
         }
     }
 
-    /// Sends SIGINT and waits for the exit status.
+    /// Sends SIGINT and waits for the exit status (the signal's number when the signal ended it).
     func interrupt() async throws -> Int32 {
-        let process = process
-        process.interrupt()
+        let pid = pid
+        kill(pid, SIGINT)
         return try await CLIRunner.offThePool {
-            process.waitUntilExit()
-            return process.terminationStatus
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+            return CLIRunner.exitCode(status)
         }
     }
 }
