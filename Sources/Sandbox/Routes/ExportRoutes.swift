@@ -23,9 +23,9 @@ enum ExportRoutes {
     static func download(_ request: RouteRequest) throws -> Reply {
         let (export, app) = (try export(request), request.app)
         switch app.store.status(of: export) {
-        case "done": break
-        case "failed": throw APIFailure.badRequest("export \(export.id) failed; there is nothing to download")
-        default: throw APIFailure.badRequest("export \(export.id) is not ready yet (status pending)")
+        case .done: break
+        case .failed: throw APIFailure.badRequest("export \(export.id) failed; there is nothing to download")
+        case .pending: throw APIFailure.badRequest("export \(export.id) is not ready yet (status pending)")
         }
         app.store.countDownload(export.id)
         let url = "\(app.baseURL)/exports/files/\(export.id)?signature=\(app.signature(forExport: export.id))"
@@ -56,7 +56,7 @@ enum ExportRoutes {
         guard request.exchange.query["signature"] == app.signature(forExport: id) else {
             throw APIFailure(status: 403, detail: "signature does not match")
         }
-        guard app.store.status(of: export) == "done" else { throw APIFailure.notFound("export \(id) is not ready") }
+        guard app.store.status(of: export) == .done else { throw APIFailure.notFound("export \(id) is not ready") }
         return Reply(
             status: 200, contentType: "text/csv; charset=utf-8",
             headers: [("Content-Disposition", "attachment; filename=\"export-\(id).csv\"")], body: app.store.exportFile(export)

@@ -36,11 +36,11 @@ extension SandboxWorkspace {
 
     func export(_ id: Int) -> ExportRecord? { state.withLock { state in state.exports.first { $0.id == id } } }
 
-    /// done | pending | failed, as of now.
-    func status(of export: ExportRecord) -> String {
-        if export.failed { return "failed" }
+    /// Where an export is, as of now.
+    func status(of export: ExportRecord) -> ExportStatus {
+        if export.failed { return .failed }
         let ready = exportListings.map { export.listings >= $0 } ?? (clock.now() >= export.readyAt)
-        return ready ? "done" : "pending"
+        return ready ? .done : .pending
     }
 
     func countDownload(_ id: Int) {
@@ -101,3 +101,8 @@ extension SandboxWorkspace {
 }
 
 import Foundation
+
+/// Where an export is: still being built, ready to download, or failed (the wire's `status` word).
+enum ExportStatus: String, Sendable {
+    case pending, done, failed
+}

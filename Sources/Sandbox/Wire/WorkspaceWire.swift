@@ -1,6 +1,6 @@
 /// JSON shapes for exports, triggers, activities and the workspace's small lists.
 enum WorkspaceWire {
-    static func export(_ export: ExportRecord, status: String) -> SandboxJSON {
+    static func export(_ export: ExportRecord, status: ExportStatus) -> SandboxJSON {
         .obj([
             "id": .int(export.id),
             "user_id": .int(7),
@@ -13,7 +13,7 @@ enum WorkspaceWire {
             "downloads": .int(export.downloads),
             "created_at": .int(export.createdAt),
             "updated_at": .int(export.createdAt),
-            "status": .string(status),
+            "status": .string(status.rawValue),
         ])
     }
 
