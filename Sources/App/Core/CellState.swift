@@ -22,8 +22,8 @@ public enum CellState: Sendable, Hashable {
     public var number: Double? { if case .value(_, let number) = self { number } else { nil } }
 
     /// A value, or `empty` when there is none.
-    static func value(or empty: String?) -> CellState {
-        guard let text = empty, !text.isEmpty else { return .empty }
+    static func value(or text: String?) -> CellState {
+        guard let text, !text.isEmpty else { return .empty }
         return .value(text)
     }
 }

@@ -87,7 +87,7 @@ enum LoadUpdate {
             guard state.details[route] != nil else { return [] }
             state.details[route]?.person = PersonPrefill(profile: profile)
             state.details[route]?.profile = profile
-            for (column, value) in zip(CustomersPane.lazyColumns, PeopleCells.typedValues(profile)) {
+            for (column, value) in zip(CustomersPane.lazyColumns, PeopleCells.values(profile)) {
                 state.details[route]?.row.setCell(column, to: value)
             }
             return []

@@ -39,7 +39,7 @@ extension EffectHandler {
         do {
             let summaries = try await environment.service.customerSummaries(ids: Array(Set(people.map(\.id))), refresh: refresh) { PeopleCells.summary($0) }
             for person in people {
-                for (column, value) in zip(columns, PeopleCells.typedValues(summaries[person.id] ?? PeopleCells.summary(nil))) {
+                for (column, value) in zip(columns, (summaries[person.id] ?? PeopleCells.summary(nil)).cells) {
                     send(.cellLoaded(.customers, key: person.key, column: column, state: value))
                 }
             }

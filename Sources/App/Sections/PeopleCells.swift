@@ -30,11 +30,6 @@ enum PeopleCells {
 
     static func summary(_ profile: CustomerProfile?) -> Summary { Summary(cells: values(profile)) }
 
-    /// The row's cells as they arrive.
-    static func typedValues(_ summary: Summary) -> [CellState] { summary.cells }
-
-    static func typedValues(_ profile: CustomerProfile?) -> [CellState] { values(profile) }
-
     /// The column of a person row that says whether they are subscribed.
     static let subscribedColumn = 5
 }

@@ -20,7 +20,7 @@ enum CustomersPane: TypedColumns, ListsPeople, Exportable, ManualSegmentMembersh
     static let singular = "person"
 
     /// Name, created and subscription come in one bulk request for the rows on screen (`Effect.loadPeopleCells`,
-    /// in the order `PeopleCells.typedValues` gives them); a person without an id cannot be asked for, so says so at once.
+    /// in the order `PeopleCells.values` gives them); a person without an id cannot be asked for, so says so at once.
     static let table = Columns<CustomerIdentifiers>([
         Column(TableColumn("ID", width: .flexible(min: 6, weight: 1), maxWidth: 24)) { $0.id ?? "—" },
         Column(TableColumn("Email", width: .flexible(min: 12, weight: 3), comfortable: 24)) { $0.email ?? "—" },
@@ -174,7 +174,7 @@ enum CustomersPane: TypedColumns, ListsPeople, Exportable, ManualSegmentMembersh
         if identifiers.email == nil, type == .email { identifiers.email = value }
         if identifiers.cioID == nil, type == .cioID { identifiers.cioID = value }
         var row = try only(rows([identifiers]), key: key)
-        for (column, value) in zip(lazyColumns, PeopleCells.typedValues(profile)) {
+        for (column, value) in zip(lazyColumns, PeopleCells.values(profile)) {
             row.setCell(column, to: value)
         }
         return row
